@@ -1,0 +1,100 @@
+import type { Observable } from 'rxjs';
+
+/** What a stream is expected to be before an append. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+/** Free-form, JSON-serialisable metadata stored beside an event (who recorded it, where it came from, …). */
+export type EventMetadata = Readonly<Record<string, unknown>>;
+
+/** An event as a writer proposes it. The id makes retries idempotent. */
+export interface NewEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata?: EventMetadata;
+}
+
+/** An event as the store holds it. `recordedAt` is the store's clock, never the writer's. */
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  /** 0-based position of the event inside its stream. */
+  readonly revision: number;
+  /** Position in the whole log: strictly increasing in the order of recording. */
+  readonly position: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  /** ISO 8601 instant with milliseconds, UTC. */
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** The revision of the last event in the stream after the append: pass it back as the next expectation. */
+  readonly nextExpectedRevision: number;
+  /** The global position of the last event written. */
+  readonly position: number;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface ReadStreamOptions {
+  readonly fromRevision?: number;
+  readonly direction?: 'forwards' | 'backwards';
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Inclusive. Forwards from 0 by default, backwards from the end. */
+  readonly fromPosition?: number;
+  readonly direction?: 'forwards' | 'backwards';
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /**
+   * Where to start: `'start'` (the default) or a checkpoint, the position of the last event already
+   * processed. As in EventStoreDB, a subscription resumes strictly after its checkpoint.
+   */
+  readonly fromPosition?: 'start' | number;
+}
+
+/**
+ * The event store port, and the DI token under which an adapter is provided.
+ *
+ * History is append-only: there is no update or delete anywhere in this API.
+ * A stream is the consistency boundary; appends carry an expected revision.
+ */
+export abstract class EventStore {
+  /**
+   * Appends all `events` to `streamId` atomically, or none of them.
+   * Throws `WrongExpectedRevision` when the stream is not as expected, and `EventIdConflict` when an id is
+   * already taken by different content or another stream. Re-appending events that are already there, with
+   * the same expectation, writes nothing and returns the original result.
+   */
+  abstract appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
+
+  /** Events of one stream in revision order. A stream that does not exist reads as empty. */
+  abstract readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+
+  /** Events of every stream in the order they were recorded. */
+  abstract readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+
+  /**
+   * Catches up from the checkpoint, then goes live: every event recorded after it, once each, in
+   * position order, with no gap at the catch-up/live boundary. Unsubscribing releases everything.
+   */
+  abstract subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
+
+  /** The position of the last recorded event, or null for an empty store. */
+  abstract headPosition(): Promise<number | null>;
+
+  /** Releases connections and file handles. */
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { InvalidArgument, WrongExpectedRevision } from './errors';
+import type { ExpectedRevision, NewEvent } from './event-store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Throws unless a stream whose last revision is `actual` (null: absent) meets `expected`. Shared by adapters. */
+export function checkExpectation(streamId: string, expected: ExpectedRevision, actual: number | null): void {
+  const met =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === null) ||
+    (expected === 'stream_exists' && actual !== null) ||
+    expected === actual;
+  if (!met) throw new WrongExpectedRevision(streamId, expected, actual);
+}
+
+/** Rejects malformed appends before they reach a driver, so every adapter answers them alike. */
+export function checkNewEvents(streamId: string, events: readonly NewEvent[]): void {
+  if (typeof streamId !== 'string' || streamId.trim() === '') {
+    throw new InvalidArgument('a stream id must be a non-empty string');
+  }
+  const seen = new Set<string>();
+  for (const [index, event] of events.entries()) {
+    // EventStoreDB takes only UUIDs as event ids; holding every adapter to that keeps stores interchangeable.
+    if (typeof event.id !== 'string' || !UUID.test(event.id)) {
+      throw new InvalidArgument(`events[${index}].id must be a UUID, got ${JSON.stringify(event.id)}`);
+    }
+    if (seen.has(event.id)) throw new InvalidArgument(`events[${index}].id ${event.id} appears twice in one append`);
+    seen.add(event.id);
+    if (typeof event.type !== 'string' || event.type === '') {
+      throw new InvalidArgument(`events[${index}].type must be a non-empty string`);
+    }
+    if (event.data === undefined) throw new InvalidArgument(`events[${index}].data is missing`);
+  }
+}
+
+/** Validates an expected revision given from outside (HTTP header, CLI flag). */
+export function isExpectedRevision(value: unknown): value is ExpectedRevision {
+  return (
+    value === 'any' ||
+    value === 'no_stream' ||
+    value === 'stream_exists' ||
+    (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+  );
+}

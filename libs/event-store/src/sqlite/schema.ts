@@ -1,0 +1,26 @@
+/**
+ * The embedded store's schema. History is append-only, and the database itself says so: triggers refuse
+ * UPDATE and DELETE on `events`, so not even a hand-run `sqlite3` session can rewrite what was recorded.
+ * AUTOINCREMENT keeps positions strictly increasing and never reused.
+ */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY AUTOINCREMENT,
+  id          TEXT    NOT NULL UNIQUE,
+  stream_id   TEXT    NOT NULL,
+  revision    INTEGER NOT NULL CHECK (revision >= 0),
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  recorded_at TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'annals: events are immutable; record a correction instead');
+END;
+CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'annals: events are immutable; record a retraction instead');
+END;
+`;

@@ -1,0 +1,283 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Observable, Subject } from 'rxjs';
+import { EventIdConflict, InvalidArgument, WrongExpectedRevision } from '../errors';
+import {
+  type AppendOptions,
+  type AppendResult,
+  EventStore,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '../event-store';
+import { checkExpectation, checkNewEvents } from '../expectations';
+import { SCHEMA } from './schema';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or `:memory:`. The parent directory of a file is created when missing. */
+  readonly path: string;
+  /** The store's clock; recorded times never go backwards even if it does. */
+  readonly clock?: () => Date;
+  /** How often a live subscription looks for events appended by other processes (ms). */
+  readonly pollIntervalMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const PAGE_SIZE = 512;
+
+/**
+ * The embedded store: one SQLite file, WAL, `synchronous=FULL` so that an acknowledged append survives a crash.
+ * Reads are paged so that no statement stays open across an `await` (better-sqlite3 refuses writes on a
+ * connection with a running iterator).
+ */
+export class SqliteEventStore extends EventStore {
+  private readonly db: Database.Database;
+  private readonly clock: () => Date;
+  private readonly pollIntervalMs: number;
+  private readonly appended = new Subject<void>();
+  private readonly statements;
+
+  constructor(options: SqliteEventStoreOptions) {
+    super();
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    // WAL must be switched on outside any transaction; synchronous must be set on every open, because
+    // SQLite falls back to NORMAL when it opens a file that is already in WAL mode.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(SCHEMA);
+    this.clock = options.clock ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.statements = {
+      streamHead: this.db.prepare<[string], { revision: number | null }>(
+        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
+      lastRecordedAt: this.db.prepare<[], { recorded_at: string }>(
+        'SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      ),
+      byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      insert: this.db.prepare<[string, string, number, string, string, string, string]>(
+        'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      streamForwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      streamBackwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      allForwards: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?',
+      ),
+      allBackwards: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
+      ),
+      head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+    };
+  }
+
+  override appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    try {
+      checkNewEvents(streamId, events);
+      const result = this.db.transaction(() => this.appendInTransaction(streamId, events, options)).immediate();
+      if (result.wrote) this.appended.next();
+      return Promise.resolve(result.result);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  override async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let next = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    yield* this.paged(options.maxCount, (limit) => {
+      const rows = (backwards ? this.statements.streamBackwards : this.statements.streamForwards).all(
+        streamId,
+        next,
+        limit,
+      );
+      const last = rows.at(-1);
+      if (last) next = backwards ? last.revision - 1 : last.revision + 1;
+      return rows;
+    });
+  }
+
+  override async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let next = options.fromPosition ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    yield* this.paged(options.maxCount, (limit) => {
+      const rows = (backwards ? this.statements.allBackwards : this.statements.allForwards).all(next, limit);
+      const last = rows.at(-1);
+      if (last) next = backwards ? last.position - 1 : last.position + 1;
+      return rows;
+    });
+  }
+
+  override subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      let checkpoint = options.fromPosition === undefined || options.fromPosition === 'start' ? 0 : options.fromPosition;
+      let pending: NodeJS.Immediate | undefined;
+      // Positions become visible as a prefix (SQLite has one writer at a time), so reading "after the
+      // checkpoint" whenever something may have changed can neither skip nor repeat an event.
+      const pump = (): void => {
+        pending = undefined;
+        if (subscriber.closed) return;
+        try {
+          const rows = this.statements.allForwards.all(checkpoint + 1, PAGE_SIZE);
+          for (const row of rows) {
+            if (subscriber.closed) return;
+            checkpoint = row.position;
+            subscriber.next(toRecorded(row));
+          }
+          if (rows.length === PAGE_SIZE) schedule();
+        } catch (error) {
+          subscriber.error(error);
+        }
+      };
+      const schedule = (): void => {
+        pending ??= setImmediate(pump);
+      };
+      const appended = this.appended.subscribe({ next: schedule, complete: () => subscriber.complete() });
+      const poll = setInterval(schedule, this.pollIntervalMs);
+      poll.unref();
+      schedule();
+      return () => {
+        appended.unsubscribe();
+        clearInterval(poll);
+        if (pending) clearImmediate(pending);
+      };
+    });
+  }
+
+  override headPosition(): Promise<number | null> {
+    return Promise.resolve(this.statements.head.get()?.position ?? null);
+  }
+
+  override close(): Promise<void> {
+    this.appended.complete();
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+
+  private appendInTransaction(
+    streamId: string,
+    events: readonly NewEvent[],
+    { expectedRevision }: AppendOptions,
+  ): { result: AppendResult; wrote: boolean } {
+    const current = this.statements.streamHead.get(streamId)?.revision ?? null;
+    const retried = this.findRetry(streamId, events);
+    if (retried) {
+      checkExpectation(streamId, expectedRevision, retried.revisionBefore);
+      return { result: retried.result, wrote: false };
+    }
+    checkExpectation(streamId, expectedRevision, current);
+    let revision = current ?? -1;
+    let position = -1;
+    const recordedAt = this.recordedAt();
+    for (const event of events) {
+      revision += 1;
+      position = this.insert(streamId, revision, event, recordedAt);
+    }
+    return { result: { nextExpectedRevision: revision, position }, wrote: events.length > 0 };
+  }
+
+  private insert(streamId: string, revision: number, event: NewEvent, recordedAt: string): number {
+    try {
+      const info = this.statements.insert.run(
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata ?? {}),
+        recordedAt,
+      );
+      return Number(info.lastInsertRowid);
+    } catch (error) {
+      const existing = this.statements.byId.get(event.id);
+      if (existing) throw new EventIdConflict(event.id, `already stored in stream ${existing.stream_id}`);
+      throw error;
+    }
+  }
+
+  /** A batch whose ids are all stored already, in this stream, in this order and with this content, is a retry. */
+  private findRetry(
+    streamId: string,
+    events: readonly NewEvent[],
+  ): { result: AppendResult; revisionBefore: number | null } | undefined {
+    // Only the first id is looked up on the fast path; a later id that clashes fails the insert instead.
+    const head = events[0] && this.statements.byId.get(events[0].id);
+    if (!head) return undefined;
+    const stored = events.map((event) => this.statements.byId.get(event.id));
+    events.forEach((event, index) => {
+      const row = stored[index];
+      if (!row) throw new EventIdConflict(event.id, 'part of this batch is stored already and part is not');
+      if (row.stream_id !== streamId) throw new EventIdConflict(event.id, `already stored in stream ${row.stream_id}`);
+      if (row.type !== event.type || row.data !== JSON.stringify(event.data)) {
+        throw new EventIdConflict(event.id, 'already stored with different content');
+      }
+      const first = stored[0];
+      if (first && row.revision !== first.revision + index) {
+        throw new EventIdConflict(event.id, 'already stored, but not in the same batch');
+      }
+    });
+    const first = stored[0] as EventRow;
+    const last = stored.at(-1) as EventRow;
+    return {
+      result: { nextExpectedRevision: last.revision, position: last.position },
+      revisionBefore: first.revision === 0 ? null : first.revision - 1,
+    };
+  }
+
+  private recordedAt(): string {
+    const now = this.clock().toISOString();
+    const last = this.statements.lastRecordedAt.get()?.recorded_at;
+    return last !== undefined && last > now ? last : now;
+  }
+
+  private async *paged(
+    maxCount: number | undefined,
+    readPage: (limit: number) => EventRow[],
+  ): AsyncIterable<RecordedEvent> {
+    let remaining = maxCount ?? Number.POSITIVE_INFINITY;
+    if (remaining < 0 || !Number.isInteger(remaining) && remaining !== Number.POSITIVE_INFINITY) {
+      throw new InvalidArgument(`maxCount must be a non-negative whole number, got ${maxCount}`);
+    }
+    while (remaining > 0) {
+      const rows = readPage(Math.min(PAGE_SIZE, remaining));
+      for (const row of rows) yield toRecorded(row);
+      remaining -= rows.length;
+      if (rows.length < PAGE_SIZE) return;
+    }
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    recordedAt: row.recorded_at,
+  };
+}
