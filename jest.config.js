@@ -8,7 +8,7 @@ const base = {
   testEnvironment: 'node',
   rootDir: __dirname,
   moduleNameMapper,
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
 };
 module.exports = {
   projects: [

@@ -7,7 +7,11 @@ import type { EventStore, NewEvent, RecordedEvent } from '../event-store';
  * The behaviour every adapter of the port must show. Each test uses streams of its own and compares only
  * their events, so the suite also runs against a shared server that holds other data.
  */
-export function describeEventStoreContract(adapter: string, open: () => Promise<EventStore>): void {
+export function describeEventStoreContract(
+  adapter: string,
+  open: () => Promise<EventStore>,
+  { detectsIdClashes = true }: { detectsIdClashes?: boolean } = {},
+): void {
   describe(`EventStore contract: ${adapter}`, () => {
     let store: EventStore;
     let prefix: string;
@@ -189,6 +193,11 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect(await collect(store.readStream(stream('s')))).toHaveLength(4);
       });
 
+      if (!detectsIdClashes) {
+        it.todo(`detect an id reused with other content or in another stream: ${adapter} cannot`);
+        return;
+      }
+
       it('rejects an id already stored with other content', async () => {
         const original = event('A', { v: 1 });
         await store.appendToStream(stream('s'), [original], { expectedRevision: 'no_stream' });
@@ -208,20 +217,23 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
     });
 
     describe('atomicity', () => {
-      it('writes no event of a batch when one of them fails', async () => {
-        const taken = event();
-        await store.appendToStream(stream('other'), [taken], { expectedRevision: 'no_stream' });
-        const headBefore = await store.headPosition();
+      // The failing event here is an id clash, which only adapters that detect clashes can produce.
+      if (detectsIdClashes) {
+        it('writes no event of a batch when one of them fails', async () => {
+          const taken = event();
+          await store.appendToStream(stream('other'), [taken], { expectedRevision: 'no_stream' });
+          const headBefore = await store.headPosition();
 
-        await expect(
-          store.appendToStream(stream('s'), [event(), event(), taken, event()], { expectedRevision: 'any' }),
-        ).rejects.toThrow(EventIdConflict);
+          await expect(
+            store.appendToStream(stream('s'), [event(), event(), taken, event()], { expectedRevision: 'any' }),
+          ).rejects.toThrow(EventIdConflict);
 
-        expect(await collect(store.readStream(stream('s')))).toEqual([]);
-        expect(await store.headPosition()).toBe(headBefore);
-        const result = await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
-        expect(result.nextExpectedRevision).toBe(0);
-      });
+          expect(await collect(store.readStream(stream('s')))).toEqual([]);
+          expect(await store.headPosition()).toBe(headBefore);
+          const result = await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
+          expect(result.nextExpectedRevision).toBe(0);
+        });
+      }
 
       it('refuses a malformed append before writing anything', async () => {
         const twice = event();

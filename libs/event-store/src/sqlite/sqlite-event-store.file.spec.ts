@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const WORKER = join(__dirname, '..', 'testing', 'append-worker.ts');
+// node itself runs the worker (tsx only as a loader), so that SIGKILL reaches the process that writes.
+const worker = (...args: string[]): string[] => ['--import', 'tsx', WORKER, ...args];
+
+describe('the embedded store on a file', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'annals-store-'));
+    path = join(dir, 'nested', 'annals.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const readIds = async (streamId?: string): Promise<string[]> => {
+    const store = new SqliteEventStore({ path });
+    const ids: string[] = [];
+    for await (const e of streamId ? store.readStream(streamId) : store.readAll()) ids.push(e.id);
+    await store.close();
+    return ids;
+  };
+
+  it('creates the file and its directory on first open, in WAL mode with synchronous=FULL', async () => {
+    const store = new SqliteEventStore({ path });
+    await store.close();
+    const reopened = new SqliteEventStore({ path });
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    // synchronous is per connection: ask the store's own connection through its behaviour-visible pragma.
+    expect((reopened as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    await reopened.close();
+  });
+
+  it('refuses UPDATE and DELETE in the database itself, even from another connection', async () => {
+    const store = new SqliteEventStore({ path });
+    await store.appendToStream('organisation-x', [{ id: randomUUID(), type: 'A', data: {} }], { expectedRevision: 'any' });
+    await store.close();
+    const raw = new Database(path);
+    expect(() => raw.exec("UPDATE events SET type = 'x'")).toThrow(/events are immutable/);
+    expect(() => raw.exec('DELETE FROM events')).toThrow(/events are immutable/);
+    expect(raw.prepare('SELECT type FROM events').all()).toEqual([{ type: 'A' }]);
+    raw.close();
+  });
+
+  it('never lets recorded time go backwards, whatever the clock says', async () => {
+    const times = ['2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z'];
+    const store = new SqliteEventStore({ path, clock: () => new Date(times.shift() ?? '2026-01-03T00:00:00.000Z') });
+    for (let n = 0; n < 3; n++) {
+      await store.appendToStream('s-1', [{ id: randomUUID(), type: 'A', data: {} }], { expectedRevision: 'any' });
+    }
+    const recorded: string[] = [];
+    for await (const e of store.readAll()) recorded.push(e.recordedAt);
+    await store.close();
+    expect(recorded).toEqual(['2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']);
+  });
+
+  it('loses no acknowledged append when the writing process is killed with SIGKILL', async () => {
+    const acknowledged: string[] = [];
+    const child = spawn(process.execPath, worker(path, 'organisation-crash', '100000'), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffer = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        acknowledged.push(...lines);
+        if (acknowledged.length >= 300 && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+
+    const stored = new Set(await readIds('organisation-crash'));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+  }, 60_000);
+
+  it('keeps one stream consistent when separate processes race on it', async () => {
+    const run = (): Promise<string[]> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, worker(path, 'organisation-race', '40', 'retry'), { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`worker exited ${code}`))));
+      });
+    const written = (await Promise.all([run(), run(), run()])).flat();
+
+    const store = new SqliteEventStore({ path });
+    const revisions: number[] = [];
+    const ids: string[] = [];
+    for await (const e of store.readStream('organisation-race')) {
+      revisions.push(e.revision);
+      ids.push(e.id);
+    }
+    await store.close();
+    expect(revisions).toEqual(Array.from({ length: 120 }, (_, n) => n));
+    expect(ids.sort()).toEqual(written.sort());
+  }, 60_000);
+});

@@ -1,0 +1,40 @@
+/**
+ * A writer process for the embedded store's crash and multi-process tests.
+ *   tsx append-worker.ts <db> <stream> <count> [retry]
+ * Appends `count` single-event batches and prints each event id once the store has acknowledged it. With
+ * `retry`, it races other processes on one stream, re-reading the stream head after every conflict.
+ */
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevision } from '../errors';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+
+async function main(): Promise<void> {
+  const [path, streamId, count, mode] = process.argv.slice(2);
+  if (!path || !streamId || !count) throw new Error('usage: append-worker <db> <stream> <count> [retry]');
+  const store = new SqliteEventStore({ path });
+  for (let n = 0; n < Number(count); n++) {
+    const event = { id: randomUUID(), type: 'Counted', data: { n, pid: process.pid } };
+    for (;;) {
+      let expected: number | 'no_stream' | 'any' = 'any';
+      if (mode === 'retry') {
+        for await (const last of store.readStream(streamId, { direction: 'backwards', maxCount: 1 })) {
+          expected = last.revision;
+        }
+        if (expected === 'any') expected = 'no_stream';
+      }
+      try {
+        await store.appendToStream(streamId, [event], { expectedRevision: expected });
+        process.stdout.write(`${event.id}\n`);
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+  }
+  await store.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
