@@ -1,0 +1,26 @@
+/**
+ * @app/domain — the events of annals, the only door into them, and the rules that keep a stream consistent.
+ *
+ * Pure TypeScript and class-validator: no framework, no I/O, no clock.
+ *
+ * - `parseEvent(raw)`: raw JSON → validated, deeply frozen `DomainEvent` (plain data; switch on `type`), or
+ *   `InvalidEvent` with every problem as `{ path, reason }`.
+ * - `SCHEMA_VERSIONS`, `WIRE_NAMES`, `EVENT_CLASSES`: the catalogue (docs/event-catalogue.md) in code.
+ * - `streamOf(event)` / `streamOf(event, lookup)`: the stream a fact is appended to.
+ * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `compareEffectiveDates`, `dateProblem`.
+ * - Instrument rules: `withdrawalEffectiveDate`, `termEnd`, `deriveEntryIntoForce`.
+ * - Deciders: `decide(command, history)` for any stream, and `organisationDecider`, `instrumentDecider`,
+ *   `deploymentDecider` ({ decide, evolve, initialState }); `DomainError` with a stable `code` from `INVARIANTS`.
+ */
+export * from './dates';
+export * from './errors';
+export * from './events/catalogue';
+export * from './events/common';
+export * from './events/organisation.events';
+export * from './events/instrument.events';
+export * from './events/deployment.events';
+export * from './events/record-keeping.events';
+export { LIMITS } from './events/field-rules';
+export * from './instrument-rules';
+export * from './parse-event';
+export * from './streams';

@@ -1,0 +1,117 @@
+import { addDays, addMonths, compareEffectiveDates, periodOf, type Period } from './dates';
+
+export const ENTRY_INTO_FORCE_KINDS = [
+  'on-last-signatory-deposit',
+  'on-nth-deposit',
+  'on-stated-date',
+  'on-signature',
+  'on-deposit',
+] as const;
+export const RENEWALS = ['by-protocol', 'automatic'] as const;
+
+/** How an instrument enters into force, as its final clauses say. */
+export type EntryIntoForceClause =
+  | { readonly kind: 'on-last-signatory-deposit' }
+  | { readonly kind: 'on-nth-deposit'; readonly n: number }
+  | { readonly kind: 'on-stated-date'; readonly date: string }
+  | { readonly kind: 'on-signature' }
+  | { readonly kind: 'on-deposit' };
+
+/** The rules of an instrument, kept as data on InstrumentAdopted. */
+export interface InstrumentRules {
+  readonly entryIntoForce: EntryIntoForceClause;
+  readonly withdrawalNoticeMonths?: number;
+  readonly term?: { readonly years: number; readonly renewal: (typeof RENEWALS)[number] };
+  readonly amends?: string;
+}
+
+/** A participant's act of consent (signature or deposit) and its effective date. */
+export interface Consent {
+  readonly participant: string;
+  readonly date: string;
+}
+
+export interface EntryIntoForce {
+  /** When the instrument first entered into force, if it has on this record. */
+  readonly general: string | undefined;
+  /** For each participant bound, the date from which it is bound. */
+  readonly byParticipant: ReadonlyMap<string, string>;
+}
+
+/**
+ * The first days on which a withdrawal notified on `noticeDate` can take effect, or undefined when the
+ * instrument has no notice clause.
+ *
+ * Reading: the Peacekeeping Agreement 2007 ceases to have effect for a party on the expiry of six months from the
+ * depositary's receipt of its notice; the Charter 2002 asks for notice no later than six months before the
+ * withdrawal, so its earliest effect is computed the same way. A period counted from a date starts the next day and runs out at the end
+ * of the corresponding day of the last month, the last day of that month if it has no such day (civil codes of
+ * the member states, e.g. Russian Civil Code arts. 191–192). The withdrawal holds from the day after that, the
+ * first day of the new status (DESIGN §1): notice on 2012-06-28 → effective 2012-12-29. A coarse notice date
+ * gives the span of possible first days.
+ */
+export function withdrawalEffectiveDate(rules: InstrumentRules, noticeDate: string): Period | undefined {
+  const months = rules.withdrawalNoticeMonths;
+  return months === undefined ? undefined : dayAfterPeriod(noticeDate, months);
+}
+
+/**
+ * The first day after a fixed term that began with entry into force on `entryIntoForce`, or undefined for an
+ * instrument without a term. CST 1992 art. 11 ("concluded for five years"): in force 1994-04-20, the term runs
+ * out on 1999-04-20 and a party that does not renew is no longer bound from 1999-04-21.
+ */
+export function termEnd(rules: InstrumentRules, entryIntoForce: string): Period | undefined {
+  const years = rules.term?.years;
+  return years === undefined ? undefined : dayAfterPeriod(entryIntoForce, years * 12);
+}
+
+function dayAfterPeriod(start: string, months: number): Period {
+  const { from, to } = periodOf(start);
+  const end = (day: string): string => addDays(addMonths(day, months), 1);
+  return { from: end(from), to: end(to) };
+}
+
+/**
+ * Entry into force derived from the clause. `signatures` and `deposits` are those of current participants in
+ * effective-date order. Once the instrument is in force generally, each participant is bound from the later of
+ * that date and its own consent: the N-th deposit clause binds later depositors on their own deposit
+ * (Peacekeeping Agreement art. 12), and so, by the same reading, do later accessions under the other clauses.
+ */
+export function deriveEntryIntoForce(
+  rules: InstrumentRules,
+  signatures: readonly Consent[],
+  deposits: readonly Consent[],
+): EntryIntoForce {
+  const clause = rules.entryIntoForce;
+  const consents = clause.kind === 'on-signature' ? signatures : deposits;
+  const general = generalEntryIntoForce(clause, signatures, deposits);
+  if (general === undefined) return { general, byParticipant: new Map() };
+  return { general, byParticipant: new Map(consents.map((c) => [c.participant, later(general, c.date)])) };
+}
+
+function generalEntryIntoForce(
+  clause: EntryIntoForceClause,
+  signatures: readonly Consent[],
+  deposits: readonly Consent[],
+): string | undefined {
+  switch (clause.kind) {
+    case 'on-signature':
+      return signatures[0]?.date;
+    case 'on-deposit':
+      return deposits[0]?.date;
+    case 'on-nth-deposit':
+      return deposits[clause.n - 1]?.date;
+    case 'on-stated-date':
+      return clause.date;
+    case 'on-last-signatory-deposit': {
+      const deposited = new Map(deposits.map((d) => [d.participant, d.date]));
+      const dates = signatures.map((s) => deposited.get(s.participant));
+      if (dates.length === 0 || dates.some((d) => d === undefined)) return undefined;
+      return (dates as string[]).reduce(later);
+    }
+  }
+}
+
+function later(a: string, b: string): string {
+  return compareEffectiveDates(a, b) >= 0 ? a : b;
+}
