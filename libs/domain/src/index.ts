@@ -24,3 +24,8 @@ export { LIMITS } from './events/field-rules';
 export * from './instrument-rules';
 export * from './parse-event';
 export * from './streams';
+export type { Decider, RecordedFact, RecordFact, StreamRules } from './deciders/decider';
+export { decide } from './deciders/decide';
+export * from './deciders/organisation.decider';
+export * from './deciders/instrument.decider';
+export * from './deciders/deployment.decider';

@@ -1,0 +1,39 @@
+import { decide } from '../deciders/decide';
+import type { RecordedFact } from '../deciders/decider';
+import { DomainError, type DomainErrorCode } from '../errors';
+import type { DomainEvent, WireName } from '../events/catalogue';
+import { parseEvent } from '../parse-event';
+import { sample } from './sample-events';
+
+/**
+ * Decider specifications: `given(history).when(fact).then([fact])` or `.thenRejects(code)`.
+ * History facts given as bare events get ids e1, e2, … in order, so a correction can name `e2`.
+ */
+export function given(history: readonly (DomainEvent | RecordedFact)[] = []) {
+  const facts: RecordedFact[] = history.map((fact, i) => ('event' in fact ? fact : { id: `e${i + 1}`, event: fact }));
+  return {
+    when(event: DomainEvent) {
+      const decision = () => decide({ event }, facts);
+      return {
+        then(expected: readonly DomainEvent[]): void {
+          expect(decision()).toEqual(expected);
+        },
+        thenRejects(code: DomainErrorCode): void {
+          let thrown: unknown;
+          try {
+            decision();
+          } catch (error) {
+            thrown = error;
+          }
+          expect(thrown).toBeInstanceOf(DomainError);
+          expect((thrown as DomainError).code).toBe(code);
+        },
+      };
+    },
+  };
+}
+
+/** A parsed event of `type`: a valid sample with `changes` applied. */
+export function fact(type: WireName, changes: Readonly<Record<string, unknown>> = {}): DomainEvent {
+  return parseEvent(sample(type, changes));
+}
