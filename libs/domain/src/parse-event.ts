@@ -62,7 +62,7 @@ function flatten(errors: readonly ValidationError[], at: string): Problem[] {
 function unknownFieldReason(error: ValidationError): string {
   const schema = (error.target as object).constructor;
   const fields = new Set(getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false).map((m) => m.propertyName));
-  return `is not a field here; the fields are: ${[...fields].join(', ')}`;
+  return `is not a field here; the fields are: ${[...fields].sort().join(', ')}`;
 }
 
 function unsafeKeys(raw: object, at: string): Problem[] {

@@ -1,7 +1,7 @@
 import { decide } from '../deciders/decide';
 import type { RecordedFact } from '../deciders/decider';
 import { DomainError, type DomainErrorCode } from '../errors';
-import type { DomainEvent, WireName } from '../events/catalogue';
+import type { DomainEvent, EventOfType, WireName } from '../events/catalogue';
 import { parseEvent } from '../parse-event';
 import { sample } from './sample-events';
 
@@ -34,6 +34,6 @@ export function given(history: readonly (DomainEvent | RecordedFact)[] = []) {
 }
 
 /** A parsed event of `type`: a valid sample with `changes` applied. */
-export function fact(type: WireName, changes: Readonly<Record<string, unknown>> = {}): DomainEvent {
-  return parseEvent(sample(type, changes));
+export function fact<Name extends WireName>(type: Name, changes: Readonly<Record<string, unknown>> = {}): EventOfType<Name> {
+  return parseEvent(sample(type, changes)) as EventOfType<Name>;
 }

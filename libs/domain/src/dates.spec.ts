@@ -1,0 +1,52 @@
+import { addDays, addMonths, compareEffectiveDates, dateProblem, periodOf, precisionOf } from './dates';
+import { DomainError } from './errors';
+
+describe('dates', () => {
+  it('reads the precision from the shape', () => {
+    expect([precisionOf('1992-05-15'), precisionOf('1992-05'), precisionOf('1992')]).toEqual(['day', 'month', 'year']);
+  });
+
+  it('refuses to read the precision of what is not a date', () => {
+    expect(() => precisionOf('1992-5')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => precisionOf('2023-02-30')).toThrow(DomainError);
+  });
+
+  it('gives the period a coarse date covers, leap years included', () => {
+    expect(periodOf('1992-05')).toEqual({ from: '1992-05-01', to: '1992-05-31' });
+    expect(periodOf('2000-02')).toEqual({ from: '2000-02-01', to: '2000-02-29' });
+    expect(periodOf('1900-02')).toEqual({ from: '1900-02-01', to: '1900-02-28' });
+    expect(periodOf('1992')).toEqual({ from: '1992-01-01', to: '1992-12-31' });
+    expect(periodOf('1992-05-15')).toEqual({ from: '1992-05-15', to: '1992-05-15' });
+  });
+
+  it('adds months, ending on the last day of a shorter month', () => {
+    expect(addMonths('2012-06-28', 6)).toBe('2012-12-28');
+    expect(addMonths('2011-08-31', 6)).toBe('2012-02-29');
+    expect(addMonths('2013-08-31', 6)).toBe('2014-02-28');
+    expect(addMonths('1994-04-20', 60)).toBe('1999-04-20');
+    expect(addMonths('2012-11', 3)).toBe('2013-02');
+    expect(addMonths('1994', 60)).toBe('1999');
+    expect(addMonths('1994-04-20', -4)).toBe('1993-12-20');
+  });
+
+  it('refuses to move a year by a part of a year', () => {
+    expect(() => addMonths('1994', 6)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('adds days across months and years', () => {
+    expect(addDays('1999-12-31', 1)).toBe('2000-01-01');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(() => addDays('2000-02', 1)).toThrow(DomainError);
+  });
+
+  it('orders a coarse date at the start of its period', () => {
+    expect(compareEffectiveDates('1992', '1992-01-01')).toBe(0);
+    expect(compareEffectiveDates('1992', '1992-05-15')).toBeLessThan(0);
+    expect(compareEffectiveDates('1992-06', '1992-05-31')).toBeGreaterThan(0);
+  });
+
+  it('explains what is wrong with a date', () => {
+    expect(dateProblem('1992-02-30')).toBe('"1992-02-30" is not a calendar date: February 1992 has 29 days');
+    expect(dateProblem('1992-02-29')).toBeUndefined();
+  });
+});
