@@ -7,6 +7,8 @@ export interface PartyStatus {
   readonly signed: boolean;
   readonly deposited: boolean;
   readonly withdrawalNotified: boolean;
+  /** A source reports the instrument in force for it: evidence of consent when no deposit could be sourced. */
+  readonly reportedInForce: boolean;
 }
 
 export interface InstrumentState {
@@ -15,7 +17,7 @@ export interface InstrumentState {
   readonly participants: ReadonlyMap<string, PartyStatus>;
 }
 
-const UNKNOWN: PartyStatus = { signed: false, deposited: false, withdrawalNotified: false };
+const UNKNOWN: PartyStatus = { signed: false, deposited: false, withdrawalNotified: false, reportedInForce: false };
 
 function initialState(): InstrumentState {
   return { adopted: undefined, participants: new Map() };
@@ -36,8 +38,9 @@ function evolve(state: InstrumentState, event: InstrumentEvent): InstrumentState
       participants.delete(event.participant);
       return { ...state, participants };
     }
-    case 'RatificationLawEnacted':
     case 'EntryIntoForceReported':
+      return event.participant === undefined ? state : updateParty(state, event.participant, { reportedInForce: true });
+    case 'RatificationLawEnacted':
     case 'InstrumentAmended':
       return state;
   }
@@ -84,13 +87,18 @@ function violation(state: InstrumentState, event: InstrumentEvent): DomainError 
   }
 }
 
-/** A party has given its consent to be bound: its deposit, or its signature for an instrument binding on signature. */
+/**
+ * A party has given its consent to be bound: its deposit, or its signature for an instrument binding on
+ * signature. A source reporting the instrument in force for it counts too: for the 1992 Treaty no deposit date
+ * can be sourced, and its parties are known only from such reports.
+ */
 function isParty(state: InstrumentState, party: PartyStatus): boolean {
-  return state.adopted?.rules.entryIntoForce.kind === 'on-signature' ? party.signed : party.deposited;
+  const consented = state.adopted?.rules.entryIntoForce.kind === 'on-signature' ? party.signed : party.deposited;
+  return consented || party.reportedInForce;
 }
 
 function notAParty(participant: string, instrument: string, on: string): DomainError {
-  return new DomainError('NOT_A_PARTY', `${participant} is not a party to ${instrument} ${on}: it has not deposited its consent`);
+  return new DomainError('NOT_A_PARTY', `${participant} is not a party to ${instrument} ${on}: no deposit of its consent or report of the instrument in force for it is recorded`);
 }
 
 function partyOf(state: InstrumentState, participant: string): PartyStatus {

@@ -1,0 +1,78 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, InvalidEvent } from '@app/domain';
+import { EventIdConflict, InvalidArgument, WrongExpectedRevision } from '@app/event-store';
+import { InvalidQuery } from '@app/history';
+
+/** RFC 9457 problem details: the one shape every error of the API takes. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code?: string;
+  errors?: readonly { path: string; reason: string }[];
+}
+
+/** The one place where domain and store errors become HTTP answers. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const problem = { ...toProblem(error), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+}
+
+function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
+  if (error instanceof InvalidEvent || error instanceof InvalidQuery) {
+    return problem(HttpStatus.BAD_REQUEST, 'invalid-input', 'The input is not valid', error.message, {
+      code: error.code,
+      errors: error.problems,
+    });
+  }
+  if (error instanceof DomainError) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, 'broken-invariant', 'The fact would make the record inconsistent', error.message, {
+      code: error.code,
+    });
+  }
+  if (error instanceof WrongExpectedRevision) {
+    return problem(HttpStatus.PRECONDITION_FAILED, 'wrong-expected-revision', 'The stream has moved on', error.message, {
+      code: error.code,
+    });
+  }
+  if (error instanceof EventIdConflict) {
+    return problem(HttpStatus.CONFLICT, 'event-id-conflict', 'The event id is already taken', error.message, { code: error.code });
+  }
+  if (error instanceof InvalidArgument) {
+    return problem(HttpStatus.BAD_REQUEST, 'invalid-input', 'The input is not valid', error.message, { code: error.code });
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    return problem(status, slug(HttpStatus[status] ?? 'error'), error.name.replace(/Exception$/, ''), detail, {});
+  }
+  return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'Internal error', 'the server could not answer; see its log', {});
+}
+
+function problem(
+  status: number,
+  type: string,
+  title: string,
+  detail: string,
+  extra: Pick<ProblemDetails, 'code' | 'errors'>,
+): Omit<ProblemDetails, 'instance'> {
+  return { type: `/problems/${type}`, title, status, detail, ...extra };
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/_/g, '-');
+}

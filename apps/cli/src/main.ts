@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { CommandFactory } from 'nest-commander';
+import { CliModule } from './cli.module';
+import { EXIT } from './exit-codes';
+
+async function main(): Promise<void> {
+  await CommandFactory.run(CliModule, {
+    logger: ['error'],
+    cliName: 'annals',
+    // Commander has already printed what was wrong with the call.
+    errorHandler: (error) => {
+      const code = (error as { code?: string }).code;
+      process.exit(code === 'commander.helpDisplayed' || code === 'commander.version' ? EXIT.OK : EXIT.USAGE);
+    },
+    serviceErrorHandler: (error) => {
+      process.stderr.write(`annals: ${error.message}\n`);
+      process.exit(EXIT.FAILURE);
+    },
+  });
+}
+
+void main();

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { decide, DomainError, InvalidEvent, parseEvent, streamOf, type DomainEvent, type RecordedFact } from '@app/domain';
+import { EventStore, type RecordedEvent } from '@app/event-store';
+import { holdsSameFact, toNewEvent, toStoredFact } from '../stored-facts';
+import { type ChronologyEntry, type ChronologyProblem, chronologyFiles, readChronologyFile } from './chronology-files';
+import { eventIdOf } from './fact-id';
+
+export interface ImportOptions {
+  /** Who is recording: goes into every event's metadata. */
+  readonly recordedBy: string;
+  /** Called as streams are written: facts written or found already recorded, out of all facts. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  readonly files: readonly string[];
+  readonly facts: number;
+  readonly appended: number;
+  readonly alreadyRecorded: number;
+  /** Non-empty means nothing was written. */
+  readonly problems: readonly ChronologyProblem[];
+}
+
+interface ParsedFact {
+  readonly entry: ChronologyEntry;
+  readonly id: string;
+  readonly event: DomainEvent;
+}
+
+interface StreamPlan {
+  readonly streamId: string;
+  readonly expectedRevision: number | 'no_stream';
+  readonly toAppend: readonly ParsedFact[];
+  readonly alreadyRecorded: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Imports chronology files. Everything is checked first — each fact through `parseEvent`, each stream through its
+ * decider in effective-date order together with what the store already holds — and if anything is wrong, nothing
+ * at all is written. Fact ids make the import idempotent: a fact already recorded is skipped, and one whose content
+ * changed since is an error (history is corrected by a new fact, never rewritten).
+ */
+@Injectable()
+export class ChronologyImporter {
+  constructor(private readonly store: EventStore) {}
+
+  async import(path: string, options: ImportOptions): Promise<ImportReport> {
+    const base = statSync(path).isDirectory() ? path : dirname(path);
+    const files = chronologyFiles(path);
+    const read = files.map((file) => readChronologyFile(file, base));
+    const entries = read.flatMap((r) => r.entries);
+    const problems = [...read.flatMap((r) => r.problems), ...duplicateIds(entries)];
+    const parsed = this.parse(entries, problems);
+    const plans = await this.plan(groupByStream(parsed, problems), problems);
+    const report = { files: files.map((file) => relative(base, file) || file), facts: entries.length };
+    if (problems.length > 0) {
+      return { ...report, appended: 0, alreadyRecorded: 0, problems: problems.sort(byPlace) };
+    }
+    return { ...report, ...(await this.write(plans, entries.length, options)), problems: [] };
+  }
+
+  private parse(entries: readonly ChronologyEntry[], problems: ChronologyProblem[]): ParsedFact[] {
+    const ids = new Map(entries.map((entry) => [entry.factId, eventIdOf(entry.factId)]));
+    return entries.flatMap((entry) => {
+      try {
+        return [{ entry, id: eventIdOf(entry.factId), event: parseEvent(withEventIds(entry.raw, ids)) }];
+      } catch (error) {
+        if (!(error instanceof InvalidEvent)) throw error;
+        problems.push(...error.problems.map((p) => ({ ...place(entry), path: p.path, reason: p.reason })));
+        return [];
+      }
+    });
+  }
+
+  private async plan(streams: Map<string, ParsedFact[]>, problems: ChronologyProblem[]): Promise<StreamPlan[]> {
+    const plans: StreamPlan[] = [];
+    for (const [streamId, facts] of streams) {
+      const stored = new Map<string, RecordedEvent>();
+      for await (const recorded of this.store.readStream(streamId)) stored.set(recorded.id, recorded);
+      const history: RecordedFact[] = [...stored.values()].map(toStoredFact);
+      const toAppend: ParsedFact[] = [];
+      let alreadyRecorded = 0;
+      for (const fact of facts) {
+        const existing = stored.get(fact.id);
+        if (existing && holdsSameFact(existing, fact.event)) {
+          alreadyRecorded += 1;
+        } else if (existing) {
+          const reason = `changed since it was recorded on ${existing.recordedAt}: record a FactCorrected naming it instead of editing it`;
+          problems.push({ ...place(fact.entry), reason });
+        } else {
+          try {
+            decide({ event: fact.event }, history);
+            history.push(fact);
+            toAppend.push(fact);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            problems.push({ ...place(fact.entry), reason: `${error.code}: ${error.message}` });
+          }
+        }
+      }
+      const last = [...stored.values()].at(-1)?.revision;
+      plans.push({ streamId, expectedRevision: last ?? 'no_stream', toAppend, alreadyRecorded });
+    }
+    return plans;
+  }
+
+  private async write(
+    plans: readonly StreamPlan[],
+    total: number,
+    { recordedBy, onProgress }: ImportOptions,
+  ): Promise<{ appended: number; alreadyRecorded: number }> {
+    const correlationId = randomUUID();
+    let appended = 0;
+    let alreadyRecorded = 0;
+    for (const plan of plans) {
+      if (plan.toAppend.length > 0) {
+        const events = plan.toAppend.map(({ id, event, entry }) =>
+          toNewEvent(id, event, { recordedBy, correlationId, importedFrom: { file: entry.file, line: entry.line, factId: entry.factId } }),
+        );
+        await this.store.appendToStream(plan.streamId, events, { expectedRevision: plan.expectedRevision });
+      }
+      appended += plan.toAppend.length;
+      alreadyRecorded += plan.alreadyRecorded;
+      onProgress?.(appended + alreadyRecorded, total);
+    }
+    return { appended, alreadyRecorded };
+  }
+}
+
+/** In a chronology file a correction may name the fact it supersedes by fact id; the store knows event ids. */
+function withEventIds(raw: Record<string, unknown>, ids: ReadonlyMap<string, string>): Record<string, unknown> {
+  const supersedes = raw['supersedes'];
+  if (typeof supersedes !== 'string' || UUID.test(supersedes)) return raw;
+  return { ...raw, supersedes: ids.get(supersedes) ?? supersedes };
+}
+
+function groupByStream(facts: readonly ParsedFact[], problems: ChronologyProblem[]): Map<string, ParsedFact[]> {
+  const streamOfId = new Map<string, string>();
+  const streams = new Map<string, ParsedFact[]>();
+  for (const fact of facts) {
+    try {
+      const streamId = streamOf(fact.event, (id) => streamOfId.get(id) as ReturnType<typeof streamOf> | undefined);
+      streamOfId.set(fact.id, streamId);
+      streams.set(streamId, [...(streams.get(streamId) ?? []), fact]);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push({ ...place(fact.entry), path: 'supersedes', reason: error.message });
+    }
+  }
+  return streams;
+}
+
+function duplicateIds(entries: readonly ChronologyEntry[]): ChronologyProblem[] {
+  const first = new Map<string, ChronologyEntry>();
+  return entries.flatMap((entry) => {
+    const earlier = first.get(entry.factId);
+    if (!earlier) {
+      first.set(entry.factId, entry);
+      return [];
+    }
+    return [{ ...place(entry), path: 'id', reason: `the fact id is already used at ${earlier.file}:${earlier.line}` }];
+  });
+}
+
+function place(entry: ChronologyEntry): Pick<ChronologyProblem, 'file' | 'line' | 'factId'> {
+  return { file: entry.file, line: entry.line, factId: entry.factId };
+}
+
+function byPlace(a: ChronologyProblem, b: ChronologyProblem): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+}

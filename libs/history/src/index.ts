@@ -1,0 +1,10 @@
+/**
+ * @app/history — the application services shared by the HTTP API and the CLI: importing the chronology,
+ * recording facts, and answering questions about the record.
+ */
+export * from './chronology/chronology-files';
+export * from './chronology/chronology-importer';
+export { eventIdOf } from './chronology/fact-id';
+export * from './history.module';
+export * from './invalid-query';
+export * from './stored-facts';

@@ -1,0 +1,58 @@
+import { parseEvent, SCHEMA_VERSIONS, type DomainEvent } from '@app/domain';
+import type { EventMetadata, NewEvent, RecordedEvent } from '@app/event-store';
+
+/** Who recorded a fact, and in which unit of work; stored as the event's metadata. */
+export interface Provenance {
+  readonly recordedBy: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  /** A chronology file and the place in it, for imported facts. */
+  readonly importedFrom?: { readonly file: string; readonly line: number; readonly factId: string };
+  /** The HTTP request that wrote it, for facts written through the API. */
+  readonly request?: { readonly id: string; readonly method: string; readonly path: string };
+}
+
+export interface FactMetadata extends Provenance {
+  readonly schemaVersion: number;
+}
+
+/** A stored event read back through the domain's door. */
+export interface StoredFact {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly recordedAt: string;
+  readonly event: DomainEvent;
+  readonly metadata: FactMetadata;
+}
+
+/** The store holds the wire name as the event type and the other fields as its data. */
+export function toNewEvent(id: string, event: DomainEvent, provenance: Provenance): NewEvent {
+  const { type, ...data } = event;
+  const metadata: FactMetadata = { schemaVersion: SCHEMA_VERSIONS[type], ...provenance };
+  return { id, type, data, metadata: metadata as unknown as EventMetadata };
+}
+
+/**
+ * Reads a stored event back as a fact. It goes through `parseEvent` again: what the store holds passed that door
+ * on the way in, and checking on the way out is what lets `verify` prove it still does.
+ */
+export function toStoredFact(recorded: RecordedEvent): StoredFact {
+  const event = parseEvent({ type: recorded.type, ...(recorded.data as object) });
+  return {
+    id: recorded.id,
+    streamId: recorded.streamId,
+    revision: recorded.revision,
+    position: recorded.position,
+    recordedAt: recorded.recordedAt,
+    event,
+    metadata: recorded.metadata as unknown as FactMetadata,
+  };
+}
+
+/** True when a stored event holds exactly this fact (same type and fields). */
+export function holdsSameFact(recorded: RecordedEvent, event: DomainEvent): boolean {
+  const { type, ...data } = event;
+  return recorded.type === type && JSON.stringify(recorded.data) === JSON.stringify(data);
+}
