@@ -74,6 +74,11 @@ describe('instrument decider', () => {
     it('accepts a withdrawal notice from a signatory of an instrument binding on signature', () => {
       given([adopted({ entryIntoForce: { kind: 'on-signature' } }), signed]).when(notice).then([notice]);
     });
+    it('takes a participant reported in force as a party when no deposit is recorded', () => {
+      const reported = by('EntryIntoForceReported', '1994-04-20');
+      const lapsed = by('InstrumentTerminatedForParticipant', '1999-04-21', { reason: 'non-renewal' });
+      given([adopted(), signed, reported]).when(lapsed).then([lapsed]);
+    });
     it('refuses a termination for a participant that is not a party', () => {
       given([adopted(), signed]).when(by('InstrumentTerminatedForParticipant', '1999-04-21', { reason: 'non-renewal' })).thenRejects('NOT_A_PARTY');
     });
