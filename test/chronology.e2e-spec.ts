@@ -1,0 +1,174 @@
+import { readFileSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { SqliteEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
+import { ChronologyImporter, eventIdOf, toStoredFact } from '@app/history';
+import { EVENTS_DIR, ROOT, runCli } from './support/cli';
+
+const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+
+async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readAll()) events.push(event);
+  return events;
+}
+
+describe('the chronology', () => {
+  let store: SqliteEventStore;
+  let importer: ChronologyImporter;
+  beforeEach(() => {
+    store = new SqliteEventStore({ path: ':memory:' });
+    importer = new ChronologyImporter(store);
+  });
+  afterEach(() => store.close());
+
+  it('imports cleanly into a fresh store, every fact through the deciders', async () => {
+    const report = await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+
+    expect(report.problems).toEqual([]);
+    expect(report.appended).toBe(report.facts);
+    expect(report.facts).toBeGreaterThan(100);
+    expect(await allEvents(store)).toHaveLength(report.facts);
+  });
+
+  it('appends nothing when imported a second time', async () => {
+    await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+    const head = await store.headPosition();
+
+    const again = await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+
+    expect(again).toMatchObject({ appended: 0, alreadyRecorded: again.facts, problems: [] });
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('records who imported each fact, from which file and line, under one correlation id', async () => {
+    await importer.import(EVENTS_DIR, { recordedBy: 'curator' });
+    const events = await allEvents(store);
+    const signed = events.find((e) => e.id === eventIdOf('cst-1992/signed/ARM'));
+
+    expect(signed?.metadata).toMatchObject({
+      recordedBy: 'curator',
+      schemaVersion: 1,
+      importedFrom: { file: join('instruments', 'cst-1992.yaml'), factId: 'cst-1992/signed/ARM' },
+    });
+    expect(new Set(events.map((e) => (e.metadata as { correlationId: string }).correlationId)).size).toBe(1);
+  });
+
+  /** Each seed document's facts, named: each must be in the record with that document among its sources. */
+  const SEED_FACTS: Record<string, string[]> = {
+    // Law of the Republic of Kazakhstan of 24 October 2008 No. 73-IV ratifying the Peacekeeping Agreement.
+    '000_0f640cfe2015fa60.txt': [
+      'peacekeeping-agreement-2007/adopted',
+      'peacekeeping-agreement-2007/signed/KAZ',
+      'peacekeeping-agreement-2007/signed/RUS',
+      'peacekeeping-agreement-2007/ratification-act/KAZ',
+    ],
+    // Law of the Republic of Kazakhstan of 1 July 2003 No. 447 ratifying the CSTO Charter, with the Charter's text.
+    '001_cffcdf37ea5af889.txt': [
+      'csto-charter-2002/adopted',
+      'csto-charter-2002/signed/ARM',
+      'csto-charter-2002/ratification-act/KAZ',
+      'csto-charter-2002/in-force',
+      'csto/admitted/KAZ',
+    ],
+    // News: the Mazhilis ratifies the 2021 protocol amending the Peacekeeping Agreement.
+    '002_b7710231ee71b008.txt': ['peacekeeping-protocol-2021/adopted', 'peacekeeping-protocol-2021/ratification-act/KAZ'],
+    // Commentary on the January 2022 decision to send forces to Kazakhstan, with the amended Charter.
+    '003_1fa7519541c8ddc6.txt': ['csto-kazakhstan-2022/requested', 'csto-kazakhstan-2022/authorized', 'csto-charter-protocol-2010/adopted'],
+    // News: the first battalion sent to Kazakhstan, and a chronology of the CST and CSTO.
+    '004_b382b7bce98f5533.txt': [
+      'cst-1992/signed/ARM',
+      'cst-1992/signed/AZE',
+      'cst-1992/signed/GEO',
+      'cst-1992/signed/BLR',
+      'cst-1992/terminated/UZB',
+      'cst-extension-protocol-1999/adopted',
+      'csto/admitted/UZB',
+      'csto/external-status/un-general-assembly/observer',
+      'csto/observer/csto-parliamentary-assembly/SRB',
+      'csto-kazakhstan-2022/requested',
+      'csto-kazakhstan-2022/contingent/RUS',
+    ],
+  };
+
+  it.each(Object.entries(SEED_FACTS))('holds the facts of seed %s, citing it with quotes found in it', async (seed, factIds) => {
+    await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+    const text = readFileSync(join(SEEDS_DIR, seed), 'utf8');
+    const facts = new Map((await allEvents(store)).map((e) => [e.id, toStoredFact(e).event]));
+
+    for (const factId of factIds) {
+      const event = facts.get(eventIdOf(factId));
+      expect({ factId, recorded: event !== undefined }).toEqual({ factId, recorded: true });
+      const quotes = (event?.sources ?? []).flatMap((s) => ('seed' in s && s.seed === seed ? [s.quote] : []));
+      expect({ factId, citesSeed: quotes.length > 0 }).toEqual({ factId, citesSeed: true });
+      for (const quote of quotes) expect(text).toContain(quote);
+    }
+  });
+
+  it('lists seed errors whose quotes are in their seeds and whose corrections name recorded facts', async () => {
+    await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+    const ids = new Set((await allEvents(store)).map((e) => e.id));
+    const { errors } = parseDocument(readFileSync(join(EVENTS_DIR, 'seed-errors.yaml'), 'utf8')).toJS() as {
+      errors: { seed: string; quote: string; correction: string; sources: unknown[]; affects: string[] }[];
+    };
+
+    expect(errors.length).toBeGreaterThan(10);
+    for (const error of errors) {
+      expect(readFileSync(join(SEEDS_DIR, error.seed), 'utf8')).toContain(error.quote);
+      expect(error.correction.length).toBeGreaterThan(0);
+      expect(error.sources.length).toBeGreaterThan(0);
+      for (const factId of error.affects) expect({ factId, recorded: ids.has(eventIdOf(factId)) }).toEqual({ factId, recorded: true });
+    }
+  });
+});
+
+describe('annals import (the CLI process)', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'annals-import-'));
+    env = { ANNALS_DB: join(dir, 'annals.db') };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports, then says a second run has nothing to import', () => {
+    const first = runCli(['import', EVENTS_DIR], env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^imported \d+ new facts from 13 files \(0 already recorded\)/);
+
+    const second = runCli(['import', EVENTS_DIR], env);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^nothing to import: all \d+ facts from 13 files are already recorded/);
+  });
+
+  it('reports every problem of a corrupted copy with file, line and field, exits 1 and writes nothing', async () => {
+    const copy = join(dir, 'events');
+    cpSync(EVENTS_DIR, copy, { recursive: true });
+    const file = join(copy, 'instruments', 'cst-1992.yaml');
+    const corrupted = readFileSync(file, 'utf8')
+      .replace("effectiveDate: '1993-09-24'", "effectiveDate: '1993-02-30'")
+      .replace('    participant: BLR\n', '    participant: Belarus\n')
+      .replace(/confidence: certain/, 'confidence: sure');
+    writeFileSync(file, corrupted);
+
+    const run = runCli(['import', copy], env);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'instruments/cst-1992.yaml:38: cst-1992/signed/ARM confidence: must be one of: certain, high, medium, low',
+      'instruments/cst-1992.yaml:142: cst-1992/signed/AZE effectiveDate: "1993-02-30" is not a calendar date: February 1993 has 28 days',
+      'instruments/cst-1992.yaml:201: cst-1992/signed/BLR participant: "Belarus" is not a participant: an ISO 3166-1 alpha-3 code (ARM) or an organisation slug (cis)',
+      `annals import: 3 problem(s) in ${copy}; nothing was imported`,
+    ]);
+    const store = new SqliteEventStore({ path: env['ANNALS_DB']! });
+    expect(await store.headPosition()).toBeNull();
+    await store.close();
+  });
+
+  it('refuses a path that does not exist with a usage error', () => {
+    const run = runCli(['import', join(dir, 'nowhere')], env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/path: no file or directory/);
+  });
+});
