@@ -51,8 +51,16 @@ export function toStoredFact(recorded: RecordedEvent): StoredFact {
   };
 }
 
-/** True when a stored event holds exactly this fact (same type and fields). */
-export function holdsSameFact(recorded: RecordedEvent, event: DomainEvent): boolean {
-  const { type, ...data } = event;
-  return recorded.type === type && JSON.stringify(recorded.data) === JSON.stringify(data);
+/** True when two events state the same fact: same type and fields, whatever the order of their keys. */
+export function sameFact(a: DomainEvent, b: DomainEvent): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { decide, DomainError, InvalidEvent, parseEvent, streamOf, type DomainEvent, type RecordedFact } from '@app/domain';
-import { EventStore, type RecordedEvent } from '@app/event-store';
-import { holdsSameFact, toNewEvent, toStoredFact } from '../stored-facts';
+import { EventStore } from '@app/event-store';
+import { sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
 import { type ChronologyEntry, type ChronologyProblem, chronologyFiles, readChronologyFile } from './chronology-files';
 import { eventIdOf } from './fact-id';
 
@@ -80,14 +80,14 @@ export class ChronologyImporter {
   private async plan(streams: Map<string, ParsedFact[]>, problems: ChronologyProblem[]): Promise<StreamPlan[]> {
     const plans: StreamPlan[] = [];
     for (const [streamId, facts] of streams) {
-      const stored = new Map<string, RecordedEvent>();
-      for await (const recorded of this.store.readStream(streamId)) stored.set(recorded.id, recorded);
-      const history: RecordedFact[] = [...stored.values()].map(toStoredFact);
+      const stored = new Map<string, StoredFact>();
+      for await (const recorded of this.store.readStream(streamId)) stored.set(recorded.id, toStoredFact(recorded));
+      const history: RecordedFact[] = [...stored.values()];
       const toAppend: ParsedFact[] = [];
       let alreadyRecorded = 0;
       for (const fact of facts) {
         const existing = stored.get(fact.id);
-        if (existing && holdsSameFact(existing, fact.event)) {
+        if (existing && sameFact(existing.event, fact.event)) {
           alreadyRecorded += 1;
         } else if (existing) {
           const reason = `changed since it was recorded on ${existing.recordedAt}: record a FactCorrected naming it instead of editing it`;

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { streamOf } from '@app/domain';
+import type { HistorySpell, InstrumentStatus, OrganisationState, TimelineEntry } from '@app/projections';
+import { NotFound } from '../not-found';
+import { LiveRecord } from '../record/live-record';
+import type { StoredFact } from '../stored-facts';
+import { QueryArguments } from './query-arguments';
+
+/** Raw arguments as they come from a query string or command-line flags: validated here, once, for both. */
+export type RawArguments = Readonly<Record<string, unknown>>;
+
+export interface TimelinePage {
+  readonly organisation: string;
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly entries: readonly TimelineEntry[];
+}
+
+export interface AuditTrail {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly importedFrom: StoredFact['metadata']['importedFrom'] | null;
+  readonly request: StoredFact['metadata']['request'] | null;
+  readonly schemaVersion: number;
+  readonly event: StoredFact['event'];
+  /** Corrections and retractions that name this fact, in the order they were recorded. */
+  readonly supersededBy: readonly Omit<AuditTrail, 'supersededBy'>[];
+}
+
+/** The questions users ask of the record, answered from the live temporal index. */
+@Injectable()
+export class HistoryQueries {
+  constructor(private readonly record: LiveRecord) {}
+
+  async organisationState(organisation: string, raw: RawArguments): Promise<OrganisationState> {
+    const args = new QueryArguments();
+    const org = args.slug('organisation', organisation, true);
+    const asOf = args.day('asOf', raw['asOf'], true);
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const index = await this.record.current();
+    if (!index.source(knownAt).organisation(org)) throw new NotFound('organisation', org);
+    return index.stateAsOf({ organisation: org, asOf, knownAt });
+  }
+
+  async instrumentStatus(instrument: string, raw: RawArguments): Promise<InstrumentStatus> {
+    const args = new QueryArguments();
+    const id = args.slug('instrument', instrument, true);
+    const asOf = args.day('asOf', raw['asOf'], true);
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const index = await this.record.current();
+    if (!index.source(knownAt).instrument(id)) throw new NotFound('instrument', id);
+    return index.instrumentStatusAsOf({ instrument: id, asOf, knownAt });
+  }
+
+  async participantHistory(participant: string, raw: RawArguments): Promise<{ participant: string; spells: HistorySpell[] }> {
+    const args = new QueryArguments();
+    const id = args.participant('participant', participant, true);
+    const organisation = args.slug('org', raw['org']);
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const index = await this.record.current();
+    const spells = index.participantHistory(id, { knownAt, ...(organisation ? { organisation } : {}) });
+    if (spells.length === 0 && [...index.source(knownAt).subjectsOf(id)].length === 0) throw new NotFound('participant', id);
+    return { participant: id, spells };
+  }
+
+  async timeline(organisation: string, raw: RawArguments): Promise<TimelinePage> {
+    const args = new QueryArguments();
+    const org = args.slug('organisation', organisation, true);
+    const from = args.day('from', raw['from']);
+    const to = args.day('to', raw['to']);
+    const participant = args.participant('participant', raw['participant']);
+    const type = args.wireName('type', raw['type']);
+    const instrument = args.slug('instrument', raw['instrument']);
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    const offset = args.count('offset', raw['offset'], { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+    const limit = args.count('limit', raw['limit'], { min: 1, max: 1000, fallback: 100 });
+    args.done();
+    const index = await this.record.current();
+    const source = index.source(knownAt);
+    if (!source.organisation(org)) throw new NotFound('organisation', org);
+    const subjects = new Set([
+      `organisation-${org}`,
+      ...[...source.instrumentsOf(org)].map((id) => `instrument-${id}`),
+      ...[...source.deploymentsOf(org)].map((id) => `deployment-${id}`),
+    ]);
+    const entries = index
+      .timeline({ from, to, participant, type, instrument, knownAt })
+      .filter((entry) => subjects.has(streamOf(entry.event)));
+    return { organisation: org, total: entries.length, offset, limit, entries: entries.slice(offset, offset + limit) };
+  }
+
+  async auditTrail(id: string): Promise<AuditTrail> {
+    const found = await this.record.fact(id);
+    if (!found) throw new NotFound('event', id);
+    return { ...audit(found.fact), supersededBy: found.supersededBy.map(audit) };
+  }
+}
+
+function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {
+  const { metadata } = fact;
+  return {
+    id: fact.id,
+    streamId: fact.streamId,
+    revision: fact.revision,
+    position: fact.position,
+    recordedAt: fact.recordedAt,
+    recordedBy: metadata.recordedBy,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId ?? null,
+    importedFrom: metadata.importedFrom ?? null,
+    request: metadata.request ?? null,
+    schemaVersion: metadata.schemaVersion,
+    event: fact.event,
+  };
+}

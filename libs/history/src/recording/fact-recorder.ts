@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { decide, DomainError, type DomainEvent, parseEvent, streamOf, type StreamId } from '@app/domain';
+import { EventIdConflict, EventStore, type ExpectedRevision, WrongExpectedRevision } from '@app/event-store';
+import { type Provenance, sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
+
+export interface RecordRequest {
+  /** The stream the writer addresses, e.g. `organisation-csto`. */
+  readonly streamId: string;
+  /** The raw event: it goes through `parseEvent` here. */
+  readonly event: unknown;
+  /** A UUID chosen by the writer makes a retry idempotent; a fresh one is drawn when absent. */
+  readonly id?: string;
+  /** Optimistic concurrency: `any` lets the service re-decide against a stream that moved meanwhile. */
+  readonly expectedRevision: ExpectedRevision;
+  readonly provenance: Provenance;
+}
+
+export interface RecordResult {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  /** False when the same event was recorded before: a retry. */
+  readonly created: boolean;
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * Records one new fact: through the domain's door, into the stream it belongs to, only if the stream stays
+ * consistent in effective-date order. Nothing is written when any check fails.
+ */
+@Injectable()
+export class FactRecorder {
+  constructor(private readonly store: EventStore) {}
+
+  async record(request: RecordRequest): Promise<RecordResult> {
+    const event = parseEvent(request.event);
+    const id = request.id ?? randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.history(request.streamId);
+      const stream = streamOf(event, (superseded) =>
+        history.some((fact) => fact.id === superseded) ? (request.streamId as StreamId) : undefined,
+      );
+      if (stream !== request.streamId) {
+        throw new DomainError('WRONG_STREAM', `${event.type} belongs to ${stream}, not to ${request.streamId}`);
+      }
+      const earlier = history.find((fact) => fact.id === id);
+      if (earlier) return this.retried(earlier, event);
+      decide({ event }, history);
+      const current = history.at(-1)?.revision ?? null;
+      const expected = request.expectedRevision === 'any' ? (current ?? 'no_stream') : request.expectedRevision;
+      try {
+        const result = await this.store.appendToStream(request.streamId, [toNewEvent(id, event, request.provenance)], {
+          expectedRevision: expected,
+        });
+        return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
+      } catch (error) {
+        // Without an expectation from the writer, a stream that moved is decided again against its new history.
+        const retry = error instanceof WrongExpectedRevision && request.expectedRevision === 'any' && attempt < ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private async history(streamId: string): Promise<StoredFact[]> {
+    const facts: StoredFact[] = [];
+    for await (const recorded of this.store.readStream(streamId)) facts.push(toStoredFact(recorded));
+    return facts;
+  }
+
+  private retried(earlier: StoredFact, event: DomainEvent): RecordResult {
+    if (!sameFact(earlier.event, event)) {
+      throw new EventIdConflict(earlier.id, 'already recorded with different content');
+    }
+    return { id: earlier.id, streamId: earlier.streamId, revision: earlier.revision, position: earlier.position, created: false };
+  }
+}
