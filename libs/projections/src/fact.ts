@@ -1,0 +1,59 @@
+import type { DomainEvent, SubjectEvent } from '@app/domain';
+
+/** A recorded event as the projections see it: its id, its place in the order of recording, and when. */
+export interface Fact {
+  /** The event id (a correction names it in `supersedes`). */
+  readonly id: string;
+  /** Global position: strictly increasing in the order of recording. */
+  readonly position: number;
+  /** ISO instant set by the store; non-decreasing with position. */
+  readonly recordedAt: string;
+  readonly event: DomainEvent;
+}
+
+/**
+ * A fact about a subject after supersession: the content the record holds for it (the latest known correction's,
+ * if any), placed at the original fact's position so that a correction does not move it in recorded order.
+ */
+export interface ResolvedFact {
+  readonly id: string;
+  readonly position: number;
+  readonly recordedAt: string;
+  readonly event: SubjectEvent;
+  /** Ids of the corrections known for it, oldest first. */
+  readonly correctedBy: readonly string[];
+}
+
+/** Shared by every query: what the record said at `knownAt` (an ISO instant), or the latest record when absent. */
+export interface KnownAt {
+  readonly knownAt?: string | null;
+}
+
+export interface StateQuery extends KnownAt {
+  readonly organisation: string;
+  readonly asOf: string;
+}
+
+export interface InstrumentQuery extends KnownAt {
+  readonly instrument: string;
+  readonly asOf: string;
+}
+
+export interface HistoryQuery extends KnownAt {
+  readonly organisation?: string;
+}
+
+export interface TimelineQuery extends KnownAt {
+  /** Inclusive bounds on the effective date (a fact is placed at the first day of its period). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly participant?: string;
+  /** A wire name, e.g. `InstrumentDeposited`. */
+  readonly type?: string;
+  readonly instrument?: string;
+}
+
+/** True when the fact is part of the record at `knownAt`. */
+export function isKnown(recordedAt: string, knownAt: string | null | undefined): boolean {
+  return knownAt === undefined || knownAt === null || recordedAt <= knownAt;
+}

@@ -1,0 +1,109 @@
+import type { InstrumentQuery } from './fact';
+import { generalEntryIntoForce, partySpell, type PartySpell } from './instrument-rules';
+import { holdsOn, uncertainties, type UncertainRow } from './membership';
+import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from './span';
+import type { PartyRecord } from './subject-views';
+import type { ViewSource } from './view-source';
+
+/** Derived and reported dates side by side; `governing` is the one the answer follows (derived, else reported). */
+export interface DatesCompared {
+  readonly derived: string | null;
+  readonly reported: string | null;
+  readonly governing: string | null;
+  readonly disagreement: boolean;
+}
+
+/** One row of the participants table, as the UN Treaty Collection shows it, on the day asked about. */
+export interface ParticipantRow {
+  readonly participant: string;
+  readonly status: 'signatory' | 'consented' | 'party' | 'no-longer-party';
+  readonly signature: string | null;
+  readonly ratification: { readonly number: string | null; readonly date: string; readonly title: string } | null;
+  readonly deposit: { readonly date: string; readonly kind: string } | null;
+  /** The day the instrument entered into force for the participant, once it has. */
+  readonly inForce: string | null;
+  readonly entryIntoForce: DatesCompared;
+  readonly withdrawal: { readonly notified: string | null; readonly effective: string | null };
+  readonly termination: (DatesCompared & { readonly reason: string | null }) | null;
+}
+
+export interface InstrumentStatus {
+  readonly instrument: string;
+  readonly asOf: string;
+  readonly knownAt: string | null;
+  /** Adopted on or before the day. */
+  readonly exists: boolean;
+  readonly title: string | null;
+  readonly kind: string | null;
+  readonly organisation: string | null;
+  readonly adopted: string | null;
+  readonly inForce: boolean;
+  readonly entryIntoForce: DatesCompared;
+  readonly participants: readonly ParticipantRow[];
+  readonly uncertain: readonly UncertainRow[];
+}
+
+export function composeInstrumentStatus(source: ViewSource, query: InstrumentQuery): InstrumentStatus {
+  const { instrument: id, asOf: day } = query;
+  const view = source.instrument(id);
+  const adopted = view?.adopted && hasTakenEffect(view.adopted.span, day) ? view.adopted : null;
+  const general = view ? generalEntryIntoForce(view) : null;
+  const uncertain: UncertainRow[] = [];
+  if (general?.governing && isUncertainOn(general.governing, day)) {
+    uncertain.push({ subject: id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
+  }
+  const participants: ParticipantRow[] = [];
+  for (const record of [...(view?.parties.values() ?? [])].sort((a, b) => (a.participant < b.participant ? -1 : 1))) {
+    if (!view) break;
+    const spell = partySpell(view, record, source);
+    if (spell.start) uncertain.push(...uncertainties([{ start: spell.start, end: spell.end }], day, { subject: id, participant: record.participant, status: 'party' }));
+    const row = participantRow(record, spell, day);
+    if (row) participants.push(row);
+  }
+  return {
+    instrument: id,
+    asOf: day,
+    knownAt: query.knownAt ?? null,
+    exists: adopted !== null,
+    title: adopted?.title ?? null,
+    kind: adopted?.instrumentKind ?? null,
+    organisation: adopted?.organisation ?? null,
+    adopted: adopted?.date ?? null,
+    inForce: general?.governing ? hasTakenEffect(general.governing, day) : false,
+    entryIntoForce: compared(general?.derived ?? null, general?.reported ?? null, day),
+    participants,
+    uncertain,
+  };
+}
+
+/** Shows only what had happened by the day; a date still to come is left out (null). */
+function compared(derived: Span | null, reported: Span | null, day: string): DatesCompared {
+  const shown = (span: Span | null): Span | null => (span && hasTakenEffect(span, day) ? span : null);
+  const [d, r] = [shown(derived), shown(reported)];
+  const governing = d ?? r;
+  return { derived: d?.label ?? null, reported: r?.label ?? null, governing: governing?.label ?? null, disagreement: d !== null && r !== null && !sameSpan(d, r) };
+}
+
+function participantRow(record: PartyRecord, spell: PartySpell, day: string): ParticipantRow | null {
+  const happened = <T extends { readonly span: Span }>(at: T | undefined): T | undefined => (at && hasTakenEffect(at.span, day) ? at : undefined);
+  const signature = happened(record.signature);
+  const ratification = happened(record.ratification);
+  const deposit = happened(record.deposit);
+  const notice = happened(record.withdrawalNotice);
+  const bound = spell.start !== null && hasTakenEffect(spell.start, day);
+  const gone = bound && spell.end !== null && hasTakenEffect(spell.end, day);
+  if (!signature && !ratification && !deposit && !bound && !notice) return null;
+  const status = gone ? 'no-longer-party' : bound && holdsOn({ start: spell.start, end: spell.end }, day) ? 'party' : deposit ? 'consented' : 'signatory';
+  const termination = gone ? { ...compared(spell.derivedEnd, spell.reportedEnd, day), reason: spell.endReason } : null;
+  return {
+    participant: record.participant,
+    status,
+    signature: signature?.date ?? null,
+    ratification: ratification ? { number: ratification.act.number ?? null, date: ratification.act.date, title: ratification.act.title } : null,
+    deposit: deposit ? { date: deposit.date, kind: deposit.kind } : null,
+    inForce: bound && spell.start ? spell.start.label : null,
+    entryIntoForce: compared(spell.derivedStart, spell.reportedStart, day),
+    withdrawal: { notified: notice?.date ?? null, effective: notice && spell.end && spell.endReason === 'withdrawal' ? spell.end.label : null },
+    termination,
+  };
+}

@@ -1,0 +1,71 @@
+import { charter, charterHistory, csto, treatyHistory } from './testing/scenarios';
+import { given } from './testing/given';
+
+const codes = (rows: readonly { participant: string }[]): string[] => rows.map((row) => row.participant);
+
+describe('organisation state as of a date', () => {
+  it('has no members before the predecessor treaty enters into force: signing does not bind', () => {
+    const state = given(treatyHistory()).asOf('1993-06-01');
+    expect(state.exists).toBe(false);
+    expect(state.members).toEqual([]);
+  });
+
+  it('counts the parties to the 1992 Treaty as members before the Charter is in force, with the Treaty as basis', () => {
+    const state = given(charterHistory()).asOf('1995-01-01');
+    expect(state.exists).toBe(false);
+    expect(codes(state.members)).toEqual(['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']);
+    expect(state.members[0]).toEqual({ participant: 'ARM', status: 'active', basis: 'cst-1992', since: '1994-04-20', statusSince: '1994-04-20' });
+  });
+
+  it('keeps a non-renewing party bound until its term ends, and not a day longer', () => {
+    const history = given(charterHistory());
+    expect(codes(history.asOf('1999-04-20').members)).toContain('GEO');
+    expect(codes(history.asOf('1999-04-21').members)).toEqual(['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
+  });
+
+  it('brings the organisation into existence on the last signatory deposit, keeping the first day of membership', () => {
+    const history = given(charterHistory());
+    expect(history.asOf('2003-09-17').exists).toBe(false);
+    const state = history.asOf('2003-09-18');
+    expect(state.exists).toBe(true);
+    expect(state.members.find((m) => m.participant === 'RUS')).toEqual({ participant: 'RUS', status: 'active', basis: 'csto-charter-2002', since: '1994-04-20', statusSince: '1994-04-20' });
+    expect(state.instruments.find((i) => i.id === 'csto-charter-2002')).toEqual({
+      id: 'csto-charter-2002',
+      inForce: true,
+      since: '2003-09-18',
+      parties: ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'],
+    });
+  });
+
+  it('flags a reported entry into force that disagrees with the derivation, following the derivation', () => {
+    const state = given([...charterHistory(), charter.inForce('2003-09-19')].filter((e) => !(e.type === 'EntryIntoForceReported' && e.instrument === 'csto-charter-2002' && e.effectiveDate === '2003-09-18'))).asOf('2004-01-01');
+    expect(state.instruments.find((i) => i.id === 'csto-charter-2002')).toMatchObject({ since: '2003-09-18', disagreement: { derived: '2003-09-18', reported: '2003-09-19' } });
+  });
+
+  it('tells suspension from freeze: both remain members', () => {
+    const state = given([...charterHistory(), csto.suspended('KGZ', '2010-01-01'), csto.frozen('ARM', '2024-02-22')]).asOf('2024-06-01');
+    expect(state.members.find((m) => m.participant === 'KGZ')).toMatchObject({ status: 'suspended', statusSince: '2010-01-01' });
+    expect(state.members.find((m) => m.participant === 'ARM')).toMatchObject({ status: 'frozen', statusSince: '2024-02-22', since: '1994-04-20' });
+  });
+
+  it('ends membership six months after a withdrawal notice when the stream records no end', () => {
+    const history = given([...charterHistory(), csto.admitted('UZB', '2006-08-16', 'csto-charter-2002', 'restoration'), csto.withdrawalNotified('UZB', '2012-06-28')]);
+    expect(history.asOf('2012-12-28').members.find((m) => m.participant === 'UZB')).toMatchObject({ status: 'active', since: '2006-08-16', basis: 'csto-charter-2002' });
+    expect(codes(history.asOf('2012-12-29').members)).not.toContain('UZB');
+  });
+
+  it('does not take an observer of the parliamentary assembly for an observer of the organisation', () => {
+    const state = given([...charterHistory(), csto.observer('SRB', 'csto-parliamentary-assembly', '2013-04-11')]).asOf('2014-01-01');
+    expect(state.observers).toEqual([{ participant: 'SRB', body: 'csto-parliamentary-assembly', since: '2013-04-11' }]);
+    expect(state.observers.filter((o) => o.body === 'csto')).toEqual([]);
+  });
+
+  it('reports a status decided by a coarse date as uncertain inside its period, keeping the earlier status', () => {
+    const history = given([...charterHistory(), csto.frozen('ARM', '2024-02')]);
+    const inside = history.asOf('2024-02-15');
+    expect(inside.members.find((m) => m.participant === 'ARM')?.status).toBe('active');
+    expect(inside.uncertain).toEqual([{ subject: 'membership', participant: 'ARM', status: 'frozen', from: '2024-02-01', to: '2024-02-29', because: 'frozen from 2024-02: the date is known only to the month' }]);
+    expect(history.asOf('2024-03-01').members.find((m) => m.participant === 'ARM')?.status).toBe('frozen');
+  });
+
+});

@@ -1,0 +1,265 @@
+import {
+  streamOf,
+  type DEPOSIT_KINDS,
+  type InstrumentRules,
+  type RatificationAct,
+  type SubjectEvent,
+  type TERMINATION_REASONS,
+} from '@app/domain';
+import type { ResolvedFact } from './fact';
+import { spanOf, type Span } from './span';
+import { compareResolved } from './supersession';
+
+/** A recorded change: its date as written, the days it may fall on, and the event that says so. */
+export interface Dated {
+  readonly date: string;
+  readonly span: Span;
+  readonly eventId: string;
+}
+
+export type MemberChange = Dated & {
+  readonly kind: 'admitted' | 'ended' | 'notified' | 'suspended' | 'restored' | 'frozen' | 'unfrozen';
+  /** The instrument named by an admission (`basis`) or a withdrawal notice. */
+  readonly instrument?: string;
+};
+
+export interface GrantRecord {
+  readonly role: 'observer' | 'partner';
+  readonly participant: string;
+  readonly body: string;
+  readonly changes: (Dated & { readonly kind: 'granted' | 'ended' })[];
+}
+
+export interface ExternalRecord {
+  readonly body: string;
+  readonly status: string;
+  readonly changes: (Dated & { readonly kind: 'granted' | 'ended' })[];
+}
+
+export interface OrganisationView {
+  readonly kind: 'organisation';
+  readonly id: string;
+  established: (Dated & { readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
+  /** Membership changes per participant, in effective order. */
+  readonly members: Map<string, MemberChange[]>;
+  readonly grants: Map<string, GrantRecord>;
+  readonly external: Map<string, ExternalRecord>;
+}
+
+export interface PartyRecord {
+  readonly participant: string;
+  signature?: Dated;
+  ratification?: Dated & { readonly act: RatificationAct };
+  deposit?: Dated & { readonly kind: (typeof DEPOSIT_KINDS)[number] };
+  reportedInForce?: Dated;
+  withdrawalNotice?: Dated;
+  termination?: Dated & { readonly reason: (typeof TERMINATION_REASONS)[number] };
+}
+
+export interface Consent extends Dated {
+  readonly participant: string;
+  readonly kind: 'signature' | 'deposit';
+}
+
+export interface InstrumentView {
+  readonly kind: 'instrument';
+  readonly id: string;
+  adopted:
+    | (Dated & { readonly title: string; readonly instrumentKind: string; readonly organisation?: string; readonly rules: InstrumentRules })
+    | null;
+  reportedGeneral: Dated | null;
+  readonly amendments: (Dated & { readonly protocol: string })[];
+  /** Each participant's first signature and first deposit, in effective order: what the clauses count. */
+  readonly consents: Consent[];
+  readonly parties: Map<string, PartyRecord>;
+}
+
+export interface DeploymentView {
+  readonly kind: 'deployment';
+  readonly id: string;
+  requested: (Dated & { readonly organisation: string; readonly host: string }) | null;
+  authorized: Dated | null;
+  readonly contingents: (Dated & { readonly contributor: string })[];
+  withdrawalStarted: Dated | null;
+  ended: Dated | null;
+}
+
+export type SubjectView = OrganisationView | InstrumentView | DeploymentView;
+
+/** The subject a fact is about: its stream (`organisation-csto`, `instrument-cst-1992`, `deployment-…`). */
+export function subjectOf(event: SubjectEvent): string {
+  return streamOf(event);
+}
+
+/**
+ * The view of one subject, folded from its resolved facts in effective order then recorded order. The first
+ * recorded signature, deposit, report or notice of a participant is the one that counts; later ones of the same
+ * kind repeat it (a re-deposit does not move entry into force).
+ */
+export function buildView(subject: string, facts: readonly ResolvedFact[]): SubjectView | undefined {
+  const sorted = [...facts].sort(compareResolved);
+  if (sorted.length === 0) return undefined;
+  const view = emptyView(subject);
+  for (const fact of sorted) evolve(view, fact);
+  return view;
+}
+
+function emptyView(subject: string): SubjectView {
+  const [category = '', ...rest] = subject.split('-');
+  const id = rest.join('-');
+  if (category === 'deployment') {
+    return { kind: 'deployment', id, requested: null, authorized: null, contingents: [], withdrawalStarted: null, ended: null };
+  }
+  if (category === 'instrument') {
+    return { kind: 'instrument', id, adopted: null, reportedGeneral: null, amendments: [], consents: [], parties: new Map() };
+  }
+  return { kind: 'organisation', id, established: null, members: new Map(), grants: new Map(), external: new Map() };
+}
+
+function dated(fact: ResolvedFact): Dated {
+  return { date: fact.event.effectiveDate, span: spanOf(fact.event.effectiveDate), eventId: fact.id };
+}
+
+function evolve(view: SubjectView, fact: ResolvedFact): void {
+  switch (view.kind) {
+    case 'organisation':
+      return evolveOrganisation(view, fact);
+    case 'instrument':
+      return evolveInstrument(view, fact);
+    case 'deployment':
+      return evolveDeployment(view, fact);
+  }
+}
+
+function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
+  const event = fact.event;
+  const at = dated(fact);
+  const member = (participant: string, change: MemberChange): void => {
+    const changes = view.members.get(participant) ?? [];
+    changes.push(change);
+    view.members.set(participant, changes);
+  };
+  const grant = (role: GrantRecord['role'], participant: string, body: string, kind: 'granted' | 'ended'): void => {
+    const key = `${role}\u0000${participant}\u0000${body}`;
+    const record = view.grants.get(key) ?? { role, participant, body, changes: [] };
+    record.changes.push({ ...at, kind });
+    view.grants.set(key, record);
+  };
+  const external = (body: string, status: string, kind: 'granted' | 'ended'): void => {
+    const key = `${body}\u0000${status}`;
+    const record = view.external.get(key) ?? { body, status, changes: [] };
+    record.changes.push({ ...at, kind });
+    view.external.set(key, record);
+  };
+  switch (event.type) {
+    case 'OrganisationEstablished':
+      view.established ??= { ...at, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
+      return;
+    case 'MemberAdmitted':
+      return member(event.participant, { ...at, kind: 'admitted', instrument: event.basis });
+    case 'MembershipSuspended':
+      return member(event.participant, { ...at, kind: 'suspended' });
+    case 'MembershipRestored':
+      return member(event.participant, { ...at, kind: 'restored' });
+    case 'ParticipationFrozen':
+      return member(event.participant, { ...at, kind: 'frozen' });
+    case 'ParticipationUnfrozen':
+      return member(event.participant, { ...at, kind: 'unfrozen' });
+    case 'MembershipWithdrawalNotified':
+      return member(event.participant, { ...at, kind: 'notified', instrument: event.instrument });
+    case 'MembershipEnded':
+      return member(event.participant, { ...at, kind: 'ended' });
+    case 'ObserverStatusGranted':
+      return grant('observer', event.participant, event.body, 'granted');
+    case 'ObserverStatusEnded':
+      return grant('observer', event.participant, event.body, 'ended');
+    case 'PartnerStatusGranted':
+      return grant('partner', event.participant, event.body, 'granted');
+    case 'PartnerStatusEnded':
+      return grant('partner', event.participant, event.body, 'ended');
+    case 'ExternalStatusGranted':
+      return external(event.body, event.status, 'granted');
+    case 'ExternalStatusEnded':
+      return external(event.body, event.status, 'ended');
+    case 'SecretaryGeneralAppointed':
+    case 'DecisionAdopted':
+      // Recorded and shown in timelines; they change no status.
+      return;
+    default:
+      // A fact of another subject never reaches this view (views are built per stream).
+      return;
+  }
+}
+
+function evolveInstrument(view: InstrumentView, fact: ResolvedFact): void {
+  const event = fact.event;
+  const at = dated(fact);
+  const party = (participant: string): PartyRecord => {
+    const record = view.parties.get(participant) ?? { participant };
+    view.parties.set(participant, record);
+    return record;
+  };
+  switch (event.type) {
+    case 'InstrumentAdopted':
+      view.adopted ??= { ...at, title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
+      return;
+    case 'InstrumentSigned': {
+      const record = party(event.participant);
+      if (record.signature) return;
+      record.signature = at;
+      view.consents.push({ ...at, participant: event.participant, kind: 'signature' });
+      return;
+    }
+    case 'RatificationLawEnacted': {
+      const record = party(event.participant);
+      record.ratification ??= { ...at, act: event.act };
+      return;
+    }
+    case 'InstrumentDeposited': {
+      const record = party(event.participant);
+      if (record.deposit) return;
+      record.deposit = { ...at, kind: event.kind };
+      view.consents.push({ ...at, participant: event.participant, kind: 'deposit' });
+      return;
+    }
+    case 'EntryIntoForceReported':
+      if (event.participant === undefined) view.reportedGeneral ??= at;
+      else party(event.participant).reportedInForce ??= at;
+      return;
+    case 'InstrumentWithdrawalNotified':
+      party(event.participant).withdrawalNotice ??= at;
+      return;
+    case 'InstrumentTerminatedForParticipant':
+      party(event.participant).termination ??= { ...at, reason: event.reason };
+      return;
+    case 'InstrumentAmended':
+      view.amendments.push({ ...at, protocol: event.protocol });
+      return;
+    default:
+      return;
+  }
+}
+
+function evolveDeployment(view: DeploymentView, fact: ResolvedFact): void {
+  const event = fact.event;
+  const at = dated(fact);
+  switch (event.type) {
+    case 'DeploymentRequested':
+      view.requested ??= { ...at, organisation: event.organisation, host: event.host };
+      return;
+    case 'DeploymentAuthorized':
+      view.authorized ??= at;
+      return;
+    case 'ContingentDeployed':
+      view.contingents.push({ ...at, contributor: event.contributor });
+      return;
+    case 'DeploymentWithdrawalStarted':
+      view.withdrawalStarted ??= at;
+      return;
+    case 'DeploymentEnded':
+      view.ended ??= at;
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,268 @@
+import { isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
+import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
+import { composeState, type OrganisationState } from './organisation-state';
+import { composeHistory, type HistorySpell } from './participant-history';
+import { buildView, subjectOf, type SubjectView } from './subject-views';
+import { compareResolved, resolveFacts } from './supersession';
+import { composeTimeline, type TimelineEntry } from './timeline';
+import type { ViewSource } from './view-source';
+
+/** What one subject's facts resolve to for one prefix of its log. */
+interface Projection {
+  readonly facts: readonly ResolvedFact[];
+  readonly view: SubjectView | undefined;
+}
+
+/** One subject's log: its facts and the corrections that concern them, in recorded order. */
+class SubjectLog {
+  readonly entries: Fact[] = [];
+  latest: Projection | undefined;
+
+  constructor(readonly subject: string) {}
+
+  insert(fact: Fact): void {
+    const last = this.entries.at(-1);
+    if (last === undefined || last.position < fact.position) this.entries.push(fact);
+    else this.entries.splice(upperBound(this.entries, (entry) => entry.position <= fact.position), 0, fact);
+    this.latest = undefined;
+  }
+
+  /** How many entries were recorded at or before `knownAt`: recorded time does not decrease with position. */
+  knownCount(knownAt: string | null | undefined): number {
+    if (knownAt === undefined || knownAt === null) return this.entries.length;
+    return upperBound(this.entries, (entry) => isKnown(entry.recordedAt, knownAt));
+  }
+
+  project(count: number): Projection {
+    const known = count === this.entries.length ? this.entries : this.entries.slice(0, count);
+    // A correction may have moved a fact to another subject: it is that subject's now.
+    const facts = resolveFacts(known).filter((fact) => subjectOf(fact.event) === this.subject).sort(compareResolved);
+    return { facts, view: buildView(this.subject, facts) };
+  }
+}
+
+/** The first index at which `isBefore` turns false, for a predicate true on a prefix. */
+function upperBound<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isBefore(items[middle] as T)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays bounded. */
+class Recent<V> {
+  private readonly items = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.items.get(key);
+    if (value !== undefined) {
+      this.items.delete(key);
+      this.items.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.items.delete(key);
+    this.items.set(key, value);
+    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.items.clear();
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/**
+ * The temporal index: facts are kept per subject (organisation, instrument, deployment stream) in recorded order,
+ * with the projection of each subject's latest record cached until a fact about it arrives. A query reads only
+ * the subjects it concerns; `knownAt` selects each subject's prefix by binary search on recorded time, and the
+ * projections of past records are kept in a bounded cache. Facts may be applied in any order of position (a
+ * correction before the fact it supersedes waits for it); applying a fact twice changes nothing.
+ */
+export class TemporalIndex {
+  private readonly logs = new Map<string, SubjectLog>();
+  /** Event id → the id of the subject fact it is, or supersedes in the end. */
+  private readonly roots = new Map<string, string>();
+  /** Root id → every subject its content has been in, when a correction has moved it. */
+  private readonly moved = new Map<string, Set<string>>();
+  /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
+  private readonly supersessions = new Map<string, Fact[]>();
+  /** Facts of the root, kept until the root is applied. */
+  private readonly waiting = new Map<string, Fact[]>();
+  private readonly firstOf = new Map<string, Fact>();
+  private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
+  private readonly instrumentsByOrganisation = new Map<string, Set<string>>();
+  private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
+  private readonly organisationsByInstrument = new Map<string, Set<string>>();
+  private readonly past = new Recent<Projection>(256);
+  private count = 0;
+
+  /** Facts applied so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  apply(fact: Fact): void {
+    if (this.roots.has(fact.id) || this.isWaiting(fact)) return;
+    this.count += 1;
+    this.past.clear();
+    const event = fact.event;
+    if (isRecordKeepingEvent(event)) {
+      this.supersede(fact, event.supersedes);
+    } else {
+      this.roots.set(fact.id, fact.id);
+      this.firstOf.set(fact.id, fact);
+      this.note(event);
+      this.logOf(subjectOf(event)).insert(fact);
+      this.release(fact.id);
+    }
+  }
+
+  applyAll(facts: Iterable<Fact>): this {
+    for (const fact of facts) this.apply(fact);
+    return this;
+  }
+
+  stateAsOf(query: StateQuery): OrganisationState {
+    return composeState(this.source(query.knownAt), query);
+  }
+
+  instrumentStatusAsOf(query: InstrumentQuery): InstrumentStatus {
+    return composeInstrumentStatus(this.source(query.knownAt), query);
+  }
+
+  participantHistory(participant: string, query: HistoryQuery = {}): HistorySpell[] {
+    return composeHistory(this.source(query.knownAt), participant, query);
+  }
+
+  timeline(query: TimelineQuery = {}): TimelineEntry[] {
+    return composeTimeline(this.source(query.knownAt), query);
+  }
+
+  /** The views of the record as it stood at `knownAt`, read lazily subject by subject. */
+  source(knownAt?: string | null): ViewSource {
+    const projection = (subject: string): Projection | undefined => this.projection(subject, knownAt);
+    const view = <K extends SubjectView['kind']>(subject: string, kind: K): Extract<SubjectView, { kind: K }> | undefined => {
+      const found = projection(subject)?.view;
+      return found?.kind === kind ? (found as Extract<SubjectView, { kind: K }>) : undefined;
+    };
+    const ids = (map: Map<string, Set<string>>, key: string): Iterable<string> => map.get(key) ?? [];
+    return {
+      organisation: (id) => view(`organisation-${id}`, 'organisation'),
+      instrument: (id) => view(`instrument-${id}`, 'instrument'),
+      deployment: (id) => view(`deployment-${id}`, 'deployment'),
+      instrumentsOf: (organisation) => ids(this.instrumentsByOrganisation, organisation),
+      deploymentsOf: (organisation) => ids(this.deploymentsByOrganisation, organisation),
+      organisationsFounded: (instrument) => ids(this.organisationsByInstrument, instrument),
+      subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
+      subjects: () => this.logs.keys(),
+      facts: (subject) => projection(subject)?.facts ?? [],
+    };
+  }
+
+  private projection(subject: string, knownAt: string | null | undefined): Projection | undefined {
+    const log = this.logs.get(subject);
+    if (log === undefined) return undefined;
+    const count = log.knownCount(knownAt);
+    if (count === log.entries.length) return (log.latest ??= log.project(count));
+    const key = `${count}\u0000${subject}`;
+    const cached = this.past.get(key);
+    if (cached) return cached;
+    const projected = log.project(count);
+    this.past.set(key, projected);
+    return projected;
+  }
+
+  private logOf(subject: string): SubjectLog {
+    let log = this.logs.get(subject);
+    if (log === undefined) {
+      log = new SubjectLog(subject);
+      this.logs.set(subject, log);
+    }
+    return log;
+  }
+
+  private isWaiting(fact: Fact): boolean {
+    for (const facts of this.waiting.values()) if (facts.some((waiting) => waiting.id === fact.id)) return true;
+    return false;
+  }
+
+  /** A correction or retraction goes to every subject its fact's content has been in, and a correction to its new one. */
+  private supersede(fact: Fact, target: string): void {
+    const root = this.roots.get(target);
+    if (root === undefined) {
+      this.waiting.set(target, [...(this.waiting.get(target) ?? []), fact]);
+      return;
+    }
+    this.roots.set(fact.id, root);
+    const original = this.firstOf.get(root) as Fact;
+    const subjects = this.moved.get(root) ?? new Set([subjectOf(original.event as SubjectEvent)]);
+    this.moved.set(root, subjects);
+    const earlier = this.supersessions.get(root) ?? [];
+    this.supersessions.set(root, [...earlier, fact]);
+    if (fact.event.type === 'FactCorrected') {
+      const corrected = fact.event.corrected;
+      this.note(corrected);
+      const subject = subjectOf(corrected);
+      if (!subjects.has(subject)) {
+        subjects.add(subject);
+        const log = this.logOf(subject);
+        for (const copied of [original, ...earlier]) log.insert(copied);
+      }
+    }
+    for (const subject of subjects) this.logOf(subject).insert(fact);
+    this.release(fact.id);
+  }
+
+  private release(id: string): void {
+    const waiting = this.waiting.get(id);
+    if (waiting === undefined) return;
+    this.waiting.delete(id);
+    for (const fact of waiting) {
+      const event = fact.event;
+      if (isRecordKeepingEvent(event)) this.supersede(fact, event.supersedes);
+    }
+  }
+
+  /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
+  private note(event: SubjectEvent): void {
+    const subject = subjectOf(event);
+    for (const participant of participantsOf(event)) addTo(this.bySubjectOfParticipant, participant, subject);
+    switch (event.type) {
+      case 'InstrumentAdopted':
+        if (event.organisation !== undefined) addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
+        return;
+      case 'DeploymentRequested':
+        addTo(this.deploymentsByOrganisation, event.organisation, event.deployment);
+        return;
+      case 'OrganisationEstablished':
+        addTo(this.organisationsByInstrument, event.foundingInstrument, event.organisation);
+        if (event.predecessorInstrument !== undefined) addTo(this.organisationsByInstrument, event.predecessorInstrument, event.organisation);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+function participantsOf(event: SubjectEvent): string[] {
+  const found: string[] = [];
+  if ('participant' in event && event.participant !== undefined) found.push(event.participant);
+  if ('contributor' in event) found.push(event.contributor);
+  if ('host' in event) found.push(event.host);
+  return found;
+}

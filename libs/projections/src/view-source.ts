@@ -1,0 +1,25 @@
+import type { ResolvedFact } from './fact';
+import type { DeploymentView, InstrumentView, OrganisationView } from './subject-views';
+
+/**
+ * Where the queries read subject views from. The reference folds them from the whole log on each query; the
+ * temporal index keeps them per subject and rebuilds only what changed. Queries are written once against this.
+ * The `…Of` lookups may return more than they should (a later correction may have moved a fact): queries check.
+ */
+export interface ViewSource {
+  organisation(id: string): OrganisationView | undefined;
+  instrument(id: string): InstrumentView | undefined;
+  deployment(id: string): DeploymentView | undefined;
+  /** Instruments that may have been adopted within the organisation. */
+  instrumentsOf(organisation: string): Iterable<string>;
+  /** Deployments that may belong to the organisation. */
+  deploymentsOf(organisation: string): Iterable<string>;
+  /** Organisations that may name the instrument as founding or predecessor instrument. */
+  organisationsFounded(instrument: string): Iterable<string>;
+  /** Subjects (streams) that may mention the participant. */
+  subjectsOf(participant: string): Iterable<string>;
+  /** Every subject (stream) in the record. */
+  subjects(): Iterable<string>;
+  /** The resolved facts of one subject, in effective order then recorded order. */
+  facts(subject: string): readonly ResolvedFact[];
+}
