@@ -1,9 +1,36 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EventStoreModule } from '@app/event-store';
+import { HistoryModule } from '@app/history';
+import { ACCESS_CONFIG, AccessGuard } from './auth/access.guard';
+import { accessConfigFrom } from './auth/tokens';
+import { DeploymentsController } from './deployments/deployments.controller';
+import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RequestLogger } from './http/request-logger.middleware';
+import { InstrumentsController } from './instruments/instruments.controller';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { ParticipantsController } from './participants/participants.controller';
 
 @Module({
-  imports: [EventStoreModule.forRoot()],
-  controllers: [HealthController],
+  imports: [EventStoreModule.forRoot(), HistoryModule],
+  controllers: [
+    HealthController,
+    OrganisationsController,
+    InstrumentsController,
+    DeploymentsController,
+    ParticipantsController,
+    EventsController,
+  ],
+  providers: [
+    { provide: ACCESS_CONFIG, useFactory: () => accessConfigFrom(process.env) },
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogger).forRoutes('*path');
+  }
+}

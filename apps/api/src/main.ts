@@ -1,13 +1,32 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { EventStore } from '@app/event-store';
+import { ChronologyImporter } from '@app/history';
 import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
 
-async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule);
-  app.enableShutdownHooks();
-  const port = Number(process.env['PORT'] ?? 3000);
-  await app.listen(port, process.env['HOST'] ?? '127.0.0.1');
-  process.stdout.write(`annals API listening on ${await app.getUrl()}\n`);
+/** On an empty store, the chronology is imported first, so that a fresh `npm start` answers questions at once. */
+async function importChronologyIfEmpty(store: EventStore, importer: ChronologyImporter, logger: Logger): Promise<void> {
+  if ((await store.headPosition()) !== null) return;
+  const path = process.env['ANNALS_EVENTS'] ?? 'events';
+  const report = await importer.import(path, { recordedBy: 'annals:first-run' });
+  if (report.problems.length > 0) {
+    for (const p of report.problems) logger.error(`${p.file}:${p.line ?? '?'} ${p.factId ?? ''} ${p.path ?? ''}: ${p.reason}`);
+    throw new Error(`the chronology in ${path} has ${report.problems.length} problem(s); nothing was imported`);
+  }
+  logger.log(`empty store: imported ${report.appended} facts from ${report.files.length} files in ${path}`);
 }
 
-void bootstrap();
+async function bootstrap(): Promise<void> {
+  const app = configureApp(await NestFactory.create(AppModule));
+  const logger = new Logger('annals');
+  await importChronologyIfEmpty(app.get(EventStore), app.get(ChronologyImporter), logger);
+  await app.listen(Number(process.env['PORT'] ?? 3000), process.env['HOST'] ?? '127.0.0.1');
+  logger.log(`API on ${await app.getUrl()} (OpenAPI UI at /docs)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`annals: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { FactRecorder, HistoryQueries, type RecordResult, type TimelinePage } from '@app/history';
+import type { OrganisationState } from '@app/projections';
+import { type AuthenticatedRequest, Writes } from '../auth/access.guard';
+import { writeFact } from '../recording/fact-writing';
+import { RecordFactDto } from '../recording/record-fact.dto';
+
+@ApiTags('organisations')
+@Controller('organisations/:org')
+export class OrganisationsController {
+  constructor(
+    private readonly queries: HistoryQueries,
+    private readonly recorder: FactRecorder,
+  ) {}
+
+  @Get('state')
+  @ApiOperation({ summary: 'The organisation as of a day: members, signatories, observers, partners, instruments, deployments' })
+  @ApiQuery({ name: 'asOf', example: '2012-12-20', description: 'the day (YYYY-MM-DD)' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
+  state(@Param('org') org: string, @Query() query: Record<string, unknown>): Promise<OrganisationState> {
+    return this.queries.organisationState(org, query);
+  }
+
+  @Get('timeline')
+  @ApiOperation({ summary: 'Facts about the organisation, its instruments and deployments, in effective-date order' })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  @ApiQuery({ name: 'participant', required: false })
+  @ApiQuery({ name: 'type', required: false, description: 'an event wire name, e.g. InstrumentSigned' })
+  @ApiQuery({ name: 'instrument', required: false })
+  @ApiQuery({ name: 'knownAt', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
+  timeline(@Param('org') org: string, @Query() query: Record<string, unknown>): Promise<TimelinePage> {
+    return this.queries.timeline(org, query);
+  }
+
+  @Post('events')
+  @Writes()
+  @ApiBearerAuth()
+  @ApiHeader({ name: 'If-Match', required: false, description: 'expected stream revision, e.g. "12", or *' })
+  @ApiOperation({ summary: 'Record a new fact in the organisation stream' })
+  record(
+    @Param('org') org: string,
+    @Body() body: RecordFactDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RecordResult> {
+    return writeFact(this.recorder, `organisation-${org}`, body, request, response);
+  }
+}

@@ -1,0 +1,13 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsUUID } from 'class-validator';
+
+export class RecordFactDto {
+  @ApiPropertyOptional({ description: 'A UUID chosen by the writer: retrying with the same id records the fact once' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID, e.g. 0b7e6a52-3c1a-4c3e-9a57-3e1f5b1d2c4a' })
+  readonly id?: string;
+
+  @ApiProperty({ description: 'The fact: an event of the catalogue (docs/event-catalogue.md)', type: 'object', additionalProperties: true })
+  @IsObject({ message: 'must be an event object with a type and its fields' })
+  readonly event!: Record<string, unknown>;
+}
