@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { day, history, instruments, participants } from './testing/arbitraries';
+import {
+  referenceInstrumentStatusAsOf,
+  referenceParticipantHistory,
+  referenceStateAsOf,
+  referenceTimeline,
+} from './reference';
+import { TemporalIndex } from './temporal-index';
+import type { Fact } from './fact';
+
+/** A recorded instant to ask about: before anything, at a fact's recording, between two, or the latest record. */
+function knownAtFor(facts: readonly Fact[], pick: number): string | null {
+  if (pick % 5 === 0) return null;
+  if (pick % 7 === 0) return '2025-12-31T00:00:00.000Z';
+  const fact = facts[pick % facts.length];
+  return fact ? fact.recordedAt : null;
+}
+
+const question = fc.record({ asOf: day, pick: fc.nat(), participant: participants, instrument: instruments });
+
+describe('the temporal index answers as the reference fold does', () => {
+  it('gives the same organisation state for any day and recorded time, fed in any order', () => {
+    fc.assert(
+      fc.property(history, fc.array(question, { minLength: 1, maxLength: 6 }), ({ facts, feedOrder }, questions) => {
+        const index = new TemporalIndex().applyAll(feedOrder);
+        for (const { asOf, pick } of questions) {
+          const query = { organisation: 'csto', asOf, knownAt: knownAtFor(facts, pick) };
+          expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same instrument table, participant history and timeline', () => {
+    fc.assert(
+      fc.property(history, fc.array(question, { minLength: 1, maxLength: 4 }), ({ facts, feedOrder }, questions) => {
+        const index = new TemporalIndex().applyAll(feedOrder);
+        for (const { asOf, pick, participant, instrument } of questions) {
+          const knownAt = knownAtFor(facts, pick);
+          expect(index.instrumentStatusAsOf({ instrument, asOf, knownAt })).toEqual(referenceInstrumentStatusAsOf(facts, { instrument, asOf, knownAt }));
+          const organisation = pick % 2 === 0 ? { organisation: 'csto' } : {};
+          expect(index.participantHistory(participant, { knownAt, ...organisation })).toEqual(referenceParticipantHistory(facts, participant, { knownAt, ...organisation }));
+          const filters = [{}, { participant }, { instrument }, { from: asOf }, { to: asOf, type: 'InstrumentSigned' }][pick % 5] ?? {};
+          expect(index.timeline({ ...filters, knownAt })).toEqual(referenceTimeline(facts, { ...filters, knownAt }));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('stays equal to the reference while facts keep arriving (cached projections are refreshed)', () => {
+    fc.assert(
+      fc.property(history, fc.array(question, { minLength: 1, maxLength: 3 }), ({ facts, feedOrder }, questions) => {
+        const index = new TemporalIndex();
+        const fed: Fact[] = [];
+        const step = Math.max(1, Math.ceil(feedOrder.length / 4));
+        for (let start = 0; start < feedOrder.length; start += step) {
+          for (const fact of feedOrder.slice(start, start + step)) {
+            index.apply(fact);
+            fed.push(fact);
+          }
+          for (const { asOf, pick } of questions) {
+            const query = { organisation: 'csto', asOf, knownAt: knownAtFor(facts, pick) };
+            expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(fed, query));
+          }
+        }
+        // Applying a fact again changes nothing.
+        index.applyAll(facts);
+        expect(index.size).toBe(facts.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
