@@ -5,6 +5,9 @@
 export * from './chronology/chronology-files';
 export * from './chronology/chronology-importer';
 export { eventIdOf } from './chronology/fact-id';
+export * from './exports/csv';
+export * from './exports/exports';
+export * from './exports/state-year-coding';
 export * from './history.module';
 export * from './invalid-query';
 export * from './not-found';
@@ -12,4 +15,6 @@ export * from './queries/history-queries';
 export * from './queries/query-arguments';
 export * from './record/live-record';
 export * from './recording/fact-recorder';
+export * from './replay/replay';
+export * from './verification/verify-log';
 export * from './stored-facts';

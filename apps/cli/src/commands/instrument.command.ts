@@ -1,0 +1,51 @@
+import { Command } from 'nest-commander';
+import { HistoryQueries } from '@app/history';
+import type { DatesCompared, InstrumentStatus } from '@app/projections';
+import { renderSections, uncertainSection } from '../output/sections';
+import { DatedQueryCommand, type DatedQueryFlags } from '../query-command';
+import { runQuery } from '../run-query';
+
+@Command({
+  name: 'instrument',
+  arguments: '<id>',
+  description: 'an instrument on a day: the participants table (signature, ratification, deposit, in force, withdrawal)',
+})
+export class InstrumentCommand extends DatedQueryCommand {
+  constructor(private readonly queries: HistoryQueries) {
+    super();
+  }
+
+  async run([instrument = '']: string[], flags: DatedQueryFlags): Promise<void> {
+    await runQuery({ command: 'instrument', positional: { instrument: 'id' }, json: flags.json, render: renderStatus }, () =>
+      this.queries.instrumentStatus(instrument, { asOf: flags.asOf, knownAt: flags.knownAt }),
+    );
+  }
+}
+
+function renderStatus(status: InstrumentStatus): string {
+  const known = status.knownAt ? ` as recorded by ${status.knownAt}` : '';
+  const title = status.title ?? status.instrument;
+  const force = status.inForce ? `in force since ${status.entryIntoForce.governing ?? '?'}` : 'not in force';
+  return renderSections(`${title} (${status.instrument}) on ${status.asOf}${known}: ${status.exists ? `adopted ${status.adopted ?? '?'}, ${force}` : 'not adopted yet'}${disagreement(status.entryIntoForce)}`, [
+    [
+      'participants',
+      ['participant', 'status', 'signature', 'ratification', 'deposit', 'in force', 'withdrawal notified', 'withdrawal effective'],
+      status.participants.map((p) => [
+        p.participant,
+        p.status,
+        p.signature,
+        p.ratification ? `${p.ratification.date}${p.ratification.number ? ` (${p.ratification.number})` : ''}` : null,
+        p.deposit ? `${p.deposit.date} ${p.deposit.kind}` : null,
+        p.inForce,
+        p.withdrawal.notified,
+        p.withdrawal.effective,
+      ]),
+    ],
+    uncertainSection(status.uncertain),
+  ]);
+}
+
+/** Where the date derived from the deposits and the reported date differ, both are shown. */
+function disagreement(dates: DatesCompared): string {
+  return dates.disagreement ? ` (derived ${dates.derived ?? '—'}, reported ${dates.reported ?? '—'})` : '';
+}

@@ -1,0 +1,37 @@
+import { CommandRunner, Option } from 'nest-commander';
+
+/** Flags every query command takes. */
+export interface QueryFlags {
+  json?: boolean;
+  knownAt?: string;
+}
+
+/**
+ * The options every query command shares, declared once: nest-commander reads `@Option` methods through the
+ * prototype chain. Values pass through unparsed; the service validates them and names what is wrong.
+ */
+export abstract class QueryCommand<Flags extends QueryFlags = QueryFlags> extends CommandRunner {
+  abstract override run(passedParams: string[], flags: Flags): Promise<void>;
+
+  @Option({ flags: '--json', description: 'print the answer as JSON, for programs' })
+  parseJson(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--known-at <instant>', description: 'the record as it stood at this instant (ISO 8601, or a day: its end)' })
+  parseKnownAt(value: string): string {
+    return value;
+  }
+}
+
+export interface DatedQueryFlags extends QueryFlags {
+  asOf?: string;
+}
+
+/** A query about one day: `--as-of` besides the shared options. */
+export abstract class DatedQueryCommand extends QueryCommand<DatedQueryFlags> {
+  @Option({ flags: '--as-of <day>', description: 'the day asked about, YYYY-MM-DD (required)' })
+  parseAsOf(value: string): string {
+    return value;
+  }
+}

@@ -1,0 +1,49 @@
+import { InvalidQuery, NotFound } from '@app/history';
+import { EXIT } from './exit-codes';
+
+/** How a command's question and answer are shown: the command's name, its positional arguments, and its renderer. */
+export interface QueryShape<T> {
+  readonly command: string;
+  /** The service's names for positional arguments → the names the usage shows; every other name is a `--flag`. */
+  readonly positional?: Readonly<Record<string, string>>;
+  readonly json?: boolean;
+  /** The answer for people; `--json` prints the answer as the service returned it. */
+  readonly render: (answer: T) => string;
+}
+
+/**
+ * The one place where a command's query errors become messages and exit codes: an invalid argument names the
+ * flag it came from and exits 2 (usage), something absent from the record exits 1. Anything else is left to
+ * the CLI's service error handler (exit 3).
+ */
+export async function runQuery<T>(shape: QueryShape<T>, query: () => Promise<T>): Promise<void> {
+  const answer = await catchQueryErrors(shape, query);
+  if (answer === undefined) return;
+  process.stdout.write(shape.json ? `${JSON.stringify(answer.value)}\n` : `${shape.render(answer.value)}\n`);
+}
+
+/** Runs `query`, reporting an InvalidQuery or NotFound as runQuery does; undefined when it failed so. */
+export async function catchQueryErrors<T>(shape: Pick<QueryShape<T>, 'command' | 'positional'>, query: () => Promise<T>): Promise<{ value: T } | undefined> {
+  try {
+    return { value: await query() };
+  } catch (error) {
+    if (error instanceof InvalidQuery) {
+      for (const problem of error.problems) process.stderr.write(`annals ${shape.command}: ${flagOf(problem.path, shape.positional)}: ${problem.reason}\n`);
+      process.exitCode = EXIT.USAGE;
+      return undefined;
+    }
+    if (error instanceof NotFound) {
+      process.stderr.write(`annals ${shape.command}: ${error.message}\n`);
+      process.exitCode = EXIT.PROBLEMS;
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** `asOf` → `--as-of`; a positional argument → `<org>`. */
+export function flagOf(name: string, positional: Readonly<Record<string, string>> = {}): string {
+  const argument = positional[name];
+  if (argument !== undefined) return `<${argument}>`;
+  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { EventStore } from '@app/event-store';
+import type { TemporalIndex, ViewSource } from '@app/projections';
+import { NotFound } from '../not-found';
+import type { RawArguments } from '../queries/history-queries';
+import { QueryArguments } from '../queries/query-arguments';
+import { LiveRecord } from '../record/live-record';
+import { csvRecord } from './csv';
+import { codeStateYear, referenceDayOf } from './state-year-coding';
+
+/** The years the state-year panel covers: the record's span, from the Treaty to the last year it follows. */
+export const PANEL_YEARS = { first: 1992, last: 2024 } as const;
+
+const SPELL_COLUMNS = ['participant', 'organisation', 'instrument', 'status', 'body', 'from', 'to', 'basis', 'eventIds'];
+const STATE_YEAR_COLUMNS = ['state', 'organisation', 'year', 'code', 'status', 'basis', 'referenceDay'];
+/** States are named by ISO 3166-1 alpha-3 codes; other participants (organisations such as the CIS) are slugs. */
+const STATE = /^[A-Z]{3}$/;
+
+/**
+ * The analytics feeds, streamed: each is an async iterable of complete records (NDJSON lines ending in LF, CSV
+ * records ending in CRLF) to be written as they come. Arguments are validated when the method is called, before
+ * the first record, so that a caller can answer a bad request before it starts streaming.
+ */
+@Injectable()
+export class Exports {
+  constructor(
+    private readonly store: EventStore,
+    private readonly record: LiveRecord,
+  ) {}
+
+  /** Every stored event in the order of recording, as the store holds it. */
+  eventsNdjson(): AsyncIterable<string> {
+    const store = this.store;
+    return (async function* () {
+      for await (const event of store.readAll()) {
+        const { id, streamId, revision, position, recordedAt, type, data, metadata } = event;
+        yield `${JSON.stringify({ id, streamId, revision, position, recordedAt, type, data, metadata })}\n`;
+      }
+    })();
+  }
+
+  /** Every participant's spells (membership, suspension, freeze, observer, partner, signatory, party), by participant. */
+  membershipSpellsCsv(raw: RawArguments = {}): AsyncIterable<string> {
+    const args = new QueryArguments();
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const record = this.record;
+    return (async function* () {
+      yield csvRecord(SPELL_COLUMNS);
+      const index = await record.current();
+      for (const participant of participantsOf(index.source(knownAt))) {
+        for (const spell of index.participantHistory(participant, { knownAt })) {
+          yield csvRecord([
+            participant,
+            spell.organisation,
+            spell.instrument,
+            spell.status,
+            spell.body,
+            spell.from,
+            spell.to,
+            spell.basis,
+            spell.eventIds.join(' '),
+          ]);
+        }
+      }
+    })();
+  }
+
+  /**
+   * One row per state, organisation and year of the panel, coded as in the Correlates of War IGO data set
+   * (see state-year-coding.ts): every state the record mentions, for every organisation (or the one asked for).
+   */
+  stateYearCsv(raw: RawArguments = {}): AsyncIterable<string> {
+    const args = new QueryArguments();
+    const only = args.slug('organisation', raw['organisation']);
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const record = this.record;
+    return (async function* () {
+      const index = await record.current();
+      const source = index.source(knownAt);
+      if (only !== undefined && !source.organisation(only)) throw new NotFound('organisation', only);
+      yield csvRecord(STATE_YEAR_COLUMNS);
+      const states = participantsOf(source).filter((participant) => STATE.test(participant));
+      for (const organisation of only === undefined ? organisationsOf(source) : [only]) {
+        yield* stateYearRows(index, organisation, states, knownAt);
+      }
+    })();
+  }
+}
+
+function* stateYearRows(index: TemporalIndex, organisation: string, states: readonly string[], knownAt: string | null): Iterable<string> {
+  for (let year = PANEL_YEARS.first; year <= PANEL_YEARS.last; year++) {
+    const asOf = referenceDayOf(year);
+    const state = index.stateAsOf({ organisation, asOf, knownAt });
+    for (const participant of states) {
+      const { code, status, basis } = codeStateYear(state, participant);
+      yield csvRecord([participant, organisation, year, code, status, basis, asOf]);
+    }
+  }
+}
+
+const PREFIX = 'organisation-';
+
+function organisationsOf(source: ViewSource): string[] {
+  return [...source.subjects()]
+    .filter((subject) => subject.startsWith(PREFIX))
+    .map((subject) => subject.slice(PREFIX.length))
+    .filter((id) => source.organisation(id) !== undefined)
+    .sort();
+}
+
+/** Every participant any fact of the record names (as party, member, contributor or host), sorted. */
+function participantsOf(source: ViewSource): string[] {
+  const found = new Set<string>();
+  for (const subject of source.subjects()) {
+    for (const { event } of source.facts(subject)) {
+      for (const key of ['participant', 'contributor', 'host'] as const) {
+        const value = (event as Partial<Record<typeof key, unknown>>)[key];
+        if (typeof value === 'string') found.add(value);
+      }
+    }
+  }
+  return [...found].sort();
+}
