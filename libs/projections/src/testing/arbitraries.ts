@@ -271,13 +271,13 @@ export const history: fc.Arbitrary<GeneratedHistory> = fc
         if (target.event.type === 'FactRetracted') return;
         const shared = { sources: original.sources, confidence: original.confidence, supersedes: target.id, reason: 'test' };
         if (fate.kind === 'retract') {
-          push({ type: 'FactRetracted', effectiveDate: original.effectiveDate, ...shared } as DomainEvent);
+          push({ type: 'FactRetracted', effectiveDate: original.effectiveDate, ...shared });
           return;
         }
         const corrected = { ...original, effectiveDate: fate.date } as Record<string, unknown>;
         if ('participant' in corrected && corrected.participant !== undefined) corrected.participant = fate.participant;
         if ('instrument' in corrected && original.type !== 'MembershipWithdrawalNotified' && original.type !== 'InstrumentAdopted') corrected.instrument = fate.instrument;
-        push({ type: 'FactCorrected', effectiveDate: original.effectiveDate, ...shared, corrected: corrected as unknown as SubjectEvent } as DomainEvent);
+        push({ type: 'FactCorrected', effectiveDate: original.effectiveDate, ...shared, corrected: corrected as unknown as SubjectEvent });
       });
       return fc.shuffledSubarray(facts, { minLength: facts.length, maxLength: facts.length }).map((feedOrder) => ({ facts, feedOrder }));
     });
