@@ -98,6 +98,10 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
  * differs is kept beside them.
  */
 export function partySpell(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell {
+  return source.memo(`party\u0000${view.id}\u0000${record.participant}`, () => derivePartySpell(view, record, source));
+}
+
+function derivePartySpell(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell {
   const rules = view.adopted?.rules;
   const general = generalEntryIntoForce(view);
   const consent = rules?.entryIntoForce.kind === 'on-signature' ? record.signature : record.deposit;

@@ -1,6 +1,6 @@
 import { withdrawalEffectiveDate } from '@app/domain';
 import { generalEntryIntoForce, partySpell } from './instrument-rules';
-import { compareSpans, hasTakenEffect, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
+import { compareSpans, hasTakenEffect, isExact, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -38,6 +38,10 @@ export function foundingOf(source: ViewSource, organisation: OrganisationView): 
 
 /** Everyone the organisation's membership may concern: its own records, the predecessor's and the founding instrument's parties. */
 export function candidateMembers(source: ViewSource, organisation: OrganisationView): Set<string> {
+  return source.memo(`candidates\u0000${organisation.id}`, () => deriveCandidates(source, organisation));
+}
+
+function deriveCandidates(source: ViewSource, organisation: OrganisationView): Set<string> {
   const candidates = new Set(organisation.members.keys());
   for (const id of [organisation.established?.predecessorInstrument, organisation.established?.foundingInstrument]) {
     const instrument = id === undefined ? undefined : source.instrument(id);
@@ -57,6 +61,10 @@ export function candidateMembers(source: ViewSource, organisation: OrganisationV
  * basis are joined.
  */
 export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
+  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, () => deriveMembershipSpells(source, organisation, participant));
+}
+
+function deriveMembershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
   const founding = foundingOf(source, organisation);
   const spells: MemberSpell[] = [];
   const predecessorId = organisation.established?.predecessorInstrument;
@@ -126,7 +134,17 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
 }
 
 /** Suspensions (a council decision) and freezes (a unilateral declaration) of one participant. */
+const statusMemo = new WeakMap<OrganisationView, Map<string, StatusSpell[]>>();
+
 export function statusSpells(organisation: OrganisationView, participant: string): StatusSpell[] {
+  let byParticipant = statusMemo.get(organisation);
+  if (!byParticipant) statusMemo.set(organisation, (byParticipant = new Map()));
+  let spells = byParticipant.get(participant);
+  if (!spells) byParticipant.set(participant, (spells = deriveStatusSpells(organisation, participant)));
+  return spells;
+}
+
+function deriveStatusSpells(organisation: OrganisationView, participant: string): StatusSpell[] {
   const spells: StatusSpell[] = [];
   const open: Partial<Record<StatusSpell['status'], { start: Span; id: string }>> = {};
   for (const change of organisation.members.get(participant) ?? []) {
@@ -155,19 +173,43 @@ export function holdsOn(spell: { readonly start: Span; readonly end: Span | null
  * The spell holding on `day`, by binary search over spells sorted by start. Spells of one subject do not overlap
  * except where a coarse start has not yet taken effect, so the candidate and the one before it are enough.
  */
-export function spellOn<T extends { readonly start: Span; readonly end: Span | null }>(spells: readonly T[], day: string): T | undefined {
+/** The number of spells (sorted by start) whose start may fall on or before `day`: a binary search. */
+export function startedBy(spells: readonly { readonly start: Span }[], day: string): number {
   let low = 0;
   let high = spells.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((spells[middle] as T).start.from <= day) low = middle + 1;
+    if ((spells[middle] as { readonly start: Span }).start.from <= day) low = middle + 1;
     else high = middle;
   }
-  for (let index = low - 1; index >= Math.max(0, low - 2); index--) {
+  return low;
+}
+
+/**
+ * The spell holding on `day`, by binary search over spells sorted by start. Spells of one subject do not overlap
+ * except where a coarse start has not yet taken effect, so the candidate and the one before it are enough.
+ */
+export function spellOn<T extends { readonly start: Span; readonly end: Span | null }>(spells: readonly T[], day: string): T | undefined {
+  const started = startedBy(spells, day);
+  for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
     const spell = spells[index] as T;
     if (holdsOn(spell, day)) return spell;
   }
   return undefined;
+}
+
+/** The latest end among spells that has taken effect on `day` (spells sorted by start and not overlapping). */
+export function lastEndBy(spells: readonly { readonly start: Span; readonly end: Span | null }[], day: string): Span | null {
+  for (let index = startedBy(spells, day) - 1; index >= 0; index--) {
+    const end = (spells[index] as { readonly end: Span | null }).end;
+    if (end !== null && hasTakenEffect(end, day)) return end;
+  }
+  return null;
+}
+
+/** Whether any start or end of the spells is coarse: only then can a day be uncertain. */
+export function hasCoarseDates(spells: readonly { readonly start: Span; readonly end: Span | null }[]): boolean {
+  return spells.some((spell) => !isExact(spell.start) || (spell.end !== null && !isExact(spell.end)));
 }
 
 /** The first day of the unbroken run of membership that `spell` is part of (a change of basis does not break it). */
@@ -182,23 +224,43 @@ export function firstDayOfRun(spells: readonly MemberSpell[], spell: MemberSpell
   return (spells[index] as MemberSpell).start;
 }
 
-/** Uncertain rows for the starts and ends of `spells` whose period covers `day`; a seam between joined spells is no change. */
+/**
+ * Adds to `into` an uncertain row for each start or end of `spells` whose period covers `day`; a seam between
+ * joined spells is no change. Queries call it for every timeline they read, so it allocates nothing unless a row is due.
+ */
+export function collectUncertainties(
+  into: UncertainRow[],
+  spells: readonly { readonly start: Span; readonly end: Span | null }[],
+  day: string,
+  subject: string,
+  participant: string | undefined,
+  status: string,
+): void {
+  for (let index = 0; index < spells.length; index++) {
+    const spell = spells[index] as { readonly start: Span; readonly end: Span | null };
+    const previous = spells[index - 1];
+    const next = spells[index + 1];
+    if (isUncertainOn(spell.start, day) && !(previous?.end && sameSpan(previous.end, spell.start))) {
+      into.push(uncertainRow(subject, participant, status, spell.start, `${status} from ${spell.start.label}: the date is known only to ${precisionWords(spell.start)}`));
+    }
+    if (spell.end !== null && isUncertainOn(spell.end, day) && !(next && sameSpan(spell.end, next.start))) {
+      into.push(uncertainRow(subject, participant, status, spell.end, `${status} until ${spell.end.label}: the date is known only to ${precisionWords(spell.end)}`));
+    }
+  }
+}
+
+function uncertainRow(subject: string, participant: string | undefined, status: string, span: Span, because: string): UncertainRow {
+  return participant === undefined ? { subject, status, from: span.from, to: span.to, because } : { subject, participant, status, from: span.from, to: span.to, because };
+}
+
+/** The uncertain rows of `spells` on `day`, as a new list. */
 export function uncertainties(
   spells: readonly { readonly start: Span; readonly end: Span | null }[],
   day: string,
   row: { subject: string; participant?: string; status: string },
 ): UncertainRow[] {
   const rows: UncertainRow[] = [];
-  spells.forEach((spell, index) => {
-    const previous = spells[index - 1];
-    const next = spells[index + 1];
-    if (isUncertainOn(spell.start, day) && !(previous?.end && sameSpan(previous.end, spell.start))) {
-      rows.push({ ...row, from: spell.start.from, to: spell.start.to, because: `${row.status} from ${spell.start.label}: the date is known only to ${precisionWords(spell.start)}` });
-    }
-    if (spell.end !== null && isUncertainOn(spell.end, day) && !(next && sameSpan(spell.end, next.start))) {
-      rows.push({ ...row, from: spell.end.from, to: spell.end.to, because: `${row.status} until ${spell.end.label}: the date is known only to ${precisionWords(spell.end)}` });
-    }
-  });
+  collectUncertainties(rows, spells, day, row.subject, row.participant, row.status);
   return rows;
 }
 

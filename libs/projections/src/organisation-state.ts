@@ -4,11 +4,15 @@ import {
   candidateMembers,
   firstDayOfRun,
   foundingOf,
+  hasCoarseDates,
   holdsOn,
+  lastEndBy,
   membershipSpells,
   spellOn,
   statusSpells,
-  uncertainties,
+  collectUncertainties,
+  type MemberSpell,
+  type StatusSpell,
   type UncertainRow,
 } from './membership';
 import { hasTakenEffect, isUncertainOn, type Span } from './span';
@@ -96,8 +100,8 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     exists: founding !== null && hasTakenEffect(founding, day),
     members: organisation ? members(source, organisation, day, uncertain) : [],
     signatories: signatories(source, instruments, day),
-    observers: organisation ? grants(organisation, 'observer', day, uncertain) : [],
-    partners: organisation ? grants(organisation, 'partner', day, uncertain) : [],
+    observers: organisation ? grants(source, organisation, 'observer', day, uncertain) : [],
+    partners: organisation ? grants(source, organisation, 'partner', day, uncertain) : [],
     externalStatuses: organisation ? externalStatuses(organisation, day, uncertain) : [],
     instruments: instruments.map((instrument) => instrumentRow(source, instrument, day, uncertain)).filter((row) => row !== null),
     deployments: deployments(source, id, day, uncertain),
@@ -105,44 +109,82 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   };
 }
 
+/** One participant's membership, derived once per set of views: spells, suspensions and freezes. */
+interface MemberTimeline {
+  readonly participant: string;
+  readonly spells: readonly MemberSpell[];
+  readonly suspended: readonly StatusSpell[];
+  readonly frozen: readonly StatusSpell[];
+  readonly coarse: boolean;
+}
+
+function memberTimelines(source: ViewSource, organisation: OrganisationView): MemberTimeline[] {
+  return source.memo(`member-timelines\u0000${organisation.id}`, () =>
+    [...candidateMembers(source, organisation)].sort(byText).map((participant) => {
+      const spells = membershipSpells(source, organisation, participant);
+      const statuses = statusSpells(organisation, participant);
+      const suspended = statuses.filter((s) => s.status === 'suspended');
+      const frozen = statuses.filter((s) => s.status === 'frozen');
+      return { participant, spells, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(statuses) };
+    }),
+  );
+}
+
 function members(source: ViewSource, organisation: OrganisationView, day: string, uncertain: UncertainRow[]): MemberRow[] {
   const rows: MemberRow[] = [];
-  for (const participant of [...candidateMembers(source, organisation)].sort(byText)) {
-    const spells = membershipSpells(source, organisation, participant);
-    uncertain.push(...uncertainties(spells, day, { subject: 'membership', participant, status: 'member' }));
+  for (const { participant, spells, suspended, frozen, coarse } of memberTimelines(source, organisation)) {
+    if (coarse) collectUncertainties(uncertain, spells, day, 'membership', participant, 'member');
     const spell = spellOn(spells, day);
     if (spell === undefined) continue;
-    const statuses = statusSpells(organisation, participant);
-    for (const status of ['suspended', 'frozen'] as const) {
-      uncertain.push(...uncertainties(statuses.filter((s) => s.status === status), day, { subject: 'membership', participant, status }));
+    if (coarse) {
+      collectUncertainties(uncertain, suspended, day, 'membership', participant, 'suspended');
+      collectUncertainties(uncertain, frozen, day, 'membership', participant, 'frozen');
     }
     // A council's suspension outranks a unilateral freeze when both hold.
-    const current = statuses.find((s) => s.status === 'suspended' && holdsOn(s, day)) ?? statuses.find((s) => s.status === 'frozen' && holdsOn(s, day));
+    const current = spellOn(suspended, day) ?? spellOn(frozen, day);
     const since = firstDayOfRun(spells, spell);
-    const lifted = statuses.map((s) => s.end).filter((end): end is Span => end !== null && hasTakenEffect(end, day) && end.from > since.from);
-    const statusSince = current ? current.start.label : lifted.reduce((latest, end) => (end.from > latest.from ? end : latest), since).label;
-    rows.push({ participant, status: current ? current.status : 'active', basis: spell.basis, since: since.label, statusSince });
+    let statusSince = since;
+    for (const end of [lastEndBy(suspended, day), lastEndBy(frozen, day)]) if (end !== null && end.from > statusSince.from) statusSince = end;
+    rows.push({ participant, status: current ? current.status : 'active', basis: spell.basis, since: since.label, statusSince: current ? current.start.label : statusSince.label });
   }
   return rows;
 }
 
-function grants(organisation: OrganisationView, role: 'observer' | 'partner', day: string, uncertain: UncertainRow[]): GrantRow[] {
+interface GrantTimeline {
+  readonly role: 'observer' | 'partner';
+  readonly participant: string;
+  readonly body: string;
+  readonly spells: readonly { start: Span; end: Span | null }[];
+  readonly coarse: boolean;
+}
+
+function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimeline[] {
+  return source.memo(`grant-timelines\u0000${organisation.id}`, () =>
+    [...organisation.grants.values()]
+      .map(({ role, participant, body, changes }) => {
+        const spells = openClose(changes);
+        return { role, participant, body, spells, coarse: hasCoarseDates(spells) };
+      })
+      .sort((a, b) => byText(a.participant, b.participant) || byText(a.body, b.body)),
+  );
+}
+
+function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, uncertain: UncertainRow[]): GrantRow[] {
   const rows: GrantRow[] = [];
-  for (const record of organisation.grants.values()) {
+  for (const record of grantTimelines(source, organisation)) {
     if (record.role !== role) continue;
-    const spells = openClose(record.changes);
-    uncertain.push(...uncertainties(spells, day, { subject: record.body, participant: record.participant, status: role }));
-    const spell = spellOn(spells, day);
+    if (record.coarse) collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
+    const spell = spellOn(record.spells, day);
     if (spell) rows.push({ participant: record.participant, body: record.body, since: spell.start.label });
   }
-  return rows.sort((a, b) => byText(a.participant, b.participant) || byText(a.body, b.body));
+  return rows;
 }
 
 function externalStatuses(organisation: OrganisationView, day: string, uncertain: UncertainRow[]): ExternalStatusRow[] {
   const rows: ExternalStatusRow[] = [];
   for (const record of organisation.external.values()) {
     const spells = openClose(record.changes);
-    uncertain.push(...uncertainties(spells, day, { subject: record.body, status: record.status }));
+    collectUncertainties(uncertain, spells, day, record.body, undefined, record.status);
     const spell = spellOn(spells, day);
     if (spell) rows.push({ body: record.body, status: record.status, since: spell.start.label });
   }
@@ -150,7 +192,16 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
 }
 
 /** Spells of a status granted and ended by turns; a repeated grant while it holds changes nothing. */
-export function openClose(changes: readonly (Dated & { readonly kind: 'granted' | 'ended' })[]): { start: Span; end: Span | null; eventIds: string[] }[] {
+type GrantChanges = readonly (Dated & { readonly kind: 'granted' | 'ended' })[];
+const grantMemo = new WeakMap<GrantChanges, { start: Span; end: Span | null; eventIds: string[] }[]>();
+
+export function openClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
+  let spells = grantMemo.get(changes);
+  if (!spells) grantMemo.set(changes, (spells = deriveOpenClose(changes)));
+  return spells;
+}
+
+function deriveOpenClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
   const spells: { start: Span; end: Span | null; eventIds: string[] }[] = [];
   let open: Dated | null = null;
   for (const change of changes) {
@@ -172,6 +223,33 @@ export function organisationInstruments(source: ViewSource, id: string, organisa
   return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
 }
 
+/** Each participant's spell under an instrument and its signature, derived once per set of views. */
+interface PartyTimeline {
+  readonly participant: string;
+  readonly signature: Span | null;
+  readonly signed: string | null;
+  readonly spell: { readonly start: Span; readonly end: Span | null } | null;
+  readonly coarse: boolean;
+}
+
+function partyTimelines(source: ViewSource, instrument: InstrumentView): PartyTimeline[] {
+  return source.memo(`party-timelines\u0000${instrument.id}`, () =>
+    [...instrument.parties.values()]
+      .map((record) => {
+        const party = partySpell(instrument, record, source);
+        const spell = party.start === null ? null : { start: party.start, end: party.end };
+        return {
+          participant: record.participant,
+          signature: record.signature?.span ?? null,
+          signed: record.signature?.date ?? null,
+          spell,
+          coarse: spell !== null && hasCoarseDates([spell]),
+        };
+      })
+      .sort((a, b) => byText(a.participant, b.participant)),
+  );
+}
+
 function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const general = generalEntryIntoForce(instrument);
@@ -180,14 +258,12 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
     uncertain.push({ subject: instrument.id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
   }
   const parties: string[] = [];
-  for (const record of instrument.parties.values()) {
-    const spell = partySpell(instrument, record, source);
-    if (spell.start === null) continue;
-    const spells = [{ start: spell.start, end: spell.end }];
-    uncertain.push(...uncertainties(spells, day, { subject: instrument.id, participant: record.participant, status: 'party' }));
-    if (holdsOn(spells[0] as { start: Span; end: Span | null }, day)) parties.push(record.participant);
+  for (const { participant, spell, coarse } of partyTimelines(source, instrument)) {
+    if (spell === null) continue;
+    if (coarse) collectUncertainties(uncertain, [spell], day, instrument.id, participant, 'party');
+    if (holdsOn(spell, day)) parties.push(participant);
   }
-  const row: InstrumentRow = { id: instrument.id, inForce, since: inForce && general.governing ? general.governing.label : null, parties: parties.sort(byText) };
+  const row: InstrumentRow = { id: instrument.id, inForce, since: inForce && general.governing ? general.governing.label : null, parties };
   return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
 }
 
@@ -195,14 +271,13 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
 function signatories(source: ViewSource, instruments: readonly InstrumentView[], day: string): SignatoryRow[] {
   const rows: SignatoryRow[] = [];
   for (const instrument of instruments) {
-    for (const record of instrument.parties.values()) {
-      if (!record.signature || !hasTakenEffect(record.signature.span, day)) continue;
-      const spell = partySpell(instrument, record, source);
-      if (spell.start !== null && hasTakenEffect(spell.start, day)) continue;
-      rows.push({ participant: record.participant, instrument: instrument.id, since: record.signature.date });
+    for (const { participant, signature, signed, spell } of partyTimelines(source, instrument)) {
+      if (signature === null || signed === null || !hasTakenEffect(signature, day)) continue;
+      if (spell !== null && hasTakenEffect(spell.start, day)) continue;
+      rows.push({ participant, instrument: instrument.id, since: signed });
     }
   }
-  return rows.sort((a, b) => byText(a.instrument, b.instrument) || byText(a.participant, b.participant));
+  return rows;
 }
 
 function deployments(source: ViewSource, organisation: string, day: string, uncertain: UncertainRow[]): DeploymentRow[] {

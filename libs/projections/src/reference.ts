@@ -5,7 +5,7 @@ import { composeHistory, type HistorySpell } from './participant-history';
 import { buildView, subjectOf, type SubjectView } from './subject-views';
 import { compareResolved, resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
-import type { ViewSource } from './view-source';
+import { memoIn, type ViewSource } from './view-source';
 
 /**
  * The naive projection, kept as the specification the temporal index is tested against: filter the log by
@@ -38,6 +38,7 @@ export function referenceSource(log: readonly Fact[], knownAt: string | null | u
     subjectsOf: () => bySubject.keys(),
     subjects: () => bySubject.keys(),
     facts: (subject) => bySubject.get(subject) ?? [],
+    memo: memoIn(new Map()),
   };
 }
 

@@ -6,7 +6,7 @@ import { composeHistory, type HistorySpell } from './participant-history';
 import { buildView, subjectOf, type SubjectView } from './subject-views';
 import { compareResolved, resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
-import type { ViewSource } from './view-source';
+import { memoIn, type ViewSource } from './view-source';
 
 /** What one subject's facts resolve to for one prefix of its log. */
 interface Projection {
@@ -95,20 +95,21 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
  */
 export class TemporalIndex {
   private readonly logs = new Map<string, SubjectLog>();
-  /** Event id → the id of the subject fact it is, or supersedes in the end. */
-  private readonly roots = new Map<string, string>();
+  /** Event id → the subject fact it is, or supersedes in the end. */
+  private readonly roots = new Map<string, Fact>();
   /** Root id → every subject its content has been in, when a correction has moved it. */
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
   private readonly supersessions = new Map<string, Fact[]>();
   /** Facts of the root, kept until the root is applied. */
   private readonly waiting = new Map<string, Fact[]>();
-  private readonly firstOf = new Map<string, Fact>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
   private readonly instrumentsByOrganisation = new Map<string, Set<string>>();
   private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
   private readonly organisationsByInstrument = new Map<string, Set<string>>();
   private readonly past = new Recent<Projection>(256);
+  /** Spells derived from the latest views, shared by queries until the next fact arrives. */
+  private readonly derived = new Map<string, unknown>();
   private count = 0;
 
   /** Facts applied so far. */
@@ -119,13 +120,13 @@ export class TemporalIndex {
   apply(fact: Fact): void {
     if (this.roots.has(fact.id) || this.isWaiting(fact)) return;
     this.count += 1;
+    if (this.derived.size > 0) this.derived.clear();
     this.past.clear();
     const event = fact.event;
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
     } else {
-      this.roots.set(fact.id, fact.id);
-      this.firstOf.set(fact.id, fact);
+      this.roots.set(fact.id, fact);
       this.note(event);
       this.logOf(subjectOf(event)).insert(fact);
       this.release(fact.id);
@@ -171,6 +172,7 @@ export class TemporalIndex {
       subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
       subjects: () => this.logs.keys(),
       facts: (subject) => projection(subject)?.facts ?? [],
+      memo: memoIn(knownAt === undefined || knownAt === null ? this.derived : new Map()),
     };
   }
 
@@ -197,19 +199,20 @@ export class TemporalIndex {
   }
 
   private isWaiting(fact: Fact): boolean {
+    if (this.waiting.size === 0) return false;
     for (const facts of this.waiting.values()) if (facts.some((waiting) => waiting.id === fact.id)) return true;
     return false;
   }
 
   /** A correction or retraction goes to every subject its fact's content has been in, and a correction to its new one. */
   private supersede(fact: Fact, target: string): void {
-    const root = this.roots.get(target);
-    if (root === undefined) {
+    const original = this.roots.get(target);
+    if (original === undefined) {
       this.waiting.set(target, [...(this.waiting.get(target) ?? []), fact]);
       return;
     }
-    this.roots.set(fact.id, root);
-    const original = this.firstOf.get(root) as Fact;
+    this.roots.set(fact.id, original);
+    const root = original.id;
     const subjects = this.moved.get(root) ?? new Set([subjectOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
     const earlier = this.supersessions.get(root) ?? [];
@@ -241,7 +244,8 @@ export class TemporalIndex {
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
   private note(event: SubjectEvent): void {
     const subject = subjectOf(event);
-    for (const participant of participantsOf(event)) addTo(this.bySubjectOfParticipant, participant, subject);
+    const participant = participantOf(event);
+    if (participant !== undefined) addTo(this.bySubjectOfParticipant, participant, subject);
     switch (event.type) {
       case 'InstrumentAdopted':
         if (event.organisation !== undefined) addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
@@ -259,10 +263,8 @@ export class TemporalIndex {
   }
 }
 
-function participantsOf(event: SubjectEvent): string[] {
-  const found: string[] = [];
-  if ('participant' in event && event.participant !== undefined) found.push(event.participant);
-  if ('contributor' in event) found.push(event.contributor);
-  if ('host' in event) found.push(event.host);
-  return found;
+function participantOf(event: SubjectEvent): string | undefined {
+  if ('participant' in event) return event.participant;
+  if ('contributor' in event) return event.contributor;
+  return 'host' in event ? event.host : undefined;
 }

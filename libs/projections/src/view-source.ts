@@ -22,4 +22,19 @@ export interface ViewSource {
   subjects(): Iterable<string>;
   /** The resolved facts of one subject, in effective order then recorded order. */
   facts(subject: string): readonly ResolvedFact[];
+  /**
+   * A value derived from this source's views, computed once per key for as long as the views stand (the index
+   * forgets them when a fact arrives). Keys name what the value is about, e.g. `party\0cst-1992\0ARM`.
+   */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** A memo that lives as long as the map it is given. */
+export function memoIn(cache: Map<string, unknown>): ViewSource['memo'] {
+  return <T>(key: string, compute: () => T): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute();
+    cache.set(key, value);
+    return value;
+  };
 }
