@@ -138,7 +138,7 @@ const statusMemo = new WeakMap<OrganisationView, Map<string, StatusSpell[]>>();
 
 export function statusSpells(organisation: OrganisationView, participant: string): StatusSpell[] {
   let byParticipant = statusMemo.get(organisation);
-  if (!byParticipant) statusMemo.set(organisation, (byParticipant = new Map()));
+  if (!byParticipant) statusMemo.set(organisation, (byParticipant = new Map<string, StatusSpell[]>()));
   let spells = byParticipant.get(participant);
   if (!spells) byParticipant.set(participant, (spells = deriveStatusSpells(organisation, participant)));
   return spells;

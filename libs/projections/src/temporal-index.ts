@@ -127,8 +127,10 @@ export class TemporalIndex {
       this.supersede(fact, event.supersedes);
     } else {
       this.roots.set(fact.id, fact);
-      this.note(event);
-      this.logOf(subjectOf(event)).insert(fact);
+      const log = this.logOf(subjectOf(event));
+      // The log's own subject string has its hash computed already: reuse it in the lookups.
+      this.note(event, log.subject);
+      log.insert(fact);
       this.release(fact.id);
     }
   }
@@ -172,7 +174,7 @@ export class TemporalIndex {
       subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
       subjects: () => this.logs.keys(),
       facts: (subject) => projection(subject)?.facts ?? [],
-      memo: memoIn(knownAt === undefined || knownAt === null ? this.derived : new Map()),
+      memo: memoIn(knownAt === undefined || knownAt === null ? this.derived : new Map<string, unknown>()),
     };
   }
 
@@ -219,8 +221,8 @@ export class TemporalIndex {
     this.supersessions.set(root, [...earlier, fact]);
     if (fact.event.type === 'FactCorrected') {
       const corrected = fact.event.corrected;
-      this.note(corrected);
       const subject = subjectOf(corrected);
+      this.note(corrected, subject);
       if (!subjects.has(subject)) {
         subjects.add(subject);
         const log = this.logOf(subject);
@@ -242,8 +244,7 @@ export class TemporalIndex {
   }
 
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
-  private note(event: SubjectEvent): void {
-    const subject = subjectOf(event);
+  private note(event: SubjectEvent, subject: string): void {
     const participant = participantOf(event);
     if (participant !== undefined) addTo(this.bySubjectOfParticipant, participant, subject);
     switch (event.type) {
