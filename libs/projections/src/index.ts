@@ -16,6 +16,20 @@
  *
  * `source` is either a `TemporalIndex` (fed fact by fact with `apply`, answering from per-subject logs) or an
  * array of facts (answered by the reference fold, which reads the whole log: for tests and one-off use).
+ *
+ * Readings the answers rest on:
+ * - Membership: before the founding instrument is in force (`exists: false`), the members are the parties to the
+ *   predecessor instrument (basis: its id). From then on, a participant the organisation's stream admits is a
+ *   member by those records (basis: the admission's); a participant the stream says nothing about is a member while
+ *   a party to the founding instrument (basis: its id). `since` is the first day of the unbroken membership,
+ *   across the handover; `statusSince` the first day of the current status. Suspended outranks frozen.
+ * - Entry into force and termination: derived from the instrument's clause where the record allows it, otherwise
+ *   the reported fact; a report that differs from the derivation is shown beside it (`disagreement`). A fixed term
+ *   renewed by protocol lapses, at its end, for a party that signed no protocol recorded as amending the instrument
+ *   by then. Membership ends on a recorded `MembershipEnded`, else after the notice period of a withdrawal notice.
+ * - Coarse dates: a change dated `YYYY` or `YYYY-MM` takes effect in the main answer only after its period; inside
+ *   it the earlier status stands and the change is listed in `uncertain` with its range. A date derived from a
+ *   coarse one (a notice period) is shown as an ISO 8601 interval `from/to`.
  */
 import type { Fact, HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './fact';
 import type { InstrumentStatus } from './instrument-status';
