@@ -4,7 +4,7 @@
  */
 export * from './event-store';
 export * from './errors';
-export { isExpectedRevision } from './expectations';
+export { checkExpectation, isExpectedRevision } from './expectations';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export { type StoreConfig, storeConfigFrom, DEFAULT_DB_PATH } from './store-config';

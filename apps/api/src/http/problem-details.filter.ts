@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Request, Response } from 'express';
 import { DomainError, InvalidEvent } from '@app/domain';
 import { EventIdConflict, InvalidArgument, WrongExpectedRevision } from '@app/event-store';
-import { InvalidQuery } from '@app/history';
+import { InvalidQuery, NotFound } from '@app/history';
 
 /** RFC 9457 problem details: the one shape every error of the API takes. */
 export interface ProblemDetails {
@@ -37,6 +37,9 @@ function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
       code: error.code,
       errors: error.problems,
     });
+  }
+  if (error instanceof NotFound) {
+    return problem(HttpStatus.NOT_FOUND, 'not-found', 'Not in the record', error.message, { code: error.code });
   }
   if (error instanceof DomainError) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, 'broken-invariant', 'The fact would make the record inconsistent', error.message, {

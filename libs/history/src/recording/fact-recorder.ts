@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { decide, DomainError, type DomainEvent, parseEvent, streamOf, type StreamId } from '@app/domain';
-import { EventIdConflict, EventStore, type ExpectedRevision, WrongExpectedRevision } from '@app/event-store';
+import { checkExpectation, EventIdConflict, EventStore, type ExpectedRevision, WrongExpectedRevision } from '@app/event-store';
 import { type Provenance, sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
 
 export interface RecordRequest {
@@ -48,8 +48,10 @@ export class FactRecorder {
       }
       const earlier = history.find((fact) => fact.id === id);
       if (earlier) return this.retried(earlier, event);
-      decide({ event }, history);
       const current = history.at(-1)?.revision ?? null;
+      // The writer's expectation is checked before the rules: a stale writer learns first that it is stale.
+      checkExpectation(request.streamId, request.expectedRevision, current);
+      decide({ event }, history);
       const expected = request.expectedRevision === 'any' ? (current ?? 'no_stream') : request.expectedRevision;
       try {
         const result = await this.store.appendToStream(request.streamId, [toNewEvent(id, event, request.provenance)], {

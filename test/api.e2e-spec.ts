@@ -1,0 +1,252 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import type { EventStore } from '@app/event-store';
+import { eventIdOf } from '@app/history';
+import { startApi, WRITER_TOKEN } from './support/api';
+
+const source = { title: 'CSTO press release', url: 'https://en.odkb-csto.org/' };
+const signature = (participant: string, effectiveDate = '2008-01-10') => ({
+  type: 'InstrumentSigned',
+  effectiveDate,
+  instrument: 'peacekeeping-agreement-2007',
+  participant,
+  sources: [source],
+  confidence: 'medium',
+});
+
+describe('the HTTP API', () => {
+  let app: INestApplication;
+  let store: EventStore;
+  let http: ReturnType<typeof request>;
+  beforeAll(async () => {
+    ({ app, store } = await startApi());
+    http = request(app.getHttpServer());
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const writer = { Authorization: `Bearer ${WRITER_TOKEN}` };
+  const postSignature = (body: object, headers: Record<string, string> = writer) =>
+    http.post('/instruments/peacekeeping-agreement-2007/events').set(headers).send(body);
+
+  describe('reads', () => {
+    it('answers the state of the CSTO on 20 December 2012 in the documented shape', async () => {
+      const response = await http.get('/organisations/csto/state?asOf=2012-12-20').expect(200);
+      const state = response.body;
+
+      expect(Object.keys(state)).toEqual(
+        expect.arrayContaining(['organisation', 'asOf', 'knownAt', 'exists', 'members', 'signatories', 'observers', 'partners', 'instruments', 'deployments', 'uncertain']),
+      );
+      expect(state).toMatchObject({ organisation: 'csto', asOf: '2012-12-20', knownAt: null, exists: true });
+      const members = Object.fromEntries(state.members.map((m: { participant: string; status: string }) => [m.participant, m.status]));
+      expect(members).toEqual({ ARM: 'active', BLR: 'active', KAZ: 'active', KGZ: 'active', RUS: 'active', TJK: 'active', UZB: 'suspended' });
+      const charter = state.instruments.find((i: { id: string }) => i.id === 'csto-charter-2002');
+      expect(charter).toMatchObject({ inForce: true, since: '2003-09-18' });
+    });
+
+    it('shows the Kazakhstan deployment as active on 10 January 2022', async () => {
+      const { body } = await http.get('/organisations/csto/state?asOf=2022-01-10').expect(200);
+      expect(body.deployments).toEqual([expect.objectContaining({ id: 'csto-kazakhstan-2022', host: 'KAZ', status: 'active' })]);
+    });
+
+    it('answers an instrument participants table', async () => {
+      const { body } = await http.get('/instruments/csto-charter-2002/status?asOf=2004-01-01').expect(200);
+      expect(JSON.stringify(body)).toContain('KAZ');
+    });
+
+    it("answers a participant's history as spells", async () => {
+      const { body } = await http.get('/participants/UZB/history?org=csto').expect(200);
+      expect(body.participant).toBe('UZB');
+      expect(body.spells.length).toBeGreaterThan(0);
+    });
+
+    it('pages the timeline and filters it by type', async () => {
+      const { body } = await http.get('/organisations/csto/timeline?type=InstrumentSigned&limit=5&offset=0').expect(200);
+      expect(body.entries).toHaveLength(5);
+      expect(body.total).toBeGreaterThan(5);
+      for (const entry of body.entries) expect(entry.type).toBe('InstrumentSigned');
+    });
+
+    it('gives the audit trail of an imported fact: file, line, who and when', async () => {
+      const { body } = await http.get(`/events/${eventIdOf('cst-1992/signed/ARM')}`).expect(200);
+      expect(body).toMatchObject({
+        recordedBy: 'test-import',
+        importedFrom: { factId: 'cst-1992/signed/ARM', file: 'instruments/cst-1992.yaml' },
+        event: { type: 'InstrumentSigned', participant: 'ARM' },
+        supersededBy: [],
+      });
+    });
+
+    it('serves health and the OpenAPI document', async () => {
+      await http.get('/health').expect(200).expect((r) => expect(r.body.status).toBe('ok'));
+      const { body } = await http.get('/docs/openapi.json').expect(200);
+      expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/organisations/{org}/state', '/events/feed']));
+    });
+  });
+
+  describe('errors, as problem+json', () => {
+    it('400 names every bad query argument', async () => {
+      const response = await http.get('/organisations/csto/state?asOf=2023-02-30&knownAt=yesterday').expect(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.errors).toEqual([
+        { path: 'asOf', reason: '"2023-02-30" is not a calendar date: February 2023 has 28 days' },
+        { path: 'knownAt', reason: 'must be an ISO 8601 instant such as 2026-01-31T12:00:00Z, got "yesterday"' },
+      ]);
+    });
+
+    it('404 for an organisation, instrument or event not in the record', async () => {
+      await http.get('/organisations/nato/state?asOf=2000-01-01').expect(404);
+      await http.get('/instruments/no-such-treaty/status?asOf=2000-01-01').expect(404);
+      await http.get(`/events/${randomUUID()}`).expect(404);
+    });
+
+    it('401 without a token and 403 with an unknown one, writing nothing', async () => {
+      const head = await store.headPosition();
+      await postSignature({ event: signature('UZB') }, {}).expect(401);
+      await postSignature({ event: signature('UZB') }, { Authorization: 'Bearer not-a-real-token' }).expect(403);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('400 with every field error for a malformed body, writing nothing', async () => {
+      const head = await store.headPosition();
+      const { body } = await postSignature({
+        id: 'nope',
+        event: { ...signature('Uzbekistan', '2008-02-30'), confidence: 'sure', colour: 'blue' },
+      }).expect(400);
+      expect(body.errors.map((e: { path: string }) => e.path)).toEqual(['id']);
+      const second = await postSignature({ event: { ...signature('Uzbekistan', '2008-02-30'), confidence: 'sure', colour: 'blue' } }).expect(400);
+      expect(second.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'confidence', 'effectiveDate', 'participant']);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('422 with the invariant code for a fact that breaks the stream, writing nothing', async () => {
+      const head = await store.headPosition();
+      const { body } = await postSignature({ event: signature('RUS') }).expect(422);
+      expect(body.code).toBe('ALREADY_SIGNED');
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('412 when If-Match names a revision the stream has moved past, writing nothing', async () => {
+      const head = await store.headPosition();
+      const { body } = await postSignature({ event: signature('CHN') }, { ...writer, 'If-Match': '"0"' }).expect(412);
+      expect(body.code).toBe('WRONG_EXPECTED_REVISION');
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('422 for a fact posted to a stream it does not belong to', async () => {
+      const { body } = await http.post('/instruments/cst-1992/events').set(writer).send({ event: signature('UZB') }).expect(422);
+      expect(body.code).toBe('WRONG_STREAM');
+    });
+  });
+
+  describe('writes', () => {
+    it('records a fact with the writer and request in its audit trail; a retry with the same id records it once', async () => {
+      const id = randomUUID();
+      const created = await postSignature({ id, event: signature('AFG') }, { ...writer, 'X-Request-Id': 'req-1' }).expect(201);
+      expect(created.headers['location']).toBe(`/events/${id}`);
+      expect(created.body).toMatchObject({ id, streamId: 'instrument-peacekeeping-agreement-2007', created: true });
+
+      const retried = await postSignature({ id, event: signature('AFG') }).expect(200);
+      expect(retried.body).toMatchObject({ id, revision: created.body.revision, position: created.body.position, created: false });
+
+      const { body } = await http.get(`/events/${id}`).expect(200);
+      expect(body).toMatchObject({
+        recordedBy: 'alice',
+        request: { id: 'req-1', method: 'POST', path: '/instruments/peacekeeping-agreement-2007/events' },
+        importedFrom: null,
+        event: { participant: 'AFG' },
+      });
+    });
+
+    it('honours If-Match with the current revision and returns the next one as ETag', async () => {
+      const first = await postSignature({ event: signature('SRB') }).expect(201);
+      const next = await postSignature({ event: signature('IRN') }, { ...writer, 'If-Match': first.headers['etag'] }).expect(201);
+      expect(next.headers['etag']).toBe(`"${first.body.revision + 1}"`);
+    });
+
+    it('records a correction and shows it in the corrected fact’s audit trail', async () => {
+      const original = eventIdOf('peacekeeping-agreement-2007/signed/UZB');
+      const { body: before } = await http.get(`/events/${original}`).expect(200);
+      const correction = {
+        type: 'FactCorrected',
+        effectiveDate: before.event.effectiveDate,
+        supersedes: original,
+        reason: 'test: the place of signature was Dushanbe',
+        corrected: { ...before.event, place: 'Dushanbe' },
+        sources: [source],
+        confidence: 'high',
+      };
+      const { body: written } = await postSignature({ event: correction }).expect(201);
+
+      const { body: after } = await http.get(`/events/${original}`).expect(200);
+      expect(after.supersededBy).toEqual([expect.objectContaining({ id: written.id, recordedBy: 'alice' })]);
+    });
+  });
+
+  describe('the live feed', () => {
+    const openFeed = (headers: Record<string, string> = {}): Promise<{ response: IncomingMessage; close: () => void; next: (match: RegExp) => Promise<string> }> => {
+      const { port } = (app.getHttpServer().address() ?? {}) as AddressInfo;
+      return new Promise((resolve, reject) => {
+        const req = httpRequest({ port, path: '/events/feed', headers: { Accept: 'text/event-stream', ...headers } }, (response) => {
+          let buffer = '';
+          // Blocks may arrive before anyone waits for them: keep them until asked for.
+          const blocks: string[] = [];
+          const waiters: { match: RegExp; resolve: (block: string) => void }[] = [];
+          response.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString();
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const waiter = waiters.find((w) => w.match.test(block));
+              if (waiter) {
+                waiters.splice(waiters.indexOf(waiter), 1);
+                waiter.resolve(block);
+              } else {
+                blocks.push(block);
+              }
+            }
+          });
+          resolve({
+            response,
+            close: () => req.destroy(),
+            next: (match) => {
+              const ready = blocks.find((block) => match.test(block));
+              if (ready !== undefined) return Promise.resolve(ready);
+              return new Promise((done) => waiters.push({ match, resolve: done }));
+            },
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    };
+
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => app.getHttpServer().listen(0, '127.0.0.1', resolve));
+    });
+
+    it('delivers a newly recorded event, and resumes after a disconnect with Last-Event-ID', async () => {
+      const head = (await store.headPosition()) ?? 0;
+      const feed = await openFeed({ 'Last-Event-ID': String(head) });
+      expect(feed.response.headers['content-type']).toMatch(/text\/event-stream/);
+      const first = feed.next(/"participant":"MNG"/);
+      await postSignature({ event: signature('MNG') }).expect(201);
+      const block = await first;
+      const position = Number(/^id: (\d+)$/m.exec(block)?.[1]);
+      expect(position).toBeGreaterThan(head);
+      feed.close();
+
+      await postSignature({ event: signature('IND') }).expect(201);
+      const resumed = await openFeed({ 'Last-Event-ID': String(position) });
+      const missed = await resumed.next(/"participant":"/);
+      resumed.close();
+      expect(missed).toContain('"participant":"IND"');
+      expect(missed).toContain(`id: ${position + 1}`);
+    });
+  });
+});
