@@ -164,7 +164,7 @@ describe('the HTTP API', () => {
 
     it('honours If-Match with the current revision and returns the next one as ETag', async () => {
       const first = await postSignature({ event: signature('SRB') }).expect(201);
-      const next = await postSignature({ event: signature('IRN') }, { ...writer, 'If-Match': first.headers['etag'] }).expect(201);
+      const next = await postSignature({ event: signature('IRN') }, { ...writer, 'If-Match': String(first.headers['etag']) }).expect(201);
       expect(next.headers['etag']).toBe(`"${first.body.revision + 1}"`);
     });
 

@@ -4,6 +4,11 @@ import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
 
 async function main(): Promise<void> {
+  // A reader that stops early (`annals export events | head`) is not a failure: stop writing, quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.OK);
+    throw error;
+  });
   await CommandFactory.run(CliModule, {
     logger: ['error'],
     cliName: 'annals',

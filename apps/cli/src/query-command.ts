@@ -6,18 +6,21 @@ export interface QueryFlags {
   knownAt?: string;
 }
 
-/**
- * The options every query command shares, declared once: nest-commander reads `@Option` methods through the
- * prototype chain. Values pass through unparsed; the service validates them and names what is wrong.
- */
-export abstract class QueryCommand<Flags extends QueryFlags = QueryFlags> extends CommandRunner {
+/** A command whose answer can be printed for programs: `--json`. */
+export abstract class JsonCommand<Flags extends { json?: boolean } = { json?: boolean }> extends CommandRunner {
   abstract override run(passedParams: string[], flags: Flags): Promise<void>;
 
   @Option({ flags: '--json', description: 'print the answer as JSON, for programs' })
   parseJson(): boolean {
     return true;
   }
+}
 
+/**
+ * The options every query command shares, declared once: nest-commander reads `@Option` methods through the
+ * prototype chain. Values pass through unparsed; the service validates them and names what is wrong.
+ */
+export abstract class QueryCommand<Flags extends QueryFlags = QueryFlags> extends JsonCommand<Flags> {
   @Option({ flags: '--known-at <instant>', description: 'the record as it stood at this instant (ISO 8601, or a day: its end)' })
   parseKnownAt(value: string): string {
     return value;
@@ -32,6 +35,24 @@ export interface DatedQueryFlags extends QueryFlags {
 export abstract class DatedQueryCommand extends QueryCommand<DatedQueryFlags> {
   @Option({ flags: '--as-of <day>', description: 'the day asked about, YYYY-MM-DD (required)' })
   parseAsOf(value: string): string {
+    return value;
+  }
+}
+
+export interface PeriodQueryFlags extends QueryFlags {
+  from?: string;
+  to?: string;
+}
+
+/** A query about a span of days: `--from` and `--to` besides the shared options. */
+export abstract class PeriodQueryCommand<Flags extends PeriodQueryFlags = PeriodQueryFlags> extends QueryCommand<Flags> {
+  @Option({ flags: '--from <day>', description: 'from this day, YYYY-MM-DD (inclusive)' })
+  parseFrom(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--to <day>', description: 'up to this day, YYYY-MM-DD (inclusive)' })
+  parseTo(value: string): string {
     return value;
   }
 }

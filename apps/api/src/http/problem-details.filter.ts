@@ -60,7 +60,8 @@ function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
-    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    const detail = typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : error.message;
     return problem(status, slug(HttpStatus[status] ?? 'error'), error.name.replace(/Exception$/, ''), detail, {});
   }
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'Internal error', 'the server could not answer; see its log', {});

@@ -2,12 +2,10 @@ import { Command, Option } from 'nest-commander';
 import { HistoryQueries, type TimelinePage } from '@app/history';
 import type { TimelineEntry } from '@app/projections';
 import { renderSections } from '../output/sections';
-import { QueryCommand, type QueryFlags } from '../query-command';
+import { PeriodQueryCommand, type PeriodQueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
-interface TimelineFlags extends QueryFlags {
-  from?: string;
-  to?: string;
+interface TimelineFlags extends PeriodQueryFlags {
   participant?: string;
   type?: string;
   instrument?: string;
@@ -20,7 +18,7 @@ interface TimelineFlags extends QueryFlags {
   arguments: '<org>',
   description: "the organisation's facts (its own, its instruments' and its deployments') in effective-date order",
 })
-export class TimelineCommand extends QueryCommand<TimelineFlags> {
+export class TimelineCommand extends PeriodQueryCommand<TimelineFlags> {
   constructor(private readonly queries: HistoryQueries) {
     super();
   }
@@ -30,16 +28,6 @@ export class TimelineCommand extends QueryCommand<TimelineFlags> {
     await runQuery({ command: 'timeline', positional: { organisation: 'org' }, json: flags.json, render: renderTimeline }, () =>
       this.queries.timeline(organisation, filters),
     );
-  }
-
-  @Option({ flags: '--from <day>', description: 'from this effective date, YYYY-MM-DD (inclusive)' })
-  parseFrom(value: string): string {
-    return value;
-  }
-
-  @Option({ flags: '--to <day>', description: 'up to this effective date, YYYY-MM-DD (inclusive)' })
-  parseTo(value: string): string {
-    return value;
   }
 
   @Option({ flags: '--participant <participant>', description: 'only facts about this participant (e.g. ARM)' })

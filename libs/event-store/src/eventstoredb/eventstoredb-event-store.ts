@@ -67,7 +67,7 @@ export class EventStoreDbEventStore extends EventStore {
             id: event.id,
             type: event.type,
             data: event.data as JSONType,
-            metadata: (event.metadata ?? {}) as JSONType,
+            metadata: event.metadata ?? {},
           }),
         ),
         { expectedRevision: toClientRevision(expectedRevision) },

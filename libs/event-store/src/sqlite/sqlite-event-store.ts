@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Observable, Subject } from 'rxjs';
-import { EventIdConflict, InvalidArgument, WrongExpectedRevision } from '../errors';
+import { EventIdConflict, InvalidArgument } from '../errors';
 import {
   type AppendOptions,
   type AppendResult,
@@ -252,6 +252,7 @@ export class SqliteEventStore extends EventStore {
     return last !== undefined && last > now ? last : now;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a reader can `for await` a paged SQLite read
   private async *paged(
     maxCount: number | undefined,
     readPage: (limit: number) => EventRow[],
