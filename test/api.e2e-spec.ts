@@ -187,6 +187,31 @@ describe('the HTTP API', () => {
     });
   });
 
+  describe('exports', () => {
+    it('streams every recorded event as valid NDJSON', async () => {
+      const response = await http.get('/exports/events.ndjson').expect(200);
+      expect(response.headers['content-type']).toMatch(/application\/x-ndjson/);
+      const lines = response.text.trimEnd().split('\n');
+      expect(lines).toHaveLength((await store.headPosition()) ?? 0);
+      const positions = lines.map((line) => (JSON.parse(line) as { position: number }).position);
+      positions.slice(1).forEach((p, n) => expect(p).toBeGreaterThan(positions[n]!));
+    });
+
+    it.each(['membership-spells.csv', 'state-year.csv'])('streams %s as CSV with one header and equal field counts', async (name) => {
+      const response = await http.get(`/exports/${name}`).expect(200);
+      expect(response.headers['content-type']).toMatch(/text\/csv/);
+      const rows = response.text.trimEnd().split(/\r?\n/);
+      expect(rows.length).toBeGreaterThan(1);
+      const fields = (row: string) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.length ?? 0;
+      for (const row of rows) expect(fields(row)).toBe(fields(rows[0]!));
+    });
+
+    it('answers a bad export argument as a problem, before streaming', async () => {
+      const { body } = await http.get('/exports/state-year.csv?knownAt=never').expect(400);
+      expect(body.errors[0].path).toBe('knownAt');
+    });
+  });
+
   describe('the live feed', () => {
     const openFeed = (headers: Record<string, string> = {}): Promise<{ response: IncomingMessage; close: () => void; next: (match: RegExp) => Promise<string> }> => {
       const { port } = (app.getHttpServer().address() ?? {}) as AddressInfo;

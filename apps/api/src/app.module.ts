@@ -6,6 +6,7 @@ import { ACCESS_CONFIG, AccessGuard } from './auth/access.guard';
 import { accessConfigFrom } from './auth/tokens';
 import { DeploymentsController } from './deployments/deployments.controller';
 import { EventsController } from './events/events.controller';
+import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestLogger } from './http/request-logger.middleware';
@@ -22,6 +23,7 @@ import { ParticipantsController } from './participants/participants.controller';
     DeploymentsController,
     ParticipantsController,
     EventsController,
+    ExportsController,
   ],
   providers: [
     { provide: ACCESS_CONFIG, useFactory: () => accessConfigFrom(process.env) },
