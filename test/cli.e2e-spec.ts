@@ -1,0 +1,224 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCsv } from './support/csv';
+import { EVENTS_DIR, runCli, type CliRun } from './support/cli';
+
+describe('the CLI on a store with the chronology imported', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const cli = (...args: string[]): CliRun => runCli(args, env);
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'annals-cli-'));
+    env = { ANNALS_DB: join(dir, 'annals.db') };
+    expect(cli('import', EVENTS_DIR).status).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('state', () => {
+    it('prints exactly one JSON object, the organisation state, with --json', () => {
+      const run = cli('state', 'csto', '--as-of', '2012-12-20', '--json');
+
+      expect(run.status).toBe(0);
+      const state = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(Object.keys(state)).toEqual(
+        expect.arrayContaining(['organisation', 'asOf', 'knownAt', 'exists', 'members', 'signatories', 'observers', 'partners', 'instruments', 'deployments', 'uncertain']),
+      );
+      expect(state).toMatchObject({ organisation: 'csto', asOf: '2012-12-20', knownAt: null, exists: true });
+    });
+
+    it('shows six active members and Uzbekistan suspended on 20 December 2012', () => {
+      const { members } = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--json').stdout) as { members: { participant: string; status: string }[] };
+
+      expect(Object.fromEntries(members.map((m) => [m.participant, m.status]))).toEqual({
+        ARM: 'active',
+        BLR: 'active',
+        KAZ: 'active',
+        KGZ: 'active',
+        RUS: 'active',
+        TJK: 'active',
+        UZB: 'suspended',
+      });
+    });
+
+    it('prints readable tables by default', () => {
+      const run = cli('state', 'csto', '--as-of', '2012-12-20');
+
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^members \(7\):$/m);
+      expect(run.stdout).toMatch(/^UZB\s+suspended\s+csto-charter-2002/m);
+    });
+
+    it('answers as the record stood at --known-at: before the import, nothing was known', () => {
+      const run = cli('state', 'csto', '--as-of', '2012-12-20', '--known-at', '2000-01-01T00:00:00Z', '--json');
+
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('no organisation csto');
+    });
+
+    it('names the flag of an impossible date and exits 2', () => {
+      const run = cli('state', 'csto', '--as-of', '2023-02-30');
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--as-of');
+      expect(run.stderr).toContain('February 2023 has 28 days');
+      expect(run.stdout).toBe('');
+    });
+
+    it('says --as-of is required when it is missing', () => {
+      const run = cli('state', 'csto');
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/--as-of: is required/);
+    });
+
+    it('exits 1 for an organisation the record does not hold', () => {
+      const run = cli('state', 'nato', '--as-of', '2012-12-20');
+
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('no organisation nato');
+    });
+  });
+
+  describe('instrument', () => {
+    it('lists the Treaty participants, those that did not renew in 1999 no longer parties', () => {
+      const run = cli('instrument', 'cst-1992', '--as-of', '2000-01-01', '--json');
+
+      expect(run.status).toBe(0);
+      const status = JSON.parse(run.stdout) as { inForce: boolean; participants: { participant: string; status: string }[] };
+      expect(status.inForce).toBe(true);
+      const byParticipant = Object.fromEntries(status.participants.map((p) => [p.participant, p.status]));
+      expect(byParticipant).toMatchObject({ ARM: 'party', RUS: 'party', AZE: 'no-longer-party', GEO: 'no-longer-party', UZB: 'no-longer-party' });
+    });
+
+    it('exits 1 for an unknown instrument', () => {
+      expect(cli('instrument', 'no-such-treaty', '--as-of', '2000-01-01').status).toBe(1);
+    });
+  });
+
+  describe('history', () => {
+    it("tells Uzbekistan's spells in the CSTO", () => {
+      const run = cli('history', 'UZB', '--org', 'csto', '--json');
+
+      expect(run.status).toBe(0);
+      const { participant, spells } = JSON.parse(run.stdout) as { participant: string; spells: { status: string; from: string }[] };
+      expect(participant).toBe('UZB');
+      expect(spells.map((s) => s.status)).toEqual(expect.arrayContaining(['member', 'suspended']));
+    });
+
+    it('names --org when it is malformed', () => {
+      const run = cli('history', 'UZB', '--org', 'Not A Slug');
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--org');
+    });
+  });
+
+  describe('timeline', () => {
+    it('lists facts in effective-date order within --from and --to', () => {
+      const run = cli('timeline', 'csto', '--from', '2003-01-01', '--to', '2003-12-31', '--json');
+
+      expect(run.status).toBe(0);
+      const { entries } = JSON.parse(run.stdout) as { entries: { effectiveDate: string; type: string }[] };
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.every((e) => e.effectiveDate.startsWith('2003'))).toBe(true);
+      expect(entries.map((e) => e.type)).toContain('MemberAdmitted');
+    });
+
+    it('names every bad flag at once and exits 2', () => {
+      const run = cli('timeline', 'csto', '--type', 'NoSuchEvent', '--from', '2020-13-01');
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--type');
+      expect(run.stderr).toContain('--from');
+    });
+  });
+
+  describe('replay', () => {
+    it('tells 1992–2004: the 1999 non-renewals and the Charter entering into force in 2003', () => {
+      const run = cli('replay', 'csto', '--from', '1992-01-01', '--to', '2004-12-31');
+
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^1994-04-20: .*entered into force/m);
+      expect(run.stdout).toMatch(/^1999-\d\d-\d\d: .*AZE, GEO, UZB ceased to be members/m);
+      expect(run.stdout).toMatch(/^2003-09-18: .*\(csto-charter-2002\) entered into force/m);
+    });
+
+    it('refuses a --to before --from', () => {
+      const run = cli('replay', 'csto', '--from', '2004-01-01', '--to', '1992-01-01');
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--to');
+    });
+  });
+
+  describe('rebuild', () => {
+    it('folds every event again and says how many, and how fast', () => {
+      const run = cli('rebuild');
+
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^rebuilt the projections from \d+ events in [\d.]+ ms \([\d—]+ events\/s\)$/m);
+      expect(run.stderr).toContain('rebuilding');
+    });
+  });
+
+  describe('export', () => {
+    it('streams the log as NDJSON, one stored event per line in order of recording', () => {
+      const run = cli('export', 'events');
+
+      expect(run.status).toBe(0);
+      const events = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(events.length).toBeGreaterThan(100);
+      expect(Object.keys(events[0] ?? {})).toEqual(['id', 'streamId', 'revision', 'position', 'recordedAt', 'type', 'data', 'metadata']);
+      const positions = events.map((e) => e['position'] as number);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    });
+
+    it('writes the membership spells as RFC 4180 CSV', () => {
+      const records = parseCsv(cli('export', 'spells').stdout);
+
+      expect(records[0]).toEqual(['participant', 'organisation', 'instrument', 'status', 'body', 'from', 'to', 'basis', 'eventIds']);
+      expect(records.every((record) => record.length === 9)).toBe(true);
+      expect(records).toContainEqual(expect.arrayContaining(['UZB', 'csto', 'suspended']));
+    });
+
+    it('writes the state-year panel to --out: a row per state and year 1992–2024, UZB suspended in 2012 coded 1', () => {
+      const out = join(dir, 'state-year.csv');
+      const run = cli('export', 'state-year', '--org', 'csto', '--out', out);
+
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe('');
+      const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
+      expect(header).toEqual(['state', 'organisation', 'year', 'code', 'status', 'basis', 'referenceDay']);
+      const states = new Set(rows.map((row) => row[0]));
+      expect(rows).toHaveLength(states.size * 33);
+      expect(rows).toContainEqual(['UZB', 'csto', '2012', '1', 'suspended', 'csto-charter-2002', '2012-12-31']);
+      expect(rows).toContainEqual(['AZE', 'csto', '1999', '0', 'none', '', '1999-12-31']);
+      expect(rows).toContainEqual(['ARM', 'csto', '1995', '1', 'active', 'cst-1992', '1995-12-31']);
+    });
+
+    it('refuses an unknown feed naming it, exit 2', () => {
+      const run = cli('export', 'everything');
+
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('<feed>');
+    });
+
+    it('exits 1 for an unknown organisation', () => {
+      expect(cli('export', 'state-year', '--org', 'nato').status).toBe(1);
+    });
+  });
+
+  describe('verify', () => {
+    it('finds no problem in a cleanly imported log, exit 0', () => {
+      const run = cli('verify', '--json');
+
+      expect(run.status).toBe(0);
+      const report = JSON.parse(run.stdout) as { events: number; streams: number; problems: unknown[] };
+      expect(report.problems).toEqual([]);
+      expect(report.events).toBeGreaterThan(100);
+      expect(report.streams).toBeGreaterThan(1);
+    });
+  });
+});
