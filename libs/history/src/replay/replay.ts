@@ -31,8 +31,8 @@ export const MAX_REPLAY_DAYS = 36_600;
  * It steps through every day rather than through the facts' effective dates: changes also happen on days no
  * fact names (a term that ends, a withdrawal that takes effect months after notice, a fact known only to a
  * month that counts from the month's end), and the projections already know those rules. Stepping is cheap
- * enough: each day is a state composed from cached subject views (1992–2024, about 12,000 days, is measured
- * in the replay spec).
+ * enough: each day is a state composed from cached subject views. Measured on the chronology (113 facts):
+ * 1992–2024, about 12,000 days, takes some 0.75 s beyond the CLI's start-up, about 60 µs a day.
  */
 @Injectable()
 export class HistoryReplay {

@@ -1,0 +1,64 @@
+import type { MemberRow, OrganisationState } from '@app/projections';
+import { describeChanges } from './describe-changes';
+
+function given(parts: Partial<OrganisationState>): OrganisationState {
+  return {
+    organisation: 'csto',
+    asOf: '2000-01-01',
+    knownAt: null,
+    exists: false,
+    members: [],
+    signatories: [],
+    observers: [],
+    partners: [],
+    externalStatuses: [],
+    instruments: [],
+    deployments: [],
+    uncertain: [],
+    ...parts,
+  };
+}
+
+const member = (participant: string, status: MemberRow['status'] = 'active', basis = 'cst-1992'): MemberRow => ({
+  participant,
+  status,
+  basis,
+  since: '1994-04-20',
+  statusSince: '1994-04-20',
+});
+const name = (id: string): string => `the Treaty (${id})`;
+
+describe('describing the changes between two days', () => {
+  it('says nothing when nothing changed', () => {
+    const state = given({ members: [member('ARM')] });
+
+    expect(describeChanges(state, state, name)).toEqual([]);
+  });
+
+  it('names the states joining on one basis together, sorted', () => {
+    const after = given({ members: [member('RUS'), member('ARM')] });
+
+    expect(describeChanges(given({}), after, name)).toEqual(['ARM, RUS became members (basis cst-1992)']);
+  });
+
+  it('tells an entry into force, new parties, and members leaving', () => {
+    const before = given({ members: [member('ARM'), member('UZB')], instruments: [{ id: 'cst-1992', inForce: false, since: null, parties: [] }] });
+    const after = given({ members: [member('ARM')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['ARM'] }] });
+
+    expect(describeChanges(before, after, name)).toEqual([
+      'the Treaty (cst-1992) entered into force',
+      'ARM became a party to cst-1992',
+      'UZB ceased to be a member',
+    ]);
+  });
+
+  it('tells a suspension and a handover to a new basis', () => {
+    const before = given({ members: [member('ARM'), member('UZB')] });
+    const after = given({ members: [member('ARM', 'active', 'csto-charter-2002'), member('UZB', 'suspended')] });
+
+    expect(describeChanges(before, after, name)).toEqual([
+      'ARM continued as a member on the basis of csto-charter-2002',
+      'the membership of UZB was suspended',
+    ]);
+  });
+});
