@@ -71,6 +71,13 @@ describe('the HTTP API', () => {
       for (const entry of body.entries) expect(entry.type).toBe('InstrumentSigned');
     });
 
+    it("includes the predecessor treaty's facts in the organisation's timeline", async () => {
+      const { body } = await http.get('/organisations/csto/timeline?to=1999-12-31&instrument=cst-1992').expect(200);
+      expect(body.entries.map((e: { event: { participant?: string }; type: string }) => `${e.type} ${e.event.participant ?? ''}`)).toEqual(
+        expect.arrayContaining(['InstrumentSigned ARM', 'InstrumentTerminatedForParticipant UZB']),
+      );
+    });
+
     it('gives the audit trail of an imported fact: file, line, who and when', async () => {
       const { body } = await http.get(`/events/${eventIdOf('cst-1992/signed/ARM')}`).expect(200);
       expect(body).toMatchObject({

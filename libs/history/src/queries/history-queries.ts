@@ -87,9 +87,13 @@ export class HistoryQueries {
     args.done();
     const index = await this.record.current();
     const source = index.source(knownAt);
-    if (!source.organisation(org)) throw new NotFound('organisation', org);
+    const view = source.organisation(org);
+    if (!view) throw new NotFound('organisation', org);
+    // The predecessor treaty was not adopted within the organisation, but its history is the organisation's too.
+    const predecessor = view.established?.predecessorInstrument;
     const subjects = new Set([
       `organisation-${org}`,
+      ...(predecessor ? [`instrument-${predecessor}`] : []),
       ...[...source.instrumentsOf(org)].map((id) => `instrument-${id}`),
       ...[...source.deploymentsOf(org)].map((id) => `deployment-${id}`),
     ]);
