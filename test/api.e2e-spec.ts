@@ -64,6 +64,18 @@ describe('the HTTP API', () => {
       expect(body.spells.length).toBeGreaterThan(0);
     });
 
+    it("answers the organisation's whole history: each participant's spells agree with its own history", async () => {
+      const { body } = await http.get('/organisations/csto/history').expect(200);
+      expect(body.founded).toBe('2003-09-18');
+      const codes = body.participants.map((p: { participant: string }) => p.participant);
+      expect(codes).toEqual(expect.arrayContaining(['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']));
+      const uzbekistan = await http.get('/participants/UZB/history?org=csto').expect(200);
+      expect(body.participants.find((p: { participant: string }) => p.participant === 'UZB').spells).toEqual(uzbekistan.body.spells);
+      expect(body.deployments.map((d: { id: string; host: string }) => d.host)).toContain('KAZ');
+      await http.get('/organisations/csto/history?knownAt=yesterday').expect(400);
+      await http.get('/organisations/nato/history').expect(404);
+    });
+
     it('pages the timeline and filters it by type', async () => {
       const { body } = await http.get('/organisations/csto/timeline?type=InstrumentSigned&limit=5&offset=0').expect(200);
       expect(body.entries).toHaveLength(5);

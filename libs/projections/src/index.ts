@@ -13,6 +13,8 @@
  * - `instrumentStatusAsOf(source, { instrument, asOf, knownAt? })` → `InstrumentStatus`: the participants table.
  * - `participantHistory(source, participant, { organisation?, knownAt? })` → `HistorySpell[]`.
  * - `timeline(source, { from?, to?, participant?, type?, instrument?, knownAt? })` → `TimelineEntry[]`.
+ * - `organisationHistory(source, { organisation, knownAt? })` → `OrganisationHistory`: every participant with its
+ *   spells in the organisation, the instruments' entry into force, the deployments' phases (what a chart draws).
  *
  * `source` is either a `TemporalIndex` (fed fact by fact with `apply`, answering from per-subject logs) or an
  * array of facts (answered by the reference fold, which reads the whole log: for tests and one-off use).
@@ -35,7 +37,8 @@ import type { Fact, HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } f
 import type { InstrumentStatus } from './instrument-status';
 import type { OrganisationState } from './organisation-state';
 import type { HistorySpell } from './participant-history';
-import { referenceInstrumentStatusAsOf, referenceParticipantHistory, referenceStateAsOf, referenceTimeline } from './reference';
+import type { OrganisationHistory, OrganisationHistoryQuery } from './organisation-history';
+import { referenceInstrumentStatusAsOf, referenceOrganisationHistory, referenceParticipantHistory, referenceStateAsOf, referenceTimeline } from './reference';
 import { TemporalIndex } from './temporal-index';
 import type { TimelineEntry } from './timeline';
 
@@ -52,6 +55,7 @@ export type {
 } from './organisation-state';
 export type { InstrumentStatus, ParticipantRow, DatesCompared } from './instrument-status';
 export type { HistorySpell } from './participant-history';
+export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase } from './organisation-history';
 export type { TimelineEntry } from './timeline';
 export type { ViewSource } from './view-source';
 export { TemporalIndex } from './temporal-index';
@@ -62,6 +66,7 @@ export {
   referenceInstrumentStatusAsOf,
   referenceParticipantHistory,
   referenceTimeline,
+  referenceOrganisationHistory,
 } from './reference';
 
 /** Facts, or an index already fed with them. */
@@ -81,4 +86,8 @@ export function participantHistory(source: FactSource, participant: string, quer
 
 export function timeline(source: FactSource, query: TimelineQuery = {}): TimelineEntry[] {
   return source instanceof TemporalIndex ? source.timeline(query) : referenceTimeline(source, query);
+}
+
+export function organisationHistory(source: FactSource, query: OrganisationHistoryQuery): OrganisationHistory {
+  return source instanceof TemporalIndex ? source.organisationHistory(query) : referenceOrganisationHistory(source, query);
 }

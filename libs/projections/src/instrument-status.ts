@@ -79,9 +79,18 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
 /** Shows only what had happened by the day; a date still to come is left out (null). */
 function compared(derived: Span | null, reported: Span | null, day: string): DatesCompared {
   const shown = (span: Span | null): Span | null => (span && hasTakenEffect(span, day) ? span : null);
-  const [d, r] = [shown(derived), shown(reported)];
-  const governing = d ?? r;
-  return { derived: d?.label ?? null, reported: r?.label ?? null, governing: governing?.label ?? null, disagreement: d !== null && r !== null && !sameSpan(d, r) };
+  return datesCompared(shown(derived), shown(reported));
+}
+
+/** The derived and the reported date side by side, the derived one governing. */
+export function datesCompared(derived: Span | null, reported: Span | null): DatesCompared {
+  const governing = derived ?? reported;
+  return {
+    derived: derived?.label ?? null,
+    reported: reported?.label ?? null,
+    governing: governing?.label ?? null,
+    disagreement: derived !== null && reported !== null && !sameSpan(derived, reported),
+  };
 }
 
 function participantRow(record: PartyRecord, spell: PartySpell, day: string): ParticipantRow | null {

@@ -16,7 +16,7 @@ import {
   type UncertainRow,
 } from './membership';
 import { hasTakenEffect, isUncertainOn, type Span } from './span';
-import type { Dated, InstrumentView, OrganisationView } from './subject-views';
+import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
 export type { UncertainRow } from './membership';
@@ -82,7 +82,7 @@ export interface OrganisationState {
   readonly uncertain: readonly UncertainRow[];
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function composeState(source: ViewSource, query: StateQuery): OrganisationState {
   const { organisation: id, asOf: day } = query;
@@ -286,13 +286,7 @@ function deployments(source: ViewSource, organisation: string, day: string, unce
     const view = source.deployment(id);
     const requested = view?.requested;
     if (!view || !requested || requested.organisation !== organisation) continue;
-    const steps: [DeploymentRow['status'] | 'ended', Dated | null | undefined][] = [
-      ['requested', requested],
-      ['authorized', view.authorized],
-      ['active', view.contingents[0]],
-      ['withdrawing', view.withdrawalStarted],
-      ['ended', view.ended],
-    ];
+    const steps = deploymentSteps(view);
     for (const [status, at] of steps) {
       if (at && isUncertainOn(at.span, day)) uncertain.push({ subject: id, status, from: at.span.from, to: at.span.to, because: `${status} on ${at.date}, known only to a period` });
     }
@@ -303,4 +297,17 @@ function deployments(source: ViewSource, organisation: string, day: string, unce
     rows.push({ id, host: requested.host, status, contributors });
   }
   return rows;
+}
+
+export type DeploymentStep = readonly [DeploymentRow['status'] | 'ended', Dated | null | undefined];
+
+/** A deployment's phases in order, each with the fact that began it (none when the record has not reached it). */
+export function deploymentSteps(view: DeploymentView): DeploymentStep[] {
+  return [
+    ['requested', view.requested],
+    ['authorized', view.authorized],
+    ['active', view.contingents[0]],
+    ['withdrawing', view.withdrawalStarted],
+    ['ended', view.ended],
+  ];
 }

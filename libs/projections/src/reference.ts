@@ -1,5 +1,6 @@
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
+import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
 import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
 import { buildView, subjectOf, type SubjectView } from './subject-views';
@@ -60,4 +61,8 @@ export function referenceParticipantHistory(log: readonly Fact[], participant: s
 
 export function referenceTimeline(log: readonly Fact[], query: TimelineQuery = {}): TimelineEntry[] {
   return composeTimeline(referenceSource(log, query.knownAt), query);
+}
+
+export function referenceOrganisationHistory(log: readonly Fact[], query: OrganisationHistoryQuery): OrganisationHistory {
+  return composeOrganisationHistory(referenceSource(log, query.knownAt), query);
 }

@@ -1,6 +1,7 @@
 import { isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
+import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
 import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
 import { buildView, subjectOf, type SubjectView } from './subject-views';
@@ -154,6 +155,10 @@ export class TemporalIndex {
 
   timeline(query: TimelineQuery = {}): TimelineEntry[] {
     return composeTimeline(this.source(query.knownAt), query);
+  }
+
+  organisationHistory(query: OrganisationHistoryQuery): OrganisationHistory {
+    return composeOrganisationHistory(this.source(query.knownAt), query);
   }
 
   /** The views of the record as it stood at `knownAt`, read lazily subject by subject. */

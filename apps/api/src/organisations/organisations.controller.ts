@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { FactRecorder, HistoryQueries, type RecordResult, type TimelinePage } from '@app/history';
-import type { OrganisationState } from '@app/projections';
+import type { OrganisationHistory, OrganisationState } from '@app/projections';
 import { type AuthenticatedRequest, Writes } from '../auth/access.guard';
 import { writeFact } from '../recording/fact-writing';
 import { RecordFactDto } from '../recording/record-fact.dto';
@@ -21,6 +21,13 @@ export class OrganisationsController {
   @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
   state(@Param('org') org: string, @Query() query: Record<string, unknown>): Promise<OrganisationState> {
     return this.queries.organisationState(org, query);
+  }
+
+  @Get('history')
+  @ApiOperation({ summary: 'The whole history at a glance: every participant with its spells, the instruments’ entry into force, the deployments’ phases' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
+  history(@Param('org') org: string, @Query() query: Record<string, unknown>): Promise<OrganisationHistory> {
+    return this.queries.organisationHistory(org, query);
   }
 
   @Get('timeline')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { streamOf } from '@app/domain';
-import type { HistorySpell, InstrumentStatus, OrganisationState, TimelineEntry } from '@app/projections';
+import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TimelineEntry } from '@app/projections';
 import { NotFound } from '../not-found';
 import { LiveRecord } from '../record/live-record';
 import type { StoredFact } from '../stored-facts';
@@ -71,6 +71,16 @@ export class HistoryQueries {
     const spells = index.participantHistory(id, { knownAt, ...(organisation ? { organisation } : {}) });
     if (spells.length === 0 && [...index.source(knownAt).subjectsOf(id)].length === 0) throw new NotFound('participant', id);
     return { participant: id, spells };
+  }
+
+  async organisationHistory(organisation: string, raw: RawArguments): Promise<OrganisationHistory> {
+    const args = new QueryArguments();
+    const org = args.slug('organisation', organisation, true);
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const index = await this.record.current();
+    if (!index.source(knownAt).organisation(org)) throw new NotFound('organisation', org);
+    return index.organisationHistory({ organisation: org, knownAt });
   }
 
   async timeline(organisation: string, raw: RawArguments): Promise<TimelinePage> {

@@ -1,0 +1,114 @@
+import type { HistoryQuery } from './fact';
+import { generalEntryIntoForce } from './instrument-rules';
+import { datesCompared, type DatesCompared } from './instrument-status';
+import { foundingOf } from './membership';
+import { byText, deploymentSteps, organisationInstruments, type DeploymentRow } from './organisation-state';
+import { composeHistory, type HistorySpell } from './participant-history';
+import type { DeploymentView, InstrumentView, OrganisationView } from './subject-views';
+import type { ViewSource } from './view-source';
+
+export interface OrganisationHistoryQuery extends HistoryQuery {
+  readonly organisation: string;
+}
+
+/** Everyone the organisation's record concerns, each with their spells in it (as `participantHistory` gives them). */
+export interface ParticipantSpells {
+  readonly participant: string;
+  readonly spells: readonly HistorySpell[];
+}
+
+export interface InstrumentDates {
+  readonly id: string;
+  readonly title: string | null;
+  readonly kind: string | null;
+  readonly adopted: string | null;
+  readonly entryIntoForce: DatesCompared;
+  /** The facts the entry into force rests on: the consents the clause counts, and any report of it. */
+  readonly eventIds: readonly string[];
+}
+
+export interface DeploymentPhase {
+  readonly status: DeploymentRow['status'] | 'ended';
+  readonly from: string;
+  readonly eventId: string;
+}
+
+export interface DeploymentHistory {
+  readonly id: string;
+  readonly host: string;
+  readonly phases: readonly DeploymentPhase[];
+  readonly contingents: readonly { readonly contributor: string; readonly from: string; readonly eventId: string }[];
+}
+
+/** The whole history of an organisation at a glance, as the record stood at `knownAt`: what a timeline chart draws. */
+export interface OrganisationHistory {
+  readonly organisation: string;
+  readonly knownAt: string | null;
+  /** The founding instrument's entry into force (governing date); null while it is not known to be in force. */
+  readonly founded: string | null;
+  readonly participants: readonly ParticipantSpells[];
+  readonly instruments: readonly InstrumentDates[];
+  readonly deployments: readonly DeploymentHistory[];
+}
+
+export function composeOrganisationHistory(source: ViewSource, query: OrganisationHistoryQuery): OrganisationHistory {
+  const { organisation: id, knownAt } = query;
+  const organisation = source.organisation(id);
+  const instruments = organisationInstruments(source, id, organisation);
+  const deployments = organisationDeployments(source, id);
+  const participants = [...participantsOf(organisation, instruments, deployments)]
+    .sort(byText)
+    .map((participant) => ({ participant, spells: composeHistory(source, participant, { organisation: id, knownAt }) }))
+    .filter(({ spells }) => spells.length > 0);
+  return {
+    organisation: id,
+    knownAt: knownAt ?? null,
+    founded: organisation ? (foundingOf(source, organisation)?.label ?? null) : null,
+    participants,
+    instruments: instruments.map(instrumentDates),
+    deployments: deployments.map(deploymentHistory),
+  };
+}
+
+function participantsOf(organisation: OrganisationView | undefined, instruments: readonly InstrumentView[], deployments: readonly RequestedDeployment[]): Set<string> {
+  const found = new Set<string>(organisation?.members.keys());
+  for (const grant of organisation?.grants.values() ?? []) found.add(grant.participant);
+  for (const instrument of instruments) for (const participant of instrument.parties.keys()) found.add(participant);
+  for (const deployment of deployments) {
+    found.add(deployment.requested.host);
+    for (const contingent of deployment.contingents) found.add(contingent.contributor);
+  }
+  return found;
+}
+
+type RequestedDeployment = DeploymentView & { readonly requested: NonNullable<DeploymentView['requested']> };
+
+function organisationDeployments(source: ViewSource, organisation: string): RequestedDeployment[] {
+  return [...new Set(source.deploymentsOf(organisation))]
+    .sort(byText)
+    .map((id) => source.deployment(id))
+    .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
+}
+
+function instrumentDates(view: InstrumentView): InstrumentDates {
+  const general = generalEntryIntoForce(view);
+  return {
+    id: view.id,
+    title: view.adopted?.title ?? null,
+    kind: view.adopted?.instrumentKind ?? null,
+    adopted: view.adopted?.date ?? null,
+    entryIntoForce: datesCompared(general.derived, general.reported),
+    eventIds: general.eventIds,
+  };
+}
+
+function deploymentHistory(view: RequestedDeployment): DeploymentHistory {
+  const phases: DeploymentPhase[] = [];
+  for (const [status, at] of deploymentSteps(view)) if (at) phases.push({ status, from: at.date, eventId: at.eventId });
+  return {
+    id: view.id,
+    host: view.requested.host,
+    phases,
+    contingents: view.contingents.map(({ contributor, date, eventId }) => ({ contributor, from: date, eventId })),
+  };
+}
