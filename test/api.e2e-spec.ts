@@ -64,6 +64,11 @@ describe('the HTTP API', () => {
       expect(body.spells.length).toBeGreaterThan(0);
     });
 
+    it('lists the organisations the record holds', async () => {
+      const { body } = await http.get('/organisations').expect(200);
+      expect(body).toEqual({ organisations: [{ id: 'csto', name: expect.stringMatching(/Collective Security Treaty Organi[sz]ation/), established: expect.any(String) }] });
+    });
+
     it("answers the organisation's whole history: each participant's spells agree with its own history", async () => {
       const { body } = await http.get('/organisations/csto/history').expect(200);
       expect(body.founded).toBe('2003-09-18');

@@ -33,6 +33,7 @@ describe('organisation history at a glance', () => {
   it('gives the founding date and each instrument’s entry into force with the facts it rests on', () => {
     const history = historyOf(charterHistory());
     expect(history.founded).toBe('2003-09-18');
+    expect(history.name).toBe(charter.established.name);
     const charterDates = history.instruments.find((i) => i.id === 'csto-charter-2002');
     expect(charterDates).toMatchObject({ kind: expect.any(String), adopted: '2002-10-07', entryIntoForce: { derived: '2003-09-18', reported: '2003-09-18', governing: '2003-09-18', disagreement: false } });
     expect(charterDates?.eventIds.length).toBeGreaterThan(1);
@@ -73,6 +74,6 @@ describe('organisation history at a glance', () => {
   });
 
   it('is empty, not an error, for an organisation the record does not know', () => {
-    expect(historyOf([charter.signed('RUS')])).toEqual({ organisation: 'csto', knownAt: null, founded: null, participants: [], instruments: [], deployments: [] });
+    expect(historyOf([charter.signed('RUS')])).toEqual({ organisation: 'csto', name: null, knownAt: null, founded: null, participants: [], instruments: [], deployments: [] });
   });
 });

@@ -43,6 +43,8 @@ export interface DeploymentHistory {
 /** The whole history of an organisation at a glance, as the record stood at `knownAt`: what a timeline chart draws. */
 export interface OrganisationHistory {
   readonly organisation: string;
+  /** As the founding record names it; null before the record holds it. */
+  readonly name: string | null;
   readonly knownAt: string | null;
   /** The founding instrument's entry into force (governing date); null while it is not known to be in force. */
   readonly founded: string | null;
@@ -62,6 +64,7 @@ export function composeOrganisationHistory(source: ViewSource, query: Organisati
     .filter(({ spells }) => spells.length > 0);
   return {
     organisation: id,
+    name: organisation?.established?.name ?? null,
     knownAt: knownAt ?? null,
     founded: organisation ? (foundingOf(source, organisation)?.label ?? null) : null,
     participants,

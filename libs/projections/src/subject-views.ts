@@ -39,7 +39,7 @@ export interface ExternalRecord {
 export interface OrganisationView {
   readonly kind: 'organisation';
   readonly id: string;
-  established: (Dated & { readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
+  established: (Dated & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
   /** Membership changes per participant, in effective order. */
   readonly members: Map<string, MemberChange[]>;
   readonly grants: Map<string, GrantRecord>;
@@ -153,7 +153,7 @@ function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
   };
   switch (event.type) {
     case 'OrganisationEstablished':
-      view.established ??= { ...at, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
+      view.established ??= { ...at, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
       return;
     case 'MemberAdmitted':
       return member(event.participant, { ...at, kind: 'admitted', instrument: event.basis });

@@ -8,14 +8,21 @@ import { writeFact } from '../recording/fact-writing';
 import { RecordFactDto } from '../recording/record-fact.dto';
 
 @ApiTags('organisations')
-@Controller('organisations/:org')
+@Controller('organisations')
 export class OrganisationsController {
   constructor(
     private readonly queries: HistoryQueries,
     private readonly recorder: FactRecorder,
   ) {}
 
-  @Get('state')
+  @Get()
+  @ApiOperation({ summary: 'The organisations the record holds a founding fact for' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
+  list(@Query() query: Record<string, unknown>): Promise<{ organisations: { id: string; name: string; established: string }[] }> {
+    return this.queries.organisations(query);
+  }
+
+  @Get(':org/state')
   @ApiOperation({ summary: 'The organisation as of a day: members, signatories, observers, partners, instruments, deployments' })
   @ApiQuery({ name: 'asOf', example: '2012-12-20', description: 'the day (YYYY-MM-DD)' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
@@ -23,14 +30,14 @@ export class OrganisationsController {
     return this.queries.organisationState(org, query);
   }
 
-  @Get('history')
+  @Get(':org/history')
   @ApiOperation({ summary: 'The whole history at a glance: every participant with its spells, the instruments’ entry into force, the deployments’ phases' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
   history(@Param('org') org: string, @Query() query: Record<string, unknown>): Promise<OrganisationHistory> {
     return this.queries.organisationHistory(org, query);
   }
 
-  @Get('timeline')
+  @Get(':org/timeline')
   @ApiOperation({ summary: 'Facts about the organisation, its instruments and deployments, in effective-date order' })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
@@ -44,7 +51,7 @@ export class OrganisationsController {
     return this.queries.timeline(org, query);
   }
 
-  @Post('events')
+  @Post(':org/events')
   @Writes()
   @ApiBearerAuth()
   @ApiHeader({ name: 'If-Match', required: false, description: 'expected stream revision, e.g. "12", or *' })

@@ -73,6 +73,23 @@ export class HistoryQueries {
     return { participant: id, spells };
   }
 
+  /** The organisations the record holds a founding fact for, by id. */
+  async organisations(raw: RawArguments): Promise<{ organisations: { id: string; name: string; established: string }[] }> {
+    const args = new QueryArguments();
+    const knownAt = args.instant('knownAt', raw['knownAt']);
+    args.done();
+    const source = (await this.record.current()).source(knownAt);
+    const organisations: { id: string; name: string; established: string }[] = [];
+    for (const subject of source.subjects()) {
+      if (!subject.startsWith('organisation-')) continue;
+      const id = subject.slice('organisation-'.length);
+      const established = source.organisation(id)?.established;
+      if (established) organisations.push({ id, name: established.name, established: established.date });
+    }
+    organisations.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { organisations };
+  }
+
   async organisationHistory(organisation: string, raw: RawArguments): Promise<OrganisationHistory> {
     const args = new QueryArguments();
     const org = args.slug('organisation', organisation, true);
