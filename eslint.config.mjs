@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.mjs', 'apps/api/src/page/assets/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Decorated DTO and event classes: their types are read by Nest/class-validator at runtime.
-    files: ['**/*.dto.ts', 'libs/domain/src/events/**/*.ts', 'apps/**/*.ts', 'libs/history/**/*.ts', 'libs/event-store/**/*.module.ts'],
+    files: ['**/*.dto.ts', 'libs/domain/src/events/**/*.ts', 'apps/api/**/*.ts', 'apps/cli/**/*.ts', 'libs/history/**/*.ts', 'libs/event-store/**/*.module.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
@@ -71,5 +71,10 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       'max-lines': 'off',
     },
+  },
+  {
+    // Build scripts: plain JavaScript modules, outside every tsconfig.
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { ACCESS_CONFIG } from '../../apps/api/src/auth/access.guard';
@@ -10,17 +10,20 @@ import { EVENTS_DIR } from './cli';
 export const WRITER_TOKEN = 'alice-secret-token';
 export const READER_TOKEN = 'bob-reader-token';
 
-/** The real application on a real SQLite store in memory, with the chronology imported and one writer, alice. */
-export async function startApi(): Promise<{ app: INestApplication; store: EventStore }> {
+/**
+ * The real application on a real SQLite store in memory, with one writer, alice, and the chronology imported
+ * (unless `chronology: false`: an empty store).
+ */
+export async function startApi({ chronology = true } = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
   const store = new SqliteEventStore({ path: ':memory:' });
-  await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test-import' });
+  if (chronology) await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test-import' });
   const module = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(EventStore)
     .useValue(store)
     .overrideProvider(ACCESS_CONFIG)
     .useValue({ writers: new Map([[WRITER_TOKEN, 'alice']]), readers: new Map() })
     .compile();
-  const app = configureApp(module.createNestApplication({ logger: false }));
+  const app = configureApp(module.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.init();
   return { app, store };
 }

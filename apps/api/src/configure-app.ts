@@ -1,10 +1,12 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { Logger, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import { InvalidQuery } from '@app/history';
+import { pageAssetsDirectory } from './page/page-assets';
 
 /** Everything main.ts and the e2e tests both set up on the application, so that tests run the real thing. */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -31,5 +33,8 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  const page = pageAssetsDirectory();
+  if (page === null) new Logger('annals').warn('the timeline page is not built (npm run build): / will answer 404');
+  else app.useStaticAssets(page, { index: 'index.html', maxAge: '1h' });
   return app;
 }

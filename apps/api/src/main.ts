@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStore } from '@app/event-store';
 import { ChronologyImporter } from '@app/history';
 import { AppModule } from './app.module';
@@ -19,11 +20,11 @@ async function importChronologyIfEmpty(store: EventStore, importer: ChronologyIm
 }
 
 async function bootstrap(): Promise<void> {
-  const app = configureApp(await NestFactory.create(AppModule));
+  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule));
   const logger = new Logger('annals');
   await importChronologyIfEmpty(app.get(EventStore), app.get(ChronologyImporter), logger);
   await app.listen(Number(process.env['PORT'] ?? 3000), process.env['HOST'] ?? '127.0.0.1');
-  logger.log(`API on ${await app.getUrl()} (OpenAPI UI at /docs)`);
+  logger.log(`API on ${await app.getUrl()} (timeline page at /, OpenAPI UI at /docs)`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -23,7 +23,7 @@ export interface InstrumentDates {
   readonly kind: string | null;
   readonly adopted: string | null;
   readonly entryIntoForce: DatesCompared;
-  /** The facts the entry into force rests on: the consents the clause counts, and any report of it. */
+  /** The facts its status rests on: its adoption, the consents its entry-into-force clause counts, any report of it. */
   readonly eventIds: readonly string[];
 }
 
@@ -101,7 +101,7 @@ function instrumentDates(view: InstrumentView): InstrumentDates {
     kind: view.adopted?.instrumentKind ?? null,
     adopted: view.adopted?.date ?? null,
     entryIntoForce: datesCompared(general.derived, general.reported),
-    eventIds: general.eventIds,
+    eventIds: [...(view.adopted ? [view.adopted.eventId] : []), ...general.eventIds],
   };
 }
 

@@ -1,0 +1,75 @@
+import type { OrganisationHistory, OrganisationState } from '@app/projections';
+
+/** A problem+json answer, or a network failure, in words for the page. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+  readonly established: string;
+}
+
+export interface Source {
+  readonly seed?: string;
+  readonly quote?: string;
+  readonly title?: string;
+  readonly url?: string;
+  readonly publisher?: string;
+}
+
+/** `GET /events/:id`: the fact, who recorded it from where, and what corrected it. */
+export interface AuditTrail {
+  readonly id: string;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly importedFrom: { readonly file: string; readonly line: number } | null;
+  readonly event: { readonly type: string; readonly effectiveDate: string; readonly sources: readonly Source[]; readonly [field: string]: unknown };
+  readonly supersededBy: readonly { readonly id: string; readonly event: { readonly type: string } }[];
+}
+
+const TOKEN_KEY = 'annals.token';
+
+/** The API the page is served by, with the reader token the user gave, if the server asks for one. */
+export class Api {
+  token: string | null = sessionStorage.getItem(TOKEN_KEY);
+
+  useToken(token: string): void {
+    this.token = token;
+    sessionStorage.setItem(TOKEN_KEY, token);
+  }
+
+  organisations(knownAt: string | null): Promise<{ organisations: Organisation[] }> {
+    return this.get('/organisations', { knownAt });
+  }
+
+  history(organisation: string, knownAt: string | null): Promise<OrganisationHistory> {
+    return this.get(`/organisations/${encodeURIComponent(organisation)}/history`, { knownAt });
+  }
+
+  state(organisation: string, asOf: string, knownAt: string | null, signal?: AbortSignal): Promise<OrganisationState> {
+    return this.get(`/organisations/${encodeURIComponent(organisation)}/state`, { asOf, knownAt }, signal);
+  }
+
+  event(id: string): Promise<AuditTrail> {
+    return this.get(`/events/${encodeURIComponent(id)}`, {});
+  }
+
+  private async get<T>(path: string, query: Record<string, string | null>, signal?: AbortSignal): Promise<T> {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== null));
+    const url = search.size > 0 ? `${path}?${search.toString()}` : path;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
+    const response = await fetch(url, { headers, ...(signal ? { signal } : {}) });
+    if (response.ok) return (await response.json()) as T;
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: { path: string; reason: string }[] };
+    const details = problem.errors?.map((e) => `${e.path}: ${e.reason}`).join('; ') ?? problem.detail ?? '';
+    throw new ApiError(response.status, `${problem.title ?? response.statusText}${details ? ` — ${details}` : ''}`);
+  }
+}
