@@ -94,6 +94,7 @@ describe('the timeline page, in a real browser', () => {
       const trail = await api<{ event: { type: string; sources: unknown[] } }>(`/events/${eventId ?? ''}`);
       expect(await fact.textContent()).toContain(trail.event.type);
       expect(await page.$$eval('#evidence li[data-event] .sources li', (items) => items.length)).toBeGreaterThanOrEqual(trail.event.sources.length);
+      expect(await page.textContent('#state tr[data-external="un-general-assembly"] button.evidence-link')).toBe('1 fact');
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(ARTIFACTS, 'timeline-page.png'), fullPage: true });

@@ -24,6 +24,7 @@ const history: OrganisationHistory = {
     { id: 'draft', title: null, kind: null, adopted: null, entryIntoForce: { derived: null, reported: null, governing: null, disagreement: false }, eventIds: [] },
   ],
   deployments: [{ id: 'kaz-2022', host: 'KAZ', phases: [{ status: 'requested', from: '2022-01-05', eventId: 'req' }, { status: 'active', from: '2022-01-06', eventId: 'act' }, { status: 'ended', from: '2022-01-19', eventId: 'end' }], contingents: [] }],
+  externalStatuses: [{ body: 'un-general-assembly', status: 'observer', from: '2004-12-02', to: null, eventIds: ['una'] }],
 };
 
 describe('the chart layout', () => {
@@ -83,6 +84,7 @@ describe('the evidence behind a status on a day', () => {
     expect(evidence.signatory('ARM', 'cst-1992', '1993-01-01')).toEqual(['sig']);
     expect(evidence.grant('SRB', 'observer', 'csto-parliamentary-assembly', '2014-01-01')).toEqual(['obs']);
     expect(evidence.deployment('kaz-2022')).toEqual(['req', 'act', 'end']);
+    expect(evidence.external('un-general-assembly', 'observer', '2010-01-01')).toEqual(['una']);
   });
 
   it('finds nothing rather than the wrong fact', () => {

@@ -33,6 +33,10 @@ export class StateEvidence {
     return this.history.deployments.find((d) => d.id === id)?.phases.map((p) => p.eventId) ?? [];
   }
 
+  external(body: string, status: string, day: string): readonly string[] {
+    return this.history.externalStatuses.find((s) => s.body === body && s.status === status && holdsOn(s, day))?.eventIds ?? [];
+  }
+
   private spell(participant: string, day: string, matches: (spell: HistorySpell) => boolean): readonly string[] | undefined {
     const spells = this.history.participants.find((p) => p.participant === participant)?.spells ?? [];
     return spells.find((spell) => holdsOn(spell, day) && matches(spell))?.eventIds;

@@ -81,6 +81,17 @@ export function renderState(container: HTMLElement, state: OrganisationState, ev
       ),
     ),
     table(
+      'Statuses in other bodies',
+      state.externalStatuses,
+      [
+        { heading: 'body', cell: (e) => e.body },
+        { heading: 'status', cell: (e) => e.status },
+        { heading: 'since', cell: (e) => e.since },
+      ],
+      (e) => ({ 'data-external': e.body }),
+      (e) => [`${state.organisation} ${e.status} in ${e.body}`, evidence.external(e.body, e.status, day)],
+    ),
+    table(
       'Instruments',
       state.instruments,
       [

@@ -55,7 +55,7 @@ export type {
 } from './organisation-state';
 export type { InstrumentStatus, ParticipantRow, DatesCompared } from './instrument-status';
 export type { HistorySpell } from './participant-history';
-export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase } from './organisation-history';
+export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase, ExternalStatusSpell } from './organisation-history';
 export type { TimelineEntry } from './timeline';
 export type { ViewSource } from './view-source';
 export { TemporalIndex } from './temporal-index';

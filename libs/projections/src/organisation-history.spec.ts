@@ -63,6 +63,12 @@ describe('organisation history at a glance', () => {
     ]);
   });
 
+  it("gives the organisation's own statuses in other bodies as spells", () => {
+    const granted = event('ExternalStatusGranted', { effectiveDate: '2004-12-02', organisation: 'csto', body: 'un-general-assembly', status: 'observer' });
+    const history = historyOf([...charterHistory(), granted]);
+    expect(history.externalStatuses).toEqual([{ body: 'un-general-assembly', status: 'observer', from: '2004-12-02', to: null, eventIds: [expect.any(String)] }]);
+  });
+
   it('shows the record as it stood at knownAt: a fact recorded later is not there yet', () => {
     const events = [...charterHistory(), csto.frozen('ARM', '2024-02-22')];
     const frozenRecordedAt = record(events).at(-1)?.recordedAt ?? '';
@@ -74,6 +80,6 @@ describe('organisation history at a glance', () => {
   });
 
   it('is empty, not an error, for an organisation the record does not know', () => {
-    expect(historyOf([charter.signed('RUS')])).toEqual({ organisation: 'csto', name: null, knownAt: null, founded: null, participants: [], instruments: [], deployments: [] });
+    expect(historyOf([charter.signed('RUS')])).toEqual({ organisation: 'csto', name: null, knownAt: null, founded: null, participants: [], instruments: [], deployments: [], externalStatuses: [] });
   });
 });

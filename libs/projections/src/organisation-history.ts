@@ -2,7 +2,7 @@ import type { HistoryQuery } from './fact';
 import { generalEntryIntoForce } from './instrument-rules';
 import { datesCompared, type DatesCompared } from './instrument-status';
 import { foundingOf } from './membership';
-import { byText, deploymentSteps, organisationInstruments, type DeploymentRow } from './organisation-state';
+import { byText, deploymentSteps, openClose, organisationInstruments, type DeploymentRow } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
 import type { DeploymentView, InstrumentView, OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
@@ -40,6 +40,15 @@ export interface DeploymentHistory {
   readonly contingents: readonly { readonly contributor: string; readonly from: string; readonly eventId: string }[];
 }
 
+/** A status of the organisation itself in another body (e.g. observer in the UN General Assembly), as a spell. */
+export interface ExternalStatusSpell {
+  readonly body: string;
+  readonly status: string;
+  readonly from: string;
+  readonly to: string | null;
+  readonly eventIds: readonly string[];
+}
+
 /** The whole history of an organisation at a glance, as the record stood at `knownAt`: what a timeline chart draws. */
 export interface OrganisationHistory {
   readonly organisation: string;
@@ -51,6 +60,7 @@ export interface OrganisationHistory {
   readonly participants: readonly ParticipantSpells[];
   readonly instruments: readonly InstrumentDates[];
   readonly deployments: readonly DeploymentHistory[];
+  readonly externalStatuses: readonly ExternalStatusSpell[];
 }
 
 export function composeOrganisationHistory(source: ViewSource, query: OrganisationHistoryQuery): OrganisationHistory {
@@ -70,6 +80,7 @@ export function composeOrganisationHistory(source: ViewSource, query: Organisati
     participants,
     instruments: instruments.map(instrumentDates),
     deployments: deployments.map(deploymentHistory),
+    externalStatuses: organisation ? externalStatusSpells(organisation) : [],
   };
 }
 
@@ -114,4 +125,10 @@ function deploymentHistory(view: RequestedDeployment): DeploymentHistory {
     phases,
     contingents: view.contingents.map(({ contributor, date, eventId }) => ({ contributor, from: date, eventId })),
   };
+}
+
+function externalStatusSpells(organisation: OrganisationView): ExternalStatusSpell[] {
+  return [...organisation.external.values()]
+    .sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status))
+    .flatMap(({ body, status, changes }) => openClose(changes).map(({ start, end, eventIds }) => ({ body, status, from: start.label, to: end?.label ?? null, eventIds })));
 }
