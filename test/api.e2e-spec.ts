@@ -128,6 +128,13 @@ describe('the HTTP API', () => {
       await http.get(`/events/${randomUUID()}`).expect(404);
     });
 
+    it('404 for a fact posted under a collection that has no streams, writing nothing', async () => {
+      const head = await store.headPosition();
+      const { body } = await http.post('/treaties/cst-1992/events').set(writer).send({ event: signature('ARM') }).expect(404);
+      expect(body.detail).toBe('facts are recorded under /organisations, /instruments, /deployments, not /treaties');
+      expect(await store.headPosition()).toBe(head);
+    });
+
     it('401 without a token and 403 with an unknown one, writing nothing', async () => {
       const head = await store.headPosition();
       await postSignature({ event: signature('UZB') }, {}).expect(401);

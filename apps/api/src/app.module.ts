@@ -4,7 +4,6 @@ import { EventStoreModule } from '@app/event-store';
 import { HistoryModule } from '@app/history';
 import { ACCESS_CONFIG, AccessGuard } from './auth/access.guard';
 import { accessConfigFrom } from './auth/tokens';
-import { DeploymentsController } from './deployments/deployments.controller';
 import { EventsController } from './events/events.controller';
 import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
@@ -13,6 +12,7 @@ import { RequestLogger } from './http/request-logger.middleware';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { ParticipantsController } from './participants/participants.controller';
+import { RecordingController } from './recording/recording.controller';
 
 @Module({
   imports: [EventStoreModule.forRoot(), HistoryModule],
@@ -20,7 +20,7 @@ import { ParticipantsController } from './participants/participants.controller';
     HealthController,
     OrganisationsController,
     InstrumentsController,
-    DeploymentsController,
+    RecordingController,
     ParticipantsController,
     EventsController,
     ExportsController,

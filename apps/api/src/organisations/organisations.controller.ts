@@ -1,19 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { FactRecorder, HistoryQueries, type RecordResult, type TimelinePage } from '@app/history';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { HistoryQueries, type TimelinePage } from '@app/history';
 import type { OrganisationHistory, OrganisationState } from '@app/projections';
-import { type AuthenticatedRequest, Writes } from '../auth/access.guard';
-import { writeFact } from '../recording/fact-writing';
-import { RecordFactDto } from '../recording/record-fact.dto';
 
 @ApiTags('organisations')
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(
-    private readonly queries: HistoryQueries,
-    private readonly recorder: FactRecorder,
-  ) {}
+  constructor(private readonly queries: HistoryQueries) {}
 
   @Get()
   @ApiOperation({ summary: 'The organisations the record holds a founding fact for' })
@@ -49,19 +42,5 @@ export class OrganisationsController {
   @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
   timeline(@Param('org') org: string, @Query() query: Record<string, unknown>): Promise<TimelinePage> {
     return this.queries.timeline(org, query);
-  }
-
-  @Post(':org/events')
-  @Writes()
-  @ApiBearerAuth()
-  @ApiHeader({ name: 'If-Match', required: false, description: 'expected stream revision, e.g. "12", or *' })
-  @ApiOperation({ summary: 'Record a new fact in the organisation stream' })
-  record(
-    @Param('org') org: string,
-    @Body() body: RecordFactDto,
-    @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<RecordResult> {
-    return writeFact(this.recorder, `organisation-${org}`, body, request, response);
   }
 }
