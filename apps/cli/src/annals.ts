@@ -1,3 +1,5 @@
+#!/usr/bin/env node
+// The CLI's entry point, named `annals` because commander names the program in its usage text after this file.
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
@@ -11,7 +13,6 @@ async function main(): Promise<void> {
   });
   await CommandFactory.run(CliModule, {
     logger: ['error'],
-    cliName: 'annals',
     // Commander has already printed what was wrong with the call.
     errorHandler: (error) => {
       const code = (error as { code?: string }).code;
