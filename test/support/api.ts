@@ -12,16 +12,16 @@ export const READER_TOKEN = 'bob-reader-token';
 
 /**
  * The real application on a real SQLite store in memory, with one writer, alice, and the chronology imported
- * (unless `chronology: false`: an empty store).
+ * (unless `chronology: false`: an empty store). Reads are open unless `readers` (token → name) are given.
  */
-export async function startApi({ chronology = true } = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
+export async function startApi({ chronology = true, readers = new Map<string, string>() } = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
   const store = new SqliteEventStore({ path: ':memory:' });
   if (chronology) await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test-import' });
   const module = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(EventStore)
     .useValue(store)
     .overrideProvider(ACCESS_CONFIG)
-    .useValue({ writers: new Map([[WRITER_TOKEN, 'alice']]), readers: new Map() })
+    .useValue({ writers: new Map([[WRITER_TOKEN, 'alice']]), readers })
     .compile();
   const app = configureApp(module.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.init();
