@@ -8,7 +8,7 @@
  * - `SCHEMA_VERSIONS`, `WIRE_NAMES`, `EVENT_CLASSES`: the catalogue (docs/event-catalogue.md) in code.
  * - `streamOf(event)` / `streamOf(event, lookup)`: the stream a fact is appended to.
  * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `compareEffectiveDates`, `dateProblem`.
- * - Instrument rules: `withdrawalEffectiveDate`, `termEnd`, `deriveEntryIntoForce`.
+ * - Instrument rules: `withdrawalEffectiveDate`, `termEnd` (entry into force is derived in @app/projections).
  * - Deciders: `decide(command, history)` for any stream, and `organisationDecider`, `instrumentDecider`,
  *   `deploymentDecider` ({ decide, evolve, initialState }); `DomainError` with a stable `code` from `INVARIANTS`.
  */

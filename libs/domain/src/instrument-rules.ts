@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareEffectiveDates, periodOf, type Period } from './dates';
+import { addDays, addMonths, periodOf, type Period } from './dates';
 
 export const ENTRY_INTO_FORCE_KINDS = [
   'on-last-signatory-deposit',
@@ -23,19 +23,6 @@ export interface InstrumentRules {
   readonly withdrawalNoticeMonths?: number;
   readonly term?: { readonly years: number; readonly renewal: (typeof RENEWALS)[number] };
   readonly amends?: string;
-}
-
-/** A participant's act of consent (signature or deposit) and its effective date. */
-export interface Consent {
-  readonly participant: string;
-  readonly date: string;
-}
-
-export interface EntryIntoForce {
-  /** When the instrument first entered into force, if it has on this record. */
-  readonly general: string | undefined;
-  /** For each participant bound, the date from which it is bound. */
-  readonly byParticipant: ReadonlyMap<string, string>;
 }
 
 /**
@@ -69,49 +56,4 @@ function dayAfterPeriod(start: string, months: number): Period {
   const { from, to } = periodOf(start);
   const end = (day: string): string => addDays(addMonths(day, months), 1);
   return { from: end(from), to: end(to) };
-}
-
-/**
- * Entry into force derived from the clause. `signatures` and `deposits` are those of current participants in
- * effective-date order. Once the instrument is in force generally, each participant is bound from the later of
- * that date and its own consent: the N-th deposit clause binds later depositors on their own deposit
- * (Peacekeeping Agreement art. 12), and so, by the same reading, do later accessions under the other clauses.
- */
-export function deriveEntryIntoForce(
-  rules: InstrumentRules,
-  signatures: readonly Consent[],
-  deposits: readonly Consent[],
-): EntryIntoForce {
-  const clause = rules.entryIntoForce;
-  const consents = clause.kind === 'on-signature' ? signatures : deposits;
-  const general = generalEntryIntoForce(clause, signatures, deposits);
-  if (general === undefined) return { general, byParticipant: new Map() };
-  return { general, byParticipant: new Map(consents.map((c) => [c.participant, later(general, c.date)])) };
-}
-
-function generalEntryIntoForce(
-  clause: EntryIntoForceClause,
-  signatures: readonly Consent[],
-  deposits: readonly Consent[],
-): string | undefined {
-  switch (clause.kind) {
-    case 'on-signature':
-      return signatures[0]?.date;
-    case 'on-deposit':
-      return deposits[0]?.date;
-    case 'on-nth-deposit':
-      return deposits[clause.n - 1]?.date;
-    case 'on-stated-date':
-      return clause.date;
-    case 'on-last-signatory-deposit': {
-      const deposited = new Map(deposits.map((d) => [d.participant, d.date]));
-      const dates = signatures.map((s) => deposited.get(s.participant));
-      if (dates.length === 0 || dates.some((d) => d === undefined)) return undefined;
-      return (dates as string[]).reduce(later);
-    }
-  }
-}
-
-function later(a: string, b: string): string {
-  return compareEffectiveDates(a, b) >= 0 ? a : b;
 }
