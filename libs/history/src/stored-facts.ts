@@ -1,4 +1,4 @@
-import { parseEvent, SCHEMA_VERSIONS, type DomainEvent } from '@app/domain';
+import { InvalidEvent, isWireName, SCHEMA_VERSIONS, type DomainEvent } from '@app/domain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '@app/event-store';
 
 /** Who recorded a fact, and in which unit of work; stored as the event's metadata. */
@@ -35,20 +35,31 @@ export function toNewEvent(id: string, event: DomainEvent, provenance: Provenanc
 }
 
 /**
- * Reads a stored event back as a fact. It goes through `parseEvent` again: what the store holds passed that door
- * on the way in, and checking on the way out is what lets `verify` prove it still does.
+ * Reads a stored event back as a fact, trusting its shape: the store holds only events that passed `parseEvent` on
+ * the way in, and nothing rewrites them, so a replay checks only that this build knows the wire name at the schema
+ * version it was stored under (a newer log, or a shape change without an upcaster, stops here). `LogVerifier`
+ * is what runs every stored event through `parseEvent` again.
  */
 export function toStoredFact(recorded: RecordedEvent): StoredFact {
-  const event = parseEvent({ type: recorded.type, ...(recorded.data as object) });
+  const { type, data } = recorded;
+  const metadata = recorded.metadata as unknown as FactMetadata;
+  if (!isWireName(type)) throw unreadable(recorded, 'type', `"${type}" is not an event type this build knows`);
+  if (metadata.schemaVersion !== SCHEMA_VERSIONS[type]) {
+    throw unreadable(recorded, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`);
+  }
   return {
     id: recorded.id,
     streamId: recorded.streamId,
     revision: recorded.revision,
     position: recorded.position,
     recordedAt: recorded.recordedAt,
-    event,
-    metadata: recorded.metadata as unknown as FactMetadata,
+    event: { type, ...(data as object) } as DomainEvent,
+    metadata,
   };
+}
+
+function unreadable(recorded: RecordedEvent, path: string, reason: string): InvalidEvent {
+  return new InvalidEvent([{ path: `position ${recorded.position} (${recorded.id}): ${path}`, reason: `${reason}; run verify` }]);
 }
 
 /** True when two events state the same fact: same type and fields, whatever the order of their keys. */
