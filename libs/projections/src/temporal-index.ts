@@ -17,6 +17,8 @@ interface Projection {
 /** One subject's log: its facts and the corrections that concern them, in recorded order. */
 class SubjectLog {
   readonly entries: Fact[] = [];
+  /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
+  readonly participants = new Set<string>();
   latest: Projection | undefined;
 
   constructor(readonly subject: string) {}
@@ -76,7 +78,8 @@ class Recent<V> {
   }
 
   clear(): void {
-    this.items.clear();
+    // Map#clear allocates a new table even when empty, and a replay clears once per fact.
+    if (this.items.size > 0) this.items.clear();
   }
 }
 
@@ -91,23 +94,26 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
  * with the projection of each subject's latest record cached until a fact about it arrives. A query reads only
  * the subjects it concerns; `knownAt` selects each subject's prefix by binary search on recorded time, and the
  * projections of past records are kept in a bounded cache. Facts may be applied in any order of position (a
- * correction before the fact it supersedes waits for it); applying a fact twice changes nothing.
+ * correction before the fact it supersedes waits for it); applying a fact twice (an event has one id and one
+ * position) changes nothing.
  */
-export class TemporalIndex {
+export class TemporalIndex<F extends Fact = Fact> {
   private readonly logs = new Map<string, SubjectLog>();
-  /** Event id → the subject fact it is, or supersedes in the end. */
-  private readonly roots = new Map<string, Fact>();
+  /** Event id → every fact applied; the one map of ids, which a replay of a large log pays for on every fact. */
+  private readonly byId = new Map<string, F>();
   /** Root id → every subject its content has been in, when a correction has moved it. */
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
   private readonly supersessions = new Map<string, Fact[]>();
   /** Facts of the root, kept until the root is applied. */
-  private readonly waiting = new Map<string, Fact[]>();
+  private readonly waiting = new Map<string, F[]>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
   private readonly instrumentsByOrganisation = new Map<string, Set<string>>();
   private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
   private readonly organisationsByInstrument = new Map<string, Set<string>>();
   private readonly past = new Recent<Projection>(256);
+  /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
+  private highest = -Infinity;
   /** Spells derived from the latest views, shared by queries until the next fact arrives. */
   private readonly derived = new Map<string, unknown>();
   private count = 0;
@@ -117,8 +123,15 @@ export class TemporalIndex {
     return this.count;
   }
 
-  apply(fact: Fact): void {
-    if (this.roots.has(fact.id) || this.isWaiting(fact)) return;
+  /** A fact applied so far, by event id (a correction is itself here, not the fact it corrects). */
+  fact(id: string): F | undefined {
+    return this.byId.get(id);
+  }
+
+  apply(fact: F): void {
+    // An event has one position, so a fact recorded after every fact seen cannot be one of them.
+    if (fact.position > this.highest) this.highest = fact.position;
+    else if (this.byId.has(fact.id) || this.isWaiting(fact)) return;
     this.count += 1;
     if (this.derived.size > 0) this.derived.clear();
     this.past.clear();
@@ -126,16 +139,15 @@ export class TemporalIndex {
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
     } else {
-      this.roots.set(fact.id, fact);
+      this.byId.set(fact.id, fact);
       const log = this.logOf(subjectOf(event));
-      // The log's own subject string has its hash computed already: reuse it in the lookups.
-      this.note(event, log.subject);
+      this.note(event, log);
       log.insert(fact);
       this.release(fact.id);
     }
   }
 
-  applyAll(facts: Iterable<Fact>): this {
+  applyAll(facts: Iterable<F>): this {
     for (const fact of facts) this.apply(fact);
     return this;
   }
@@ -200,20 +212,20 @@ export class TemporalIndex {
     return log;
   }
 
-  private isWaiting(fact: Fact): boolean {
+  private isWaiting(fact: F): boolean {
     if (this.waiting.size === 0) return false;
     for (const facts of this.waiting.values()) if (facts.some((waiting) => waiting.id === fact.id)) return true;
     return false;
   }
 
   /** A correction or retraction goes to every subject its fact's content has been in, and a correction to its new one. */
-  private supersede(fact: Fact, target: string): void {
-    const original = this.roots.get(target);
+  private supersede(fact: F, target: string): void {
+    const original = this.rootOf(target);
     if (original === undefined) {
       this.waiting.set(target, [...(this.waiting.get(target) ?? []), fact]);
       return;
     }
-    this.roots.set(fact.id, original);
+    this.byId.set(fact.id, fact);
     const root = original.id;
     const subjects = this.moved.get(root) ?? new Set([subjectOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
@@ -222,7 +234,7 @@ export class TemporalIndex {
     if (fact.event.type === 'FactCorrected') {
       const corrected = fact.event.corrected;
       const subject = subjectOf(corrected);
-      this.note(corrected, subject);
+      this.note(corrected, this.logOf(subject));
       if (!subjects.has(subject)) {
         subjects.add(subject);
         const log = this.logOf(subject);
@@ -231,6 +243,12 @@ export class TemporalIndex {
     }
     for (const subject of subjects) this.logOf(subject).insert(fact);
     this.release(fact.id);
+  }
+
+  /** The subject fact an id stands for: the fact itself, or the one a correction supersedes in the end. */
+  private rootOf(id: string): F | undefined {
+    const fact = this.byId.get(id);
+    return fact !== undefined && isRecordKeepingEvent(fact.event) ? this.rootOf(fact.event.supersedes) : fact;
   }
 
   private release(id: string): void {
@@ -244,9 +262,12 @@ export class TemporalIndex {
   }
 
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
-  private note(event: SubjectEvent, subject: string): void {
+  private note(event: SubjectEvent, log: SubjectLog): void {
     const participant = participantOf(event);
-    if (participant !== undefined) addTo(this.bySubjectOfParticipant, participant, subject);
+    if (participant !== undefined && !log.participants.has(participant)) {
+      log.participants.add(participant);
+      addTo(this.bySubjectOfParticipant, participant, log.subject);
+    }
     switch (event.type) {
       case 'InstrumentAdopted':
         if (event.organisation !== undefined) addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);

@@ -6,16 +6,15 @@ import { TemporalIndex } from '@app/projections';
 import { type StoredFact, toStoredFact } from '../stored-facts';
 
 /**
- * The record as the queries see it: the temporal index the projections answer from, and every fact by id with
- * the corrections that name it (for audit trails). It is filled by replaying the log a page at a time (at the first
- * query, and on `rebuild`), then kept live by a catch-up subscription from where the replay ended. Queries first
- * wait until it has caught up with what the store held when they were asked, so a reader always sees its own
- * writes.
+ * The record as the queries see it: the temporal index the projections answer from (which also holds every fact by
+ * id), and the corrections that name each fact (for audit trails). It is filled by replaying the log a page at a
+ * time (at the first query, and on `rebuild`), then kept live by a catch-up subscription from where the replay
+ * ended. Queries first wait until it has caught up with what the store held when they were asked, so a reader
+ * always sees its own writes.
  */
 @Injectable()
 export class LiveRecord implements OnApplicationShutdown {
-  private index = new TemporalIndex();
-  private readonly facts = new Map<string, StoredFact>();
+  private index = new TemporalIndex<StoredFact>();
   private readonly supersessions = new Map<string, string[]>();
   private checkpoint = 0;
   /** The replay, then the subscription; unset until the first query, and again after a failure. */
@@ -36,9 +35,9 @@ export class LiveRecord implements OnApplicationShutdown {
   /** A recorded fact and the ids of the corrections and retractions that name it, in recorded order. */
   async fact(id: string): Promise<{ fact: StoredFact; supersededBy: StoredFact[] } | undefined> {
     await this.current();
-    const fact = this.facts.get(id);
+    const fact = this.index.fact(id);
     if (!fact) return undefined;
-    const supersededBy = (this.supersessions.get(id) ?? []).flatMap((other) => this.facts.get(other) ?? []);
+    const supersededBy = (this.supersessions.get(id) ?? []).flatMap((other) => this.index.fact(other) ?? []);
     return { fact, supersededBy };
   }
 
@@ -47,12 +46,11 @@ export class LiveRecord implements OnApplicationShutdown {
     await this.following?.catch(() => undefined);
     this.stop();
     this.index = new TemporalIndex();
-    this.facts.clear();
     this.supersessions.clear();
     this.checkpoint = 0;
     const started = process.hrtime.bigint();
     await this.follow(onProgress);
-    return { events: this.facts.size, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 };
+    return { events: this.index.size, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 };
   }
 
   onApplicationShutdown(): void {
@@ -102,7 +100,6 @@ export class LiveRecord implements OnApplicationShutdown {
 
   private apply(fact: StoredFact): void {
     this.index.apply(fact);
-    this.facts.set(fact.id, fact);
     if (isRecordKeepingEvent(fact.event)) {
       this.supersessions.set(fact.event.supersedes, [...(this.supersessions.get(fact.event.supersedes) ?? []), fact.id]);
     }
