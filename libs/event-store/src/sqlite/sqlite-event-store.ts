@@ -145,8 +145,8 @@ export class SqliteEventStore extends EventStore {
     const size = pageSizeOf(options);
     let next = options.fromPosition ?? 0;
     for (;;) {
-      const rows = this.statements.allForwardsRaw.all(next, size);
-      const page = rows.map(fromRawRow);
+      const page: RecordedEvent[] = [];
+      for (const row of this.statements.allForwardsRaw.all(next, size)) page.push(fromRawRow(row, page.at(-1)));
       const last = page.at(-1);
       if (last === undefined) return;
       yield page;
@@ -295,8 +295,21 @@ export class SqliteEventStore extends EventStore {
   }
 }
 
-function fromRawRow([position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow): RecordedEvent {
-  return { id, streamId, revision, position, type, data: JSON.parse(data) as unknown, metadata: JSON.parse(metadata) as Record<string, unknown>, recordedAt };
+/**
+ * The events of one append share their stream and recorded time: an event keeps the previous one's copies of
+ * those strings when they are equal, so that a replay holding a large log in memory keeps one per append.
+ */
+function fromRawRow([position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow, previous: RecordedEvent | undefined): RecordedEvent {
+  return {
+    id,
+    streamId: streamId === previous?.streamId ? previous.streamId : streamId,
+    revision,
+    position,
+    type,
+    data: JSON.parse(data) as unknown,
+    metadata: JSON.parse(metadata) as Record<string, unknown>,
+    recordedAt: recordedAt === previous?.recordedAt ? previous.recordedAt : recordedAt,
+  };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
