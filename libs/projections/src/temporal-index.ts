@@ -1,4 +1,4 @@
-import { isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import { isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeState, type OrganisationState } from './organisation-state';
@@ -99,6 +99,12 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
  */
 export class TemporalIndex<F extends Fact = Fact> {
   private readonly logs = new Map<string, SubjectLog>();
+  /** The same logs by category, then by the subject's id (`csto` for `organisation-csto`). */
+  private readonly logsById = {
+    organisation: new Map<string, SubjectLog>(),
+    instrument: new Map<string, SubjectLog>(),
+    deployment: new Map<string, SubjectLog>(),
+  } as const;
   /** Event id → every fact applied; the one map of ids, which a replay of a large log pays for on every fact. */
   private readonly byId = new Map<string, F>();
   /** Root id → every subject its content has been in, when a correction has moved it. */
@@ -140,7 +146,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       this.supersede(fact, event.supersedes);
     } else {
       this.byId.set(fact.id, fact);
-      const log = this.logOf(subjectOf(event));
+      const log = this.logFor(event);
       this.note(event, log);
       log.insert(fact);
       this.release(fact.id);
@@ -201,6 +207,22 @@ export class TemporalIndex<F extends Fact = Fact> {
     const projected = log.project(count);
     this.past.set(key, projected);
     return projected;
+  }
+
+  /** The log of an event's subject, found by the subject's own id: a replay makes no subject string per fact. */
+  private logFor(event: SubjectEvent): SubjectLog {
+    if (isOrganisationEvent(event)) return this.logIn(this.logsById.organisation, event.organisation, event);
+    if (isInstrumentEvent(event)) return this.logIn(this.logsById.instrument, event.instrument, event);
+    return this.logIn(this.logsById.deployment, event.deployment, event);
+  }
+
+  private logIn(logs: Map<string, SubjectLog>, id: string, event: SubjectEvent): SubjectLog {
+    let log = logs.get(id);
+    if (log === undefined) {
+      log = this.logOf(subjectOf(event));
+      logs.set(id, log);
+    }
+    return log;
   }
 
   private logOf(subject: string): SubjectLog {
