@@ -188,6 +188,7 @@ async function main(): Promise<void> {
     referenceTimings.push(now() - t);
     if (JSON.stringify(reference) !== JSON.stringify(index.stateAsOf(query))) throw new Error(`index and reference disagree on ${JSON.stringify(query)}`);
   }
+  sampleMemory();
   rmSync(directory, { recursive: true, force: true });
 
   const sorted = [...timings].sort((a, b) => a - b);
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
     ['as-of with knownAt p50 / p99 (ms)', `${percentile(sortedKnownAt, 50).toFixed(3)} / ${percentile(sortedKnownAt, 99).toFixed(3)}`, '', ''],
     ['first query per organisation (ms, mean)', (firstTouchMs / organisations.length).toFixed(3), '', ''],
     ['peak rss / heapUsed (before the reference)', `${mb(productPeakRss)} / ${mb(productPeakHeap)}`, '', ''],
+    ['peak rss / heapUsed (with the reference)', `${mb(peakRss)} / ${mb(peakHeap)}`, '', ''],
     [`heapUsed before → after ${fmt(opts.queries)} queries`, `${mb(before.heapUsed)} → ${mb(after.heapUsed)}`, '', (after.heapUsed / before.heapUsed).toFixed(3)],
   ];
   console.log(`\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`);
