@@ -1,4 +1,4 @@
-import { parseEvent, SCHEMA_VERSIONS, type DomainEvent } from '@app/domain';
+import { InvalidEvent, SCHEMA_VERSIONS, WIRE_NAMES, type DomainEvent, type WireName } from '@app/domain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '@app/event-store';
 
 /** Who recorded a fact, and in which unit of work; stored as the event's metadata. */
@@ -34,21 +34,35 @@ export function toNewEvent(id: string, event: DomainEvent, provenance: Provenanc
   return { id, type, data, metadata: metadata as unknown as EventMetadata };
 }
 
+/** Each wire name as the catalogue spells it: a replay then holds one copy of each, not one per stored event. */
+const WIRE_NAMES_BY_TEXT = new Map<string, WireName>(WIRE_NAMES.map((name) => [name, name]));
+
 /**
- * Reads a stored event back as a fact. It goes through `parseEvent` again: what the store holds passed that door
- * on the way in, and checking on the way out is what lets `verify` prove it still does.
+ * Reads a stored event back as a fact, trusting its shape: the store holds only events that passed `parseEvent` on
+ * the way in, and nothing rewrites them, so a replay checks only that this build knows the wire name at the schema
+ * version it was stored under (a newer log, or a shape change without an upcaster, stops here). `LogVerifier`
+ * is what runs every stored event through `parseEvent` again.
  */
 export function toStoredFact(recorded: RecordedEvent): StoredFact {
-  const event = parseEvent({ type: recorded.type, ...(recorded.data as object) });
+  const type = WIRE_NAMES_BY_TEXT.get(recorded.type);
+  const metadata = recorded.metadata as unknown as FactMetadata;
+  if (type === undefined) throw unreadable(recorded, 'type', `"${recorded.type}" is not an event type this build knows`);
+  if (metadata.schemaVersion !== SCHEMA_VERSIONS[type]) {
+    throw unreadable(recorded, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`);
+  }
   return {
     id: recorded.id,
     streamId: recorded.streamId,
     revision: recorded.revision,
     position: recorded.position,
     recordedAt: recorded.recordedAt,
-    event,
-    metadata: recorded.metadata as unknown as FactMetadata,
+    event: { type, ...(recorded.data as object) } as DomainEvent,
+    metadata,
   };
+}
+
+function unreadable(recorded: RecordedEvent, path: string, reason: string): InvalidEvent {
+  return new InvalidEvent([{ path: `position ${recorded.position} (${recorded.id}): ${path}`, reason: `${reason}; run verify` }]);
 }
 
 /** True when two events state the same fact: same type and fields, whatever the order of their keys. */

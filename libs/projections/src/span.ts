@@ -17,9 +17,17 @@ function makeSpan(from: string, to: string, label: string): Span {
   return { from, to, label };
 }
 
+/** Every view build reads each fact's date again: its span is worked out once per distinct date (a few thousand). */
+const SPANS = new Map<string, Span>();
+
 export function spanOf(date: string): Span {
-  const { from, to } = periodOf(date);
-  return makeSpan(from, to, date);
+  let span = SPANS.get(date);
+  if (span === undefined) {
+    const { from, to } = periodOf(date);
+    span = makeSpan(from, to, date);
+    SPANS.set(date, span);
+  }
+  return span;
 }
 
 export function spanOfPeriod(period: Period): Span {

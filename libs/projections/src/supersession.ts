@@ -17,6 +17,9 @@ export function rootIdOf(fact: Fact, byId: ReadonlyMap<string, Fact>): string | 
   return undefined;
 }
 
+/** Most facts are never corrected: they share one empty list rather than each holding its own. */
+const UNCORRECTED: readonly string[] = Object.freeze([]);
+
 /**
  * Applies corrections and retractions: each subject fact takes the content of the last correction or retraction
  * recorded for it (by position). A retracted fact leaves the record; a corrected one keeps its place in recorded
@@ -41,7 +44,7 @@ export function resolveFacts(facts: Iterable<Fact>): ResolvedFact[] {
     const last = latest.get(fact.id)?.event;
     if (last?.type === 'FactRetracted') continue;
     const event: SubjectEvent = last?.type === 'FactCorrected' ? last.corrected : fact.event;
-    const correctedBy = (corrections.get(fact.id) ?? []).sort((a, b) => positionOf(byId, a) - positionOf(byId, b));
+    const correctedBy = corrections.get(fact.id)?.sort((a, b) => positionOf(byId, a) - positionOf(byId, b)) ?? UNCORRECTED;
     resolved.push({ id: fact.id, position: fact.position, recordedAt: fact.recordedAt, event, correctedBy });
   }
   return resolved;

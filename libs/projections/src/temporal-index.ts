@@ -1,4 +1,4 @@
-import { isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import { isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
@@ -18,6 +18,8 @@ interface Projection {
 /** One subject's log: its facts and the corrections that concern them, in recorded order. */
 class SubjectLog {
   readonly entries: Fact[] = [];
+  /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
+  readonly participants = new Set<string>();
   latest: Projection | undefined;
 
   constructor(readonly subject: string) {}
@@ -77,7 +79,8 @@ class Recent<V> {
   }
 
   clear(): void {
-    this.items.clear();
+    // Map#clear allocates a new table even when empty, and a replay clears once per fact.
+    if (this.items.size > 0) this.items.clear();
   }
 }
 
@@ -92,23 +95,32 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
  * with the projection of each subject's latest record cached until a fact about it arrives. A query reads only
  * the subjects it concerns; `knownAt` selects each subject's prefix by binary search on recorded time, and the
  * projections of past records are kept in a bounded cache. Facts may be applied in any order of position (a
- * correction before the fact it supersedes waits for it); applying a fact twice changes nothing.
+ * correction before the fact it supersedes waits for it); applying a fact twice (an event has one id and one
+ * position) changes nothing.
  */
-export class TemporalIndex {
+export class TemporalIndex<F extends Fact = Fact> {
   private readonly logs = new Map<string, SubjectLog>();
-  /** Event id → the subject fact it is, or supersedes in the end. */
-  private readonly roots = new Map<string, Fact>();
+  /** The same logs by category, then by the subject's id (`csto` for `organisation-csto`). */
+  private readonly logsById = {
+    organisation: new Map<string, SubjectLog>(),
+    instrument: new Map<string, SubjectLog>(),
+    deployment: new Map<string, SubjectLog>(),
+  } as const;
+  /** Event id → every fact applied; the one map of ids, which a replay of a large log pays for on every fact. */
+  private readonly byId = new Map<string, F>();
   /** Root id → every subject its content has been in, when a correction has moved it. */
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
   private readonly supersessions = new Map<string, Fact[]>();
   /** Facts of the root, kept until the root is applied. */
-  private readonly waiting = new Map<string, Fact[]>();
+  private readonly waiting = new Map<string, F[]>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
   private readonly instrumentsByOrganisation = new Map<string, Set<string>>();
   private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
   private readonly organisationsByInstrument = new Map<string, Set<string>>();
   private readonly past = new Recent<Projection>(256);
+  /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
+  private highest = -Infinity;
   /** Spells derived from the latest views, shared by queries until the next fact arrives. */
   private readonly derived = new Map<string, unknown>();
   private count = 0;
@@ -118,8 +130,15 @@ export class TemporalIndex {
     return this.count;
   }
 
-  apply(fact: Fact): void {
-    if (this.roots.has(fact.id) || this.isWaiting(fact)) return;
+  /** A fact applied so far, by event id (a correction is itself here, not the fact it corrects). */
+  fact(id: string): F | undefined {
+    return this.byId.get(id);
+  }
+
+  apply(fact: F): void {
+    // An event has one position, so a fact recorded after every fact seen cannot be one of them.
+    if (fact.position > this.highest) this.highest = fact.position;
+    else if (this.byId.has(fact.id) || this.isWaiting(fact)) return;
     this.count += 1;
     if (this.derived.size > 0) this.derived.clear();
     this.past.clear();
@@ -127,16 +146,15 @@ export class TemporalIndex {
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
     } else {
-      this.roots.set(fact.id, fact);
-      const log = this.logOf(subjectOf(event));
-      // The log's own subject string has its hash computed already: reuse it in the lookups.
-      this.note(event, log.subject);
+      this.byId.set(fact.id, fact);
+      const log = this.logFor(event);
+      this.note(event, log);
       log.insert(fact);
       this.release(fact.id);
     }
   }
 
-  applyAll(facts: Iterable<Fact>): this {
+  applyAll(facts: Iterable<F>): this {
     for (const fact of facts) this.apply(fact);
     return this;
   }
@@ -196,6 +214,22 @@ export class TemporalIndex {
     return projected;
   }
 
+  /** The log of an event's subject, found by the subject's own id: a replay makes no subject string per fact. */
+  private logFor(event: SubjectEvent): SubjectLog {
+    if (isOrganisationEvent(event)) return this.logIn(this.logsById.organisation, event.organisation, event);
+    if (isInstrumentEvent(event)) return this.logIn(this.logsById.instrument, event.instrument, event);
+    return this.logIn(this.logsById.deployment, event.deployment, event);
+  }
+
+  private logIn(logs: Map<string, SubjectLog>, id: string, event: SubjectEvent): SubjectLog {
+    let log = logs.get(id);
+    if (log === undefined) {
+      log = this.logOf(subjectOf(event));
+      logs.set(id, log);
+    }
+    return log;
+  }
+
   private logOf(subject: string): SubjectLog {
     let log = this.logs.get(subject);
     if (log === undefined) {
@@ -205,20 +239,20 @@ export class TemporalIndex {
     return log;
   }
 
-  private isWaiting(fact: Fact): boolean {
+  private isWaiting(fact: F): boolean {
     if (this.waiting.size === 0) return false;
     for (const facts of this.waiting.values()) if (facts.some((waiting) => waiting.id === fact.id)) return true;
     return false;
   }
 
   /** A correction or retraction goes to every subject its fact's content has been in, and a correction to its new one. */
-  private supersede(fact: Fact, target: string): void {
-    const original = this.roots.get(target);
+  private supersede(fact: F, target: string): void {
+    const original = this.rootOf(target);
     if (original === undefined) {
       this.waiting.set(target, [...(this.waiting.get(target) ?? []), fact]);
       return;
     }
-    this.roots.set(fact.id, original);
+    this.byId.set(fact.id, fact);
     const root = original.id;
     const subjects = this.moved.get(root) ?? new Set([subjectOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
@@ -227,7 +261,7 @@ export class TemporalIndex {
     if (fact.event.type === 'FactCorrected') {
       const corrected = fact.event.corrected;
       const subject = subjectOf(corrected);
-      this.note(corrected, subject);
+      this.note(corrected, this.logOf(subject));
       if (!subjects.has(subject)) {
         subjects.add(subject);
         const log = this.logOf(subject);
@@ -236,6 +270,12 @@ export class TemporalIndex {
     }
     for (const subject of subjects) this.logOf(subject).insert(fact);
     this.release(fact.id);
+  }
+
+  /** The subject fact an id stands for: the fact itself, or the one a correction supersedes in the end. */
+  private rootOf(id: string): F | undefined {
+    const fact = this.byId.get(id);
+    return fact !== undefined && isRecordKeepingEvent(fact.event) ? this.rootOf(fact.event.supersedes) : fact;
   }
 
   private release(id: string): void {
@@ -249,9 +289,12 @@ export class TemporalIndex {
   }
 
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
-  private note(event: SubjectEvent, subject: string): void {
+  private note(event: SubjectEvent, log: SubjectLog): void {
     const participant = participantOf(event);
-    if (participant !== undefined) addTo(this.bySubjectOfParticipant, participant, subject);
+    if (participant !== undefined && !log.participants.has(participant)) {
+      log.participants.add(participant);
+      addTo(this.bySubjectOfParticipant, participant, log.subject);
+    }
     switch (event.type) {
       case 'InstrumentAdopted':
         if (event.organisation !== undefined) addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);

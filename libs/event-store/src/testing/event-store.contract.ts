@@ -272,6 +272,18 @@ export function describeEventStoreContract(
         const backwards = ours(await collect(store.readAll({ fromPosition: third, direction: 'backwards', maxCount: 2 })));
         expect(backwards.map((e) => e.revision)).toEqual([2, 1]);
       });
+
+      it('reads all in full pages that concatenate to the same events as readAll', async () => {
+        await store.appendToStream(stream('s'), events(7), { expectedRevision: 'no_stream' });
+        const all = await readOurs();
+        const from = all[0]!.position;
+
+        const pages: (readonly RecordedEvent[])[] = [];
+        for await (const page of store.readAllPages({ fromPosition: from, pageSize: 3 })) pages.push(page);
+        expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
+        expect(ours(pages.flat())).toEqual(all);
+        await expect(store.readAllPages({ pageSize: 0 })[Symbol.asyncIterator]().next()).rejects.toThrow(InvalidArgument);
+      });
     });
 
     describe('subscription to all', () => {

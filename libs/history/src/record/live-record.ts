@@ -6,17 +6,19 @@ import { TemporalIndex } from '@app/projections';
 import { type StoredFact, toStoredFact } from '../stored-facts';
 
 /**
- * The record as the queries see it, kept live by one catch-up subscription to the store: the temporal index the
- * projections answer from, and every fact by id with the corrections that name it (for audit trails).
- * Rebuildable from position 0 at any time. Queries first wait until it has caught up with what the store held
- * when they were asked, so a reader always sees its own writes.
+ * The record as the queries see it: the temporal index the projections answer from (which also holds every fact by
+ * id), and the corrections that name each fact (for audit trails). It is filled by replaying the log a page at a
+ * time (at the first query, and on `rebuild`), then kept live by a catch-up subscription from where the replay
+ * ended. Queries first wait until it has caught up with what the store held when they were asked, so a reader
+ * always sees its own writes.
  */
 @Injectable()
 export class LiveRecord implements OnApplicationShutdown {
-  private index = new TemporalIndex();
-  private readonly facts = new Map<string, StoredFact>();
+  private index = new TemporalIndex<StoredFact>();
   private readonly supersessions = new Map<string, string[]>();
   private checkpoint = 0;
+  /** The replay, then the subscription; unset until the first query, and again after a failure. */
+  private following: Promise<void> | undefined;
   private subscription: Subscription | undefined;
   private readonly applied = new Subject<number>();
 
@@ -24,7 +26,7 @@ export class LiveRecord implements OnApplicationShutdown {
 
   /** The index, once it holds everything the store held at the time of the call. */
   async current(): Promise<TemporalIndex> {
-    this.start();
+    await this.follow();
     const head = (await this.store.headPosition()) ?? 0;
     if (this.checkpoint < head) await firstValueFrom(this.applied.pipe(filter((position) => position >= head)));
     return this.index;
@@ -33,30 +35,22 @@ export class LiveRecord implements OnApplicationShutdown {
   /** A recorded fact and the ids of the corrections and retractions that name it, in recorded order. */
   async fact(id: string): Promise<{ fact: StoredFact; supersededBy: StoredFact[] } | undefined> {
     await this.current();
-    const fact = this.facts.get(id);
+    const fact = this.index.fact(id);
     if (!fact) return undefined;
-    const supersededBy = (this.supersessions.get(id) ?? []).flatMap((other) => this.facts.get(other) ?? []);
+    const supersededBy = (this.supersessions.get(id) ?? []).flatMap((other) => this.index.fact(other) ?? []);
     return { fact, supersededBy };
   }
 
   /** Drops everything and folds the whole log again from position 0, reporting progress as it goes. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<{ events: number; milliseconds: number }> {
+    await this.following?.catch(() => undefined);
     this.stop();
     this.index = new TemporalIndex();
-    this.facts.clear();
     this.supersessions.clear();
     this.checkpoint = 0;
     const started = process.hrtime.bigint();
-    const total = (await this.store.headPosition()) ?? 0;
-    let events = 0;
-    for await (const recorded of this.store.readAll()) {
-      this.apply(toStoredFact(recorded));
-      events += 1;
-      if (events % 1000 === 0) onProgress?.(recorded.position, total);
-    }
-    onProgress?.(total, total);
-    this.start();
-    return { events, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 };
+    await this.follow(onProgress);
+    return { events: this.index.size, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 };
   }
 
   onApplicationShutdown(): void {
@@ -64,9 +58,34 @@ export class LiveRecord implements OnApplicationShutdown {
     this.applied.complete();
   }
 
-  private start(): void {
+  private follow(onProgress?: (done: number, total: number) => void): Promise<void> {
+    this.following ??= this.replay(onProgress).then(
+      () => this.subscribe(),
+      (error: unknown) => {
+        this.following = undefined;
+        throw error;
+      },
+    );
+    return this.following;
+  }
+
+  /** Reads the log after the checkpoint in large pages: a replay pays one `await` per page, not per event. */
+  private async replay(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const total = (await this.store.headPosition()) ?? 0;
+    for await (const page of this.store.readAllPages(this.checkpoint === 0 ? {} : { fromPosition: this.checkpoint + 1 })) {
+      for (const recorded of page) this.apply(toStoredFact(recorded));
+      onProgress?.(this.checkpoint, total);
+      this.applied.next(this.checkpoint);
+    }
+    onProgress?.(Math.max(total, this.checkpoint), Math.max(total, this.checkpoint));
+  }
+
+  private subscribe(): void {
     this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint === 0 ? 'start' : this.checkpoint }).subscribe({
-      next: (recorded) => this.apply(toStoredFact(recorded)),
+      next: (recorded) => {
+        this.apply(toStoredFact(recorded));
+        this.applied.next(this.checkpoint);
+      },
       error: (error: unknown) => {
         this.applied.error(error);
       },
@@ -76,15 +95,14 @@ export class LiveRecord implements OnApplicationShutdown {
   private stop(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
+    this.following = undefined;
   }
 
   private apply(fact: StoredFact): void {
     this.index.apply(fact);
-    this.facts.set(fact.id, fact);
     if (isRecordKeepingEvent(fact.event)) {
       this.supersessions.set(fact.event.supersedes, [...(this.supersessions.get(fact.event.supersedes) ?? []), fact.id]);
     }
     this.checkpoint = fact.position;
-    this.applied.next(fact.position);
   }
 }
