@@ -20,6 +20,8 @@ export class LiveRecord implements OnApplicationShutdown {
   /** The replay, then the subscription; unset until the first query, and again after a failure. */
   private following: Promise<void> | undefined;
   private subscription: Subscription | undefined;
+  /** Set on shutdown: a replay still running stops at its next page and does not subscribe. */
+  private closed = false;
   private readonly applied = new Subject<number>();
 
   constructor(private readonly store: EventStore) {}
@@ -27,6 +29,7 @@ export class LiveRecord implements OnApplicationShutdown {
   /** The index, once it holds everything the store held at the time of the call. */
   async current(): Promise<TemporalIndex> {
     await this.follow();
+    if (this.closed) throw new Error('the record is closed: the application is shutting down');
     const head = (await this.store.headPosition()) ?? 0;
     if (this.checkpoint < head) await firstValueFrom(this.applied.pipe(filter((position) => position >= head)));
     return this.index;
@@ -54,6 +57,7 @@ export class LiveRecord implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    this.closed = true;
     this.stop();
     this.applied.complete();
   }
@@ -73,6 +77,7 @@ export class LiveRecord implements OnApplicationShutdown {
   private async replay(onProgress?: (done: number, total: number) => void): Promise<void> {
     const total = (await this.store.headPosition()) ?? 0;
     for await (const page of this.store.readAllPages(this.checkpoint === 0 ? {} : { fromPosition: this.checkpoint + 1 })) {
+      if (this.closed) return;
       for (const recorded of page) this.apply(toStoredFact(recorded));
       onProgress?.(this.checkpoint, total);
       this.applied.next(this.checkpoint);
@@ -81,6 +86,7 @@ export class LiveRecord implements OnApplicationShutdown {
   }
 
   private subscribe(): void {
+    if (this.closed) return;
     this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint === 0 ? 'start' : this.checkpoint }).subscribe({
       next: (recorded) => {
         this.apply(toStoredFact(recorded));
