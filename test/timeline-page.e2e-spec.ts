@@ -55,7 +55,8 @@ describe('the timeline page, in a real browser', () => {
       const bars = await page.$$eval('#chart [data-participant] rect.bar', (rects) => rects.length);
       expect(bars).toBe(history.participants.reduce((sum, p) => sum + p.spells.length, 0));
       const markers = await page.$$eval('#chart a[data-instrument]', (links) => links.map((a) => a.getAttribute('data-instrument')));
-      expect(markers).toEqual(history.instruments.filter((i) => i.entryIntoForce.governing !== null).map((i) => i.id));
+      expect([...markers].sort()).toEqual(history.instruments.filter((i) => i.entryIntoForce.governing !== null).map((i) => i.id).sort());
+      expect(await page.$$eval('#chart .instrument-key li', (items) => items.length)).toBe(markers.length);
       expect(await page.$$eval('#chart a[data-deployment]', (links) => links.length)).toBe(history.deployments.length);
       expect(await page.title()).toBe('annals — timeline');
       expect(await page.textContent('#title')).toContain('Collective Security Treaty');

@@ -63,7 +63,7 @@ export class Api {
 
   private async get<T>(path: string, query: Record<string, string | null>, signal?: AbortSignal): Promise<T> {
     const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== null));
-    const url = search.size > 0 ? `${path}?${search.toString()}` : path;
+    const url = search.toString() === '' ? path : `${path}?${search.toString()}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
     const response = await fetch(url, { headers, ...(signal ? { signal } : {}) });

@@ -47,11 +47,19 @@ describe('the chart layout', () => {
   });
 
   it('marks only instruments with a known entry into force, and draws a short deployment wide enough to see', () => {
-    expect(layout.markers).toEqual([{ id: 'cst-1992', x: layout.xOf('1994-04-20'), eventIds: ['cst'], label: 'Collective Security Treaty in force 1994-04-20' }]);
+    expect(layout.markers).toEqual([{ id: 'cst-1992', number: 1, x: layout.xOf('1994-04-20'), labelY: layout.plot.top - 10, eventIds: ['cst'], label: 'Collective Security Treaty in force 1994-04-20' }]);
     const band = layout.bands[0];
     expect(band?.x).toBeCloseTo(layout.xOf('2022-01-06'));
     expect(band?.width).toBeGreaterThanOrEqual(5);
     expect(band?.eventIds).toEqual(['req', 'act', 'end']);
+  });
+
+  it('numbers markers by date and stacks the numbers of markers too close to tell apart', () => {
+    const protocol = (id: string, day: string) => ({ id, title: id, kind: 'protocol', adopted: '2018-11-08', entryIntoForce: { derived: day, reported: null, governing: day, disagreement: false }, eventIds: [id] });
+    const { markers } = layoutChart({ ...history, instruments: [protocol('third', '2021-01-19'), protocol('second', '2021-01-19'), protocol('first', '2012-12-19')] });
+    expect(markers.map((m) => [m.number, m.id])).toEqual([[1, 'first'], [2, 'third'], [3, 'second']]);
+    expect(markers[1]!.labelY).toBe(markers[0]!.labelY);
+    expect(markers[2]!.labelY).toBeLessThan(markers[1]!.labelY);
   });
 
   it('maps days to x and back within the range, clamping outside it', () => {

@@ -52,7 +52,11 @@ export interface Row {
 
 export interface Marker {
   readonly id: string;
+  /** Its number in the key below the chart, 1 for the earliest. */
+  readonly number: number;
   readonly x: number;
+  /** Where its number sits above the plot: markers too close to tell apart are stacked. */
+  readonly labelY: number;
   readonly label: string;
   readonly eventIds: readonly string[];
 }
@@ -86,7 +90,9 @@ export interface ChartOptions {
 }
 
 export const CHART_DEFAULTS: ChartOptions = { first: '1992-01-01', last: '2024-12-31', width: 1000, rowHeight: 24 };
-const MARGIN = { left: 64, top: 34, right: 12, bottom: 22 };
+const MARGIN = { left: 64, top: 46, right: 12, bottom: 22 };
+/** Markers closer than this (in chart units) have their numbers stacked. */
+const MARKER_SPACING = 12;
 /** A deployment of a few weeks is a sliver on a 33-year axis: drawn at least this wide, so that it can be seen and clicked. */
 const MIN_BAND_WIDTH = 5;
 
@@ -115,11 +121,17 @@ export function layoutChart(history: OrganisationHistory, options: ChartOptions 
     return { participant, y, bars };
   });
 
-  const markers = history.instruments.flatMap(({ id, title, entryIntoForce: eif, eventIds }) =>
-    eif.governing === null
-      ? []
-      : [{ id, x: xOf(eif.governing), eventIds, label: `${title ?? id} in force ${eif.governing}${eif.disagreement ? ` (reported: ${eif.reported ?? '—'})` : ''}` }],
-  );
+  const markers: Marker[] = [];
+  const inForce = history.instruments
+    .filter((i) => i.entryIntoForce.governing !== null)
+    .sort((a, b) => (firstDayOf(a.entryIntoForce.governing ?? '') < firstDayOf(b.entryIntoForce.governing ?? '') ? -1 : 1));
+  for (const { id, title, entryIntoForce: eif, eventIds } of inForce) {
+    const x = xOf(eif.governing ?? '');
+    const previous = markers.at(-1);
+    const stacked = previous !== undefined && x - previous.x < MARKER_SPACING ? previous.labelY - MARKER_SPACING : plot.top - 10;
+    const label = `${title ?? id} in force ${eif.governing ?? ''}${eif.disagreement ? ` (reported: ${eif.reported ?? '—'})` : ''}`;
+    markers.push({ id, number: markers.length + 1, x, labelY: stacked, eventIds, label });
+  }
 
   const bands = history.deployments.flatMap(({ id, host, phases }) => {
     const began = phases.find((p) => p.status === 'active') ?? phases.find((p) => p.status === 'authorized') ?? phases[0];

@@ -1,6 +1,6 @@
 import type { OrganisationHistory } from '@app/projections';
 import { layoutChart, type ChartLayout } from './chart-layout';
-import { svg } from './dom';
+import { html, svg } from './dom';
 
 /** What the chart asks of the page: show the facts behind a mark, or move the date to a day. */
 export interface ChartActions {
@@ -48,11 +48,26 @@ export class Chart {
       root.append(group);
     }
     for (const marker of layout.markers) {
-      const mark = svg('g', {}, svg('line', { class: 'marker', x1: marker.x, x2: marker.x, y1: plot.top - 14, y2: plot.bottom }), svg('path', { class: 'marker-head', d: `M${marker.x - 4},${plot.top - 18} h8 l-4,6 z` }));
+      const mark = svg(
+        'g',
+        {},
+        svg('line', { class: 'marker', x1: marker.x, x2: marker.x, y1: marker.labelY + 6, y2: plot.bottom }),
+        svg('circle', { class: 'marker-head', cx: marker.x, cy: marker.labelY, r: 6 }),
+        svg('text', { class: 'marker-number', x: marker.x, y: marker.labelY + 3.5 }, String(marker.number)),
+      );
       root.append(this.link(marker.label, marker.eventIds, mark, { 'data-instrument': marker.id }));
     }
     root.append(this.cursor);
-    this.container.replaceChildren(root);
+    const key = html(
+      'ol',
+      { class: 'instrument-key', 'aria-label': 'Instruments entering into force (numbered markers)' },
+      ...layout.markers.map((marker) => {
+        const button = html('button', { type: 'button', class: 'evidence-link' }, marker.label);
+        button.addEventListener('click', () => this.actions.showEvidence(marker.label, marker.eventIds));
+        return html('li', { value: String(marker.number) }, button);
+      }),
+    );
+    this.container.replaceChildren(root, key);
   }
 
   /** Moves the date cursor to the day. */
