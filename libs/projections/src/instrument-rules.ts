@@ -1,6 +1,6 @@
 import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause } from '@app/domain';
 import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from './span';
-import type { Consent, InstrumentView, PartyFact, PartyFactOf, PartyRecord } from './subject-views';
+import type { Consent, InstrumentView, PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** Entry into force of an instrument as a whole: as derived from its clause, as reported, and the one followed. */
@@ -16,13 +16,7 @@ export interface GeneralEntryIntoForce {
   readonly eventIds: readonly string[];
 }
 
-/** One period of a participant's consent to an instrument: the first fact of each kind within it. */
-export type PartyEpisode = { [K in PartyFact['kind']]?: PartyFactOf<K> };
-
-/**
- * One period of a participant under an instrument: from entry into force for it to its end, with the facts of
- * that period. `start` is null while the participant has consented (or only signed) but is not bound.
- */
+/** One participant's place under an instrument: a single spell from entry into force for it to its end. */
 export interface PartySpell {
   readonly participant: string;
   readonly start: Span | null;
@@ -33,7 +27,6 @@ export interface PartySpell {
   readonly reportedEnd: Span | null;
   readonly endReason: string | null;
   readonly eventIds: readonly string[];
-  readonly episode: Readonly<PartyEpisode>;
 }
 
 /** Views do not change once built: the derivation is made once per view, not once per participant asked about. */
@@ -98,68 +91,35 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
 }
 
 /**
- * A participant's periods under the instrument, in effective order: its consents form successive episodes. An
- * episode is bound from the later of general entry into force and its own consent (the N-th deposit rule binds
- * later depositors on their own deposit), else from the date reported for it. It ends at the earlier of the
- * withdrawal notice plus the notice period and, for a fixed term renewed by protocol, the term's end if it began
- * before and the participant signed no renewing protocol; else at the reported termination. Derived dates govern;
- * a report that differs is kept beside them. A signature, ratification, deposit or report dated once the episode
- * has surely ended opens the next one; within an episode the first fact of each kind counts.
+ * A participant's spell under the instrument. Start: the later of general entry into force and its own consent
+ * (the N-th deposit rule binds later depositors on their own deposit), else the reported date for it. End: the
+ * earlier of the withdrawal notice plus the notice period and, for a fixed term renewed by protocol, the term's
+ * end if it signed no renewing protocol; else the reported termination. Derived dates govern; a report that
+ * differs is kept beside them.
  */
-export function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): readonly PartySpell[] {
-  return source.memo(`party\u0000${view.id}\u0000${record.participant}`, () => derivePartySpells(view, record, source));
+export function partySpell(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell {
+  return source.memo(`party\u0000${view.id}\u0000${record.participant}`, () => derivePartySpell(view, record, source));
 }
 
-/** The periods that bind the participant, each as a spell (a period that has not bound it has no start). */
-export function boundSpells(spells: readonly PartySpell[]): (PartySpell & { readonly start: Span })[] {
-  return spells.filter((spell): spell is PartySpell & { readonly start: Span } => spell.start !== null);
-}
-
-const OPENS_EPISODE: ReadonlySet<PartyFact['kind']> = new Set(['signature', 'ratification', 'deposit', 'reportedInForce']);
-
-function derivePartySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell[] {
-  const spells: PartySpell[] = [];
-  let episode: PartyEpisode = {};
-  for (const fact of record.facts) {
-    if (OPENS_EPISODE.has(fact.kind)) {
-      const spell = deriveEpisode(view, record.participant, episode, source);
-      if (spell.end !== null && spell.end.to <= fact.span.from) {
-        spells.push(spell);
-        episode = {};
-      }
-    }
-    addToEpisode(episode, fact);
-  }
-  spells.push(deriveEpisode(view, record.participant, episode, source));
-  return spells;
-}
-
-function addToEpisode(episode: PartyEpisode, fact: PartyFact): void {
-  // Sound: PartyEpisode is mapped from PartyFact, so the field a fact's kind names holds facts of that kind.
-  (episode as Partial<Record<PartyFact['kind'], PartyFact>>)[fact.kind] ??= fact;
-}
-
-function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, source: ViewSource): PartySpell {
+function derivePartySpell(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell {
   const rules = view.adopted?.rules;
   const general = generalEntryIntoForce(view);
-  const consent = rules?.entryIntoForce.kind === 'on-signature' ? episode.signature : episode.deposit;
+  const consent = rules?.entryIntoForce.kind === 'on-signature' ? record.signature : record.deposit;
   const derivedStart = general.governing && consent ? laterSpan(general.governing, consent.span) : null;
-  const reportedStart = episode.reportedInForce?.span ?? null;
+  const reportedStart = record.reportedInForce?.span ?? null;
   const start = derivedStart ?? reportedStart;
   const withdrawal =
-    rules && episode.withdrawalNotice ? optionalSpan(withdrawalEffectiveDate(rules, episode.withdrawalNotice.date)) : null;
-  const lapse = start && !renewed(view, participant, general.governing, source) ? termLapse(view, general.governing) : null;
-  // A participant bound only after the first term ran out is bound by the renewed instrument: no lapse for it.
-  const firstTermLapse = start && lapse && compareSpans(start, lapse) < 0 ? lapse : null;
-  const derivedEnd = withdrawal && firstTermLapse ? earlierSpan(withdrawal, firstTermLapse) : (withdrawal ?? firstTermLapse);
-  const reportedEnd = episode.termination?.span ?? null;
+    rules && record.withdrawalNotice ? optionalSpan(withdrawalEffectiveDate(rules, record.withdrawalNotice.date)) : null;
+  const lapse = start && !renewed(view, record.participant, general.governing, source) ? termLapse(view, general.governing) : null;
+  const derivedEnd = withdrawal && lapse ? earlierSpan(withdrawal, lapse) : (withdrawal ?? lapse);
+  const reportedEnd = record.termination?.span ?? null;
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
-    end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = [episode.signature, episode.deposit, episode.reportedInForce, episode.withdrawalNotice, episode.termination]
+    end === null ? null : derivedEnd === null ? (record.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
+  const eventIds = [record.signature, record.deposit, record.reportedInForce, record.withdrawalNotice, record.termination]
     .filter((d) => d !== undefined)
     .map((d) => d.eventId);
-  return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
+  return { participant: record.participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds };
 }
 
 function optionalSpan(period: { from: string; to: string } | undefined): Span | null {
@@ -186,8 +146,8 @@ function renewed(view: InstrumentView, participant: string, general: Span | null
   if (end === null) return true;
   return view.amendments.some((amendment) => {
     if (compareSpans(amendment.span, end) > 0) return false;
-    const facts = source.instrument(amendment.protocol)?.parties.get(participant)?.facts ?? [];
-    const consent = facts.find((fact) => fact.kind === 'signature') ?? facts.find((fact) => fact.kind === 'deposit');
+    const protocol = source.instrument(amendment.protocol)?.parties.get(participant);
+    const consent = protocol?.signature ?? protocol?.deposit;
     return consent !== undefined && consent.span.from <= end.to;
   });
 }

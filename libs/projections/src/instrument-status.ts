@@ -1,7 +1,8 @@
 import type { InstrumentQuery } from './fact';
-import { boundSpells, generalEntryIntoForce, partySpells, type PartySpell } from './instrument-rules';
+import { generalEntryIntoForce, partySpell, type PartySpell } from './instrument-rules';
 import { holdsOn, uncertainties, type UncertainRow } from './membership';
 import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from './span';
+import type { PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** Derived and reported dates side by side; `governing` is the one the answer follows (derived, else reported). */
@@ -12,13 +13,7 @@ export interface DatesCompared {
   readonly disagreement: boolean;
 }
 
-/**
- * One row of the participants table, as the UN Treaty Collection shows it, on the day asked about. A participant
- * that withdrew and later acceded anew has one period as a party per consent: the row describes the latest period
- * begun by the day (its signature, deposit, entry into force and withdrawal), so in the gap between two periods it
- * reads `no-longer-party` with the earlier period's dates, and from the new deposit on, the new period's. Earlier
- * periods are in the participant's history.
- */
+/** One row of the participants table, as the UN Treaty Collection shows it, on the day asked about. */
 export interface ParticipantRow {
   readonly participant: string;
   readonly status: 'signatory' | 'consented' | 'party' | 'no-longer-party';
@@ -60,9 +55,9 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
   const participants: ParticipantRow[] = [];
   for (const record of [...(view?.parties.values() ?? [])].sort((a, b) => (a.participant < b.participant ? -1 : 1))) {
     if (!view) break;
-    const spells = partySpells(view, record, source);
-    uncertain.push(...uncertainties(boundSpells(spells), day, { subject: id, participant: record.participant, status: 'party' }));
-    const row = latestRow(spells, day);
+    const spell = partySpell(view, record, source);
+    if (spell.start) uncertain.push(...uncertainties([{ start: spell.start, end: spell.end }], day, { subject: id, participant: record.participant, status: 'party' }));
+    const row = participantRow(record, spell, day);
     if (row) participants.push(row);
   }
   return {
@@ -98,33 +93,23 @@ export function datesCompared(derived: Span | null, reported: Span | null): Date
   };
 }
 
-/** The row of the latest period of which something had happened by the day. */
-function latestRow(spells: readonly PartySpell[], day: string): ParticipantRow | null {
-  for (let index = spells.length - 1; index >= 0; index--) {
-    const row = participantRow(spells[index] as PartySpell, day);
-    if (row) return row;
-  }
-  return null;
-}
-
-function participantRow(spell: PartySpell, day: string): ParticipantRow | null {
+function participantRow(record: PartyRecord, spell: PartySpell, day: string): ParticipantRow | null {
   const happened = <T extends { readonly span: Span }>(at: T | undefined): T | undefined => (at && hasTakenEffect(at.span, day) ? at : undefined);
-  const { episode } = spell;
-  const signature = happened(episode.signature);
-  const ratification = happened(episode.ratification);
-  const deposit = happened(episode.deposit);
-  const notice = happened(episode.withdrawalNotice);
+  const signature = happened(record.signature);
+  const ratification = happened(record.ratification);
+  const deposit = happened(record.deposit);
+  const notice = happened(record.withdrawalNotice);
   const bound = spell.start !== null && hasTakenEffect(spell.start, day);
   const gone = bound && spell.end !== null && hasTakenEffect(spell.end, day);
   if (!signature && !ratification && !deposit && !bound && !notice) return null;
   const status = gone ? 'no-longer-party' : bound && holdsOn({ start: spell.start, end: spell.end }, day) ? 'party' : deposit ? 'consented' : 'signatory';
   const termination = gone ? { ...compared(spell.derivedEnd, spell.reportedEnd, day), reason: spell.endReason } : null;
   return {
-    participant: spell.participant,
+    participant: record.participant,
     status,
     signature: signature?.date ?? null,
     ratification: ratification ? { number: ratification.act.number ?? null, date: ratification.act.date, title: ratification.act.title } : null,
-    deposit: deposit ? { date: deposit.date, kind: deposit.depositKind } : null,
+    deposit: deposit ? { date: deposit.date, kind: deposit.kind } : null,
     inForce: bound && spell.start ? spell.start.label : null,
     entryIntoForce: compared(spell.derivedStart, spell.reportedStart, day),
     withdrawal: { notified: notice?.date ?? null, effective: notice && spell.end && spell.endReason === 'withdrawal' ? spell.end.label : null },

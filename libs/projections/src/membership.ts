@@ -1,5 +1,5 @@
 import { withdrawalEffectiveDate } from '@app/domain';
-import { boundSpells, generalEntryIntoForce, partySpells } from './instrument-rules';
+import { generalEntryIntoForce, partySpell } from './instrument-rules';
 import { compareSpans, hasTakenEffect, isExact, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
@@ -56,7 +56,7 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
  * Before the founding instrument is in force, the members are the parties to the predecessor instrument (basis:
  * the predecessor). From then on, a participant the organisation's own stream admits is a member by those records
  * (basis: the admission's), and a participant the stream says nothing about is a member while it is a party to
- * the founding instrument (basis: the founding instrument), in each of its periods as a party. The organisation's stream, where it speaks, governs:
+ * the founding instrument (basis: the founding instrument). The organisation's stream, where it speaks, governs:
  * a party to the Charter that the stream records as having left is not a member. Spells that meet with the same
  * basis are joined.
  */
@@ -71,8 +71,8 @@ function deriveMembershipSpells(source: ViewSource, organisation: OrganisationVi
   const predecessor = predecessorId === undefined ? undefined : source.instrument(predecessorId);
   const predecessorRecord = predecessor?.parties.get(participant);
   if (predecessor && predecessorRecord) {
-    for (const party of boundSpells(partySpells(predecessor, predecessorRecord, source))) {
-      if (founding !== null && compareSpans(party.start, founding) >= 0) continue;
+    const party = partySpell(predecessor, predecessorRecord, source);
+    if (party.start && (founding === null || compareSpans(party.start, founding) < 0)) {
       const end = founding !== null && (party.end === null || compareSpans(founding, party.end) < 0) ? founding : party.end;
       spells.push({ start: party.start, end, basis: predecessor.id, eventIds: party.eventIds });
     }
@@ -110,9 +110,8 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
     const instrument = organisation.established && source.instrument(organisation.established.foundingInstrument);
     const record = instrument?.parties.get(participant);
     if (instrument && record) {
-      for (const party of boundSpells(partySpells(instrument, record, source))) {
-        spells.push({ start: party.start, end: party.end, basis: instrument.id, eventIds: party.eventIds });
-      }
+      const party = partySpell(instrument, record, source);
+      if (party.start) spells.push({ start: party.start, end: party.end, basis: instrument.id, eventIds: party.eventIds });
     }
   }
   // Membership of the organisation cannot begin before it exists: the part before is the predecessor's.

@@ -1,5 +1,5 @@
 import type { StateQuery } from './fact';
-import { boundSpells, generalEntryIntoForce, partySpells } from './instrument-rules';
+import { generalEntryIntoForce, partySpell } from './instrument-rules';
 import {
   candidateMembers,
   firstDayOfRun,
@@ -223,12 +223,12 @@ export function organisationInstruments(source: ViewSource, id: string, organisa
   return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
 }
 
-/** Each participant's periods as a party to an instrument and its signatures, derived once per set of views. */
+/** Each participant's spell under an instrument and its signature, derived once per set of views. */
 interface PartyTimeline {
   readonly participant: string;
-  readonly spells: readonly { readonly start: Span; readonly end: Span | null }[];
-  /** One per period that has a signature, with the start of that period (null: not bound by it). */
-  readonly signatures: readonly { readonly span: Span; readonly date: string; readonly start: Span | null }[];
+  readonly signature: Span | null;
+  readonly signed: string | null;
+  readonly spell: { readonly start: Span; readonly end: Span | null } | null;
   readonly coarse: boolean;
 }
 
@@ -236,10 +236,15 @@ function partyTimelines(source: ViewSource, instrument: InstrumentView): PartyTi
   return source.memo(`party-timelines\u0000${instrument.id}`, () =>
     [...instrument.parties.values()]
       .map((record) => {
-        const periods = partySpells(instrument, record, source);
-        const spells = boundSpells(periods).map(({ start, end }) => ({ start, end }));
-        const signatures = periods.flatMap(({ episode, start }) => (episode.signature ? [{ span: episode.signature.span, date: episode.signature.date, start }] : []));
-        return { participant: record.participant, spells, signatures, coarse: hasCoarseDates(spells) };
+        const party = partySpell(instrument, record, source);
+        const spell = party.start === null ? null : { start: party.start, end: party.end };
+        return {
+          participant: record.participant,
+          signature: record.signature?.span ?? null,
+          signed: record.signature?.date ?? null,
+          spell,
+          coarse: spell !== null && hasCoarseDates([spell]),
+        };
       })
       .sort((a, b) => byText(a.participant, b.participant)),
   );
@@ -253,23 +258,23 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
     uncertain.push({ subject: instrument.id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
   }
   const parties: string[] = [];
-  for (const { participant, spells, coarse } of partyTimelines(source, instrument)) {
-    if (coarse) collectUncertainties(uncertain, spells, day, instrument.id, participant, 'party');
-    if (spells.some((spell) => holdsOn(spell, day))) parties.push(participant);
+  for (const { participant, spell, coarse } of partyTimelines(source, instrument)) {
+    if (spell === null) continue;
+    if (coarse) collectUncertainties(uncertain, [spell], day, instrument.id, participant, 'party');
+    if (holdsOn(spell, day)) parties.push(participant);
   }
   const row: InstrumentRow = { id: instrument.id, inForce, since: inForce && general.governing ? general.governing.label : null, parties };
   return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
 }
 
-/** Signatories not bound on the day: signed, and neither a party yet by that signature nor gone. */
+/** Signatories not bound on the day: signed, and neither a party yet nor gone. */
 function signatories(source: ViewSource, instruments: readonly InstrumentView[], day: string): SignatoryRow[] {
   const rows: SignatoryRow[] = [];
   for (const instrument of instruments) {
-    for (const { participant, signatures } of partyTimelines(source, instrument)) {
-      for (const { span, date, start } of signatures) {
-        if (!hasTakenEffect(span, day) || (start !== null && hasTakenEffect(start, day))) continue;
-        rows.push({ participant, instrument: instrument.id, since: date });
-      }
+    for (const { participant, signature, signed, spell } of partyTimelines(source, instrument)) {
+      if (signature === null || signed === null || !hasTakenEffect(signature, day)) continue;
+      if (spell !== null && hasTakenEffect(spell.start, day)) continue;
+      rows.push({ participant, instrument: instrument.id, since: signed });
     }
   }
   return rows;

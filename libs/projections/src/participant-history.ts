@@ -1,7 +1,7 @@
 import type { HistoryQuery } from './fact';
 import { candidateMembers, membershipSpells, statusSpells } from './membership';
 import { openClose, organisationInstruments } from './organisation-state';
-import { partySpells } from './instrument-rules';
+import { partySpell } from './instrument-rules';
 import { compareSpans, type Span } from './span';
 import type { ViewSource } from './view-source';
 
@@ -57,17 +57,15 @@ function instrumentSpells(source: ViewSource, id: string, participant: string): 
   const view = source.instrument(id);
   const record = view?.parties.get(participant);
   if (!view || !record) return [];
+  const party = partySpell(view, record, source);
   const spells: Sortable[] = [];
-  // One signatory and one party spell per period as a party: a participant that acceded anew has several.
-  for (const party of partySpells(view, record, source)) {
-    const signature = party.episode.signature;
-    if (signature && (party.start === null || compareSpans(signature.span, party.start) < 0)) {
-      const to = party.start ?? party.end;
-      spells.push({ instrument: id, status: 'signatory', from: signature.date, to: to?.label ?? null, basis: id, eventIds: [signature.eventId], sort: signature.span });
-    }
-    if (party.start) {
-      spells.push({ instrument: id, status: 'party', from: party.start.label, to: party.end?.label ?? null, basis: id, eventIds: party.eventIds, sort: party.start });
-    }
+  const signature = record.signature;
+  if (signature && (party.start === null || compareSpans(signature.span, party.start) < 0)) {
+    const to = party.start ?? party.end;
+    spells.push({ instrument: id, status: 'signatory', from: signature.date, to: to?.label ?? null, basis: id, eventIds: [signature.eventId], sort: signature.span });
+  }
+  if (party.start) {
+    spells.push({ instrument: id, status: 'party', from: party.start.label, to: party.end?.label ?? null, basis: id, eventIds: party.eventIds, sort: party.start });
   }
   return spells;
 }

@@ -46,24 +46,14 @@ export interface OrganisationView {
   readonly external: Map<string, ExternalRecord>;
 }
 
-/** One fact about a participant under an instrument. */
-export type PartyFact =
-  | (Dated & { readonly kind: 'signature' })
-  | (Dated & { readonly kind: 'ratification'; readonly act: RatificationAct })
-  | (Dated & { readonly kind: 'deposit'; readonly depositKind: (typeof DEPOSIT_KINDS)[number] })
-  | (Dated & { readonly kind: 'reportedInForce' })
-  | (Dated & { readonly kind: 'withdrawalNotice' })
-  | (Dated & { readonly kind: 'termination'; readonly reason: (typeof TERMINATION_REASONS)[number] });
-
-export type PartyFactOf<K extends PartyFact['kind']> = Extract<PartyFact, { readonly kind: K }>;
-
-/**
- * Everything recorded about one participant under an instrument, in effective order. A participant may be a
- * party more than once (withdrawal, then accession anew): `partySpells` divides the facts into those periods.
- */
 export interface PartyRecord {
   readonly participant: string;
-  readonly facts: PartyFact[];
+  signature?: Dated;
+  ratification?: Dated & { readonly act: RatificationAct };
+  deposit?: Dated & { readonly kind: (typeof DEPOSIT_KINDS)[number] };
+  reportedInForce?: Dated;
+  withdrawalNotice?: Dated;
+  termination?: Dated & { readonly reason: (typeof TERMINATION_REASONS)[number] };
 }
 
 export interface Consent extends Dated {
@@ -79,10 +69,7 @@ export interface InstrumentView {
     | null;
   reportedGeneral: Dated | null;
   readonly amendments: (Dated & { readonly protocol: string })[];
-  /**
-   * Each participant's first signature and first deposit, in effective order: what the clauses count (a deposit
-   * on acceding anew does not move the instrument's entry into force).
-   */
+  /** Each participant's first signature and first deposit, in effective order: what the clauses count. */
   readonly consents: Consent[];
   readonly parties: Map<string, PartyRecord>;
 }
@@ -105,8 +92,9 @@ export function subjectOf(event: SubjectEvent): string {
 }
 
 /**
- * The view of one subject, folded from its resolved facts in effective order then recorded order. An
- * instrument's view keeps every fact about each participant; which of them count is for the instrument rules.
+ * The view of one subject, folded from its resolved facts in effective order then recorded order. The first
+ * recorded signature, deposit, report or notice of a participant is the one that counts; later ones of the same
+ * kind repeat it (a re-deposit does not move entry into force).
  */
 export function buildView(subject: string, facts: readonly ResolvedFact[]): SubjectView | undefined {
   const sorted = [...facts].sort(compareResolved);
@@ -206,34 +194,44 @@ function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
 function evolveInstrument(view: InstrumentView, fact: ResolvedFact): void {
   const event = fact.event;
   const at = dated(fact);
-  const add = (participant: string, partyFact: PartyFact): void => {
-    const record = view.parties.get(participant) ?? { participant, facts: [] };
-    record.facts.push(partyFact);
+  const party = (participant: string): PartyRecord => {
+    const record = view.parties.get(participant) ?? { participant };
     view.parties.set(participant, record);
-  };
-  const consent = (participant: string, kind: Consent['kind'], partyFact: PartyFact): void => {
-    const first = !view.parties.get(participant)?.facts.some((known) => known.kind === kind);
-    add(participant, partyFact);
-    if (first) view.consents.push({ ...at, participant, kind });
+    return record;
   };
   switch (event.type) {
     case 'InstrumentAdopted':
       view.adopted ??= { ...at, title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
       return;
-    case 'InstrumentSigned':
-      return consent(event.participant, 'signature', { ...at, kind: 'signature' });
-    case 'RatificationLawEnacted':
-      return add(event.participant, { ...at, kind: 'ratification', act: event.act });
-    case 'InstrumentDeposited':
-      return consent(event.participant, 'deposit', { ...at, kind: 'deposit', depositKind: event.kind });
+    case 'InstrumentSigned': {
+      const record = party(event.participant);
+      if (record.signature) return;
+      record.signature = at;
+      view.consents.push({ ...at, participant: event.participant, kind: 'signature' });
+      return;
+    }
+    case 'RatificationLawEnacted': {
+      const record = party(event.participant);
+      record.ratification ??= { ...at, act: event.act };
+      return;
+    }
+    case 'InstrumentDeposited': {
+      const record = party(event.participant);
+      if (record.deposit) return;
+      record.deposit = { ...at, kind: event.kind };
+      view.consents.push({ ...at, participant: event.participant, kind: 'deposit' });
+      return;
+    }
     case 'EntryIntoForceReported':
       if (event.participant === undefined) view.reportedGeneral ??= at;
-      else add(event.participant, { ...at, kind: 'reportedInForce' });
+      else party(event.participant).reportedInForce ??= at;
       return;
     case 'InstrumentWithdrawalNotified':
-      return add(event.participant, { ...at, kind: 'withdrawalNotice' });
+      party(event.participant).withdrawalNotice ??= at;
+      return;
     case 'InstrumentTerminatedForParticipant':
-      return add(event.participant, { ...at, kind: 'termination', reason: event.reason });
+      party(event.participant).termination ??= { ...at, reason: event.reason };
+      return;
     case 'InstrumentAmended':
       view.amendments.push({ ...at, protocol: event.protocol });
       return;

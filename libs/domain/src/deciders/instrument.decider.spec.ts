@@ -5,8 +5,6 @@ const adopted = (rules: Record<string, unknown> = { entryIntoForce: { kind: 'on-
 const by = (type: Parameters<typeof fact>[0], effectiveDate: string, changes: Record<string, unknown> = {}) =>
   fact(type, { effectiveDate, instrument: 'cst-1992', participant: 'ARM', ...changes });
 const signed = by('InstrumentSigned', '1992-05-15');
-/** An instrument with a six-month notice clause (as the Charter and the Peacekeeping Agreement have). */
-const withNotice = adopted({ entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 });
 const ratified = by('InstrumentDeposited', '1994-04-20', { kind: 'ratification' });
 
 describe('instrument decider', () => {
@@ -63,46 +61,6 @@ describe('instrument decider', () => {
       const accession = by('InstrumentDeposited', '2006-08-16', { kind: 'accession' });
       given([adopted(), signed, ratified, terminated]).when(accession).then([accession]);
     });
-    it('accepts a new accession once the notified withdrawal has taken effect, on its first day or later', () => {
-      const notice = by('InstrumentWithdrawalNotified', '2012-06-28');
-      for (const day of ['2012-12-29', '2013', '2016-04-01']) {
-        const accession = by('InstrumentDeposited', day, { kind: 'accession' });
-        given([withNotice, signed, ratified, notice]).when(accession).then([accession]);
-      }
-    });
-    it('refuses a second deposit by a participant that deposited but is not yet bound', () => {
-      given([adopted(), signed, ratified]).when(by('InstrumentDeposited', '1994-05-01', { kind: 'ratification' })).thenRejects('ALREADY_DEPOSITED');
-    });
-    it('refuses a second deposit by a party without a notice clause that gave notice and has no recorded end', () => {
-      const notice = by('InstrumentWithdrawalNotified', '2012-06-28');
-      given([adopted(), signed, ratified, notice]).when(by('InstrumentDeposited', '2016', { kind: 'accession' })).thenRejects('ALREADY_DEPOSITED');
-    });
-    it('refuses to retract the termination that a later re-accession rests on', () => {
-      const terminated = by('InstrumentTerminatedForParticipant', '1999-04-21', { reason: 'non-renewal' });
-      const accession = by('InstrumentDeposited', '2006-08-16', { kind: 'accession' });
-      given([adopted(), signed, ratified, { id: 't', event: terminated }, { id: 'a', event: accession }])
-        .when(fact('FactRetracted', { effectiveDate: '1999-04-21', supersedes: 't' }))
-        .thenRejects('ALREADY_DEPOSITED');
-    });
-  });
-
-  describe('WITHDRAWAL_NOT_EFFECTIVE', () => {
-    const notice = by('InstrumentWithdrawalNotified', '2012-06-28');
-    it('refuses a deposit before the notified withdrawal takes effect', () => {
-      given([withNotice, signed, ratified, notice]).when(by('InstrumentDeposited', '2012-12-28', { kind: 'accession' })).thenRejects('WITHDRAWAL_NOT_EFFECTIVE');
-    });
-    it('refuses a deposit dated to a month that may fall before the withdrawal takes effect', () => {
-      given([withNotice, signed, ratified, notice]).when(by('InstrumentDeposited', '2012-12', { kind: 'accession' })).thenRejects('WITHDRAWAL_NOT_EFFECTIVE');
-    });
-    it('refuses a correction of the notice that puts an existing re-accession before the withdrawal takes effect', () => {
-      const accession = by('InstrumentDeposited', '2013-03-01', { kind: 'accession' });
-      const early = by('InstrumentWithdrawalNotified', '2012-06-28');
-      const late = by('InstrumentWithdrawalNotified', '2012-09-15');
-      given([withNotice, signed, ratified, early, accession]).when(late).thenRejects('WITHDRAWAL_ALREADY_NOTIFIED');
-      given([withNotice, signed, ratified, { id: 'n', event: early }, { id: 'a', event: accession }])
-        .when(fact('FactCorrected', { effectiveDate: '2012-06-28', supersedes: 'n', corrected: late }))
-        .thenRejects('WITHDRAWAL_NOT_EFFECTIVE');
-    });
   });
 
   describe('NOT_A_PARTY and WITHDRAWAL_ALREADY_NOTIFIED', () => {
@@ -126,19 +84,6 @@ describe('instrument decider', () => {
     });
     it('refuses a second withdrawal notice', () => {
       given([adopted(), signed, ratified, notice]).when(by('InstrumentWithdrawalNotified', '2012-07')).thenRejects('WITHDRAWAL_ALREADY_NOTIFIED');
-    });
-    it('refuses a second notice within one period, even after the first would have taken effect, without a new deposit', () => {
-      given([withNotice, signed, ratified, notice]).when(by('InstrumentWithdrawalNotified', '2012-10-01')).thenRejects('WITHDRAWAL_ALREADY_NOTIFIED');
-      given([withNotice, signed, ratified, notice]).when(by('InstrumentWithdrawalNotified', '2014-01-01')).thenRejects('NOT_A_PARTY');
-    });
-    it('accepts a notice in a new period as a party, after a re-accession', () => {
-      const accession = by('InstrumentDeposited', '2014-01-10', { kind: 'accession' });
-      const again = by('InstrumentWithdrawalNotified', '2020-03-01');
-      given([withNotice, signed, ratified, notice, accession]).when(again).then([again]);
-    });
-    it('accepts a reported termination for a party whose withdrawal has already taken effect', () => {
-      const ended = by('InstrumentTerminatedForParticipant', '2012-12-29', { reason: 'withdrawal' });
-      given([withNotice, signed, ratified, notice]).when(ended).then([ended]);
     });
   });
 });

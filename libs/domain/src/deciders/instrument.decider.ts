@@ -1,29 +1,23 @@
-import { periodOf, type Period } from '../dates';
 import { DomainError } from '../errors';
 import { isInstrumentEvent, type InstrumentEvent } from '../events/catalogue';
-import { withdrawalEffectiveDate, type InstrumentRules } from '../instrument-rules';
+import type { InstrumentRules } from '../instrument-rules';
 import { deciderOf } from './decider';
 
 export interface PartyStatus {
   readonly signed: boolean;
   readonly deposited: boolean;
   readonly withdrawalNotified: boolean;
-  /** The first days on which its notified withdrawal may take effect (none without a notice clause). */
-  readonly leaves: Period | undefined;
   /** A source reports the instrument in force for it: evidence of consent when no deposit could be sourced. */
   readonly reportedInForce: boolean;
 }
 
 export interface InstrumentState {
   readonly adopted: { readonly kind: string; readonly rules: InstrumentRules } | undefined;
-  /**
-   * Signatories and parties in their current period. A participant no longer bound (its termination recorded,
-   * or its withdrawal in effect) starts afresh: it may sign or accede anew, and give notice again once a party.
-   */
+  /** Signatories and parties now; a participant no longer bound is removed and may sign or accede anew. */
   readonly participants: ReadonlyMap<string, PartyStatus>;
 }
 
-const UNKNOWN: PartyStatus = { signed: false, deposited: false, withdrawalNotified: false, leaves: undefined, reportedInForce: false };
+const UNKNOWN: PartyStatus = { signed: false, deposited: false, withdrawalNotified: false, reportedInForce: false };
 
 function initialState(): InstrumentState {
   return { adopted: undefined, participants: new Map() };
@@ -34,20 +28,18 @@ function evolve(state: InstrumentState, event: InstrumentEvent): InstrumentState
     case 'InstrumentAdopted':
       return { ...state, adopted: { kind: event.kind, rules: event.rules } };
     case 'InstrumentSigned':
-      return updateParty(state, event.participant, event.effectiveDate, { signed: true });
+      return updateParty(state, event.participant, { signed: true });
     case 'InstrumentDeposited':
-      return updateParty(state, event.participant, event.effectiveDate, { deposited: true });
-    case 'InstrumentWithdrawalNotified': {
-      const rules = state.adopted?.rules;
-      return updateParty(state, event.participant, event.effectiveDate, { withdrawalNotified: true, leaves: rules && withdrawalEffectiveDate(rules, event.effectiveDate) });
-    }
+      return updateParty(state, event.participant, { deposited: true });
+    case 'InstrumentWithdrawalNotified':
+      return updateParty(state, event.participant, { withdrawalNotified: true });
     case 'InstrumentTerminatedForParticipant': {
       const participants = new Map(state.participants);
       participants.delete(event.participant);
       return { ...state, participants };
     }
     case 'EntryIntoForceReported':
-      return event.participant === undefined ? state : updateParty(state, event.participant, event.effectiveDate, { reportedInForce: true });
+      return event.participant === undefined ? state : updateParty(state, event.participant, { reportedInForce: true });
     case 'RatificationLawEnacted':
     case 'InstrumentAmended':
       return state;
@@ -69,26 +61,25 @@ function violation(state: InstrumentState, event: InstrumentEvent): DomainError 
   }
   switch (event.type) {
     case 'InstrumentSigned':
-      return statusOn(state, event.participant, event.effectiveDate).signed
+      return partyOf(state, event.participant).signed
         ? new DomainError('ALREADY_SIGNED', `${event.participant} has already signed ${event.instrument} ${on}`)
         : undefined;
     case 'InstrumentDeposited': {
-      const party = statusOn(state, event.participant, event.effectiveDate);
-      if (party.deposited) return depositAgain(event, party.leaves, on);
+      const party = partyOf(state, event.participant);
+      if (party.deposited) return new DomainError('ALREADY_DEPOSITED', `${event.participant} has already deposited ${event.instrument} ${on}`);
       return party.signed || event.kind === 'accession'
         ? undefined
         : new DomainError('NOT_SIGNED', `${event.participant} deposits a ${event.kind} of ${event.instrument} ${on} without having signed it: only an accession needs no signature`);
     }
     case 'InstrumentWithdrawalNotified': {
-      const party = statusOn(state, event.participant, event.effectiveDate);
+      const party = partyOf(state, event.participant);
       if (!isParty(state, party)) return notAParty(event.participant, event.instrument, on);
       return party.withdrawalNotified
-        ? new DomainError('WITHDRAWAL_ALREADY_NOTIFIED', `${event.participant} has already given notice of withdrawal from ${event.instrument} in its current period as a party ${on}`)
+        ? new DomainError('WITHDRAWAL_ALREADY_NOTIFIED', `${event.participant} has already given notice of withdrawal from ${event.instrument} ${on}`)
         : undefined;
     }
     case 'InstrumentTerminatedForParticipant':
-      // A party whose withdrawal is already in effect may still have its end reported: the report names that end.
-      return isParty(state, state.participants.get(event.participant) ?? UNKNOWN) ? undefined : notAParty(event.participant, event.instrument, on);
+      return isParty(state, partyOf(state, event.participant)) ? undefined : notAParty(event.participant, event.instrument, on);
     case 'RatificationLawEnacted':
     case 'EntryIntoForceReported':
     case 'InstrumentAmended':
@@ -110,27 +101,12 @@ function notAParty(participant: string, instrument: string, on: string): DomainE
   return new DomainError('NOT_A_PARTY', `${participant} is not a party to ${instrument} ${on}: no deposit of its consent or report of the instrument in force for it is recorded`);
 }
 
-/** A deposit by a participant whose consent stands: refused, and why, depending on whether it has given notice. */
-function depositAgain(event: { participant: string; instrument: string }, leaves: Period | undefined, on: string): DomainError {
-  if (leaves === undefined) {
-    return new DomainError('ALREADY_DEPOSITED', `${event.participant} has already deposited ${event.instrument} and its consent stands ${on}: it deposits again only once its withdrawal has taken effect or its termination is recorded`);
-  }
-  const effective = leaves.from === leaves.to ? leaves.from : `${leaves.from}/${leaves.to}`;
-  return new DomainError('WITHDRAWAL_NOT_EFFECTIVE', `${event.participant} deposits ${event.instrument} again ${on}, but its notified withdrawal takes effect only from ${effective}: until then it is still bound, and a deposit dated to a month or year must fall wholly after that day`);
+function partyOf(state: InstrumentState, participant: string): PartyStatus {
+  return state.participants.get(participant) ?? UNKNOWN;
 }
 
-/**
- * The participant's status in its current period on `day`: once its notified withdrawal has surely taken effect
- * (on or before the first day `day` may fall on), it is no longer bound and starts afresh.
- */
-function statusOn(state: InstrumentState, participant: string, day: string): PartyStatus {
-  const status = state.participants.get(participant);
-  if (status === undefined) return UNKNOWN;
-  return status.leaves !== undefined && status.leaves.to <= periodOf(day).from ? UNKNOWN : status;
-}
-
-function updateParty(state: InstrumentState, participant: string, day: string, change: Partial<PartyStatus>): InstrumentState {
-  const participants = new Map(state.participants).set(participant, { ...statusOn(state, participant, day), ...change });
+function updateParty(state: InstrumentState, participant: string, change: Partial<PartyStatus>): InstrumentState {
+  const participants = new Map(state.participants).set(participant, { ...partyOf(state, participant), ...change });
   return { ...state, participants };
 }
 

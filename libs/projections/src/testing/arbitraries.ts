@@ -104,7 +104,7 @@ class Tape {
 
 /**
  * Storylines that make sense: instruments adopted, then signed, ratified and deposited by some states in that
- * order, some reported in force, some withdrawn from or terminated, and some of those acceded to anew; states admitted, then suspended, restored, frozen, giving
+ * order, some reported in force, some withdrawn from; states admitted, then suspended, restored, frozen, giving
  * notice or leaving; observers and partners of the organisation or its assembly; one deployment going through its
  * stages. Dates increase along each storyline; a tenth are known only to the month and a tenth to the year.
  */
@@ -159,26 +159,13 @@ function storylines(tape: Tape): SubjectEvent[] {
         events.push(event('EntryIntoForceReported', { effectiveDate: reported.text, instrument: id, participant: state }));
         last = Math.max(last, reported.day);
       }
-      // One or two periods as a party: a state whose period has ended may accede anew, and leave again.
-      for (let period = 0; period < 2; period++) {
-        let ended = false;
-        if (tape.chance(period === 0 ? 20 : 40)) {
-          const notice = tape.date(last, 3000);
-          events.push(event('InstrumentWithdrawalNotified', { effectiveDate: notice.text, instrument: id, participant: state }));
-          last = notice.day;
-          ended = true;
-        }
-        if (tape.chance(20)) {
-          const terminated = tape.date(last, 3000);
-          events.push(event('InstrumentTerminatedForParticipant', { effectiveDate: terminated.text, instrument: id, participant: state, reason: tape.pick(['withdrawal', 'non-renewal'] as const) }));
-          last = terminated.day;
-          ended = true;
-        }
-        if (period === 1 || !ended || !tape.chance(60)) break;
-        // Past any notice period (at most a year) and the coarsest date (a year): the deposit opens a new period.
-        const accession = tape.date(last + 800, 2000);
-        events.push(event('InstrumentDeposited', { effectiveDate: accession.text, instrument: id, participant: state, kind: 'accession' }));
-        last = accession.day;
+      if (tape.chance(20)) {
+        const notice = tape.date(last, 3000);
+        events.push(event('InstrumentWithdrawalNotified', { effectiveDate: notice.text, instrument: id, participant: state }));
+        last = notice.day;
+      }
+      if (tape.chance(20)) {
+        events.push(event('InstrumentTerminatedForParticipant', { effectiveDate: tape.date(last, 3000).text, instrument: id, participant: state, reason: tape.pick(['withdrawal', 'non-renewal'] as const) }));
       }
     }
   }

@@ -4,8 +4,7 @@ import { referenceStateAsOf } from '../reference';
 import { TemporalIndex } from '../temporal-index';
 import type { OrganisationState } from '../organisation-state';
 import type { InstrumentStatus } from '../instrument-status';
-import { referenceInstrumentStatusAsOf, referenceParticipantHistory } from '../reference';
-import type { HistorySpell } from '../participant-history';
+import { referenceInstrumentStatusAsOf } from '../reference';
 
 const shared = { sources: [{ seed: '004_b382b7bce98f5533.txt', quote: 'test' }], confidence: 'high' as const };
 
@@ -28,8 +27,8 @@ export function recordedOn(position: number): string {
 }
 
 /**
- * `given(facts).asOf(date)`: the organisation state from both the reference and the index, which must agree (so
- * do `.instrument(id, date)` and `.history(participant)`); `.knownAt(instant)` narrows to the record as it stood then.
+ * `given(facts).asOf(date)`: the organisation state from both the reference and the index, which must agree;
+ * `.knownAt(instant)` narrows to the record as it stood then.
  */
 export function given(facts: readonly (DomainEvent | Fact)[]) {
   const log = record(facts);
@@ -44,12 +43,6 @@ export function given(facts: readonly (DomainEvent | Fact)[]) {
     instrument(instrument: string, asOf: string): InstrumentStatus {
       const reference = referenceInstrumentStatusAsOf(log, { instrument, asOf, knownAt });
       expect(index.instrumentStatusAsOf({ instrument, asOf, knownAt })).toEqual(reference);
-      return reference;
-    },
-    history(participant: string, organisation?: string): HistorySpell[] {
-      const query = organisation === undefined ? { knownAt } : { knownAt, organisation };
-      const reference = referenceParticipantHistory(log, participant, query);
-      expect(index.participantHistory(participant, query)).toEqual(reference);
       return reference;
     },
   });
