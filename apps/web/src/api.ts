@@ -1,3 +1,4 @@
+import type { AuditTrail, OrganisationEntry } from '@app/history';
 import type { OrganisationHistory, OrganisationState } from '@app/projections';
 
 /** A problem+json answer, or a network failure, in words for the page. */
@@ -8,30 +9,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface Organisation {
-  readonly id: string;
-  readonly name: string;
-  readonly established: string;
-}
-
-export interface Source {
-  readonly seed?: string;
-  readonly quote?: string;
-  readonly title?: string;
-  readonly url?: string;
-  readonly publisher?: string;
-}
-
-/** `GET /events/:id`: the fact, who recorded it from where, and what corrected it. */
-export interface AuditTrail {
-  readonly id: string;
-  readonly recordedAt: string;
-  readonly recordedBy: string;
-  readonly importedFrom: { readonly file: string; readonly line: number } | null;
-  readonly event: { readonly type: string; readonly effectiveDate: string; readonly sources: readonly Source[]; readonly [field: string]: unknown };
-  readonly supersededBy: readonly { readonly id: string; readonly event: { readonly type: string } }[];
 }
 
 const TOKEN_KEY = 'annals.token';
@@ -45,7 +22,7 @@ export class Api {
     sessionStorage.setItem(TOKEN_KEY, token);
   }
 
-  organisations(knownAt: string | null): Promise<{ organisations: Organisation[] }> {
+  organisations(knownAt: string | null): Promise<{ organisations: OrganisationEntry[] }> {
     return this.get('/organisations', { knownAt });
   }
 

@@ -1,16 +1,16 @@
-/** Days as `YYYY-MM-DD` and as whole days since 1970-01-01 (UTC), and the record's coarse date labels. */
+import { isEffectiveDate, periodOf, precisionOf } from '@app/domain/dates';
+
+/* Days as `YYYY-MM-DD` and as whole days since 1970-01-01 (UTC), and the record's coarse date labels. */
 
 const MS_PER_DAY = 86_400_000;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A calendar day `YYYY-MM-DD` (not a month or a year). */
 export function isDay(value: string): boolean {
-  const match = DAY.exec(value);
-  return match !== null && dateOf(dayNumber(value)) === value;
+  return isEffectiveDate(value) && precisionOf(value) === 'day';
 }
 
 export function dayNumber(day: string): number {
-  const [, year, month, date] = DAY.exec(day) ?? [];
-  return Date.UTC(Number(year), Number(month) - 1, Number(date)) / MS_PER_DAY;
+  return Date.parse(`${day}T00:00:00Z`) / MS_PER_DAY;
 }
 
 export function dateOf(dayNumber: number): string {
@@ -22,10 +22,7 @@ export function dateOf(dayNumber: number): string {
  * (`2012-06-28/2012-12-28`, a date derived from a coarse one).
  */
 export function firstDayOf(label: string): string {
-  const start = label.split('/')[0] ?? label;
-  if (start.length === 4) return `${start}-01-01`;
-  if (start.length === 7) return `${start}-01`;
-  return start;
+  return periodOf(label.split('/')[0] ?? label).from;
 }
 
 /** Whether a spell `[from, to)` (labels; `to` null while open) holds on the day. */

@@ -1,4 +1,6 @@
-import type { Api, AuditTrail, Source } from './api';
+import type { Source } from '@app/domain';
+import type { AuditTrail } from '@app/history';
+import type { Api } from './api';
 import { html } from './dom';
 
 /** The facts behind a status: each fact's type, date, sources, who recorded it from where, and its corrections. */
@@ -55,9 +57,6 @@ function fact(trail: AuditTrail): HTMLElement {
 }
 
 function source(item: Source): HTMLElement {
-  if (item.seed !== undefined || item.quote !== undefined) {
-    return html('li', {}, html('span', { class: 'muted' }, `seed ${item.seed ?? ''}: `), item.quote ? html('q', {}, item.quote) : null);
-  }
-  const title = item.url ? html('a', { href: item.url, rel: 'noreferrer' }, item.title ?? item.url) : (item.title ?? '');
-  return html('li', {}, title, item.publisher ? ` — ${item.publisher}` : '');
+  if ('seed' in item) return html('li', {}, html('span', { class: 'muted' }, `seed ${item.seed}: `), html('q', {}, item.quote));
+  return html('li', {}, html('a', { href: item.url, rel: 'noreferrer' }, item.title), item.publisher ? ` — ${item.publisher}` : '');
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { HistoryQueries, type TimelinePage } from '@app/history';
+import { HistoryQueries, type OrganisationEntry, type TimelinePage } from '@app/history';
 import type { OrganisationHistory, OrganisationState } from '@app/projections';
 
 @ApiTags('organisations')
@@ -11,7 +11,7 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({ summary: 'The organisations the record holds a founding fact for' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'recorded time (ISO instant): what the record said then' })
-  list(@Query() query: Record<string, unknown>): Promise<{ organisations: { id: string; name: string; established: string }[] }> {
+  list(@Query() query: Record<string, unknown>): Promise<{ organisations: OrganisationEntry[] }> {
     return this.queries.organisations(query);
   }
 

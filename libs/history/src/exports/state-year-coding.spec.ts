@@ -1,23 +1,8 @@
+import { organisationStateWith } from '@app/projections/testing/organisation-states';
 import type { OrganisationState } from '@app/projections';
 import { codeStateYear, COW_CODES, referenceDayOf } from './state-year-coding';
 
-function given(parts: Partial<OrganisationState>): OrganisationState {
-  return {
-    organisation: 'csto',
-    asOf: '2012-12-31',
-    knownAt: null,
-    exists: true,
-    members: [],
-    signatories: [],
-    observers: [],
-    partners: [],
-    externalStatuses: [],
-    instruments: [],
-    deployments: [],
-    uncertain: [],
-    ...parts,
-  };
-}
+const given = (parts: Partial<OrganisationState>): OrganisationState => organisationStateWith({ asOf: '2012-12-31', exists: true, ...parts });
 
 const member = (participant: string, status: 'active' | 'suspended' | 'frozen') => ({
   participant,

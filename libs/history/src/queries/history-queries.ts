@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { streamOf } from '@app/domain';
-import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TimelineEntry } from '@app/projections';
+import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TemporalIndex, TimelineEntry } from '@app/projections';
 import { NotFound } from '../not-found';
 import { LiveRecord } from '../record/live-record';
 import type { StoredFact } from '../stored-facts';
@@ -15,6 +15,14 @@ export interface TimelinePage {
   readonly offset: number;
   readonly limit: number;
   readonly entries: readonly TimelineEntry[];
+}
+
+/** An organisation the record holds a founding fact for. */
+export interface OrganisationEntry {
+  readonly id: string;
+  readonly name: string;
+  /** The effective date of the founding decision. */
+  readonly established: string;
 }
 
 export interface AuditTrail {
@@ -45,9 +53,7 @@ export class HistoryQueries {
     const asOf = args.day('asOf', raw['asOf'], true);
     const knownAt = args.instant('knownAt', raw['knownAt']);
     args.done();
-    const index = await this.record.current();
-    if (!index.source(knownAt).organisation(org)) throw new NotFound('organisation', org);
-    return index.stateAsOf({ organisation: org, asOf, knownAt });
+    return (await this.indexHolding(org, knownAt)).stateAsOf({ organisation: org, asOf, knownAt });
   }
 
   async instrumentStatus(instrument: string, raw: RawArguments): Promise<InstrumentStatus> {
@@ -74,12 +80,12 @@ export class HistoryQueries {
   }
 
   /** The organisations the record holds a founding fact for, by id. */
-  async organisations(raw: RawArguments): Promise<{ organisations: { id: string; name: string; established: string }[] }> {
+  async organisations(raw: RawArguments): Promise<{ organisations: OrganisationEntry[] }> {
     const args = new QueryArguments();
     const knownAt = args.instant('knownAt', raw['knownAt']);
     args.done();
     const source = (await this.record.current()).source(knownAt);
-    const organisations: { id: string; name: string; established: string }[] = [];
+    const organisations: OrganisationEntry[] = [];
     for (const subject of source.subjects()) {
       if (!subject.startsWith('organisation-')) continue;
       const id = subject.slice('organisation-'.length);
@@ -95,9 +101,7 @@ export class HistoryQueries {
     const org = args.slug('organisation', organisation, true);
     const knownAt = args.instant('knownAt', raw['knownAt']);
     args.done();
-    const index = await this.record.current();
-    if (!index.source(knownAt).organisation(org)) throw new NotFound('organisation', org);
-    return index.organisationHistory({ organisation: org, knownAt });
+    return (await this.indexHolding(org, knownAt)).organisationHistory({ organisation: org, knownAt });
   }
 
   async timeline(organisation: string, raw: RawArguments): Promise<TimelinePage> {
@@ -112,12 +116,10 @@ export class HistoryQueries {
     const offset = args.count('offset', raw['offset'], { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
     const limit = args.count('limit', raw['limit'], { min: 1, max: 1000, fallback: 100 });
     args.done();
-    const index = await this.record.current();
+    const index = await this.indexHolding(org, knownAt);
     const source = index.source(knownAt);
-    const view = source.organisation(org);
-    if (!view) throw new NotFound('organisation', org);
     // The predecessor treaty was not adopted within the organisation, but its history is the organisation's too.
-    const predecessor = view.established?.predecessorInstrument;
+    const predecessor = source.organisation(org)?.established?.predecessorInstrument;
     const subjects = new Set([
       `organisation-${org}`,
       ...(predecessor ? [`instrument-${predecessor}`] : []),
@@ -128,6 +130,13 @@ export class HistoryQueries {
       .timeline({ from, to, participant, type, instrument, knownAt })
       .filter((entry) => subjects.has(streamOf(entry.event)));
     return { organisation: org, total: entries.length, offset, limit, entries: entries.slice(offset, offset + limit) };
+  }
+
+  /** The index, once the record as it stood at `knownAt` holds the organisation; otherwise NotFound. */
+  private async indexHolding(organisation: string, knownAt: string | null): Promise<TemporalIndex> {
+    const index = await this.record.current();
+    if (!index.source(knownAt).organisation(organisation)) throw new NotFound('organisation', organisation);
+    return index;
   }
 
   async auditTrail(id: string): Promise<AuditTrail> {

@@ -1,23 +1,8 @@
-import type { MemberRow, OrganisationState } from '@app/projections';
+import { organisationStateWith } from '@app/projections/testing/organisation-states';
+import type { MemberRow } from '@app/projections';
 import { describeChanges } from './describe-changes';
 
-function given(parts: Partial<OrganisationState>): OrganisationState {
-  return {
-    organisation: 'csto',
-    asOf: '2000-01-01',
-    knownAt: null,
-    exists: false,
-    members: [],
-    signatories: [],
-    observers: [],
-    partners: [],
-    externalStatuses: [],
-    instruments: [],
-    deployments: [],
-    uncertain: [],
-    ...parts,
-  };
-}
+const given = organisationStateWith;
 
 const member = (participant: string, status: MemberRow['status'] = 'active', basis = 'cst-1992'): MemberRow => ({
   participant,
