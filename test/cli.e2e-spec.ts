@@ -50,11 +50,27 @@ describe('the CLI on a store with the chronology imported', () => {
       expect(run.stdout).toMatch(/^UZB\s+suspended\s+csto-charter-2002/m);
     });
 
-    it('answers as the record stood at --known-at: before the import, nothing was known', () => {
+    it('says the record held nothing yet at a --known-at before the import, and when its first fact was recorded', () => {
       const run = cli('state', 'csto', '--as-of', '2012-12-20', '--known-at', '2000-01-01T00:00:00Z', '--json');
 
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('no organisation csto');
+      expect(run.stderr).toMatch(/^annals state: the record held nothing yet at 2000-01-01T00:00:00\.000Z: its first fact was recorded at \d{4}-\d\d-\d\dT/);
+    });
+
+    it('answers as the record stood at a --known-at after the import, as the README shows', () => {
+      const now = new Date().toISOString();
+      const then = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--known-at', now, '--json').stdout) as { knownAt: string; members: unknown[] };
+      const latest = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--json').stdout) as { members: unknown[] };
+
+      expect(then.knownAt).toBe(now);
+      expect(then.members).toEqual(latest.members);
+    });
+
+    it('still says an organisation the record has never held is not in it', () => {
+      const run = cli('state', 'nato', '--as-of', '2012-12-20');
+
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('annals state: no organisation nato in the record\n');
     });
 
     it('names the flag of an impossible date and exits 2', () => {
@@ -220,5 +236,35 @@ describe('the CLI on a store with the chronology imported', () => {
       expect(report.events).toBeGreaterThan(100);
       expect(report.streams).toBeGreaterThan(1);
     });
+  });
+});
+
+describe('the CLI on an empty store', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'annals-cli-empty-'));
+    env = { ANNALS_DB: join(dir, 'annals.db') };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['state', 'csto', '--as-of', '2012-12-20'],
+    ['instrument', 'cst-1992', '--as-of', '2000-01-01'],
+    ['history', 'UZB'],
+    ['replay', 'csto', '--from', '2003-09-18', '--to', '2003-09-19'],
+  ])('%s: says the record is empty and what to run, and exits 1', (...args) => {
+    const run = runCli(args, env);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`annals ${args[0]}: the record is empty: import the chronology first with \`annals import\` (in a checkout: \`npm run -s cli -- import\`; \`npm start\` does it for the API)\n`);
+  });
+
+  it('verify: says the log is empty and exits 1, never "no problems"', () => {
+    const run = runCli(['verify'], env);
+
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('no problems');
+    expect(run.stderr).toBe('annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n');
   });
 });

@@ -4,20 +4,26 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import type { OrganisationHistory, OrganisationState } from '@app/projections';
 import { READER_TOKEN, startApi } from './support/api';
-import { launchChromium, watchedPage } from './support/browser';
+import { closeAll, launchChromium, missingBrowser, watchedPage } from './support/browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
 /** The page served by the real API over real HTTP, in Debian's chromium driven by playwright-core. */
 describe('the timeline page, in a real browser', () => {
   jest.setTimeout(60_000);
-  let browser: Browser;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser.close();
+    await browser?.close();
   });
+
+  /** A watched page, or the reason there is none: every test then fails at once with the missing browser's name. */
+  async function openPage(): Promise<{ page: Page; errors: string[] }> {
+    if (!browser) throw new Error(`no browser: ${missingBrowser()}`);
+    return watchedPage(browser);
+  }
 
   async function serve(options?: Parameters<typeof startApi>[0]): Promise<{ app: NestExpressApplication; url: string }> {
     const { app } = await startApi(options);
@@ -37,15 +43,13 @@ describe('the timeline page, in a real browser', () => {
       (await api<OrganisationState>(`/organisations/csto/state?asOf=${day}`)).members.map(({ participant, status }) => ({ participant, status }));
 
     beforeAll(async () => {
+      ({ page, errors } = await openPage());
       ({ app, url } = await serve());
-      ({ page, errors } = await watchedPage(browser));
       await page.goto(`${url}/?asOf=2012-12-20`);
       await shownDay('2012-12-20');
     });
-    afterAll(async () => {
-      await page.close();
-      await app.close();
-    });
+    // A beforeAll that failed leaves these unset; closing what was opened lets jest exit.
+    afterAll(() => closeAll(page, app));
 
     it('loads without console errors and draws a row for every participant the API returns', async () => {
       const history = await api<OrganisationHistory>('/organisations/csto/history');
@@ -128,8 +132,8 @@ describe('the timeline page, in a real browser', () => {
   });
 
   it('says the record is empty on an empty store, without errors', async () => {
+    const { page, errors } = await openPage();
     const { app, url } = await serve({ chronology: false });
-    const { page, errors } = await watchedPage(browser);
     try {
       await page.goto(`${url}/`);
       await page.locator('#status', { hasText: 'The record is empty' }).waitFor();
@@ -142,8 +146,8 @@ describe('the timeline page, in a real browser', () => {
   });
 
   it('asks for a reader token when the server wants one, and then draws the record', async () => {
+    const { page, errors } = await openPage();
     const { app, url } = await serve({ readers: new Map([[READER_TOKEN, 'bob']]) });
-    const { page, errors } = await watchedPage(browser);
     try {
       await page.goto(`${url}/?asOf=2012-12-20`);
       await page.getByLabel('This server asks for a reader token').fill(READER_TOKEN);

@@ -5,9 +5,19 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = process.env['ANNALS_CHROMIUM'] ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** Why no browser can be launched, in a line that names it. */
+export function missingBrowser(): string {
+  return `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set ANNALS_CHROMIUM`;
+}
+
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set ANNALS_CHROMIUM`);
+  if (!existsSync(CHROMIUM)) throw new Error(missingBrowser());
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** Closes what a test opened, skipping what a failed set-up never opened. */
+export async function closeAll(...things: readonly ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const thing of things) await thing?.close();
 }
 
 /** A page that keeps every console error and uncaught exception, and every request that failed. */

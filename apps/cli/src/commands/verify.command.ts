@@ -15,6 +15,13 @@ export class VerifyCommand extends JsonCommand {
 
   async run(_params: string[], flags: { json?: boolean }): Promise<void> {
     const report = await this.verifier.verify();
+    // An empty log has nothing wrong in it, but nothing right either: never "no problems" for a store holding nothing.
+    if (report.events === 0) {
+      if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+      process.stderr.write('annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n');
+      process.exitCode = EXIT.PROBLEMS;
+      return;
+    }
     if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       process.stdout.write(`${report.events} events in ${report.streams} streams: ${report.problems.length === 0 ? 'no problems' : `${report.problems.length} problem(s)`}\n`);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore } from '@app/event-store';
 import type { TemporalIndex, ViewSource } from '@app/projections';
-import { NotFound } from '../not-found';
 import type { RawArguments } from '../queries/history-queries';
 import { QueryArguments } from '../queries/query-arguments';
 import { LiveRecord } from '../record/live-record';
@@ -79,7 +78,7 @@ export class Exports {
     return (async function* () {
       const index = await record.current();
       const source = index.source(knownAt);
-      if (only !== undefined && !source.organisation(only)) throw new NotFound('organisation', only);
+      if (only !== undefined && !source.organisation(only)) throw record.notFound('organisation', only, knownAt);
       yield csvRecord(STATE_YEAR_COLUMNS);
       const states = participantsOf(source).filter((participant) => STATE.test(participant));
       for (const organisation of only === undefined ? organisationsOf(source) : [only]) {

@@ -63,7 +63,7 @@ export class HistoryQueries {
     const knownAt = args.instant('knownAt', raw['knownAt']);
     args.done();
     const index = await this.record.current();
-    if (!index.source(knownAt).instrument(id)) throw new NotFound('instrument', id);
+    if (!index.source(knownAt).instrument(id)) throw this.record.notFound('instrument', id, knownAt);
     return index.instrumentStatusAsOf({ instrument: id, asOf, knownAt });
   }
 
@@ -75,7 +75,7 @@ export class HistoryQueries {
     args.done();
     const index = await this.record.current();
     const spells = index.participantHistory(id, { knownAt, ...(organisation ? { organisation } : {}) });
-    if (spells.length === 0 && [...index.source(knownAt).subjectsOf(id)].length === 0) throw new NotFound('participant', id);
+    if (spells.length === 0 && [...index.source(knownAt).subjectsOf(id)].length === 0) throw this.record.notFound('participant', id, knownAt);
     return { participant: id, spells };
   }
 
@@ -135,13 +135,13 @@ export class HistoryQueries {
   /** The index, once the record as it stood at `knownAt` holds the organisation; otherwise NotFound. */
   private async indexHolding(organisation: string, knownAt: string | null): Promise<TemporalIndex> {
     const index = await this.record.current();
-    if (!index.source(knownAt).organisation(organisation)) throw new NotFound('organisation', organisation);
+    if (!index.source(knownAt).organisation(organisation)) throw this.record.notFound('organisation', organisation, knownAt);
     return index;
   }
 
   async auditTrail(id: string): Promise<AuditTrail> {
     const found = await this.record.fact(id);
-    if (!found) throw new NotFound('event', id);
+    if (!found) throw NotFound.subject('event', id);
     return { ...audit(found.fact), supersededBy: found.supersededBy.map(audit) };
   }
 }

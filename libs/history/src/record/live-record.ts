@@ -3,6 +3,7 @@ import { firstValueFrom, filter, type Subscription, Subject } from 'rxjs';
 import { isRecordKeepingEvent } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { TemporalIndex } from '@app/projections';
+import { NotFound } from '../not-found';
 import { type StoredFact, toStoredFact } from '../stored-facts';
 
 /**
@@ -17,6 +18,8 @@ export class LiveRecord implements OnApplicationShutdown {
   private index = new TemporalIndex<StoredFact>();
   private readonly supersessions = new Map<string, string[]>();
   private checkpoint = 0;
+  /** When the first fact was recorded: the store's recorded time never goes backwards, so it is the earliest. */
+  private firstRecordedAt: string | undefined;
   /** The replay, then the subscription; unset until the first query, and again after a failure. */
   private following: Promise<void> | undefined;
   private subscription: Subscription | undefined;
@@ -44,6 +47,16 @@ export class LiveRecord implements OnApplicationShutdown {
     return { fact, supersededBy };
   }
 
+  /**
+   * Why nothing was found under a name: the record is empty, or held nothing yet at `knownAt`, or else it simply
+   * has no such subject. Call it after `current()`.
+   */
+  notFound(what: string, id: string, knownAt: string | null): NotFound {
+    if (this.firstRecordedAt === undefined) return NotFound.emptyRecord();
+    if (knownAt !== null && knownAt < this.firstRecordedAt) return NotFound.nothingRecordedAt(knownAt, this.firstRecordedAt);
+    return NotFound.subject(what, id);
+  }
+
   /** Drops everything and folds the whole log again from position 0, reporting progress as it goes. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<{ events: number; milliseconds: number }> {
     await this.following?.catch(() => undefined);
@@ -51,6 +64,7 @@ export class LiveRecord implements OnApplicationShutdown {
     this.index = new TemporalIndex();
     this.supersessions.clear();
     this.checkpoint = 0;
+    this.firstRecordedAt = undefined;
     const started = process.hrtime.bigint();
     await this.follow(onProgress);
     return { events: this.index.size, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 };
@@ -106,6 +120,7 @@ export class LiveRecord implements OnApplicationShutdown {
 
   private apply(fact: StoredFact): void {
     this.index.apply(fact);
+    this.firstRecordedAt ??= fact.recordedAt;
     if (isRecordKeepingEvent(fact.event)) {
       this.supersessions.set(fact.event.supersedes, [...(this.supersessions.get(fact.event.supersedes) ?? []), fact.id]);
     }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '@app/domain';
 import { InvalidQuery } from '../invalid-query';
-import { NotFound } from '../not-found';
 import type { RawArguments } from '../queries/history-queries';
 import { QueryArguments } from '../queries/query-arguments';
 import { LiveRecord } from '../record/live-record';
@@ -51,7 +50,7 @@ export class HistoryReplay {
     }
     const index = await this.record.current();
     const source = index.source(knownAt);
-    if (!source.organisation(org)) throw new NotFound('organisation', org);
+    if (!source.organisation(org)) throw this.record.notFound('organisation', org, knownAt);
     const name = (id: string): string => {
       const title = source.instrument(id)?.adopted?.title;
       return title ? `the ${title} (${id})` : id;
