@@ -49,4 +49,24 @@ describe('dates', () => {
     expect(dateProblem('1992-02-30')).toBe('"1992-02-30" is not a calendar date: February 1992 has 29 days');
     expect(dateProblem('1992-02-29')).toBeUndefined();
   });
+
+  describe('a range: one unknown day between two dates ("no earlier than … no later than …")', () => {
+    it('covers the first day of its start to the last day of its end', () => {
+      expect(precisionOf('2008-10-24/2009-01')).toBe('range');
+      expect(periodOf('2008-10-24/2009-01')).toEqual({ from: '2008-10-24', to: '2009-01-31' });
+      expect(periodOf('2008/2009-03-15')).toEqual({ from: '2008-01-01', to: '2009-03-15' });
+    });
+
+    it('orders with its first possible day and moves both ends by months', () => {
+      expect(compareEffectiveDates('2008-10-24/2009-01', '2008-10-24')).toBe(0);
+      expect(addMonths('2012-06-28/2012-07-05', 6)).toBe('2012-12-28/2013-01-05');
+    });
+
+    it('names what is wrong with either end, or with an end before the start', () => {
+      expect(dateProblem('2008-10-24/2009-02-30')).toBe('in the range "2008-10-24/2009-02-30": "2009-02-30" is not a calendar date: February 2009 has 28 days');
+      expect(dateProblem('2009-01-01/2008-12-31')).toBe('"2009-01-01/2008-12-31" is not a range: its end must come after its start (or write the one date)');
+      expect(dateProblem('2009-01-01/2009-01-01')).toBe('"2009-01-01/2009-01-01" is not a range: its end must come after its start (or write the one date)');
+      expect(dateProblem('2008/2009/2010')).toMatch(/is not a date/);
+    });
+  });
 });

@@ -1,7 +1,11 @@
 import { InvalidDate } from './errors';
 
-/** How much of a date is known, read from its shape: `1992-05-15`, `1992-05`, `1992`. */
-export type Precision = 'day' | 'month' | 'year';
+/**
+ * How much of a date is known, read from its shape: `1992-05-15`, `1992-05`, `1992`, or a range `2008-10-24/2009-01`
+ * (one unknown day between the first day of the first and the last day of the second: "no earlier than … and no
+ * later than …", as the sources give an instrument's entry into force without its day).
+ */
+export type Precision = 'day' | 'month' | 'year' | 'range';
 
 /** The days a date may stand for, both ends inclusive, as `YYYY-MM-DD`. */
 export interface Period {
@@ -25,9 +29,23 @@ interface DateParts {
   readonly day?: number;
 }
 
-/** Why `value` is not a date of one of the three precisions, in a curator's words; undefined when it is one. */
+/** Why `value` is not a date of one of the four precisions, in a curator's words; undefined when it is one. */
 export function dateProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a date written as text: YYYY-MM-DD, YYYY-MM or YYYY';
+  if (typeof value !== 'string') return 'must be a date written as text: YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM/TO of those';
+  const ends = value.split('/');
+  if (ends.length === 2) return rangeProblem(value, ends[0] ?? '', ends[1] ?? '');
+  return singleDateProblem(value);
+}
+
+function rangeProblem(value: string, first: string, last: string): string | undefined {
+  const problem = singleDateProblem(first) ?? singleDateProblem(last);
+  if (problem !== undefined) return `in the range "${clip(value)}": ${problem}`;
+  const [from, to] = [periodOf(first).from, periodOf(last).to];
+  if (from >= to) return `"${clip(value)}" is not a range: its end must come after its start (or write the one date)`;
+  return undefined;
+}
+
+function singleDateProblem(value: string): string | undefined {
   const match = SHAPE.exec(value);
   if (!match) {
     return `"${clip(value)}" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY (zero-padded, no time of day)`;
@@ -50,13 +68,18 @@ export function isEffectiveDate(value: unknown): value is string {
 }
 
 export function precisionOf(date: string): Precision {
+  if (isRange(date)) return 'range';
   const { month, day } = partsOf(date);
   if (day !== undefined) return 'day';
   return month !== undefined ? 'month' : 'year';
 }
 
-/** The days a date covers: `1992-05` → 1992-05-01 … 1992-05-31; a day covers itself. */
+/** The days a date covers: `1992-05` → 1992-05-01 … 1992-05-31; a day covers itself; a range, its ends' periods. */
 export function periodOf(date: string): Period {
+  if (isRange(date)) {
+    const [first = '', last = ''] = date.split('/');
+    return { from: periodOf(first).from, to: periodOf(last).to };
+  }
   const { year, month, day } = partsOf(date);
   if (day !== undefined) return { from: date, to: date };
   if (month !== undefined) return { from: format(year, month, 1), to: format(year, month, daysInMonth(year, month)) };
@@ -68,6 +91,10 @@ export function periodOf(date: string): Period {
  * last day (31 August + 6 months → 28 or 29 February), as civil codes count periods in months.
  */
 export function addMonths(date: string, months: number): string {
+  if (isRange(date)) {
+    const [first = '', last = ''] = date.split('/');
+    return `${addMonths(first, months)}/${addMonths(last, months)}`;
+  }
   const { year, month, day } = partsOf(date);
   if (!Number.isInteger(months)) throw InvalidDate.because(`can only add whole months, not ${months}`);
   if (month === undefined) {
@@ -96,6 +123,13 @@ export function addDays(date: string, days: number): string {
 export function compareEffectiveDates(a: string, b: string): number {
   const [x, y] = [periodOf(a).from, periodOf(b).from];
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function isRange(date: string): boolean {
+  if (!date.includes('/')) return false;
+  const problem = dateProblem(date);
+  if (problem !== undefined) throw InvalidDate.because(problem);
+  return true;
 }
 
 function partsOf(date: string): DateParts {

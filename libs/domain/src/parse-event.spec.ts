@@ -89,7 +89,7 @@ describe('parseEvent', () => {
     ['a date in another notation', signed({ effectiveDate: '15.05.1992' }), 'effectiveDate', NOT_A_DATE('15.05.1992')],
     ['month 13', signed({ effectiveDate: '1992-13' }), 'effectiveDate', '"1992-13" has no month 13: months run 01 to 12'],
     ['a year out of range', signed({ effectiveDate: '2992-05-15' }), 'effectiveDate', 'year 2992 is outside 1900–2100'],
-    ['a date as a number', signed({ effectiveDate: 1992 }), 'effectiveDate', 'must be a date written as text: YYYY-MM-DD, YYYY-MM or YYYY'],
+    ['a date as a number', signed({ effectiveDate: 1992 }), 'effectiveDate', 'must be a date written as text: YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM/TO of those'],
     ['no effective date', signed({ effectiveDate: undefined }), 'effectiveDate', 'is required'],
     ['no sources', signed({ sources: undefined }), 'sources', 'is required'],
     ['an empty list of sources', signed({ sources: [] }), 'sources', 'must hold at least one source'],

@@ -62,8 +62,10 @@ export function compareResolved(a: ResolvedFact, b: ResolvedFact): number {
   return a.position - b.position;
 }
 
-/** A coarse date sorts with the first day of its period (`1992` with `1992-01-01`). */
+/** A coarse date sorts with the first day of its period (`1992` with `1992-01-01`), a range with its start's. */
 export function effectiveKey(date: string): string {
   if (date.length === 10) return date;
-  return date.length === 7 ? `${date}-01` : `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  if (date.length === 4) return `${date}-01-01`;
+  return effectiveKey(date.slice(0, date.indexOf('/')));
 }
