@@ -45,11 +45,11 @@ describe('what the record said, and when', () => {
     ]);
   });
 
-  it('tells a participant\'s history as spells: signatory, party, member across the handover, frozen', () => {
+  it('tells a participant\'s history as spells: party to the Treaty, then member of the Organization from its founding, frozen', () => {
     expect(participantHistory(facts, 'ARM', { organisation: 'csto' })).toEqual([
       expect.objectContaining({ instrument: 'cst-1992', status: 'signatory', from: '1992-05-15', to: '1994-04-20' }),
       expect.objectContaining({ instrument: 'cst-1992', status: 'party', from: '1994-04-20', to: null }),
-      expect.objectContaining({ organisation: 'csto', status: 'member', from: '1994-04-20', to: '2003-09-18', basis: 'cst-1992' }),
+      expect.objectContaining({ instrument: 'cst-extension-protocol-1999', status: 'signatory', from: '1999-04-02', to: null }),
       expect.objectContaining({ instrument: 'csto-charter-2002', status: 'signatory', from: '2002-10-07', to: '2003-09-18' }),
       expect.objectContaining({ instrument: 'csto-charter-2002', status: 'party', from: '2003-09-18', to: null }),
       expect.objectContaining({ organisation: 'csto', status: 'member', from: '2003-09-18', to: null, basis: 'csto-charter-2002' }),

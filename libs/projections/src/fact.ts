@@ -44,6 +44,8 @@ export interface HistoryQuery extends KnownAt {
 }
 
 export interface TimelineQuery extends KnownAt {
+  /** Only the organisation's own facts: its stream, its instruments (predecessor and amending protocols too), its deployments. */
+  readonly organisation?: string;
   /** Inclusive bounds on the effective date (a fact is placed at the first day of its period). */
   readonly from?: string;
   readonly to?: string;

@@ -1,6 +1,6 @@
 import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause } from '@app/domain';
 import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from './span';
-import type { Consent, InstrumentView, PartyRecord } from './subject-views';
+import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** Entry into force of an instrument as a whole: as derived from its clause, as reported, and the one followed. */
@@ -16,7 +16,10 @@ export interface GeneralEntryIntoForce {
   readonly eventIds: readonly string[];
 }
 
-/** One participant's place under an instrument: a single spell from entry into force for it to its end. */
+/**
+ * One period of a participant under an instrument, from entry into force for it to its end, with the facts of that
+ * period (`episode`). `start` is null while it has consented (or only signed) but is not bound.
+ */
 export interface PartySpell {
   readonly participant: string;
   readonly start: Span | null;
@@ -27,6 +30,7 @@ export interface PartySpell {
   readonly reportedEnd: Span | null;
   readonly endReason: string | null;
   readonly eventIds: readonly string[];
+  readonly episode: PartyEpisode;
 }
 
 /** Views do not change once built: the derivation is made once per view, not once per participant asked about. */
@@ -91,35 +95,78 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
 }
 
 /**
- * A participant's spell under the instrument. Start: the later of general entry into force and its own consent
- * (the N-th deposit rule binds later depositors on their own deposit), else the reported date for it. End: the
- * earlier of the withdrawal notice plus the notice period and, for a fixed term renewed by protocol, the term's
- * end if it signed no renewing protocol; else the reported termination. Derived dates govern; a report that
- * differs is kept beside them.
+ * A participant's periods under the instrument, in effective order, one spell each (see `PartyRecord`). A period
+ * is bound from the later of general entry into force and its own consent (the N-th deposit rule binds later
+ * depositors on their own deposit), else from the date reported for it. It ends at the earlier of the withdrawal
+ * notice plus the notice period and, for a fixed term renewed by protocol, the term's end if the period began
+ * before it and the participant signed no renewing protocol; else at the reported termination. Derived dates
+ * govern; a report that differs is kept beside them.
  */
-export function partySpell(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell {
-  return source.memo(`party\u0000${view.id}\u0000${record.participant}`, () => derivePartySpell(view, record, source));
+export function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): readonly PartySpell[] {
+  return source.memo(`party\u0000${view.id}\u0000${record.participant}`, () =>
+    episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, source)),
+  );
 }
 
-function derivePartySpell(view: InstrumentView, record: PartyRecord, source: ViewSource): PartySpell {
+/**
+ * Every participant's periods under the instrument. An amending protocol whose entry into force the record knows
+ * only from a general report (no deposits to derive it from, no report for the participant) binds the parties to
+ * the instrument it amends: from the later of that report and their own entry into force, until their period
+ * under the amended instrument ends. Those periods are shown as reported, not derived (`derivedStart` null), and
+ * rest on the report and on the amended instrument's facts.
+ */
+export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
+  return source.memo(`parties\u0000${view.id}`, () => {
+    const parties = new Map<string, readonly PartySpell[]>();
+    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, source));
+    const general = generalEntryIntoForce(view);
+    const amendedId = view.adopted?.rules.amends;
+    const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
+    if (!amended || general.derived !== null || general.reported === null) return parties;
+    const report = general.reported;
+    const reportIds = general.eventIds;
+    for (const record of amended.parties.values()) {
+      const own = parties.get(record.participant);
+      if (own !== undefined && boundSpells(own).length > 0) continue;
+      const episode = own?.[0]?.episode ?? {};
+      const implied = boundSpells(partySpells(amended, record, source)).flatMap((bound): PartySpell[] => {
+        const start = laterSpan(bound.start, report);
+        if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
+        const ownIds = own?.[0]?.eventIds ?? [];
+        return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
+      });
+      if (implied.length > 0) parties.set(record.participant, implied);
+    }
+    return parties;
+  });
+}
+
+/** The spells that bind: those with a start. */
+export function boundSpells(spells: readonly PartySpell[]): (PartySpell & { readonly start: Span })[] {
+  return spells.filter((spell): spell is PartySpell & { readonly start: Span } => spell.start !== null);
+}
+
+function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, source: ViewSource): PartySpell {
   const rules = view.adopted?.rules;
   const general = generalEntryIntoForce(view);
-  const consent = rules?.entryIntoForce.kind === 'on-signature' ? record.signature : record.deposit;
+  const consent = rules?.entryIntoForce.kind === 'on-signature' ? episode.signature : episode.deposit;
   const derivedStart = general.governing && consent ? laterSpan(general.governing, consent.span) : null;
-  const reportedStart = record.reportedInForce?.span ?? null;
+  const reportedStart = episode.reportedInForce?.span ?? null;
   const start = derivedStart ?? reportedStart;
   const withdrawal =
-    rules && record.withdrawalNotice ? optionalSpan(withdrawalEffectiveDate(rules, record.withdrawalNotice.date)) : null;
-  const lapse = start && !renewed(view, record.participant, general.governing, source) ? termLapse(view, general.governing) : null;
-  const derivedEnd = withdrawal && lapse ? earlierSpan(withdrawal, lapse) : (withdrawal ?? lapse);
-  const reportedEnd = record.termination?.span ?? null;
+    rules && episode.withdrawalNotice ? optionalSpan(withdrawalEffectiveDate(rules, episode.withdrawalNotice.date)) : null;
+  const lapse = start && !renewed(view, participant, general.governing, source) ? termLapse(view, general.governing) : null;
+  // A participant bound only after the first term ran out is bound by the renewed instrument: no lapse for it.
+  const firstTermLapse = start && lapse && compareSpans(start, lapse) < 0 ? lapse : null;
+  const derivedEnd = withdrawal && firstTermLapse ? earlierSpan(withdrawal, firstTermLapse) : (withdrawal ?? firstTermLapse);
+  const reportedEnd = episode.termination?.span ?? null;
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
-    end === null ? null : derivedEnd === null ? (record.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = [record.signature, record.deposit, record.reportedInForce, record.withdrawalNotice, record.termination]
+    end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
+  const eventIds = [episode.signature, episode.deposit, episode.reportedInForce, episode.withdrawalNotice, episode.termination]
     .filter((d) => d !== undefined)
     .map((d) => d.eventId);
-  return { participant: record.participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds };
+  return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
 }
 
 function optionalSpan(period: { from: string; to: string } | undefined): Span | null {

@@ -1,8 +1,8 @@
 import type { InstrumentQuery } from './fact';
-import { generalEntryIntoForce, partySpell, type PartySpell } from './instrument-rules';
+import { generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
 import { holdsOn, uncertainties, type UncertainRow } from './membership';
 import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from './span';
-import type { PartyRecord } from './subject-views';
+import type { PartyEpisode } from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** Derived and reported dates side by side; `governing` is the one the answer follows (derived, else reported). */
@@ -53,11 +53,12 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
     uncertain.push({ subject: id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
   }
   const participants: ParticipantRow[] = [];
-  for (const record of [...(view?.parties.values() ?? [])].sort((a, b) => (a.participant < b.participant ? -1 : 1))) {
-    if (!view) break;
-    const spell = partySpell(view, record, source);
-    if (spell.start) uncertain.push(...uncertainties([{ start: spell.start, end: spell.end }], day, { subject: id, participant: record.participant, status: 'party' }));
-    const row = participantRow(record, spell, day);
+  const parties = view ? [...partiesOf(source, view)].sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+  for (const [participant, spells] of parties) {
+    const bound = spells.flatMap((spell) => (spell.start ? [{ start: spell.start, end: spell.end }] : []));
+    uncertain.push(...uncertainties(bound, day, { subject: id, participant, status: 'party' }));
+    const current = currentPeriod(spells, day);
+    const row = current && participantRow(participant, current, day);
     if (row) participants.push(row);
   }
   return {
@@ -93,19 +94,33 @@ export function datesCompared(derived: Span | null, reported: Span | null): Date
   };
 }
 
-function participantRow(record: PartyRecord, spell: PartySpell, day: string): ParticipantRow | null {
+/** The latest of a participant's periods that had begun by the day: the one its row shows. */
+function currentPeriod(spells: readonly PartySpell[], day: string): PartySpell | undefined {
+  for (let index = spells.length - 1; index >= 0; index--) {
+    const spell = spells[index] as PartySpell;
+    if (index === 0 || hasBegun(spell.episode, day)) return spell;
+  }
+  return undefined;
+}
+
+function hasBegun(episode: PartyEpisode, day: string): boolean {
+  return [episode.signature, episode.ratification, episode.deposit, episode.reportedInForce].some((at) => at !== undefined && hasTakenEffect(at.span, day));
+}
+
+function participantRow(participant: string, spell: PartySpell, day: string): ParticipantRow | null {
   const happened = <T extends { readonly span: Span }>(at: T | undefined): T | undefined => (at && hasTakenEffect(at.span, day) ? at : undefined);
-  const signature = happened(record.signature);
-  const ratification = happened(record.ratification);
-  const deposit = happened(record.deposit);
-  const notice = happened(record.withdrawalNotice);
+  const { episode } = spell;
+  const signature = happened(episode.signature);
+  const ratification = happened(episode.ratification);
+  const deposit = happened(episode.deposit);
+  const notice = happened(episode.withdrawalNotice);
   const bound = spell.start !== null && hasTakenEffect(spell.start, day);
   const gone = bound && spell.end !== null && hasTakenEffect(spell.end, day);
   if (!signature && !ratification && !deposit && !bound && !notice) return null;
   const status = gone ? 'no-longer-party' : bound && holdsOn({ start: spell.start, end: spell.end }, day) ? 'party' : deposit ? 'consented' : 'signatory';
   const termination = gone ? { ...compared(spell.derivedEnd, spell.reportedEnd, day), reason: spell.endReason } : null;
   return {
-    participant: record.participant,
+    participant,
     status,
     signature: signature?.date ?? null,
     ratification: ratification ? { number: ratification.act.number ?? null, date: ratification.act.date, title: ratification.act.title } : null,

@@ -1,5 +1,5 @@
 import { withdrawalEffectiveDate } from '@app/domain';
-import { generalEntryIntoForce, partySpell } from './instrument-rules';
+import { boundSpells, generalEntryIntoForce, partySpells } from './instrument-rules';
 import { compareSpans, hasTakenEffect, isExact, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
@@ -51,34 +51,40 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
 }
 
 /**
- * Membership spells of one participant, in effective order.
- *
- * Before the founding instrument is in force, the members are the parties to the predecessor instrument (basis:
- * the predecessor). From then on, a participant the organisation's own stream admits is a member by those records
- * (basis: the admission's), and a participant the stream says nothing about is a member while it is a party to
- * the founding instrument (basis: the founding instrument). The organisation's stream, where it speaks, governs:
- * a party to the Charter that the stream records as having left is not a member. Spells that meet with the same
- * basis are joined.
+ * Membership spells of one participant, in effective order. Membership of the organisation begins no earlier
+ * than the organisation itself (its founding instrument's entry into force): before that, the states were parties
+ * to the predecessor treaty, not members (`predecessorSpells`). From then on, a participant the organisation's own
+ * stream admits is a member by those records (basis: the admission's), and a participant the stream says nothing
+ * about is a member while it is a party to the founding instrument (basis: the founding instrument). The
+ * organisation's stream, where it speaks, governs: a party to the Charter that the stream records as having left
+ * is not a member. Spells that meet with the same basis are joined.
  */
 export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, () => deriveMembershipSpells(source, organisation, participant));
+  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, () => {
+    const founding = foundingOf(source, organisation);
+    return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
+  });
 }
 
-function deriveMembershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  const founding = foundingOf(source, organisation);
-  const spells: MemberSpell[] = [];
-  const predecessorId = organisation.established?.predecessorInstrument;
-  const predecessor = predecessorId === undefined ? undefined : source.instrument(predecessorId);
-  const predecessorRecord = predecessor?.parties.get(participant);
-  if (predecessor && predecessorRecord) {
-    const party = partySpell(predecessor, predecessorRecord, source);
-    if (party.start && (founding === null || compareSpans(party.start, founding) < 0)) {
+/**
+ * A participant's spells as a party to the organisation's predecessor treaty, up to the day the organisation came
+ * into being: what the organisation's membership was before it existed. Basis: the predecessor treaty.
+ */
+export function predecessorSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
+  return source.memo(`predecessor\u0000${organisation.id}\u0000${participant}`, () => {
+    const predecessorId = organisation.established?.predecessorInstrument;
+    const predecessor = predecessorId === undefined ? undefined : source.instrument(predecessorId);
+    const record = predecessor?.parties.get(participant);
+    if (!predecessor || !record) return [];
+    const founding = foundingOf(source, organisation);
+    const spells: MemberSpell[] = [];
+    for (const party of boundSpells(partySpells(predecessor, record, source))) {
+      if (founding !== null && compareSpans(party.start, founding) >= 0) continue;
       const end = founding !== null && (party.end === null || compareSpans(founding, party.end) < 0) ? founding : party.end;
       spells.push({ start: party.start, end, basis: predecessor.id, eventIds: party.eventIds });
     }
-  }
-  if (founding !== null) spells.push(...organisationEraSpells(source, organisation, participant, founding));
-  return joinSpells(spells.sort((a, b) => compareSpans(a.start, b.start)));
+    return spells;
+  });
 }
 
 function organisationEraSpells(source: ViewSource, organisation: OrganisationView, participant: string, founding: Span): MemberSpell[] {
@@ -110,8 +116,9 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
     const instrument = organisation.established && source.instrument(organisation.established.foundingInstrument);
     const record = instrument?.parties.get(participant);
     if (instrument && record) {
-      const party = partySpell(instrument, record, source);
-      if (party.start) spells.push({ start: party.start, end: party.end, basis: instrument.id, eventIds: party.eventIds });
+      for (const party of boundSpells(partySpells(instrument, record, source))) {
+        spells.push({ start: party.start, end: party.end, basis: instrument.id, eventIds: party.eventIds });
+      }
     }
   }
   // Membership of the organisation cannot begin before it exists: the part before is the predecessor's.
@@ -133,36 +140,42 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
   return joined;
 }
 
-/** Suspensions (a council decision) and freezes (a unilateral declaration) of one participant. */
-const statusMemo = new WeakMap<OrganisationView, Map<string, StatusSpell[]>>();
-
-export function statusSpells(organisation: OrganisationView, participant: string): StatusSpell[] {
-  let byParticipant = statusMemo.get(organisation);
-  if (!byParticipant) statusMemo.set(organisation, (byParticipant = new Map<string, StatusSpell[]>()));
-  let spells = byParticipant.get(participant);
-  if (!spells) byParticipant.set(participant, (spells = deriveStatusSpells(organisation, participant)));
-  return spells;
+/**
+ * Suspensions (a council decision) and freezes (a unilateral declaration) of one participant, as one status per
+ * day: they never overlap. Precedence: a suspension supersedes a declared freeze (the freeze ends where the
+ * suspension begins, and a freeze declared while suspended changes nothing); a restoration ends the suspension
+ * (the member is active again: a state that still keeps away declares a new freeze); an unfreezing ends the
+ * freeze; the end of membership ends both. Statuses outside membership are not statuses of a member: dropped.
+ */
+export function statusSpells(source: ViewSource, organisation: OrganisationView, participant: string): StatusSpell[] {
+  return source.memo(`statuses\u0000${organisation.id}\u0000${participant}`, () =>
+    clipToMembership(deriveStatusSpells(organisation, participant), membershipSpells(source, organisation, participant)),
+  );
 }
 
 function deriveStatusSpells(organisation: OrganisationView, participant: string): StatusSpell[] {
   const spells: StatusSpell[] = [];
-  const open: Partial<Record<StatusSpell['status'], { start: Span; id: string }>> = {};
+  let open: { status: StatusSpell['status']; start: Span; id: string } | null = null;
   for (const change of organisation.members.get(participant) ?? []) {
-    const status = change.kind === 'suspended' || change.kind === 'restored' ? 'suspended' : change.kind === 'frozen' || change.kind === 'unfrozen' ? 'frozen' : null;
-    if (status === null) continue;
-    const current = open[status];
-    if ((change.kind === 'suspended' || change.kind === 'frozen') && current === undefined) {
-      open[status] = { start: change.span, id: change.eventId };
-    } else if ((change.kind === 'restored' || change.kind === 'unfrozen') && current !== undefined) {
-      spells.push({ status, start: current.start, end: change.span, eventIds: [current.id, change.eventId] });
-      delete open[status];
-    }
+    const supersedes = change.kind === 'suspended' && open?.status !== 'suspended';
+    const ends = supersedes || (change.kind === 'restored' && open?.status === 'suspended') || (change.kind === 'unfrozen' && open?.status === 'frozen');
+    if (ends && open !== null) spells.push({ status: open.status, start: open.start, end: change.span, eventIds: [open.id, change.eventId] });
+    if (ends) open = null;
+    if (supersedes || (change.kind === 'frozen' && open === null)) open = { status: change.kind === 'frozen' ? 'frozen' : 'suspended', start: change.span, id: change.eventId };
   }
-  for (const status of ['suspended', 'frozen'] as const) {
-    const current = open[status];
-    if (current) spells.push({ status, start: current.start, end: null, eventIds: [current.id] });
+  if (open !== null) spells.push({ status: open.status, start: open.start, end: null, eventIds: [open.id] });
+  return spells;
+}
+
+function clipToMembership(statuses: readonly StatusSpell[], membership: readonly MemberSpell[]): StatusSpell[] {
+  const clipped: StatusSpell[] = [];
+  for (const status of statuses) {
+    const within = membership.find((spell) => compareSpans(spell.start, status.start) <= 0 && (spell.end === null || compareSpans(status.start, spell.end) < 0));
+    if (within === undefined) continue;
+    const endsFirst = within.end !== null && (status.end === null || compareSpans(within.end, status.end) < 0);
+    clipped.push(endsFirst ? { ...status, end: within.end, eventIds: [...status.eventIds, ...within.eventIds.slice(-1)] } : status);
   }
-  return spells.sort((a, b) => compareSpans(a.start, b.start));
+  return clipped;
 }
 
 export function holdsOn(spell: { readonly start: Span; readonly end: Span | null }, day: string): boolean {

@@ -37,7 +37,7 @@ describe('organisation history at a glance', () => {
     const charterDates = history.instruments.find((i) => i.id === 'csto-charter-2002');
     expect(charterDates).toMatchObject({ kind: expect.any(String), adopted: '2002-10-07', entryIntoForce: { derived: '2003-09-18', reported: '2003-09-18', governing: '2003-09-18', disagreement: false } });
     expect(charterDates?.eventIds.length).toBeGreaterThan(1);
-    expect(history.instruments.map((i) => i.id)).toEqual(['cst-1992', 'csto-charter-2002']);
+    expect(history.instruments.map((i) => i.id)).toEqual(['cst-1992', 'cst-extension-protocol-1999', 'csto-charter-2002']);
   });
 
   it('gives each deployment its phases in order, each with the fact that began it', () => {

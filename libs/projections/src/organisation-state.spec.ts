@@ -23,12 +23,13 @@ describe('organisation state as of a date', () => {
     expect(codes(history.asOf('1999-04-21').members)).toEqual(['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
   });
 
-  it('brings the organisation into existence on the last signatory deposit, keeping the first day of membership', () => {
+  it('brings the organisation into existence on the last signatory deposit: its members are members from that day, not before', () => {
     const history = given(charterHistory());
     expect(history.asOf('2003-09-17').exists).toBe(false);
+    expect(history.asOf('2003-09-17').members.find((m) => m.participant === 'RUS')).toMatchObject({ basis: 'cst-1992', since: '1994-04-20' });
     const state = history.asOf('2003-09-18');
     expect(state.exists).toBe(true);
-    expect(state.members.find((m) => m.participant === 'RUS')).toEqual({ participant: 'RUS', status: 'active', basis: 'csto-charter-2002', since: '1994-04-20', statusSince: '1994-04-20' });
+    expect(state.members.find((m) => m.participant === 'RUS')).toEqual({ participant: 'RUS', status: 'active', basis: 'csto-charter-2002', since: '2003-09-18', statusSince: '2003-09-18' });
     expect(state.instruments.find((i) => i.id === 'csto-charter-2002')).toEqual({
       id: 'csto-charter-2002',
       inForce: true,
@@ -45,7 +46,7 @@ describe('organisation state as of a date', () => {
   it('tells suspension from freeze: both remain members', () => {
     const state = given([...charterHistory(), csto.suspended('KGZ', '2010-01-01'), csto.frozen('ARM', '2024-02-22')]).asOf('2024-06-01');
     expect(state.members.find((m) => m.participant === 'KGZ')).toMatchObject({ status: 'suspended', statusSince: '2010-01-01' });
-    expect(state.members.find((m) => m.participant === 'ARM')).toMatchObject({ status: 'frozen', statusSince: '2024-02-22', since: '1994-04-20' });
+    expect(state.members.find((m) => m.participant === 'ARM')).toMatchObject({ status: 'frozen', statusSince: '2024-02-22', since: '2003-09-18' });
   });
 
   it('ends membership six months after a withdrawal notice when the stream records no end', () => {

@@ -1,13 +1,13 @@
 import type { StateQuery } from './fact';
-import { generalEntryIntoForce, partySpell } from './instrument-rules';
+import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
 import {
   candidateMembers,
   firstDayOfRun,
   foundingOf,
   hasCoarseDates,
-  holdsOn,
   lastEndBy,
   membershipSpells,
+  predecessorSpells,
   spellOn,
   statusSpells,
   collectUncertainties,
@@ -78,7 +78,10 @@ export interface OrganisationState {
   readonly partners: readonly GrantRow[];
   readonly externalStatuses: readonly ExternalStatusRow[];
   readonly instruments: readonly InstrumentRow[];
+  /** Operations present on the day: contingents arrived (`active`) or leaving (`withdrawing`, still present). */
   readonly deployments: readonly DeploymentRow[];
+  /** Operations requested or authorised that no contingent has reached yet. */
+  readonly pendingDeployments: readonly DeploymentRow[];
   readonly uncertain: readonly UncertainRow[];
 }
 
@@ -93,26 +96,31 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     uncertain.push({ subject: id, status: 'exists', from: founding.from, to: founding.to, because: `the founding instrument enters into force on ${founding.label}, known only to a period` });
   }
   const instruments = organisationInstruments(source, id, organisation);
+  const exists = founding !== null && hasTakenEffect(founding, day);
   return {
     organisation: id,
     asOf: day,
     knownAt: query.knownAt ?? null,
-    exists: founding !== null && hasTakenEffect(founding, day),
-    members: organisation ? members(source, organisation, day, uncertain) : [],
+    exists,
+    members: organisation ? members(source, organisation, exists, day, uncertain) : [],
     signatories: signatories(source, instruments, day),
     observers: organisation ? grants(source, organisation, 'observer', day, uncertain) : [],
     partners: organisation ? grants(source, organisation, 'partner', day, uncertain) : [],
     externalStatuses: organisation ? externalStatuses(organisation, day, uncertain) : [],
     instruments: instruments.map((instrument) => instrumentRow(source, instrument, day, uncertain)).filter((row) => row !== null),
-    deployments: deployments(source, id, day, uncertain),
+    ...deployments(source, id, day, uncertain),
     uncertain,
   };
 }
 
-/** One participant's membership, derived once per set of views: spells, suspensions and freezes. */
+/**
+ * One participant's membership, derived once per set of views: its spells as a member, its suspensions and
+ * freezes, and, for the days before the organisation existed, its spells as a party to the predecessor treaty.
+ */
 interface MemberTimeline {
   readonly participant: string;
   readonly spells: readonly MemberSpell[];
+  readonly predecessor: readonly MemberSpell[];
   readonly suspended: readonly StatusSpell[];
   readonly frozen: readonly StatusSpell[];
   readonly coarse: boolean;
@@ -122,25 +130,32 @@ function memberTimelines(source: ViewSource, organisation: OrganisationView): Me
   return source.memo(`member-timelines\u0000${organisation.id}`, () =>
     [...candidateMembers(source, organisation)].sort(byText).map((participant) => {
       const spells = membershipSpells(source, organisation, participant);
-      const statuses = statusSpells(organisation, participant);
+      const predecessor = predecessorSpells(source, organisation, participant);
+      const statuses = statusSpells(source, organisation, participant);
       const suspended = statuses.filter((s) => s.status === 'suspended');
       const frozen = statuses.filter((s) => s.status === 'frozen');
-      return { participant, spells, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(statuses) };
+      return { participant, spells, predecessor, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses) };
     }),
   );
 }
 
-function members(source: ViewSource, organisation: OrganisationView, day: string, uncertain: UncertainRow[]): MemberRow[] {
+/**
+ * The members on the day. Before the organisation exists, its members are the parties to the predecessor treaty
+ * (basis: the treaty; `exists` is false); from its founding, the members of the organisation itself.
+ */
+function members(source: ViewSource, organisation: OrganisationView, exists: boolean, day: string, uncertain: UncertainRow[]): MemberRow[] {
   const rows: MemberRow[] = [];
-  for (const { participant, spells, suspended, frozen, coarse } of memberTimelines(source, organisation)) {
-    if (coarse) collectUncertainties(uncertain, spells, day, 'membership', participant, 'member');
+  for (const timeline of memberTimelines(source, organisation)) {
+    const { participant, suspended, frozen, coarse } = timeline;
+    const spells = exists ? timeline.spells : timeline.predecessor;
+    if (coarse) collectUncertainties(uncertain, spells, day, exists ? 'membership' : (spells[0]?.basis ?? 'membership'), participant, exists ? 'member' : 'party');
     const spell = spellOn(spells, day);
     if (spell === undefined) continue;
     if (coarse) {
       collectUncertainties(uncertain, suspended, day, 'membership', participant, 'suspended');
       collectUncertainties(uncertain, frozen, day, 'membership', participant, 'frozen');
     }
-    // A council's suspension outranks a unilateral freeze when both hold.
+    // Statuses never overlap (see statusSpells): at most one holds.
     const current = spellOn(suspended, day) ?? spellOn(frozen, day);
     const since = firstDayOfRun(spells, spell);
     let statusSince = since;
@@ -215,36 +230,37 @@ function deriveOpenClose(changes: GrantChanges): { start: Span; end: Span | null
   return spells;
 }
 
-/** The organisation's instruments: its founding and predecessor instruments and those adopted within it. */
+/**
+ * The organisation's instruments: its founding and predecessor instruments, those adopted within it, and the
+ * protocols amending any of them (the 1999 and 2010 protocols to the 1992 Treaty were not adopted within the CSTO,
+ * but its history is theirs too).
+ */
 export function organisationInstruments(source: ViewSource, id: string, organisation: OrganisationView | undefined): InstrumentView[] {
-  const ids = new Set<string>();
-  for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
-  for (const own of [organisation?.established?.foundingInstrument, organisation?.established?.predecessorInstrument]) if (own) ids.add(own);
-  return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
+  return source.memo(`instruments\u0000${id}`, () => {
+    const ids = new Set<string>();
+    for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
+    for (const own of [organisation?.established?.foundingInstrument, organisation?.established?.predecessorInstrument]) if (own) ids.add(own);
+    for (const amended of ids) {
+      for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
+    }
+    return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
+  });
 }
 
-/** Each participant's spell under an instrument and its signature, derived once per set of views. */
+/** Each participant's periods under an instrument, derived once per set of views. */
 interface PartyTimeline {
   readonly participant: string;
-  readonly signature: Span | null;
-  readonly signed: string | null;
-  readonly spell: { readonly start: Span; readonly end: Span | null } | null;
+  readonly periods: readonly PartySpell[];
+  readonly bound: readonly { readonly start: Span; readonly end: Span | null }[];
   readonly coarse: boolean;
 }
 
 function partyTimelines(source: ViewSource, instrument: InstrumentView): PartyTimeline[] {
   return source.memo(`party-timelines\u0000${instrument.id}`, () =>
-    [...instrument.parties.values()]
-      .map((record) => {
-        const party = partySpell(instrument, record, source);
-        const spell = party.start === null ? null : { start: party.start, end: party.end };
-        return {
-          participant: record.participant,
-          signature: record.signature?.span ?? null,
-          signed: record.signature?.date ?? null,
-          spell,
-          coarse: spell !== null && hasCoarseDates([spell]),
-        };
+    [...partiesOf(source, instrument)]
+      .map(([participant, periods]) => {
+        const bound = boundSpells(periods).map(({ start, end }) => ({ start, end }));
+        return { participant, periods, bound, coarse: hasCoarseDates(bound) };
       })
       .sort((a, b) => byText(a.participant, b.participant)),
   );
@@ -258,30 +274,41 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
     uncertain.push({ subject: instrument.id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
   }
   const parties: string[] = [];
-  for (const { participant, spell, coarse } of partyTimelines(source, instrument)) {
-    if (spell === null) continue;
-    if (coarse) collectUncertainties(uncertain, [spell], day, instrument.id, participant, 'party');
-    if (holdsOn(spell, day)) parties.push(participant);
+  for (const { participant, bound, coarse } of partyTimelines(source, instrument)) {
+    if (coarse) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
+    if (spellOn(bound, day)) parties.push(participant);
   }
   const row: InstrumentRow = { id: instrument.id, inForce, since: inForce && general.governing ? general.governing.label : null, parties };
   return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
 }
 
-/** Signatories not bound on the day: signed, and neither a party yet nor gone. */
+/**
+ * Signatories not bound on the day: the latest period in which the participant had signed by the day has not bound
+ * it yet (a party that left and signed anew is a signatory again).
+ */
 function signatories(source: ViewSource, instruments: readonly InstrumentView[], day: string): SignatoryRow[] {
   const rows: SignatoryRow[] = [];
   for (const instrument of instruments) {
-    for (const { participant, signature, signed, spell } of partyTimelines(source, instrument)) {
-      if (signature === null || signed === null || !hasTakenEffect(signature, day)) continue;
-      if (spell !== null && hasTakenEffect(spell.start, day)) continue;
-      rows.push({ participant, instrument: instrument.id, since: signed });
+    for (const { participant, periods } of partyTimelines(source, instrument)) {
+      const signed = periods.findLast((period) => period.episode.signature !== undefined && hasTakenEffect(period.episode.signature.span, day));
+      const signature = signed?.episode.signature;
+      if (!signed || !signature || (signed.start !== null && hasTakenEffect(signed.start, day))) continue;
+      rows.push({ participant, instrument: instrument.id, since: signature.date });
     }
   }
   return rows;
 }
 
-function deployments(source: ViewSource, organisation: string, day: string, uncertain: UncertainRow[]): DeploymentRow[] {
-  const rows: DeploymentRow[] = [];
+const PRESENT: ReadonlySet<DeploymentRow['status']> = new Set(['active', 'withdrawing']);
+
+function deployments(
+  source: ViewSource,
+  organisation: string,
+  day: string,
+  uncertain: UncertainRow[],
+): Pick<OrganisationState, 'deployments' | 'pendingDeployments'> {
+  const present: DeploymentRow[] = [];
+  const pending: DeploymentRow[] = [];
   for (const id of [...new Set(source.deploymentsOf(organisation))].sort(byText)) {
     const view = source.deployment(id);
     const requested = view?.requested;
@@ -294,9 +321,9 @@ function deployments(source: ViewSource, organisation: string, day: string, unce
     const status = reached.at(-1);
     if (status === undefined || status === 'ended') continue;
     const contributors = [...new Set(view.contingents.filter((c) => hasTakenEffect(c.span, day)).map((c) => c.contributor))].sort(byText);
-    rows.push({ id, host: requested.host, status, contributors });
+    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors });
   }
-  return rows;
+  return { deployments: present, pendingDeployments: pending };
 }
 
 export type DeploymentStep = readonly [DeploymentRow['status'] | 'ended', Dated | null | undefined];

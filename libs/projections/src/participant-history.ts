@@ -1,7 +1,8 @@
+import { parseStreamId } from '@app/domain';
 import type { HistoryQuery } from './fact';
 import { candidateMembers, membershipSpells, statusSpells } from './membership';
 import { openClose, organisationInstruments } from './organisation-state';
-import { partySpell } from './instrument-rules';
+import { partiesOf } from './instrument-rules';
 import { compareSpans, type Span } from './span';
 import type { ViewSource } from './view-source';
 
@@ -28,12 +29,16 @@ export function composeHistory(source: ViewSource, participant: string, query: H
   const organisations = new Set<string>();
   const instruments = new Set<string>();
   for (const subject of source.subjectsOf(participant)) {
-    if (subject.startsWith('organisation-')) organisations.add(subject.slice('organisation-'.length));
-    if (subject.startsWith('instrument-')) {
-      const instrument = subject.slice('instrument-'.length);
-      instruments.add(instrument);
-      for (const organisation of source.organisationsFounded(instrument)) organisations.add(organisation);
+    const stream = parseStreamId(subject);
+    if (stream?.category === 'organisation') organisations.add(stream.id);
+    if (stream?.category === 'instrument') {
+      instruments.add(stream.id);
+      for (const organisation of source.organisationsFounded(stream.id)) organisations.add(organisation);
     }
+  }
+  // A protocol known in force only from a general report binds the amended instrument's parties (`partiesOf`).
+  for (const amended of instruments) {
+    for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) instruments.add(protocol);
   }
   if (query.organisation !== undefined) {
     const only = query.organisation;
@@ -53,19 +58,21 @@ function rank(spell: HistorySpell): number {
   return ORDER.indexOf(spell.status) * 4 + (spell.organisation ? 0 : 2);
 }
 
+/** The participant's periods under the instrument: signatory until bound, then party, once per period. */
 function instrumentSpells(source: ViewSource, id: string, participant: string): Sortable[] {
   const view = source.instrument(id);
-  const record = view?.parties.get(participant);
-  if (!view || !record) return [];
-  const party = partySpell(view, record, source);
+  const periods = view && partiesOf(source, view).get(participant);
+  if (!periods) return [];
   const spells: Sortable[] = [];
-  const signature = record.signature;
-  if (signature && (party.start === null || compareSpans(signature.span, party.start) < 0)) {
-    const to = party.start ?? party.end;
-    spells.push({ instrument: id, status: 'signatory', from: signature.date, to: to?.label ?? null, basis: id, eventIds: [signature.eventId], sort: signature.span });
-  }
-  if (party.start) {
-    spells.push({ instrument: id, status: 'party', from: party.start.label, to: party.end?.label ?? null, basis: id, eventIds: party.eventIds, sort: party.start });
+  for (const party of periods) {
+    const signature = party.episode.signature;
+    if (signature && (party.start === null || compareSpans(signature.span, party.start) < 0)) {
+      const to = party.start ?? party.end;
+      spells.push({ instrument: id, status: 'signatory', from: signature.date, to: to?.label ?? null, basis: id, eventIds: [signature.eventId], sort: signature.span });
+    }
+    if (party.start) {
+      spells.push({ instrument: id, status: 'party', from: party.start.label, to: party.end?.label ?? null, basis: id, eventIds: party.eventIds, sort: party.start });
+    }
   }
   return spells;
 }
@@ -78,7 +85,7 @@ function organisationSpells(source: ViewSource, id: string, participant: string)
     for (const spell of membershipSpells(source, view, participant)) {
       spells.push({ organisation: id, status: 'member', from: spell.start.label, to: spell.end?.label ?? null, basis: spell.basis, eventIds: spell.eventIds, sort: spell.start });
     }
-    for (const spell of statusSpells(view, participant)) {
+    for (const spell of statusSpells(source, view, participant)) {
       spells.push({ organisation: id, status: spell.status, from: spell.start.label, to: spell.end?.label ?? null, basis: id, eventIds: spell.eventIds, sort: spell.start });
     }
   }

@@ -1,3 +1,4 @@
+import { streamId } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
@@ -30,10 +31,11 @@ export function referenceSource(log: readonly Fact[], knownAt: string | null | u
   const idsOf = (category: string): string[] =>
     [...bySubject.keys()].filter((s) => s.startsWith(`${category}-`)).map((s) => s.slice(category.length + 1));
   return {
-    organisation: (id) => narrow(view(`organisation-${id}`), 'organisation'),
-    instrument: (id) => narrow(view(`instrument-${id}`), 'instrument'),
-    deployment: (id) => narrow(view(`deployment-${id}`), 'deployment'),
+    organisation: (id) => narrow(view(streamId('organisation', id)), 'organisation'),
+    instrument: (id) => narrow(view(streamId('instrument', id)), 'instrument'),
+    deployment: (id) => narrow(view(streamId('deployment', id)), 'deployment'),
     instrumentsOf: () => idsOf('instrument'),
+    amendmentsOf: () => idsOf('instrument'),
     deploymentsOf: () => idsOf('deployment'),
     organisationsFounded: () => idsOf('organisation'),
     subjectsOf: () => bySubject.keys(),

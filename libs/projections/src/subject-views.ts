@@ -46,14 +46,31 @@ export interface OrganisationView {
   readonly external: Map<string, ExternalRecord>;
 }
 
-export interface PartyRecord {
-  readonly participant: string;
+/** One period of a participant's consent to an instrument: the first fact of each kind within it. */
+export interface PartyEpisode {
   signature?: Dated;
   ratification?: Dated & { readonly act: RatificationAct };
   deposit?: Dated & { readonly kind: (typeof DEPOSIT_KINDS)[number] };
   reportedInForce?: Dated;
   withdrawalNotice?: Dated;
   termination?: Dated & { readonly reason: (typeof TERMINATION_REASONS)[number] };
+}
+
+/**
+ * What the record holds about one participant under an instrument: its first period of consent, and the later
+ * ones of a participant that left and became a party anew (Uzbekistan and the 1992 Treaty). A signature,
+ * ratification, deposit or report of entry into force for it that follows a recorded termination opens a new
+ * period, as the instrument decider allows; within a period the first fact of each kind counts. Most participants
+ * have one period, so the first is the record itself and `later` stays unset.
+ */
+export interface PartyRecord extends PartyEpisode {
+  readonly participant: string;
+  later?: PartyEpisode[];
+}
+
+/** The periods of a participant's consent, in effective order. */
+export function episodesOf(record: PartyRecord): readonly PartyEpisode[] {
+  return record.later === undefined ? [record] : [record, ...record.later];
 }
 
 export interface Consent extends Dated {
@@ -194,43 +211,45 @@ function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
 function evolveInstrument(view: InstrumentView, fact: ResolvedFact): void {
   const event = fact.event;
   const at = dated(fact);
-  const party = (participant: string): PartyRecord => {
-    const record = view.parties.get(participant) ?? { participant };
-    view.parties.set(participant, record);
-    return record;
+  /** The period a fact about the participant belongs to: a consent after a recorded termination opens a new one. */
+  const episode = (participant: string, consents: boolean): PartyEpisode => {
+    let record = view.parties.get(participant);
+    if (record === undefined) view.parties.set(participant, (record = { participant }));
+    const current = record.later?.at(-1) ?? record;
+    if (!consents || current.termination === undefined) return current;
+    const next: PartyEpisode = {};
+    (record.later ??= []).push(next);
+    return next;
+  };
+  /** The clauses count each participant's first signature and first deposit, not those of a later accession. */
+  const count = (participant: string, kind: Consent['kind'], consent: Dated): void => {
+    const record = view.parties.get(participant);
+    if ((kind === 'signature' ? record?.signature : record?.deposit) === consent) view.consents.push({ ...at, participant, kind });
   };
   switch (event.type) {
     case 'InstrumentAdopted':
       view.adopted ??= { ...at, title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
       return;
-    case 'InstrumentSigned': {
-      const record = party(event.participant);
-      if (record.signature) return;
-      record.signature = at;
-      view.consents.push({ ...at, participant: event.participant, kind: 'signature' });
+    case 'InstrumentSigned':
+      episode(event.participant, true).signature ??= at;
+      return count(event.participant, 'signature', at);
+    case 'RatificationLawEnacted':
+      episode(event.participant, true).ratification ??= { ...at, act: event.act };
       return;
-    }
-    case 'RatificationLawEnacted': {
-      const record = party(event.participant);
-      record.ratification ??= { ...at, act: event.act };
-      return;
-    }
     case 'InstrumentDeposited': {
-      const record = party(event.participant);
-      if (record.deposit) return;
-      record.deposit = { ...at, kind: event.kind };
-      view.consents.push({ ...at, participant: event.participant, kind: 'deposit' });
-      return;
+      const deposit = { ...at, kind: event.kind };
+      episode(event.participant, true).deposit ??= deposit;
+      return count(event.participant, 'deposit', deposit);
     }
     case 'EntryIntoForceReported':
       if (event.participant === undefined) view.reportedGeneral ??= at;
-      else party(event.participant).reportedInForce ??= at;
+      else episode(event.participant, true).reportedInForce ??= at;
       return;
     case 'InstrumentWithdrawalNotified':
-      party(event.participant).withdrawalNotice ??= at;
+      episode(event.participant, false).withdrawalNotice ??= at;
       return;
     case 'InstrumentTerminatedForParticipant':
-      party(event.participant).termination ??= { ...at, reason: event.reason };
+      episode(event.participant, false).termination ??= { ...at, reason: event.reason };
       return;
     case 'InstrumentAmended':
       view.amendments.push({ ...at, protocol: event.protocol });

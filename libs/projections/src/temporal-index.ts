@@ -1,4 +1,4 @@
-import { isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import { streamId, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
@@ -116,6 +116,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly waiting = new Map<string, F[]>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
   private readonly instrumentsByOrganisation = new Map<string, Set<string>>();
+  private readonly amendmentsByInstrument = new Map<string, Set<string>>();
   private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
   private readonly organisationsByInstrument = new Map<string, Set<string>>();
   private readonly past = new Recent<Projection>(256);
@@ -188,10 +189,11 @@ export class TemporalIndex<F extends Fact = Fact> {
     };
     const ids = (map: Map<string, Set<string>>, key: string): Iterable<string> => map.get(key) ?? [];
     return {
-      organisation: (id) => view(`organisation-${id}`, 'organisation'),
-      instrument: (id) => view(`instrument-${id}`, 'instrument'),
-      deployment: (id) => view(`deployment-${id}`, 'deployment'),
+      organisation: (id) => view(streamId('organisation', id), 'organisation'),
+      instrument: (id) => view(streamId('instrument', id), 'instrument'),
+      deployment: (id) => view(streamId('deployment', id), 'deployment'),
       instrumentsOf: (organisation) => ids(this.instrumentsByOrganisation, organisation),
+      amendmentsOf: (instrument) => ids(this.amendmentsByInstrument, instrument),
       deploymentsOf: (organisation) => ids(this.deploymentsByOrganisation, organisation),
       organisationsFounded: (instrument) => ids(this.organisationsByInstrument, instrument),
       subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
@@ -298,6 +300,7 @@ export class TemporalIndex<F extends Fact = Fact> {
     switch (event.type) {
       case 'InstrumentAdopted':
         if (event.organisation !== undefined) addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
+        if (event.rules.amends !== undefined) addTo(this.amendmentsByInstrument, event.rules.amends, event.instrument);
         return;
       case 'DeploymentRequested':
         addTo(this.deploymentsByOrganisation, event.organisation, event.deployment);

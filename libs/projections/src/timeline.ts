@@ -1,6 +1,7 @@
-import type { SubjectEvent } from '@app/domain';
+import { streamId, type SubjectEvent } from '@app/domain';
 import type { ResolvedFact, TimelineQuery } from './fact';
 import { compareResolved, effectiveKey } from './supersession';
+import { organisationInstruments } from './organisation-state';
 import type { ViewSource } from './view-source';
 
 /** A fact of the record as it stood at `knownAt`, with the corrections applied to it. */
@@ -37,8 +38,10 @@ function concernsInstrument(event: SubjectEvent, instrument: string): boolean {
  * that order, so the date bounds are found by binary search and only the matching subjects are read.
  */
 export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): TimelineEntry[] {
-  const subjects =
-    query.participant !== undefined ? source.subjectsOf(query.participant) : source.subjects();
+  const own = query.organisation === undefined ? undefined : organisationSubjects(source, query.organisation);
+  const subjects = [...(query.participant !== undefined ? source.subjectsOf(query.participant) : (own ?? source.subjects()))].filter(
+    (subject) => own === undefined || own.has(subject),
+  );
   const from = query.from === undefined ? undefined : effectiveKey(query.from);
   const to = query.to === undefined ? undefined : effectiveKey(query.to);
   const selected: ResolvedFact[] = [];
@@ -63,6 +66,17 @@ export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): 
     event: fact.event,
     correctedBy: fact.correctedBy,
   }));
+}
+
+/** The streams whose facts make up an organisation's history. */
+function organisationSubjects(source: ViewSource, id: string): Set<string> {
+  const organisation = source.organisation(id);
+  const deployments = [...source.deploymentsOf(id)].filter((deployment) => source.deployment(deployment)?.requested?.organisation === id);
+  return new Set([
+    streamId('organisation', id),
+    ...organisationInstruments(source, id, organisation).map((instrument) => streamId('instrument', instrument.id)),
+    ...deployments.map((deployment) => streamId('deployment', deployment)),
+  ]);
 }
 
 function lowerBound(facts: readonly ResolvedFact[], key: string): number {

@@ -12,6 +12,8 @@ export interface ViewSource {
   deployment(id: string): DeploymentView | undefined;
   /** Instruments that may have been adopted within the organisation. */
   instrumentsOf(organisation: string): Iterable<string>;
+  /** Protocols that may amend the instrument (their rules name it in `amends`). */
+  amendmentsOf(instrument: string): Iterable<string>;
   /** Deployments that may belong to the organisation. */
   deploymentsOf(organisation: string): Iterable<string>;
   /** Organisations that may name the instrument as founding or predecessor instrument. */

@@ -92,6 +92,9 @@ function* stateYearRows(index: TemporalIndex, organisation: string, states: read
   for (let year = PANEL_YEARS.first; year <= PANEL_YEARS.last; year++) {
     const asOf = referenceDayOf(year);
     const state = index.stateAsOf({ organisation, asOf, knownAt });
+    // As in the COW data set, an organisation's years begin with its founding: before it existed its predecessor
+    // treaty's parties were not its members, and the panel has no row to code them in.
+    if (!state.exists) continue;
     for (const participant of states) {
       const { code, status, basis } = codeStateYear(state, participant);
       yield csvRecord([participant, organisation, year, code, status, basis, asOf]);

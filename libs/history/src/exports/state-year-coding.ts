@@ -15,7 +15,9 @@ import type { OrganisationState } from '@app/projections';
  * |    | independent throughout 1992–2024
  *
  * A year is coded by the status held on its reference day, 31 December (the end-of-year convention of annual
- * panels): a state that joins during a year is a member that year, one that leaves during it is not.
+ * panels): a state that joins during a year is a member that year, one that leaves during it is not. Only years in
+ * which the organisation exists on that day are coded (the CSTO from 2003): the parties to its predecessor treaty
+ * were not its members.
  */
 export const COW_CODES = { FULL_MEMBER: 1, ASSOCIATE_MEMBER: 2, OBSERVER: 3, NONE: 0, MISSING: -9, NOT_IN_SYSTEM: -1 } as const;
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { streamOf } from '@app/domain';
 import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TemporalIndex, TimelineEntry } from '@app/projections';
 import { NotFound } from '../not-found';
 import { LiveRecord } from '../record/live-record';
@@ -117,18 +116,7 @@ export class HistoryQueries {
     const limit = args.count('limit', raw['limit'], { min: 1, max: 1000, fallback: 100 });
     args.done();
     const index = await this.indexHolding(org, knownAt);
-    const source = index.source(knownAt);
-    // The predecessor treaty was not adopted within the organisation, but its history is the organisation's too.
-    const predecessor = source.organisation(org)?.established?.predecessorInstrument;
-    const subjects = new Set([
-      `organisation-${org}`,
-      ...(predecessor ? [`instrument-${predecessor}`] : []),
-      ...[...source.instrumentsOf(org)].map((id) => `instrument-${id}`),
-      ...[...source.deploymentsOf(org)].map((id) => `deployment-${id}`),
-    ]);
-    const entries = index
-      .timeline({ from, to, participant, type, instrument, knownAt })
-      .filter((entry) => subjects.has(streamOf(entry.event)));
+    const entries = index.timeline({ organisation: org, from, to, participant, type, instrument, knownAt });
     return { organisation: org, total: entries.length, offset, limit, entries: entries.slice(offset, offset + limit) };
   }
 

@@ -2,7 +2,8 @@ import { organisationStateWith } from '@app/projections/testing/organisation-sta
 import type { MemberRow } from '@app/projections';
 import { describeChanges } from './describe-changes';
 
-const given = organisationStateWith;
+/** A state of the organisation once it exists: its members are its own. */
+const given = (parts: Parameters<typeof organisationStateWith>[0]) => organisationStateWith({ exists: true, ...parts });
 
 const member = (participant: string, status: MemberRow['status'] = 'active', basis = 'cst-1992'): MemberRow => ({
   participant,
@@ -35,6 +36,20 @@ describe('describing the changes between two days', () => {
       'ARM became a party to cst-1992',
       'UZB ceased to be a member',
     ]);
+  });
+
+  it('tells the predecessor treaty\'s parties as parties, never as members, before the organisation exists', () => {
+    const before = organisationStateWith({ members: [member('AZE'), member('RUS')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['AZE', 'RUS'] }] });
+    const after = organisationStateWith({ members: [member('RUS')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['RUS'] }] });
+
+    expect(describeChanges(before, after, name)).toEqual(['AZE ceased to be a party to cst-1992']);
+  });
+
+  it('tells the organisation\'s founding: the parties to the treaty become its members', () => {
+    const before = organisationStateWith({ members: [member('ARM')] });
+    const after = given({ members: [member('ARM', 'active', 'csto-charter-2002')] });
+
+    expect(describeChanges(before, after, name)).toEqual(['csto came into being', 'ARM became a member (basis csto-charter-2002)']);
   });
 
   it('tells a suspension and a handover to a new basis', () => {

@@ -58,14 +58,19 @@ const STATUS_CHANGES: Record<`${MemberRow['status']}>${MemberRow['status']}`, (w
   'frozen>frozen': () => '',
 };
 
+/**
+ * Membership changes of the organisation itself. Before it exists, the state's `members` are the parties to its
+ * predecessor treaty: their changes are told as the treaty's (`instruments`), never as membership.
+ */
 function members(before: OrganisationState, after: OrganisationState): string[] {
-  const earlier = new Map(before.members.map((row) => [row.participant, row]));
-  const later = new Set(after.members.map((row) => row.participant));
-  const joined = after.members.filter((row) => !earlier.has(row.participant));
-  const stayed = after.members.filter((row) => earlier.has(row.participant));
+  const [was, is] = [before.exists ? before.members : [], after.exists ? after.members : []];
+  const earlier = new Map(was.map((row) => [row.participant, row]));
+  const later = new Set(is.map((row) => row.participant));
+  const joined = is.filter((row) => !earlier.has(row.participant));
+  const stayed = is.filter((row) => earlier.has(row.participant));
   const rebased = stayed.filter((row) => earlier.get(row.participant)?.basis !== row.basis);
   const changed = stayed.filter((row) => earlier.get(row.participant)?.status !== row.status);
-  const left = before.members.filter((row) => !later.has(row.participant)).map((row) => row.participant);
+  const left = was.filter((row) => !later.has(row.participant)).map((row) => row.participant);
   return [
     ...grouped(joined, (row) => row.basis, (who, basis) => `${who} became ${who.includes(',') ? 'members' : 'a member'} (basis ${basis})`),
     ...grouped(rebased, (row) => row.basis, (who, basis) => `${who} continued as ${who.includes(',') ? 'members' : 'a member'} on the basis of ${basis}`),
@@ -99,15 +104,16 @@ function external(before: OrganisationState, after: OrganisationState): string[]
 
 function deployments(before: OrganisationState, after: OrganisationState): string[] {
   const sentences: string[] = [];
-  const earlier = new Map(before.deployments.map((row) => [row.id, row]));
-  for (const row of after.deployments) {
+  const rows = (state: OrganisationState) => [...state.pendingDeployments, ...state.deployments];
+  const earlier = new Map(rows(before).map((row) => [row.id, row]));
+  for (const row of rows(after)) {
     const was = earlier.get(row.id);
     if (was?.status !== row.status) sentences.push(`deployment ${row.id} in ${row.host}: ${row.status}`);
     const added = row.contributors.filter((c) => !was?.contributors.includes(c));
     if (added.length > 0) sentences.push(`${list(added)} contributed to deployment ${row.id}`);
   }
-  const now = new Set(after.deployments.map((row) => row.id));
-  for (const row of before.deployments) if (!now.has(row.id)) sentences.push(`deployment ${row.id} in ${row.host} ended`);
+  const now = new Set(rows(after).map((row) => row.id));
+  for (const row of rows(before)) if (!now.has(row.id)) sentences.push(`deployment ${row.id} in ${row.host} ended`);
   return sentences;
 }
 

@@ -14,6 +14,7 @@ export function organisationStateWith(parts: Partial<OrganisationState>): Organi
     externalStatuses: [],
     instruments: [],
     deployments: [],
+    pendingDeployments: [],
     uncertain: [],
     ...parts,
   };
