@@ -52,6 +52,7 @@ export type {
   InstrumentRow,
   DeploymentRow,
   UncertainRow,
+  Undetermined,
 } from './organisation-state';
 export type { InstrumentStatus, ParticipantRow, DatesCompared } from './instrument-status';
 export type { HistorySpell } from './participant-history';

@@ -1,7 +1,8 @@
 import type { InstrumentQuery } from './fact';
 import { generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
 import { holdsOn, uncertainties, type UncertainRow } from './membership';
-import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from './span';
+import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './organisation-state';
+import { hasTakenEffect, sameSpan, type Span } from './span';
 import type { PartyEpisode } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -25,6 +26,8 @@ export interface ParticipantRow {
   readonly entryIntoForce: DatesCompared;
   readonly withdrawal: { readonly notified: string | null; readonly effective: string | null };
   readonly termination: (DatesCompared & { readonly reason: string | null }) | null;
+  /** The facts of the participant's current period that had happened by the day. */
+  readonly eventIds: readonly string[];
 }
 
 export interface InstrumentStatus {
@@ -37,7 +40,9 @@ export interface InstrumentStatus {
   readonly kind: string | null;
   readonly organisation: string | null;
   readonly adopted: string | null;
-  readonly inForce: boolean;
+  /** As on the state's instrument rows: `undetermined` inside the period its entry into force is known to. */
+  readonly inForce: boolean | 'undetermined';
+  readonly undetermined?: Undetermined;
   readonly entryIntoForce: DatesCompared;
   readonly participants: readonly ParticipantRow[];
   readonly uncertain: readonly UncertainRow[];
@@ -49,9 +54,8 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
   const adopted = view?.adopted && hasTakenEffect(view.adopted.span, day) ? view.adopted : null;
   const general = view ? generalEntryIntoForce(view) : null;
   const uncertain: UncertainRow[] = [];
-  if (general?.governing && isUncertainOn(general.governing, day)) {
-    uncertain.push({ subject: id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
-  }
+  const { inForce, doubt } = inForceOn(general?.governing ?? null, day);
+  if (doubt) uncertain.push(entryIntoForceDoubt(id, doubt));
   const participants: ParticipantRow[] = [];
   const parties = view ? [...partiesOf(source, view)].sort(([a], [b]) => (a < b ? -1 : 1)) : [];
   for (const [participant, spells] of parties) {
@@ -70,7 +74,8 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
     kind: adopted?.instrumentKind ?? null,
     organisation: adopted?.organisation ?? null,
     adopted: adopted?.date ?? null,
-    inForce: general?.governing ? hasTakenEffect(general.governing, day) : false,
+    inForce,
+    ...undeterminedBy(doubt),
     entryIntoForce: compared(general?.derived ?? null, general?.reported ?? null, day),
     participants,
     uncertain,
@@ -129,5 +134,11 @@ function participantRow(participant: string, spell: PartySpell, day: string): Pa
     entryIntoForce: compared(spell.derivedStart, spell.reportedStart, day),
     withdrawal: { notified: notice?.date ?? null, effective: notice && spell.end && spell.endReason === 'withdrawal' ? spell.end.label : null },
     termination,
+    eventIds: [
+      ...new Set([
+        ...[signature, ratification, deposit, happened(episode.reportedInForce), notice, happened(episode.termination)].flatMap((at) => (at ? [at.eventId] : [])),
+        ...(bound ? spell.eventIds : []),
+      ]),
+    ],
   };
 }

@@ -1,6 +1,6 @@
 import { withdrawalEffectiveDate } from '@app/domain';
 import { boundSpells, generalEntryIntoForce, partySpells } from './instrument-rules';
-import { compareSpans, hasTakenEffect, isExact, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
+import { compareSpans, hasTakenEffect, holdingOn, isExact, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -209,6 +209,25 @@ export function spellOn<T extends { readonly start: Span; readonly end: Span | n
     if (holdsOn(spell, day)) return spell;
   }
   return undefined;
+}
+
+/**
+ * The spell that holds on `day`, or else one that may (the day falls in the period of its coarse start or end), with
+ * that period as `doubt`. Spells sorted by start, as for `spellOn`.
+ */
+export function spellMaybeOn<T extends { readonly start: Span; readonly end: Span | null }>(
+  spells: readonly T[],
+  day: string,
+): { readonly spell: T; readonly doubt?: Span } | undefined {
+  const started = startedBy(spells, day);
+  let maybe: { spell: T; doubt: Span } | undefined;
+  for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
+    const spell = spells[index] as T;
+    const holding = holdingOn(spell, day);
+    if (holding.holds === 'holds') return { spell };
+    if (holding.holds === 'undetermined') maybe ??= { spell, doubt: holding.doubt };
+  }
+  return maybe;
 }
 
 /** The latest end among spells that has taken effect on `day` (spells sorted by start and not overlapping). */

@@ -1,3 +1,4 @@
+import { streamId } from '@app/domain';
 import type { StateQuery } from './fact';
 import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
 import {
@@ -8,6 +9,7 @@ import {
   lastEndBy,
   membershipSpells,
   predecessorSpells,
+  spellMaybeOn,
   spellOn,
   statusSpells,
   collectUncertainties,
@@ -17,9 +19,20 @@ import {
 } from './membership';
 import { hasTakenEffect, isUncertainOn, type Span } from './span';
 import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
+import { disputedRows, disputesOn, withDispute, type Disputed } from './disputes';
 import type { ViewSource } from './view-source';
 
 export type { UncertainRow } from './membership';
+
+/**
+ * The period in which a status shown is decided, when the day asked about falls inside it: the fact that decides it
+ * is dated only to a month, a year or a range, so the record cannot tell whether the status holds on the day. A
+ * row with `undetermined` may hold; one without it holds.
+ */
+export interface Undetermined {
+  readonly from: string;
+  readonly to: string;
+}
 
 export interface MemberRow {
   readonly participant: string;
@@ -30,33 +43,53 @@ export interface MemberRow {
   readonly since: string;
   /** First day of the current status. */
   readonly statusSince: string;
+  readonly undetermined?: Undetermined;
+  /** The facts the row rests on: membership's beginning (and end, or notice), the current status's. */
+  readonly eventIds: readonly string[];
+  readonly disputed?: Disputed;
 }
 
 export interface SignatoryRow {
   readonly participant: string;
   readonly instrument: string;
   readonly since: string;
+  readonly eventIds: readonly string[];
+  readonly disputed?: Disputed;
 }
 
 export interface GrantRow {
   readonly participant: string;
   readonly body: string;
   readonly since: string;
+  readonly undetermined?: Undetermined;
+  readonly eventIds: readonly string[];
+  readonly disputed?: Disputed;
 }
 
 export interface ExternalStatusRow {
   readonly body: string;
   readonly status: string;
   readonly since: string;
+  readonly undetermined?: Undetermined;
+  readonly eventIds: readonly string[];
+  readonly disputed?: Disputed;
 }
 
 export interface InstrumentRow {
   readonly id: string;
-  readonly inForce: boolean;
-  /** Entry into force as governing (derived, else reported); null when not in force on the day. */
+  /**
+   * In force on the day; `undetermined` when the day falls inside the period its entry into force is known to
+   * (a range "no later than …", a month, a year), given in `undetermined`.
+   */
+  readonly inForce: boolean | 'undetermined';
+  /** Entry into force as governing (derived, else reported); null when not (surely) in force on the day. */
   readonly since: string | null;
+  readonly undetermined?: Undetermined;
   readonly parties: readonly string[];
   readonly disagreement?: { readonly derived: string | null; readonly reported: string | null };
+  /** Its adoption and the facts its entry into force rests on (the consents the clause counts, any report). */
+  readonly eventIds: readonly string[];
+  readonly disputed?: Disputed;
 }
 
 export interface DeploymentRow {
@@ -64,6 +97,9 @@ export interface DeploymentRow {
   readonly host: string;
   readonly status: 'requested' | 'authorized' | 'active' | 'withdrawing';
   readonly contributors: readonly string[];
+  /** The facts of each phase reached and of each contingent arrived. */
+  readonly eventIds: readonly string[];
+  readonly disputed?: Disputed;
 }
 
 /** The organisation on one day, as the record stood at `knownAt` (a public contract of the CLI and HTTP API). */
@@ -97,20 +133,27 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   }
   const instruments = organisationInstruments(source, id, organisation);
   const exists = founding !== null && hasTakenEffect(founding, day);
-  return {
+  const subjects = (): Iterable<string> => organisationSubjects(source, id);
+  const disputes = disputesOn(source, id, subjects, day);
+  const flag = <R extends { readonly eventIds: readonly string[] }>(rows: readonly R[]): R[] => rows.map((row) => withDispute(row, disputes));
+  const present = deployments(source, id, day, uncertain);
+  const state: OrganisationState = {
     organisation: id,
     asOf: day,
     knownAt: query.knownAt ?? null,
     exists,
-    members: organisation ? members(source, organisation, exists, day, uncertain) : [],
-    signatories: signatories(source, instruments, day),
-    observers: organisation ? grants(source, organisation, 'observer', day, uncertain) : [],
-    partners: organisation ? grants(source, organisation, 'partner', day, uncertain) : [],
-    externalStatuses: organisation ? externalStatuses(organisation, day, uncertain) : [],
-    instruments: instruments.map((instrument) => instrumentRow(source, instrument, day, uncertain)).filter((row) => row !== null),
-    ...deployments(source, id, day, uncertain),
+    members: flag(organisation ? members(source, organisation, exists, day, uncertain) : []),
+    signatories: flag(signatories(source, instruments, day)),
+    observers: flag(organisation ? grants(source, organisation, 'observer', day, uncertain) : []),
+    partners: flag(organisation ? grants(source, organisation, 'partner', day, uncertain) : []),
+    externalStatuses: flag(organisation ? externalStatuses(organisation, day, uncertain) : []),
+    instruments: flag(instruments.map((instrument) => instrumentRow(source, instrument, day, uncertain)).filter((row) => row !== null)),
+    deployments: flag(present.deployments),
+    pendingDeployments: flag(present.pendingDeployments),
     uncertain,
   };
+  uncertain.push(...disputedRows(disputes, source, id, subjects));
+  return state;
 }
 
 /**
@@ -149,8 +192,9 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     const { participant, suspended, frozen, coarse } = timeline;
     const spells = exists ? timeline.spells : timeline.predecessor;
     if (coarse) collectUncertainties(uncertain, spells, day, exists ? 'membership' : (spells[0]?.basis ?? 'membership'), participant, exists ? 'member' : 'party');
-    const spell = spellOn(spells, day);
-    if (spell === undefined) continue;
+    const found = spellMaybeOn(spells, day);
+    if (found === undefined) continue;
+    const { spell } = found;
     if (coarse) {
       collectUncertainties(uncertain, suspended, day, 'membership', participant, 'suspended');
       collectUncertainties(uncertain, frozen, day, 'membership', participant, 'frozen');
@@ -160,7 +204,16 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     const since = firstDayOfRun(spells, spell);
     let statusSince = since;
     for (const end of [lastEndBy(suspended, day), lastEndBy(frozen, day)]) if (end !== null && end.from > statusSince.from) statusSince = end;
-    rows.push({ participant, status: current ? current.status : 'active', basis: spell.basis, since: since.label, statusSince: current ? current.start.label : statusSince.label });
+    const doubt = found.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt;
+    rows.push({
+      participant,
+      status: current ? current.status : 'active',
+      basis: spell.basis,
+      since: since.label,
+      statusSince: current ? current.start.label : statusSince.label,
+      ...undeterminedBy(doubt),
+      eventIds: current ? [...spell.eventIds, ...current.eventIds] : spell.eventIds,
+    });
   }
   return rows;
 }
@@ -169,7 +222,7 @@ interface GrantTimeline {
   readonly role: 'observer' | 'partner';
   readonly participant: string;
   readonly body: string;
-  readonly spells: readonly { start: Span; end: Span | null }[];
+  readonly spells: readonly { start: Span; end: Span | null; eventIds: readonly string[] }[];
   readonly coarse: boolean;
 }
 
@@ -189,8 +242,8 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
   for (const record of grantTimelines(source, organisation)) {
     if (record.role !== role) continue;
     if (record.coarse) collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
-    const spell = spellOn(record.spells, day);
-    if (spell) rows.push({ participant: record.participant, body: record.body, since: spell.start.label });
+    const found = spellMaybeOn(record.spells, day);
+    if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
   }
   return rows;
 }
@@ -200,23 +253,32 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
   for (const record of organisation.external.values()) {
     const spells = openClose(record.changes);
     collectUncertainties(uncertain, spells, day, record.body, undefined, record.status);
-    const spell = spellOn(spells, day);
-    if (spell) rows.push({ body: record.body, status: record.status, since: spell.start.label });
+    const found = spellMaybeOn(spells, day);
+    if (found) rows.push({ body: record.body, status: record.status, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
   }
   return rows.sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status));
 }
 
-/** Spells of a status granted and ended by turns; a repeated grant while it holds changes nothing. */
-type GrantChanges = readonly (Dated & { readonly kind: 'granted' | 'ended' })[];
-const grantMemo = new WeakMap<GrantChanges, { start: Span; end: Span | null; eventIds: string[] }[]>();
-
-export function openClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
-  let spells = grantMemo.get(changes);
-  if (!spells) grantMemo.set(changes, (spells = deriveOpenClose(changes)));
-  return spells;
+/** The `undetermined` field of a row whose status hangs on `doubt`; nothing when it does not. */
+export function undeterminedBy(doubt: Span | undefined): { undetermined?: Undetermined } {
+  return doubt === undefined ? {} : { undetermined: { from: doubt.from, to: doubt.to } };
 }
 
-function deriveOpenClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
+/** Whether an instrument whose entry into force governs from `governing` is in force on the day. */
+export function inForceOn(governing: Span | null, day: string): { inForce: boolean | 'undetermined'; doubt?: Span } {
+  if (governing === null) return { inForce: false };
+  if (isUncertainOn(governing, day)) return { inForce: 'undetermined', doubt: governing };
+  return { inForce: hasTakenEffect(governing, day) };
+}
+
+export function entryIntoForceDoubt(instrument: string, doubt: Span): UncertainRow {
+  return { subject: instrument, status: 'in-force', from: doubt.from, to: doubt.to, because: `in force from a day in ${doubt.label}: the record cannot tell which` };
+}
+
+/** Spells of a status granted and ended by turns; a repeated grant while it holds changes nothing. */
+type GrantChanges = readonly (Dated & { readonly kind: 'granted' | 'ended' })[];
+
+export function openClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
   const spells: { start: Span; end: Span | null; eventIds: string[] }[] = [];
   let open: Dated | null = null;
   for (const change of changes) {
@@ -247,6 +309,17 @@ export function organisationInstruments(source: ViewSource, id: string, organisa
   });
 }
 
+/** The streams whose facts make up an organisation's history. */
+export function organisationSubjects(source: ViewSource, id: string): Set<string> {
+  const organisation = source.organisation(id);
+  const deployments = [...source.deploymentsOf(id)].filter((deployment) => source.deployment(deployment)?.requested?.organisation === id);
+  return new Set([
+    streamId('organisation', id),
+    ...organisationInstruments(source, id, organisation).map((instrument) => streamId('instrument', instrument.id)),
+    ...deployments.map((deployment) => streamId('deployment', deployment)),
+  ]);
+}
+
 /** Each participant's periods under an instrument, derived once per set of views. */
 interface PartyTimeline {
   readonly participant: string;
@@ -269,16 +342,15 @@ function partyTimelines(source: ViewSource, instrument: InstrumentView): PartyTi
 function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const general = generalEntryIntoForce(instrument);
-  const inForce = general.governing !== null && hasTakenEffect(general.governing, day);
-  if (general.governing && isUncertainOn(general.governing, day)) {
-    uncertain.push({ subject: instrument.id, status: 'in-force', from: general.governing.from, to: general.governing.to, because: `entry into force on ${general.governing.label}, known only to a period` });
-  }
+  const { inForce, doubt } = inForceOn(general.governing, day);
+  if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
   const parties: string[] = [];
   for (const { participant, bound, coarse } of partyTimelines(source, instrument)) {
     if (coarse) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
     if (spellOn(bound, day)) parties.push(participant);
   }
-  const row: InstrumentRow = { id: instrument.id, inForce, since: inForce && general.governing ? general.governing.label : null, parties };
+  const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
+  const row: InstrumentRow = { id: instrument.id, inForce, since: inForce === true && general.governing ? general.governing.label : null, ...undeterminedBy(doubt), parties, eventIds };
   return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
 }
 
@@ -293,7 +365,7 @@ function signatories(source: ViewSource, instruments: readonly InstrumentView[],
       const signed = periods.findLast((period) => period.episode.signature !== undefined && hasTakenEffect(period.episode.signature.span, day));
       const signature = signed?.episode.signature;
       if (!signed || !signature || (signed.start !== null && hasTakenEffect(signed.start, day))) continue;
-      rows.push({ participant, instrument: instrument.id, since: signature.date });
+      rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
     }
   }
   return rows;
@@ -320,8 +392,10 @@ function deployments(
     const reached = steps.filter(([, at]) => at && hasTakenEffect(at.span, day)).map(([status]) => status);
     const status = reached.at(-1);
     if (status === undefined || status === 'ended') continue;
-    const contributors = [...new Set(view.contingents.filter((c) => hasTakenEffect(c.span, day)).map((c) => c.contributor))].sort(byText);
-    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors });
+    const arrived = view.contingents.filter((c) => hasTakenEffect(c.span, day));
+    const contributors = [...new Set(arrived.map((c) => c.contributor))].sort(byText);
+    const eventIds = [...steps.flatMap(([, at]) => (at && hasTakenEffect(at.span, day) ? [at.eventId] : [])), ...arrived.map((c) => c.eventId)];
+    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors, eventIds: [...new Set(eventIds)] });
   }
   return { deployments: present, pendingDeployments: pending };
 }

@@ -52,6 +52,25 @@ export function isUncertainOn(span: Span, day: string): boolean {
   return !isExact(span) && day >= span.from && day <= span.to;
 }
 
+/**
+ * Whether a status that begins at `start` and ends at `end` holds on `day`: `holds`, `no`, or `undetermined` when the
+ * day falls inside the period of a start or an end known only to a period (a coarse date or a range), where the
+ * record cannot tell. The undetermined answer names that period (`doubt`).
+ */
+export type Holding = { readonly holds: 'holds' | 'no' } | { readonly holds: 'undetermined'; readonly doubt: Span };
+
+const HOLDS: Holding = { holds: 'holds' };
+const NO: Holding = { holds: 'no' };
+
+export function holdingOn(spell: { readonly start: Span; readonly end: Span | null }, day: string): Holding {
+  const { start, end } = spell;
+  if (isUncertainOn(start, day)) return { holds: 'undetermined', doubt: start };
+  if (!hasTakenEffect(start, day)) return NO;
+  if (end === null) return HOLDS;
+  if (isUncertainOn(end, day)) return { holds: 'undetermined', doubt: end };
+  return hasTakenEffect(end, day) ? NO : HOLDS;
+}
+
 export function sameSpan(a: Span, b: Span): boolean {
   return a.from === b.from && a.to === b.to;
 }

@@ -1,7 +1,7 @@
-import { streamId, type SubjectEvent } from '@app/domain';
+import type { SubjectEvent } from '@app/domain';
 import type { ResolvedFact, TimelineQuery } from './fact';
 import { compareResolved, effectiveKey } from './supersession';
-import { organisationInstruments } from './organisation-state';
+import { organisationSubjects } from './organisation-state';
 import type { ViewSource } from './view-source';
 
 /** A fact of the record as it stood at `knownAt`, with the corrections applied to it. */
@@ -66,17 +66,6 @@ export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): 
     event: fact.event,
     correctedBy: fact.correctedBy,
   }));
-}
-
-/** The streams whose facts make up an organisation's history. */
-function organisationSubjects(source: ViewSource, id: string): Set<string> {
-  const organisation = source.organisation(id);
-  const deployments = [...source.deploymentsOf(id)].filter((deployment) => source.deployment(deployment)?.requested?.organisation === id);
-  return new Set([
-    streamId('organisation', id),
-    ...organisationInstruments(source, id, organisation).map((instrument) => streamId('instrument', instrument.id)),
-    ...deployments.map((deployment) => streamId('deployment', deployment)),
-  ]);
 }
 
 function lowerBound(facts: readonly ResolvedFact[], key: string): number {

@@ -25,7 +25,12 @@ export class InstrumentCommand extends DatedQueryCommand {
 function renderStatus(status: InstrumentStatus): string {
   const known = status.knownAt ? ` as recorded by ${status.knownAt}` : '';
   const title = status.title ?? status.instrument;
-  const force = status.inForce ? `in force since ${status.entryIntoForce.governing ?? '?'}` : 'not in force';
+  const force =
+    status.inForce === 'undetermined'
+      ? `in force on a day from ${status.undetermined?.from ?? '?'} to ${status.undetermined?.to ?? '?'}: undetermined on this day`
+      : status.inForce
+        ? `in force since ${status.entryIntoForce.governing ?? '?'}`
+        : 'not in force';
   return renderSections(`${title} (${status.instrument}) on ${status.asOf}${known}: ${status.exists ? `adopted ${status.adopted ?? '?'}, ${force}` : 'not adopted yet'}${disagreement(status.entryIntoForce)}`, [
     [
       'participants',

@@ -22,6 +22,12 @@ export class StateCommand extends DatedQueryCommand {
   }
 }
 
+/** `yes`, `no`, or the period in which it entered into force when the record cannot tell the day. */
+export function inForceWords(row: { inForce: boolean | 'undetermined'; undetermined?: { from: string; to: string } }): string {
+  if (row.inForce === 'undetermined') return `undetermined (${row.undetermined?.from ?? '?'}/${row.undetermined?.to ?? '?'})`;
+  return row.inForce ? 'yes' : 'no';
+}
+
 function renderState(state: OrganisationState): string {
   const known = state.knownAt ? ` as recorded by ${state.knownAt}` : '';
   return renderSections(`${state.organisation} on ${state.asOf}${known}: ${state.exists ? 'in existence' : 'not (yet) in existence'}`, [
@@ -30,7 +36,7 @@ function renderState(state: OrganisationState): string {
     ['observers', ['participant', 'body', 'since'], state.observers.map((o) => [o.participant, o.body, o.since])],
     ['partners', ['participant', 'body', 'since'], state.partners.map((p) => [p.participant, p.body, p.since])],
     ['statuses in other bodies', ['body', 'status', 'since'], state.externalStatuses.map((e) => [e.body, e.status, e.since])],
-    ['instruments', ['instrument', 'in force', 'since', 'parties'], state.instruments.map((i) => [i.id, i.inForce ? 'yes' : 'no', i.since, i.parties.join(' ')])],
+    ['instruments', ['instrument', 'in force', 'since', 'parties'], state.instruments.map((i) => [i.id, inForceWords(i), i.since, i.parties.join(' ')])],
     ['deployments', ['deployment', 'host', 'status', 'contributors'], state.deployments.map((d) => [d.id, d.host, d.status, d.contributors.join(' ')])],
     uncertainSection(state.uncertain),
   ]);

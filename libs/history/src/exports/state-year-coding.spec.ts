@@ -10,6 +10,7 @@ const member = (participant: string, status: 'active' | 'suspended' | 'frozen') 
   basis: 'csto-charter-2002',
   since: '1994-04-20',
   statusSince: '1994-04-20',
+  eventIds: [],
 });
 
 describe('state-year coding (Correlates of War IGO style)', () => {
@@ -30,8 +31,8 @@ describe('state-year coding (Correlates of War IGO style)', () => {
 
   it('codes observers and partners 3, naming the granting body', () => {
     const state = given({
-      observers: [{ participant: 'AFG', body: 'csto-parliamentary-assembly', since: '2013' }],
-      partners: [{ participant: 'SRB', body: 'csto-parliamentary-assembly', since: '2013' }],
+      observers: [{ participant: 'AFG', body: 'csto-parliamentary-assembly', since: '2013', eventIds: [] }],
+      partners: [{ participant: 'SRB', body: 'csto-parliamentary-assembly', since: '2013', eventIds: [] }],
     });
 
     expect(codeStateYear(state, 'AFG')).toEqual({ code: 3, status: 'observer', basis: 'csto-parliamentary-assembly' });
@@ -39,7 +40,7 @@ describe('state-year coding (Correlates of War IGO style)', () => {
   });
 
   it('codes a state that has only signed, or has no tie, 0', () => {
-    const state = given({ signatories: [{ participant: 'KAZ', instrument: 'csto-charter-protocol-2010', since: '2010-12-10' }] });
+    const state = given({ signatories: [{ participant: 'KAZ', instrument: 'csto-charter-protocol-2010', since: '2010-12-10', eventIds: [] }] });
 
     expect(codeStateYear(state, 'KAZ')).toEqual({ code: 0, status: 'signatory', basis: 'csto-charter-protocol-2010' });
     expect(codeStateYear(state, 'GEO')).toEqual({ code: 0, status: 'none', basis: null });

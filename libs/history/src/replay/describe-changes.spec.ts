@@ -11,6 +11,7 @@ const member = (participant: string, status: MemberRow['status'] = 'active', bas
   basis,
   since: '1994-04-20',
   statusSince: '1994-04-20',
+  eventIds: [],
 });
 const name = (id: string): string => `the Treaty (${id})`;
 
@@ -28,8 +29,8 @@ describe('describing the changes between two days', () => {
   });
 
   it('tells an entry into force, new parties, and members leaving', () => {
-    const before = given({ members: [member('ARM'), member('UZB')], instruments: [{ id: 'cst-1992', inForce: false, since: null, parties: [] }] });
-    const after = given({ members: [member('ARM')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['ARM'] }] });
+    const before = given({ members: [member('ARM'), member('UZB')], instruments: [{ id: 'cst-1992', inForce: false, since: null, parties: [], eventIds: [] }] });
+    const after = given({ members: [member('ARM')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['ARM'], eventIds: [] }] });
 
     expect(describeChanges(before, after, name)).toEqual([
       'the Treaty (cst-1992) entered into force',
@@ -39,8 +40,8 @@ describe('describing the changes between two days', () => {
   });
 
   it('tells the predecessor treaty\'s parties as parties, never as members, before the organisation exists', () => {
-    const before = organisationStateWith({ members: [member('AZE'), member('RUS')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['AZE', 'RUS'] }] });
-    const after = organisationStateWith({ members: [member('RUS')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['RUS'] }] });
+    const before = organisationStateWith({ members: [member('AZE'), member('RUS')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['AZE', 'RUS'], eventIds: [] }] });
+    const after = organisationStateWith({ members: [member('RUS')], instruments: [{ id: 'cst-1992', inForce: true, since: '1994-04-20', parties: ['RUS'], eventIds: [] }] });
 
     expect(describeChanges(before, after, name)).toEqual(['AZE ceased to be a party to cst-1992']);
   });

@@ -35,8 +35,11 @@ function instruments(before: OrganisationState, after: OrganisationState, name: 
   for (const row of after.instruments) {
     const was = earlier.get(row.id);
     if (!was) sentences.push(`${name(row.id)} was adopted`);
-    if (row.inForce && !was?.inForce) sentences.push(`${name(row.id)} entered into force`);
-    if (!row.inForce && was?.inForce) sentences.push(`${name(row.id)} ceased to be in force`);
+    if (row.inForce === 'undetermined' && was?.inForce !== 'undetermined' && row.undetermined) {
+      sentences.push(`${name(row.id)} entered into force on a day from ${row.undetermined.from} to ${row.undetermined.to}, which the record cannot tell`);
+    }
+    if (row.inForce === true && was?.inForce === false) sentences.push(`${name(row.id)} entered into force`);
+    if (row.inForce === false && was?.inForce === true) sentences.push(`${name(row.id)} ceased to be in force`);
     const parties = new Set(was?.parties ?? []);
     const joined = row.parties.filter((p) => !parties.has(p));
     const left = [...parties].filter((p) => !row.parties.includes(p));

@@ -1,0 +1,196 @@
+import { parseStreamId, type Reading, type SubjectEvent } from '@app/domain';
+import type { UncertainRow } from './membership';
+import { hasTakenEffect, spanOf, type Span } from './span';
+import type { ViewSource } from './view-source';
+
+/**
+ * A row whose status on the day hangs on a disputed fact: the sources give readings of that fact under which the
+ * answer for the day would differ. The row shows the reading followed; this names the fact, why it is followed,
+ * each reading, and what the other reading would mean on the day.
+ */
+export interface Disputed {
+  readonly eventId: string;
+  readonly followed: string;
+  readonly readings: readonly { readonly claim: string; readonly effectiveDate: string | null }[];
+  /** E.g. "under the other reading (20 April 1999), GEO has already ceased to be a party to cst-1992". */
+  readonly effect: string;
+}
+
+interface DisputedFact {
+  readonly eventId: string;
+  readonly subject: string;
+  readonly event: SubjectEvent;
+  readonly span: Span;
+  readonly readings: readonly (Reading & { readonly span: Span | null })[];
+  readonly followed: string;
+}
+
+/** The disputed facts of the given subjects, found once per set of views (disputes are rare). */
+function disputedFacts(
+  source: ViewSource,
+  key: string,
+  subjects: () => Iterable<string>,
+): readonly DisputedFact[] {
+  return source.memo(`disputed\u0000${key}`, () => {
+    const found: DisputedFact[] = [];
+    for (const subject of subjects()) {
+      for (const fact of source.facts(subject)) {
+        const dispute = fact.event.dispute;
+        if (dispute === undefined) continue;
+        const readings = dispute.readings.map((reading) => ({
+          ...reading,
+          span: reading.effectiveDate === undefined ? null : spanOf(reading.effectiveDate),
+        }));
+        found.push({
+          eventId: fact.id,
+          subject,
+          event: fact.event,
+          span: spanOf(fact.event.effectiveDate),
+          readings,
+          followed: dispute.followed,
+        });
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * The disputes that matter on `day`, by event id: facts whose reading followed and some dated reading fall on
+ * different sides of the day, so that the status they decide differs between them.
+ */
+export function disputesOn(
+  source: ViewSource,
+  key: string,
+  subjects: () => Iterable<string>,
+  day: string,
+): ReadonlyMap<string, Disputed> {
+  const disputes = new Map<string, Disputed>();
+  for (const fact of disputedFacts(source, key, subjects)) {
+    const followedHappened = hasTakenEffect(fact.span, day);
+    const other = fact.readings.find(
+      (reading) => reading.span !== null && hasTakenEffect(reading.span, day) !== followedHappened,
+    );
+    if (other === undefined) continue;
+    disputes.set(fact.eventId, {
+      eventId: fact.eventId,
+      followed: fact.followed,
+      readings: fact.readings.map(({ claim, effectiveDate }) => ({
+        claim,
+        effectiveDate: effectiveDate ?? null,
+      })),
+      effect: `under the other reading (${other.claim}), ${whoOf(fact)} ${followedHappened ? 'has not yet' : 'has already'} ${whatOf(fact.event)}`,
+    });
+  }
+  return disputes;
+}
+
+/** The uncertain rows of the disputes on the day, one per disputed fact, from the earliest to the latest reading. */
+export function disputedRows(
+  disputes: ReadonlyMap<string, Disputed>,
+  source: ViewSource,
+  key: string,
+  subjects: () => Iterable<string>,
+): UncertainRow[] {
+  return disputedFacts(source, key, subjects)
+    .filter((fact) => disputes.has(fact.eventId))
+    .map((fact) => {
+      const spans = [fact.span, ...fact.readings.flatMap((reading) => (reading.span ? [reading.span] : []))];
+      const from = spans.reduce((a, b) => (b.from < a ? b.from : a), fact.span.from);
+      const to = spans.reduce((a, b) => (b.to > a ? b.to : a), fact.span.to);
+      const disputed = disputes.get(fact.eventId) as Disputed;
+      const participant = participantOf(fact.event);
+      return {
+        subject: parseStreamId(fact.subject)?.id ?? fact.subject,
+        ...(participant ? { participant } : {}),
+        status: 'disputed',
+        from,
+        to,
+        because: disputed.effect,
+        disputed,
+      };
+    });
+}
+
+/** A row flagged with the first dispute among the facts it rests on, if any. */
+export function withDispute<R extends { readonly eventIds: readonly string[] }>(
+  row: R,
+  disputes: ReadonlyMap<string, Disputed>,
+): R {
+  if (disputes.size === 0) return row;
+  const disputed = row.eventIds.map((id) => disputes.get(id)).find((found) => found !== undefined);
+  return disputed === undefined ? row : { ...row, disputed };
+}
+
+function participantOf(event: SubjectEvent): string | undefined {
+  if ('participant' in event) return event.participant;
+  return 'contributor' in event ? event.contributor : undefined;
+}
+
+function whoOf(fact: DisputedFact): string {
+  return participantOf(fact.event) ?? parseStreamId(fact.subject)?.id ?? fact.subject;
+}
+
+/** What the fact makes true, as the end of a sentence whose subject is `whoOf`. */
+function whatOf(event: SubjectEvent): string {
+  switch (event.type) {
+    case 'InstrumentAdopted':
+      return 'been adopted';
+    case 'InstrumentSigned':
+      return `signed ${event.instrument}`;
+    case 'RatificationLawEnacted':
+      return `enacted its law ratifying ${event.instrument}`;
+    case 'InstrumentDeposited':
+      return `deposited its instrument of ${event.kind} of ${event.instrument}`;
+    case 'EntryIntoForceReported':
+      return event.participant === undefined ? 'entered into force' : `become bound by ${event.instrument}`;
+    case 'InstrumentWithdrawalNotified':
+      return `given notice of withdrawal from ${event.instrument}`;
+    case 'InstrumentTerminatedForParticipant':
+      return `ceased to be a party to ${event.instrument}`;
+    case 'InstrumentAmended':
+      return `been amended by ${event.protocol}`;
+    case 'OrganisationEstablished':
+      return 'been established';
+    case 'MemberAdmitted':
+      return `become a member of ${event.organisation}`;
+    case 'MembershipSuspended':
+      return `been suspended in ${event.organisation}`;
+    case 'MembershipRestored':
+      return `been restored in ${event.organisation}`;
+    case 'ParticipationFrozen':
+      return `frozen its participation in ${event.organisation}`;
+    case 'ParticipationUnfrozen':
+      return `resumed its participation in ${event.organisation}`;
+    case 'MembershipWithdrawalNotified':
+      return `given notice of withdrawal from ${event.organisation}`;
+    case 'MembershipEnded':
+      return `ceased to be a member of ${event.organisation}`;
+    case 'ObserverStatusGranted':
+      return `become an observer (${event.body})`;
+    case 'ObserverStatusEnded':
+      return `ceased to be an observer (${event.body})`;
+    case 'PartnerStatusGranted':
+      return `become a partner (${event.body})`;
+    case 'PartnerStatusEnded':
+      return `ceased to be a partner (${event.body})`;
+    case 'ExternalStatusGranted':
+      return `gained ${event.status} status in ${event.body}`;
+    case 'ExternalStatusEnded':
+      return `lost its ${event.status} status in ${event.body}`;
+    case 'SecretaryGeneralAppointed':
+      return `appointed ${event.person} Secretary-General`;
+    case 'DecisionAdopted':
+      return `adopted "${event.title}"`;
+    case 'DeploymentRequested':
+      return `requested deployment ${event.deployment}`;
+    case 'DeploymentAuthorized':
+      return `authorised deployment ${event.deployment}`;
+    case 'ContingentDeployed':
+      return `deployed its contingent to ${event.deployment}`;
+    case 'DeploymentWithdrawalStarted':
+      return `begun to withdraw from ${event.deployment}`;
+    case 'DeploymentEnded':
+      return `ended deployment ${event.deployment}`;
+  }
+}
