@@ -23,7 +23,7 @@ export function checkNewEvents(streamId: string, events: readonly NewEvent[]): v
   }
   // An empty append writes nothing and has no revision to answer with (EventStoreDB would report revision 0 for a
   // stream that does not exist), so every adapter refuses it alike.
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidArgument('events must hold at least one event');
+  if (events.length === 0) throw new InvalidArgument('events must hold at least one event');
   const seen = new Set<string>();
   for (const [index, event] of events.entries()) {
     // EventStoreDB takes only UUIDs as event ids; holding every adapter to that keeps stores interchangeable.

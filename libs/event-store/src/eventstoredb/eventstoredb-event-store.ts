@@ -257,7 +257,7 @@ async function* eventsOf(
   let ended = false;
   try {
     for await (const resolved of read) {
-      const event = toRecorded(resolved as ResolvedEvent);
+      const event = toRecorded(resolved);
       if (event && keep(event)) yield event;
     }
     ended = true;
@@ -314,7 +314,7 @@ export function translate(
   ) {
     return new StoreUnavailable(`${what}: ${error.message}`);
   }
-  if (error instanceof UnknownError && error.code === GRPC_INVALID_ARGUMENT) {
+  if (error instanceof UnknownError && Number(error.code) === GRPC_INVALID_ARGUMENT) {
     return new InvalidArgument(`${what}: the server refused the call: ${error.message}`);
   }
   return raw;
