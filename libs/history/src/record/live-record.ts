@@ -105,7 +105,7 @@ export class LiveRecord implements OnApplicationShutdown {
     return NotFound.subject(what, id);
   }
 
-  /** Drops everything and folds the whole log again from position 0, reporting progress as it goes. */
+  /** Drops everything and folds the whole log again from the start, reporting progress as it goes. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<{ events: number; milliseconds: number }> {
     await this.following?.catch(() => undefined);
     this.stop();
