@@ -12,10 +12,15 @@ export const READER_TOKEN = 'bob-reader-token';
 
 /**
  * The real application on a real SQLite store in memory, with one writer, alice, and the chronology imported
- * (unless `chronology: false`: an empty store). Reads are open unless `readers` (token → name) are given.
+ * (unless `chronology: false`: an empty store). Reads are open unless `readers` (token → name) are given;
+ * `wrapStore` puts a wrapper around the store (sparse positions, as on EventStoreDB).
  */
-export async function startApi({ chronology = true, readers = new Map<string, string>() } = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
-  const store = new SqliteEventStore({ path: ':memory:' });
+export async function startApi({
+  chronology = true,
+  readers = new Map<string, string>(),
+  wrapStore = (store: EventStore): EventStore => store,
+} = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
+  const store = wrapStore(new SqliteEventStore({ path: ':memory:' }));
   if (chronology) await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test-import' });
   const module = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(EventStore)

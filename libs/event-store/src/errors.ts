@@ -44,6 +44,20 @@ export class InvalidArgument extends EventStoreError {
   }
 }
 
+/**
+ * The store could not be reached or cannot take the call now (no connection, no leader elected yet, a node that
+ * is not the leader, a timeout). An append that timed out may or may not have been written: retry it with the same
+ * event ids and the same exact expected revision, which is idempotent on every adapter.
+ */
+export class StoreUnavailable extends EventStoreError {
+  readonly code = 'STORE_UNAVAILABLE';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailable';
+  }
+}
+
 function describe(expected: ExpectedRevision): string {
   return typeof expected === 'number' ? `revision ${expected}` : expected.replace('_', ' ');
 }

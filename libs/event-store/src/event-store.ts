@@ -21,7 +21,11 @@ export interface RecordedEvent {
   readonly streamId: string;
   /** 0-based position of the event inside its stream. */
   readonly revision: number;
-  /** Position in the whole log: strictly increasing in the order of recording. */
+  /**
+   * Position in the whole log: strictly increasing in the order of recording, and opaque. Compare positions and
+   * hand them back to the store; never compute one from another. They are consecutive on SQLite but sparse byte
+   * offsets on EventStoreDB, where `p + 1` points into the middle of a record and is refused as InvalidArgument.
+   */
   readonly position: number;
   readonly type: string;
   readonly data: unknown;
@@ -48,14 +52,17 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Inclusive. Forwards from 0 by default, backwards from the end. */
+  /**
+   * Inclusive, in both directions: a position the store gave (see `RecordedEvent.position`). From the start by
+   * default forwards, from the end backwards.
+   */
   readonly fromPosition?: number;
   readonly direction?: 'forwards' | 'backwards';
   readonly maxCount?: number;
 }
 
 export interface ReadPagesOptions {
-  /** Inclusive; forwards from 0 by default. */
+  /** Inclusive, a position the store gave; from the start by default. */
   readonly fromPosition?: number;
   /** The most events in one page; the adapter's own size when absent. */
   readonly pageSize?: number;
@@ -64,7 +71,8 @@ export interface ReadPagesOptions {
 export interface SubscribeOptions {
   /**
    * Where to start: `'start'` (the default) or a checkpoint, the position of the last event already
-   * processed. As in EventStoreDB, a subscription resumes strictly after its checkpoint.
+   * processed. As in EventStoreDB, a subscription resumes strictly after its checkpoint, so a reader resumes by
+   * passing the last position it saw, never that position plus one.
    */
   readonly fromPosition?: 'start' | number;
 }
@@ -77,10 +85,18 @@ export interface SubscribeOptions {
  */
 export abstract class EventStore {
   /**
-   * Appends all `events` to `streamId` atomically, or none of them.
-   * Throws `WrongExpectedRevision` when the stream is not as expected, and `EventIdConflict` when an id is
-   * already taken by different content or another stream. Re-appending events that are already there, with
-   * the same expectation, writes nothing and returns the original result.
+   * Appends all `events` (at least one) to `streamId` atomically, or none of them.
+   * Throws `WrongExpectedRevision` when the stream is not as expected, `EventIdConflict` when an id is already
+   * taken by different content or another stream, `InvalidArgument` for a malformed call (no events, an id that
+   * is not a UUID, a revision that is not a whole number, an append larger than the server takes), and
+   * `StoreUnavailable` when the store cannot be reached or has no leader.
+   *
+   * Idempotency: re-appending events that are already there, with the same *exact* expected revision, writes
+   * nothing and returns the original result, on every adapter. With `any` or `stream_exists` that holds on
+   * SQLite, but EventStoreDB checks the ids only against a bounded cache of recent writes, so a late retry can
+   * write the events a second time; and a retry that overlaps an earlier batch only in part is answered there
+   * as `WrongExpectedRevision` (SQLite: `EventIdConflict`). A writer that retries appends with the exact
+   * revision it read.
    */
   abstract appendToStream(
     streamId: string,
@@ -91,7 +107,10 @@ export abstract class EventStore {
   /** Events of one stream in revision order. A stream that does not exist reads as empty. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
 
-  /** Events of every stream in the order they were recorded. */
+  /**
+   * Events of every stream in the order they were recorded (none of EventStoreDB's own: no stream or type
+   * starting with `$`). Leaving the loop early releases the read.
+   */
   abstract readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 
   /**
@@ -115,13 +134,15 @@ export abstract class EventStore {
   /**
    * Catches up from the checkpoint, then goes live: every event recorded after it, once each, in
    * position order, with no gap at the catch-up/live boundary. Unsubscribing releases everything.
+   * It never completes on its own while the store is open: a server that drops it makes it error, and the
+   * subscriber resumes from the last position it processed.
    */
   abstract subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
 
   /** The position of the last recorded event, or null for an empty store. */
   abstract headPosition(): Promise<number | null>;
 
-  /** Releases connections and file handles. */
+  /** Releases connections and file handles; a connection shared with other open stores stays open for them. */
   abstract close(): Promise<void>;
 }
 

@@ -5,6 +5,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Throws unless a stream whose last revision is `actual` (null: absent) meets `expected`. Shared by adapters. */
 export function checkExpectation(streamId: string, expected: ExpectedRevision, actual: number | null): void {
+  if (!isExpectedRevision(expected)) {
+    throw new InvalidArgument(`expectedRevision must be any, no_stream, stream_exists or a whole number from 0, got ${String(expected)}`);
+  }
   const met =
     expected === 'any' ||
     (expected === 'no_stream' && actual === null) ||
@@ -18,6 +21,9 @@ export function checkNewEvents(streamId: string, events: readonly NewEvent[]): v
   if (typeof streamId !== 'string' || streamId.trim() === '') {
     throw new InvalidArgument('a stream id must be a non-empty string');
   }
+  // An empty append writes nothing and has no revision to answer with (EventStoreDB would report revision 0 for a
+  // stream that does not exist), so every adapter refuses it alike.
+  if (events.length === 0) throw new InvalidArgument('events must hold at least one event');
   const seen = new Set<string>();
   for (const [index, event] of events.entries()) {
     // EventStoreDB takes only UUIDs as event ids; holding every adapter to that keeps stores interchangeable.
@@ -31,6 +37,14 @@ export function checkNewEvents(streamId: string, events: readonly NewEvent[]): v
     }
     if (event.data === undefined) throw new InvalidArgument(`events[${index}].data is missing`);
   }
+}
+
+/**
+ * Throws unless `value` can be a revision, position or count (a whole number from 0), so that an adapter never
+ * hands a driver a fraction (`BigInt(1.5)` is a RangeError, not an answer).
+ */
+export function checkWholeNumber(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidArgument(`${name} must be a whole number from 0, got ${String(value)}`);
 }
 
 /** Validates an expected revision given from outside (HTTP header, CLI flag). */

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, InvalidEvent } from '@app/domain';
-import { EventIdConflict, InvalidArgument, WrongExpectedRevision } from '@app/event-store';
+import { EventIdConflict, InvalidArgument, StoreUnavailable, WrongExpectedRevision } from '@app/event-store';
 import { InvalidQuery, NotFound } from '@app/history';
 
 /** RFC 9457 problem details: the one shape every error of the API takes. */
@@ -56,6 +56,12 @@ function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
   }
   if (error instanceof InvalidArgument) {
     return problem(HttpStatus.BAD_REQUEST, 'invalid-input', 'The input is not valid', error.message, { code: error.code });
+  }
+  if (error instanceof StoreUnavailable) {
+    // The store's own message names hosts and ports: it goes to the log (status ≥ 500), not to the client.
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, 'store-unavailable', 'The event store is unavailable', 'the event store cannot be reached or has no leader now; retry later', {
+      code: error.code,
+    });
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

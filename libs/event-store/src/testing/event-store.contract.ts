@@ -244,6 +244,9 @@ export function describeEventStoreContract(
           store.appendToStream(stream('s'), [{ ...event(), id: 'not-a-uuid' }], { expectedRevision: 'any' }),
         ).rejects.toThrow(/must be a UUID/);
         await expect(store.appendToStream('', [event()], { expectedRevision: 'any' })).rejects.toThrow(InvalidArgument);
+        // EventStoreDB would answer an empty append to a missing stream with a revision of 0: every adapter refuses it.
+        await expect(store.appendToStream(stream('s'), [], { expectedRevision: 'no_stream' })).rejects.toThrow(InvalidArgument);
+        await expect(store.appendToStream(stream('s'), [event()], { expectedRevision: 1.5 })).rejects.toThrow(InvalidArgument);
         expect(await collect(store.readStream(stream('s')))).toEqual([]);
       });
     });

@@ -2,18 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseEvent } from '@app/domain';
 import { sample } from '@app/domain/testing/sample-events';
-import { SqliteEventStore } from '@app/event-store';
+import { type EventStore, SqliteEventStore, StoreUnavailable } from '@app/event-store';
+import { SparsePositionStore } from '@app/event-store/testing/sparse-positions';
+import { concat, take, throwError } from 'rxjs';
 import { ChronologyImporter } from '../chronology/chronology-importer';
 import { toNewEvent } from '../stored-facts';
 import { LiveRecord } from './live-record';
 
 const EVENTS = join(__dirname, '..', '..', '..', '..', 'events');
 
-describe('the live record, on the real SQLite store', () => {
-  let store: SqliteEventStore;
+const stores: [string, () => EventStore][] = [
+  ['the real SQLite store', () => new SqliteEventStore({ path: ':memory:' })],
+  // Positions as sparse as EventStoreDB's: the record must resume from a checkpoint without computing one.
+  ['the real SQLite store with sparse positions, as on EventStoreDB', () => new SparsePositionStore(new SqliteEventStore({ path: ':memory:' }))],
+];
+
+describe.each(stores)('the live record, on %s', (_name, open) => {
+  let store: EventStore;
   let record: LiveRecord;
   beforeEach(async () => {
-    store = new SqliteEventStore({ path: ':memory:' });
+    store = open();
     await new ChronologyImporter(store).import(EVENTS, { recordedBy: 'test-import' });
     record = new LiveRecord(store);
   });
@@ -22,22 +30,33 @@ describe('the live record, on the real SQLite store', () => {
     await store.close();
   });
 
-  it('answers from everything the store held when asked, then follows new appends: a reader sees its own writes', async () => {
-    const head = (await store.headPosition()) ?? 0;
-    expect((await record.current()).size).toBe(head);
+  const count = async (): Promise<number> => {
+    let events = 0;
+    for await (const _event of store.readAll()) events += 1;
+    return events;
+  };
+  const append = async (): Promise<string> => {
     const id = randomUUID();
     await store.appendToStream('organisation-csto', [toNewEvent(id, parseEvent(sample('MemberAdmitted')), { recordedBy: 'test', correlationId: id })], { expectedRevision: 'any' });
+    return id;
+  };
+
+  it('answers from everything the store held when asked, then follows new appends: a reader sees its own writes', async () => {
+    const stored = await count();
+    expect((await record.current()).size).toBe(stored);
+    const id = await append();
     const index = await record.current();
     expect(index.fact(id)?.event.type).toBe('MemberAdmitted');
-    expect(index.size).toBe(head + 1);
+    expect(index.size).toBe(stored + 1);
+    expect(record.status()).toMatchObject({ state: 'following', checkpoint: await store.headPosition(), interruptions: 0 });
   });
 
-  it('rebuilds from position 0 to the same answers, reporting progress up to the head', async () => {
+  it('rebuilds from the start to the same answers, reporting progress up to the head', async () => {
     const before = (await record.current()).stateAsOf({ organisation: 'csto', asOf: '2012-12-20' });
     const progress: [number, number][] = [];
     const { events } = await record.rebuild((done, total) => progress.push([done, total]));
-    const head = (await store.headPosition()) ?? 0;
-    expect(events).toBe(head);
+    const head = await store.headPosition();
+    expect(events).toBe(await count());
     expect(progress.at(-1)).toEqual([head, head]);
     expect((await record.current()).stateAsOf({ organisation: 'csto', asOf: '2012-12-20' })).toEqual(before);
   });
@@ -49,4 +68,32 @@ describe('the live record, on the real SQLite store', () => {
     await expect(pending).rejects.toThrow('the record is closed: the application is shutting down');
     expect(subscribe).not.toHaveBeenCalled();
   });
+
+  it('resumes from its checkpoint after the store drops its subscription (as EventStoreDB drops a slow subscriber), and says so in its status', async () => {
+    const subscribe = store.subscribeToAll.bind(store);
+    // The first subscription delivers one event, then ends as a server drops a subscriber; later ones are real.
+    jest
+      .spyOn(store, 'subscribeToAll')
+      .mockImplementationOnce((options) => concat(subscribe(options).pipe(take(1)), throwError(() => new StoreUnavailable('the server ended the subscription to $all'))));
+    const stored = await count();
+    await record.current();
+
+    const first = await append();
+    await waitFor(() => record.status().state === 'interrupted');
+    expect(record.status()).toMatchObject({ interruptions: 1, lastInterruption: 'the server ended the subscription to $all' });
+    const second = await append();
+
+    const index = await record.current();
+    expect([index.fact(first)?.id, index.fact(second)?.id]).toEqual([first, second]);
+    expect(index.size).toBe(stored + 2);
+    expect(record.status()).toMatchObject({ state: 'following', checkpoint: await store.headPosition(), interruptions: 1 });
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

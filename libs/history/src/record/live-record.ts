@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { firstValueFrom, filter, type Subscription, Subject } from 'rxjs';
+import { firstValueFrom, filter, map, merge, type Subscription, Subject } from 'rxjs';
 import { isRecordKeepingEvent } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { TemporalIndex } from '@app/projections';
@@ -12,12 +12,29 @@ import { type StoredFact, toStoredFact } from '../stored-facts';
  * time (at the first query, and on `rebuild`), then kept live by a catch-up subscription from where the replay
  * ended. Queries first wait until it has caught up with what the store held when they were asked, so a reader
  * always sees its own writes.
+ *
+ * Positions are opaque (see the store port): the record resumes *from* its checkpoint and drops the event at it,
+ * and never computes a position. When the store drops the subscription (EventStoreDB drops a slow subscriber),
+ * the queries waiting on it fail, the interruption shows in `status()`, and the next query resumes from the
+ * checkpoint: catch-up reads first, then a new subscription.
  */
+/** How the live record follows the store. */
+export interface RecordStatus {
+  /** `interrupted`: the store dropped the subscription; the next query resumes it from the checkpoint. */
+  readonly state: 'idle' | 'catching up' | 'following' | 'interrupted';
+  /** The position of the last event applied. */
+  readonly checkpoint: number | null;
+  /** How many times the store dropped the subscription since the start. */
+  readonly interruptions: number;
+  readonly lastInterruption: string | null;
+}
+
 @Injectable()
 export class LiveRecord implements OnApplicationShutdown {
   private index = new TemporalIndex<StoredFact>();
   private readonly supersessions = new Map<string, string[]>();
-  private checkpoint = 0;
+  /** The position of the last event applied; undefined before the first. */
+  private checkpoint: number | undefined;
   /** When the first fact was recorded: the store's recorded time never goes backwards, so it is the earliest. */
   private firstRecordedAt: string | undefined;
   /** The replay, then the subscription; unset until the first query, and again after a failure. */
@@ -26,16 +43,47 @@ export class LiveRecord implements OnApplicationShutdown {
   /** Set on shutdown: a replay still running stops at its next page and does not subscribe. */
   private closed = false;
   private readonly applied = new Subject<number>();
+  /** Errors of the subscription, for the queries waiting on it. */
+  private readonly failures = new Subject<unknown>();
+  private interruptions = 0;
+  private lastInterruption: string | null = null;
 
   constructor(private readonly store: EventStore) {}
 
   /** The index, once it holds everything the store held at the time of the call. */
   async current(): Promise<TemporalIndex> {
     await this.follow();
+    const head = await this.store.headPosition();
+    while (head !== null && !this.holds(head)) {
+      if (this.closed) break;
+      // Interrupted while this query waited for the store: catch up again from the checkpoint.
+      if (!this.subscription) {
+        await this.follow();
+        continue;
+      }
+      await firstValueFrom(
+        merge(
+          this.applied.pipe(filter((position) => position >= head)),
+          this.failures.pipe(
+            map((error): never => {
+              throw error;
+            }),
+          ),
+        ),
+      );
+    }
     if (this.closed) throw new Error('the record is closed: the application is shutting down');
-    const head = (await this.store.headPosition()) ?? 0;
-    if (this.checkpoint < head) await firstValueFrom(this.applied.pipe(filter((position) => position >= head)));
     return this.index;
+  }
+
+  /** How the record follows the store, for the health check: it never waits. */
+  status(): RecordStatus {
+    return {
+      state: this.subscription ? 'following' : this.following ? 'catching up' : this.interruptions > 0 ? 'interrupted' : 'idle',
+      checkpoint: this.checkpoint ?? null,
+      interruptions: this.interruptions,
+      lastInterruption: this.lastInterruption,
+    };
   }
 
   /** A recorded fact and the ids of the corrections and retractions that name it, in recorded order. */
@@ -57,13 +105,13 @@ export class LiveRecord implements OnApplicationShutdown {
     return NotFound.subject(what, id);
   }
 
-  /** Drops everything and folds the whole log again from position 0, reporting progress as it goes. */
+  /** Drops everything and folds the whole log again from the start, reporting progress as it goes. */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<{ events: number; milliseconds: number }> {
     await this.following?.catch(() => undefined);
     this.stop();
     this.index = new TemporalIndex();
     this.supersessions.clear();
-    this.checkpoint = 0;
+    this.checkpoint = undefined;
     this.firstRecordedAt = undefined;
     const started = process.hrtime.bigint();
     await this.follow(onProgress);
@@ -74,6 +122,7 @@ export class LiveRecord implements OnApplicationShutdown {
     this.closed = true;
     this.stop();
     this.applied.complete();
+    this.failures.complete();
   }
 
   private follow(onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -87,29 +136,43 @@ export class LiveRecord implements OnApplicationShutdown {
     return this.following;
   }
 
-  /** Reads the log after the checkpoint in large pages: a replay pays one `await` per page, not per event. */
+  /**
+   * Reads the log from the checkpoint in large pages: a replay pays one `await` per page, not per event. Progress
+   * is reported as positions (the last applied, and the head when the replay began): ordered values whose ratio
+   * estimates how much of the log is read, on EventStoreDB in bytes.
+   */
   private async replay(onProgress?: (done: number, total: number) => void): Promise<void> {
     const total = (await this.store.headPosition()) ?? 0;
-    for await (const page of this.store.readAllPages(this.checkpoint === 0 ? {} : { fromPosition: this.checkpoint + 1 })) {
+    const from = this.checkpoint;
+    for await (const page of this.store.readAllPages(from === undefined ? {} : { fromPosition: from })) {
       if (this.closed) return;
-      for (const recorded of page) this.apply(toStoredFact(recorded));
+      for (const recorded of page) if (from === undefined || recorded.position > from) this.apply(toStoredFact(recorded));
+      if (this.checkpoint === undefined) continue;
       onProgress?.(this.checkpoint, total);
       this.applied.next(this.checkpoint);
     }
-    onProgress?.(Math.max(total, this.checkpoint), Math.max(total, this.checkpoint));
+    const end = this.checkpoint === undefined || total > this.checkpoint ? total : this.checkpoint;
+    onProgress?.(end, end);
   }
 
   private subscribe(): void {
     if (this.closed) return;
-    this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint === 0 ? 'start' : this.checkpoint }).subscribe({
+    this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint ?? 'start' }).subscribe({
       next: (recorded) => {
         this.apply(toStoredFact(recorded));
-        this.applied.next(this.checkpoint);
+        this.applied.next(recorded.position);
       },
       error: (error: unknown) => {
-        this.applied.error(error);
+        this.stop();
+        this.interruptions += 1;
+        this.lastInterruption = error instanceof Error ? error.message : String(error);
+        this.failures.next(error);
       },
     });
+  }
+
+  private holds(head: number): boolean {
+    return this.checkpoint !== undefined && this.checkpoint >= head;
   }
 
   private stop(): void {

@@ -11,7 +11,7 @@ export interface RecordRequest {
   readonly event: unknown;
   /** A UUID chosen by the writer makes a retry idempotent; a fresh one is drawn when absent. */
   readonly id?: string;
-  /** Optimistic concurrency: `any` lets the service re-decide against a stream that moved meanwhile. */
+  /** The writer's optimistic concurrency: `any` or `stream_exists` let the service re-decide against a stream that moved meanwhile. */
   readonly expectedRevision: ExpectedRevision;
   readonly provenance: Provenance;
 }
@@ -52,15 +52,17 @@ export class FactRecorder {
       // The writer's expectation is checked before the rules: a stale writer learns first that it is stale.
       checkExpectation(request.streamId, request.expectedRevision, current);
       decide({ event }, history);
-      const expected = request.expectedRevision === 'any' ? (current ?? 'no_stream') : request.expectedRevision;
+      // Always the exact revision just read, whatever the writer expected: an append retried with it is recognised
+      // by its ids on every store, while EventStoreDB checks `any` or `stream_exists` against a bounded cache only.
+      const expected = current ?? 'no_stream';
       try {
         const result = await this.store.appendToStream(request.streamId, [toNewEvent(id, event, request.provenance)], {
           expectedRevision: expected,
         });
         return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
       } catch (error) {
-        // Without an expectation from the writer, a stream that moved is decided again against its new history.
-        const retry = error instanceof WrongExpectedRevision && request.expectedRevision === 'any' && attempt < ATTEMPTS;
+        // A stream that moved is read and decided again; the writer's own expectation is checked again with it.
+        const retry = error instanceof WrongExpectedRevision && attempt < ATTEMPTS;
         if (!retry) throw error;
       }
     }
