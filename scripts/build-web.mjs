@@ -29,12 +29,17 @@ const { metafile } = await build({
 
 /** The built file of an entry point, by its name before the hash. */
 function built(entry, extension) {
-  const file = Object.keys(metafile.outputs).find((path) => path.endsWith(extension) && basename(path).startsWith(`${entry}-`));
+  const file = Object.keys(metafile.outputs).find(
+    (path) => path.endsWith(extension) && basename(path).startsWith(`${entry}-`),
+  );
   if (file === undefined) throw new Error(`esbuild wrote no ${entry}-*${extension}`);
   return relative(out, join(root, file));
 }
 
 const page = readFileSync(join(source, 'index.html'), 'utf8');
-const named = page.replace('href="styles.css"', `href="${built('styles', '.css')}"`).replace('src="app.js"', `src="${built('app', '.js')}"`);
-if (named.includes('"styles.css"') || named.includes('"app.js"')) throw new Error('index.html no longer names styles.css and app.js as the build expects');
+const named = page
+  .replace('href="styles.css"', `href="${built('styles', '.css')}"`)
+  .replace('src="app.js"', `src="${built('app', '.js')}"`);
+if (named.includes('"styles.css"') || named.includes('"app.js"'))
+  throw new Error('index.html no longer names styles.css and app.js as the build expects');
 writeFileSync(join(out, 'index.html'), named);

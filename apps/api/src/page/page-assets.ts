@@ -30,7 +30,10 @@ export function cacheControlFor(file: string): string {
 }
 
 /** Serves the built page at `/`, or warns that `/` will answer 404 when it has not been built. */
-export function servePage(app: NestExpressApplication, directory: string | null = pageAssetsDirectory()): void {
+export function servePage(
+  app: NestExpressApplication,
+  directory: string | null = pageAssetsDirectory(),
+): void {
   if (directory === null) {
     new Logger('annals').warn('the timeline page is not built (npm run build): / will answer 404');
     return;

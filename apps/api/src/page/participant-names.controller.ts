@@ -7,7 +7,8 @@ import { PARTICIPANT_NAMES, type ParticipantName } from './participant-names';
 export class ParticipantNamesController {
   @Get()
   @ApiOperation({
-    summary: 'Names for the identifiers the record uses: every ISO 3166-1 alpha-3 state code, and the bodies the chronology names by slug',
+    summary:
+      'Names for the identifiers the record uses: every ISO 3166-1 alpha-3 state code, and the bodies the chronology names by slug',
   })
   names(): { participants: readonly ParticipantName[] } {
     return { participants: PARTICIPANT_NAMES };

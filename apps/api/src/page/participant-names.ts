@@ -17,10 +17,30 @@ export interface ParticipantName {
  */
 const BODIES: readonly ParticipantName[] = [
   { id: 'csto', name: 'Collective Security Treaty Organization', shortName: 'CSTO', kind: 'body' },
-  { id: 'csto-collective-security-council', name: 'Collective Security Council of the Collective Security Treaty Organization', shortName: 'CSTO Collective Security Council', kind: 'body' },
-  { id: 'csto-parliamentary-assembly', name: 'Parliamentary Assembly of the Collective Security Treaty Organization', shortName: 'CSTO Parliamentary Assembly', kind: 'body' },
-  { id: 'union-state-parliamentary-assembly', name: 'Parliamentary Assembly of the Union State of Belarus and Russia', shortName: 'Union State Parliamentary Assembly', kind: 'body' },
-  { id: 'un-general-assembly', name: 'General Assembly of the United Nations', shortName: 'UN General Assembly', kind: 'body' },
+  {
+    id: 'csto-collective-security-council',
+    name: 'Collective Security Council of the Collective Security Treaty Organization',
+    shortName: 'CSTO Collective Security Council',
+    kind: 'body',
+  },
+  {
+    id: 'csto-parliamentary-assembly',
+    name: 'Parliamentary Assembly of the Collective Security Treaty Organization',
+    shortName: 'CSTO Parliamentary Assembly',
+    kind: 'body',
+  },
+  {
+    id: 'union-state-parliamentary-assembly',
+    name: 'Parliamentary Assembly of the Union State of Belarus and Russia',
+    shortName: 'Union State Parliamentary Assembly',
+    kind: 'body',
+  },
+  {
+    id: 'un-general-assembly',
+    name: 'General Assembly of the United Nations',
+    shortName: 'UN General Assembly',
+    kind: 'body',
+  },
   { id: 'cis', name: 'Commonwealth of Independent States', shortName: 'CIS', kind: 'body' },
 ];
 
@@ -31,4 +51,7 @@ function stateName(alpha3: string): ParticipantName {
 }
 
 /** Every state of ISO 3166-1 and every body the chronology names, by identifier. */
-export const PARTICIPANT_NAMES: readonly ParticipantName[] = [...Object.keys(getAlpha3Codes()).map(stateName), ...BODIES];
+export const PARTICIPANT_NAMES: readonly ParticipantName[] = [
+  ...Object.keys(getAlpha3Codes()).map(stateName),
+  ...BODIES,
+];
