@@ -24,11 +24,9 @@ export function renderState(
   const name = (id: string): string => names.full(id);
   const evidenceButton = (title: string, eventIds: readonly string[]): HTMLElement => {
     if (eventIds.length === 0) return html('span', { class: 'muted' }, 'no linked fact');
-    const button = html(
-      'button',
-      { type: 'button', class: 'evidence-link', 'aria-label': `Evidence: ${title}` },
-      `${eventIds.length} fact${eventIds.length === 1 ? '' : 's'}`,
-    );
+    const count = `${eventIds.length} fact${eventIds.length === 1 ? '' : 's'}`;
+    // The accessible name starts with the visible text, so that speech control finds the button by what it shows.
+    const button = html('button', { type: 'button', class: 'evidence-link', 'aria-label': `${count}: ${title}` }, count);
     button.addEventListener('click', () => showEvidence(title, eventIds));
     return button;
   };

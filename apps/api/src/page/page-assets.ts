@@ -40,8 +40,7 @@ export function servePage(
   }
   app.useStaticAssets(directory, {
     index: 'index.html',
-    // express would add its own max-age=0 header after ours.
-    cacheControl: false,
+    // Set when express is about to send a file; express then keeps ours instead of its max-age=0.
     setHeaders: (response, file) => response.setHeader('Cache-Control', cacheControlFor(file)),
   });
 }
