@@ -139,7 +139,8 @@ describe('the chart layout', () => {
     expect(member?.label).toBe('Armenia (ARM): member (csto-charter-2002), 1994-04-20 – open');
     expect(layout.rows[1]!.bars[0]).toMatchObject({
       status: 'observer',
-      label: 'SRB: observer of Parliamentary Assembly of the CSTO (csto-parliamentary-assembly), 2013-04-11 – open',
+      label:
+        'SRB: observer of Parliamentary Assembly of the CSTO (csto-parliamentary-assembly), 2013-04-11 – open',
       eventIds: ['obs'],
     });
   });

@@ -78,8 +78,8 @@ export const CHART_DEFAULTS: ChartOptions = {
 };
 /** Below this the years crowd each other: a narrower screen scrolls the chart sideways in its frame instead. */
 export const MIN_PLOT_WIDTH = 720;
-/** The row labels are drawn beside the plot (pinned while it scrolls), so the plot needs no left margin for them. */
-const MARGIN = { left: 8, top: 24, right: 14, bottom: 26 };
+/** The row labels are drawn beside the plot (pinned while it scrolls): the margins only keep the first and last year's labels whole. */
+const MARGIN = { left: 20, top: 24, right: 20, bottom: 26 };
 /** Markers closer than this (in chart units) have their numbers stacked. */
 const MARKER_SPACING = 20;
 /** From a marker's number to the top of the plot. */

@@ -182,7 +182,11 @@ export class Chart {
         svg('circle', { class: 'marker-head', cx: marker.x, cy: marker.labelY, r: 9 }),
         svg('text', { class: 'marker-number', x: marker.x, y: marker.labelY + 4 }, String(marker.number)),
       );
-      root.append(this.link(`${marker.number}: ${marker.label}`, marker.eventIds, mark, { 'data-instrument': marker.id }));
+      root.append(
+        this.link(`${marker.number}: ${marker.label}`, marker.eventIds, mark, {
+          'data-instrument': marker.id,
+        }),
+      );
     }
     root.append(this.cursor);
     return root;

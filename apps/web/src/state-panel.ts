@@ -26,7 +26,11 @@ export function renderState(
     if (eventIds.length === 0) return html('span', { class: 'muted' }, 'no linked fact');
     const count = `${eventIds.length} fact${eventIds.length === 1 ? '' : 's'}`;
     // The accessible name starts with the visible text, so that speech control finds the button by what it shows.
-    const button = html('button', { type: 'button', class: 'evidence-link', 'aria-label': `${count}: ${title}` }, count);
+    const button = html(
+      'button',
+      { type: 'button', class: 'evidence-link', 'aria-label': `${count}: ${title}` },
+      count,
+    );
     button.addEventListener('click', () => showEvidence(title, eventIds));
     return button;
   };
@@ -63,8 +67,14 @@ export function renderState(
             return html(
               'tr',
               attributes(row),
-              ...columns.map((c) => html('td', c.date ? { class: 'date' } : {}, c.cell(row))),
-              html('td', {}, evidenceButton(title, ids)),
+              ...columns.map((c, i) =>
+                html(
+                  'td',
+                  { class: c.date ? 'date' : undefined, 'data-heading': i === 0 ? undefined : c.heading },
+                  c.cell(row),
+                ),
+              ),
+              html('td', { 'data-heading': 'evidence' }, evidenceButton(title, ids)),
             );
           }),
         ),
