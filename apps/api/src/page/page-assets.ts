@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -41,6 +42,6 @@ export function servePage(
   app.useStaticAssets(directory, {
     index: 'index.html',
     // Set when express is about to send a file; express then keeps ours instead of its max-age=0.
-    setHeaders: (response, file) => response.setHeader('Cache-Control', cacheControlFor(file)),
+    setHeaders: (response: ServerResponse, file: string) => response.setHeader('Cache-Control', cacheControlFor(file)),
   });
 }
