@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import type { OrganisationHistory, OrganisationState } from '@app/projections';
 import { READER_TOKEN, startApi } from './support/api';
-import { closeAll, launchChromium, missingBrowser, watchedPage } from './support/browser';
+import { closeAll, launchChromium, missingBrowser, SCREENS, seriousViolations, sidewaysOverflow, smallText, watchedPage } from './support/browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -20,9 +20,9 @@ describe('the timeline page, in a real browser', () => {
   });
 
   /** A watched page, or the reason there is none: every test then fails at once with the missing browser's name. */
-  async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  async function openPage(screen: { width: number; height: number } = SCREENS.wide): Promise<{ page: Page; errors: string[] }> {
     if (!browser) throw new Error(`no browser: ${missingBrowser()}`);
-    return watchedPage(browser);
+    return watchedPage(browser, screen);
   }
 
   async function serve(options?: Parameters<typeof startApi>[0]): Promise<{ app: NestExpressApplication; url: string }> {
@@ -102,7 +102,7 @@ describe('the timeline page, in a real browser', () => {
       expect(await page.textContent('#state tr[data-external="un-general-assembly"] button.evidence-link')).toBe('1 fact');
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: join(ARTIFACTS, 'timeline-page.png'), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'timeline-page-1366x900.png'), fullPage: true });
       expect(errors).toEqual([]);
     });
 
@@ -118,17 +118,225 @@ describe('the timeline page, in a real browser', () => {
       expect(errors).toEqual([]);
     });
 
+    it('names every row with the participant’s name and code beside it, and gives full names in tooltips and the evidence', async () => {
+      const { participants: names } = await api<{
+        participants: { id: string; name: string; shortName: string }[];
+      }>('/participant-names');
+      const history = await api<OrganisationHistory>('/organisations/csto/history');
+      const named = new Map(names.map((entry) => [entry.id, entry]));
+      expect(history.participants.filter((p) => !named.has(p.participant)).map((p) => p.participant)).toEqual(
+        [],
+      );
+      expect(await page.textContent('#chart [data-label="RUS"] text')).toBe('Russia RUS');
+      expect(await page.textContent('#chart [data-label="RUS"] title')).toBe('Russian Federation (RUS)');
+      expect(await page.textContent('#chart [data-label="union-state-parliamentary-assembly"] title')).toBe(
+        'Parliamentary Assembly of the Union State of Belarus and Russia (union-state-parliamentary-assembly)',
+      );
+      expect(await page.getAttribute('#chart [data-participant="KAZ"] a', 'aria-label')).toMatch(
+        /^Kazakhstan \(KAZ\): /,
+      );
+      expect(await page.textContent('#state tr[data-member="UZB"] td')).toBe('Uzbekistan (UZB)');
+      await page.click('#state tr[data-member="UZB"] button.evidence-link');
+      await page.locator('#evidence li[data-event]').first().waitFor();
+      expect(await page.textContent('#evidence h2')).toContain('Uzbekistan (UZB)');
+      await page.keyboard.press('Escape');
+    });
+
+    it('shows dates as ISO 8601 text in its own fields, and explains a date it cannot show without moving', async () => {
+      expect(await page.getAttribute('#date-input', 'type')).toBe('text');
+      expect(await page.getAttribute('#known-at', 'type')).toBe('text');
+      await page.fill('#date-input', '2012-12-20');
+      await shownDay('2012-12-20');
+      expect(await page.inputValue('#date-input')).toBe('2012-12-20');
+      await page.fill('#date-input', '2023-02-30');
+      await page.dispatchEvent('#date-input', 'change');
+      await page.locator('#date-problem', { hasText: 'February 2023 has 28 days' }).waitFor();
+      expect(await page.textContent('#date-problem')).toContain('Still showing 2012-12-20');
+      expect(new URL(page.url()).searchParams.get('asOf')).toBe('2012-12-20');
+      await page.fill('#date-input', '2012-12-21');
+      await shownDay('2012-12-21');
+      expect(await page.textContent('#date-problem')).toBe('');
+    });
+
+    it('has no serious or critical accessibility violations, with the evidence open as well', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.click('#state tr[data-member="UZB"] button.evidence-link');
+      await page.locator('#evidence li[data-event]').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await smallText(page, 12)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
     it('shows the record as it stood at an earlier recorded time: before the import, it was empty', async () => {
-      await page.fill('#known-at', '2000-01-01T00:00:00');
+      await page.fill('#known-at', '2000-01-01T00:00:00Z');
       await page.dispatchEvent('#known-at', 'change');
       await page.locator('#status', { hasText: 'The record is empty' }).waitFor();
       expect(await page.isHidden('#main')).toBe(true);
-      expect(new URL(page.url()).searchParams.get('knownAt')).toBe('2000-01-01T00:00:00.000Z');
+      expect(new URL(page.url()).searchParams.get('knownAt')).toBe('2000-01-01T00:00:00Z');
       await page.goto(`${url}/?asOf=2012-12-20`);
       await shownDay('2012-12-20');
       expect(await shownMembers()).toEqual(await apiMembers('2012-12-20'));
       expect(errors).toEqual([]);
     });
+  });
+
+  describe('on a phone (390×844), under a strict Content-Security-Policy', () => {
+    let app: NestExpressApplication;
+    let page: Page;
+    let errors: string[];
+
+    beforeAll(async () => {
+      ({ page, errors } = await openPage(SCREENS.phone));
+      let url: string;
+      ({ app, url } = await serve());
+      // What a strict policy allows: files from the server itself, no inline script or style anywhere.
+      await page.route('**/*', async (route) => {
+        const response = await route.fetch();
+        const policy =
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': policy },
+        });
+      });
+      await page.goto(`${url}/?asOf=2012-12-20`);
+      await page.waitForSelector('#state h2[data-as-of="2012-12-20"]');
+    });
+    afterAll(() => closeAll(page, app));
+
+    it('fits the screen: no sideways scroll of the page, no text under 12 px, nothing blocked by the policy', async () => {
+      expect(await sidewaysOverflow(page)).toBe(0);
+      expect(await smallText(page, 12)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    it('scrolls the chart sideways in its own frame, with the row labels pinned', async () => {
+      const frame = page.locator('#chart .chart-scroll');
+      const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }));
+      expect(scrollWidth).toBeGreaterThan(clientWidth);
+      const label = page.locator('#chart [data-label="ARM"] text');
+      const before = await label.boundingBox();
+      await frame.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+      expect(await label.boundingBox()).toEqual(before);
+      expect(before!.x).toBeGreaterThanOrEqual(0);
+      expect(await label.textContent()).toBe('Armenia ARM');
+      expect(await sidewaysOverflow(page)).toBe(0);
+    });
+
+    it('keeps the keyboard paths: the slider moves a day, a bar opens its facts and Escape gives the focus back', async () => {
+      await page.focus('#date-slider');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('#state h2[data-as-of="2012-12-21"]');
+      const bar = page.locator('#chart [data-participant="UZB"] a').first();
+      await bar.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#evidence li[data-event]').first().waitFor();
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await page.keyboard.press('Escape');
+      expect(await bar.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    });
+
+    it('has no serious or critical accessibility violations, and is saved as a screenshot', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: join(ARTIFACTS, 'timeline-page-390x844.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  describe('an address it cannot show as it is', () => {
+    let app: NestExpressApplication;
+    let url: string;
+    beforeAll(async () => {
+      ({ app, url } = await serve());
+    });
+    afterAll(() => closeAll(app));
+
+    const open = async (query: string, day: string) => {
+      const { page, errors } = await openPage();
+      await page.goto(`${url}/${query}`);
+      await page.waitForSelector(`#state h2[data-as-of="${day}"]`);
+      return {
+        page,
+        errors,
+        notice: (await page.textContent('#notices')) ?? '',
+        address: new URL(page.url()).searchParams,
+      };
+    };
+
+    it.each([
+      ['?asOf=2023-02-30', '2023-02-28', 'asOf=2023-02-30 is not a calendar day'],
+      ['?asOf=1990-01-01', '1992-01-01', 'asOf=1990-01-01 is before the first day of the chart'],
+      ['?asOf=2012-12', '2012-12-20', 'asOf=2012-12 is not a day (write YYYY-MM-DD)'],
+    ])('%s shows the nearest day it can, %s, and says why', async (query, day, why) => {
+      const { page, errors, notice, address } = await open(query, day);
+      try {
+        expect(notice).toContain(why);
+        expect(notice).toContain(`showing ${day} instead`);
+        expect(await page.isVisible('#notices .notice')).toBe(true);
+        expect(address.get('asOf')).toBe(day);
+        expect(await page.inputValue('#date-input')).toBe(day);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('shows the latest record for a knownAt the server refuses, and says what the server said', async () => {
+      const { page, errors, notice, address } = await open(
+        '?asOf=2012-12-20&knownAt=yesterday',
+        '2012-12-20',
+      );
+      try {
+        expect(notice).toMatch(
+          /^knownAt=yesterday: the server refused it \(must be an ISO 8601 instant.*\); showing the latest record instead\.$/,
+        );
+        expect(address.get('knownAt')).toBeNull();
+        expect(await page.inputValue('#known-at')).toBe('');
+        expect(await page.$$eval('#state tr[data-member]', (rows) => rows.length)).toBe(7);
+        // The refused request is answered 400, which the browser reports as a console error.
+        expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('clears the notice once the reader chooses another day', async () => {
+      const { page } = await open('?asOf=1990-01-01', '1992-01-01');
+      try {
+        await page.fill('#date-input', '1995-01-01');
+        await page.waitForSelector('#state h2[data-as-of="1995-01-01"]');
+        expect(await page.textContent('#notices')).toBe('');
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  it('serves the page with its assets named by content and kept a year, and index.html never kept unasked', async () => {
+    const { app, url } = await serve({ chronology: false });
+    try {
+      const index = await fetch(`${url}/`);
+      expect(index.headers.get('cache-control')).toBe('no-cache');
+      const html = await index.text();
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '');
+      expect(assets).toEqual([
+        expect.stringMatching(/^styles-[A-Z0-9]{8}\.css$/),
+        expect.stringMatching(/^app-[A-Z0-9]{8}\.js$/),
+      ]);
+      for (const asset of assets)
+        expect((await fetch(`${url}/${asset}`)).headers.get('cache-control')).toBe(
+          'public, max-age=31536000, immutable',
+        );
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)|<style|\sstyle=/);
+    } finally {
+      await app.close();
+    }
   });
 
   it('says the record is empty on an empty store, without errors', async () => {

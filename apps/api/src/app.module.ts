@@ -11,6 +11,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestLogger } from './http/request-logger.middleware';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { ParticipantNamesController } from './page/participant-names.controller';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordingController } from './recording/recording.controller';
 
@@ -22,6 +23,7 @@ import { RecordingController } from './recording/recording.controller';
     InstrumentsController,
     RecordingController,
     ParticipantsController,
+    ParticipantNamesController,
     EventsController,
     ExportsController,
   ],

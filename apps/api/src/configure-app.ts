@@ -1,9 +1,9 @@
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import { InvalidQuery } from '@app/history';
-import { pageAssetsDirectory } from './page/page-assets';
+import { servePage } from './page/page-assets';
 
 /** Everything main.ts and the e2e tests both set up on the application, so that tests run the real thing. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -33,8 +33,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  const page = pageAssetsDirectory();
-  if (page === null) new Logger('annals').warn('the timeline page is not built (npm run build): / will answer 404');
-  else app.useStaticAssets(page, { index: 'index.html', maxAge: '1h' });
+  servePage(app);
   return app;
 }

@@ -1,11 +1,14 @@
 import type { AuditTrail, OrganisationEntry } from '@app/history';
 import type { OrganisationHistory, OrganisationState } from '@app/projections';
+import type { ParticipantName } from './names';
 
 /** A problem+json answer, or a network failure, in words for the page. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The query arguments the server refused, each with its reason. */
+    readonly fields: readonly { readonly path: string; readonly reason: string }[] = [],
   ) {
     super(message);
   }
@@ -30,8 +33,17 @@ export class Api {
     return this.get(`/organisations/${encodeURIComponent(organisation)}/history`, { knownAt });
   }
 
-  state(organisation: string, asOf: string, knownAt: string | null, signal?: AbortSignal): Promise<OrganisationState> {
+  state(
+    organisation: string,
+    asOf: string,
+    knownAt: string | null,
+    signal?: AbortSignal,
+  ): Promise<OrganisationState> {
     return this.get(`/organisations/${encodeURIComponent(organisation)}/state`, { asOf, knownAt }, signal);
+  }
+
+  participantNames(): Promise<{ participants: ParticipantName[] }> {
+    return this.get('/participant-names', {});
   }
 
   event(id: string): Promise<AuditTrail> {
@@ -39,14 +51,24 @@ export class Api {
   }
 
   private async get<T>(path: string, query: Record<string, string | null>, signal?: AbortSignal): Promise<T> {
-    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== null));
+    const search = new URLSearchParams(
+      Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== null),
+    );
     const url = search.toString() === '' ? path : `${path}?${search.toString()}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
     const response = await fetch(url, { headers, ...(signal ? { signal } : {}) });
     if (response.ok) return (await response.json()) as T;
-    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: { path: string; reason: string }[] };
+    const problem = (await response.json().catch(() => ({}))) as {
+      title?: string;
+      detail?: string;
+      errors?: { path: string; reason: string }[];
+    };
     const details = problem.errors?.map((e) => `${e.path}: ${e.reason}`).join('; ') ?? problem.detail ?? '';
-    throw new ApiError(response.status, `${problem.title ?? response.statusText}${details ? ` — ${details}` : ''}`);
+    throw new ApiError(
+      response.status,
+      `${problem.title ?? response.statusText}${details ? ` — ${details}` : ''}`,
+      problem.errors ?? [],
+    );
   }
 }

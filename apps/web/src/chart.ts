@@ -1,6 +1,7 @@
 import type { OrganisationHistory } from '@app/projections';
-import { layoutChart, type ChartLayout } from './chart-layout';
+import { CHART_DEFAULTS, layoutChart, MIN_PLOT_WIDTH, type ChartLayout } from './chart-layout';
 import { html, svg } from './dom';
+import type { Names } from './names';
 
 /** What the chart asks of the page: show the facts behind a mark, or move the date to a day. */
 export interface ChartActions {
@@ -8,42 +9,168 @@ export interface ChartActions {
   readonly selectDay: (day: string) => void;
 }
 
-/** Draws the history as SVG: a row per participant, markers for entry into force, bands for deployments. */
+/** Row labels take this much of a narrow screen, and more of a wide one. */
+const LABEL_WIDTH = { narrow: 118, wide: 230 };
+const WIDE_SCREEN = 700;
+
+/**
+ * Draws the history as SVG at its true size: a column of row labels that stays put, and beside it, in a frame
+ * that scrolls sideways when the screen is narrower than the plot, a row per participant, markers for entry into
+ * force and bands for deployments. Redrawn when the frame changes width.
+ */
 export class Chart {
   private layout: ChartLayout | null = null;
+  private drawn: { history: OrganisationHistory; names: Names; width: number } | null = null;
+  private day: string | null = null;
   private readonly cursor = svg('line', { class: 'cursor', 'aria-hidden': 'true' });
+  private readonly labels = svg('svg', { class: 'row-labels', 'aria-hidden': 'true' });
+  private readonly scroller = html('div', { class: 'chart-scroll' });
+  private readonly key = html('ol', {
+    class: 'instrument-key',
+    'aria-label': 'Instruments entering into force (numbered markers)',
+  });
 
   constructor(
     private readonly container: HTMLElement,
     private readonly actions: ChartActions,
-  ) {}
+  ) {
+    container.replaceChildren(html('div', { class: 'chart-frame' }, this.labels, this.scroller), this.key);
+    new ResizeObserver(() => {
+      if (this.drawn !== null && this.frameWidth() !== this.drawn.width)
+        this.draw(this.drawn.history, this.drawn.names);
+    }).observe(container);
+  }
 
-  draw(history: OrganisationHistory): void {
-    const layout = layoutChart(history);
+  draw(history: OrganisationHistory, names: Names): void {
+    const width = this.frameWidth();
+    const labelWidth = width >= WIDE_SCREEN ? LABEL_WIDTH.wide : LABEL_WIDTH.narrow;
+    const layout = layoutChart(history, names, {
+      ...CHART_DEFAULTS,
+      width: Math.max(MIN_PLOT_WIDTH, width - labelWidth),
+    });
+    const firstDraw = this.drawn === null;
     this.layout = layout;
+    this.drawn = { history, names, width };
+    this.drawLabels(layout, labelWidth);
+    this.scroller.replaceChildren(this.drawPlot(layout, history));
+    this.drawKey(layout);
+    if (this.day !== null) this.mark(this.day, firstDraw);
+  }
+
+  /** Moves the date cursor to the day; `reveal` scrolls the frame to it when it is out of sight. */
+  mark(day: string, reveal = false): void {
+    this.day = day;
+    if (this.layout === null) return;
+    const x = this.layout.xOf(day);
+    for (const [name, value] of Object.entries({
+      x1: x,
+      x2: x,
+      y1: this.layout.plot.top - 4,
+      y2: this.layout.plot.bottom + 4,
+    }))
+      this.cursor.setAttribute(name, String(value));
+    const { scrollLeft, clientWidth } = this.scroller;
+    if (reveal && (x < scrollLeft || x > scrollLeft + clientWidth))
+      this.scroller.scrollLeft = x - clientWidth / 2;
+  }
+
+  private frameWidth(): number {
+    return Math.floor(this.container.getBoundingClientRect().width);
+  }
+
+  /** The pinned labels: the row's names, cut to fit with an ellipsis, the full name in the tooltip. */
+  private drawLabels(layout: ChartLayout, width: number): void {
+    Object.entries({ width, height: layout.height, viewBox: `0 0 ${width} ${layout.height}` }).forEach(
+      ([name, value]) => this.labels.setAttribute(name, String(value)),
+    );
+    this.labels.replaceChildren(
+      ...layout.rows.map((row) => {
+        const text = svg('text', { class: 'participant', x: 4, y: row.y + layout.rowHeight / 2 }, row.label);
+        return svg('g', { 'data-label': row.participant }, svg('title', {}, row.fullName), text);
+      }),
+    );
+    // Measured after insertion: only the browser knows how wide a name is in the reader's font.
+    for (const text of this.labels.querySelectorAll('text')) fitText(text, width - 10);
+  }
+
+  private drawPlot(layout: ChartLayout, history: OrganisationHistory): SVGSVGElement {
     const { plot } = layout;
     const root = svg('svg', {
+      width: layout.width,
+      height: layout.height,
       viewBox: `0 0 ${layout.width} ${layout.height}`,
       role: 'group',
       'aria-label': `Timeline of ${history.name ?? history.organisation}: ${layout.rows.length} participants`,
     });
-    const background = svg('rect', { class: 'plot', x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top });
-    background.addEventListener('click', (event) => this.actions.selectDay(layout.dayAt(this.plotX(root, event))));
+    const background = svg('rect', {
+      class: 'plot',
+      x: plot.left,
+      y: plot.top,
+      width: plot.right - plot.left,
+      height: plot.bottom - plot.top,
+    });
+    background.addEventListener('click', (event) =>
+      this.actions.selectDay(layout.dayAt(this.plotX(root, event))),
+    );
     root.append(background);
 
     for (const tick of layout.ticks) {
-      root.append(svg('line', { class: tick.labelled ? 'tick major' : 'tick', x1: tick.x, x2: tick.x, y1: plot.top, y2: plot.bottom }));
-      if (tick.labelled) root.append(svg('text', { class: 'year', x: tick.x, y: plot.bottom + 15 }, String(tick.year)));
+      root.append(
+        svg('line', {
+          class: tick.labelled ? 'tick major' : 'tick',
+          x1: tick.x,
+          x2: tick.x,
+          y1: plot.top,
+          y2: plot.bottom,
+        }),
+      );
+      if (tick.labelled)
+        root.append(svg('text', { class: 'year', x: tick.x, y: plot.bottom + 18 }, String(tick.year)));
     }
     for (const band of layout.bands) {
-      root.append(this.link(band.label, band.eventIds, svg('rect', { class: 'deployment', x: band.x, y: plot.top, width: band.width, height: plot.bottom - plot.top }), { 'data-deployment': band.id }));
+      root.append(
+        this.link(
+          band.label,
+          band.eventIds,
+          svg('rect', {
+            class: 'deployment',
+            x: band.x,
+            y: plot.top,
+            width: band.width,
+            height: plot.bottom - plot.top,
+          }),
+          { 'data-deployment': band.id },
+        ),
+      );
     }
     for (const row of layout.rows) {
       const group = svg('g', { class: 'row', 'data-participant': row.participant });
-      const name = row.participant.length > 8 ? `${row.participant.slice(0, 7)}…` : row.participant;
-      group.append(svg('text', { class: 'participant', x: plot.left - 6, y: row.y + 15 }, svg('title', {}, row.participant), name));
+      group.append(
+        svg('line', {
+          class: 'row-rule',
+          x1: plot.left,
+          x2: plot.right,
+          y1: row.y + layout.rowHeight,
+          y2: row.y + layout.rowHeight,
+        }),
+      );
       for (const bar of row.bars) {
-        group.append(this.link(bar.label, bar.eventIds, svg('rect', { class: `bar ${bar.kind}`, x: bar.x, y: bar.y, width: bar.width, height: bar.height }), {}));
+        group.append(
+          this.link(
+            bar.label,
+            bar.eventIds,
+            svg('rect', {
+              class: 'bar',
+              fill: bar.colour,
+              'data-status': bar.status,
+              x: bar.x,
+              y: bar.y,
+              width: bar.width,
+              height: bar.height,
+            }),
+            {},
+          ),
+        );
       }
       root.append(group);
     }
@@ -51,35 +178,43 @@ export class Chart {
       const mark = svg(
         'g',
         {},
-        svg('line', { class: 'marker', x1: marker.x, x2: marker.x, y1: marker.labelY + 6, y2: plot.bottom }),
-        svg('circle', { class: 'marker-head', cx: marker.x, cy: marker.labelY, r: 6 }),
-        svg('text', { class: 'marker-number', x: marker.x, y: marker.labelY + 3.5 }, String(marker.number)),
+        svg('line', { class: 'marker', x1: marker.x, x2: marker.x, y1: marker.labelY + 9, y2: plot.bottom }),
+        svg('circle', { class: 'marker-head', cx: marker.x, cy: marker.labelY, r: 9 }),
+        svg('text', { class: 'marker-number', x: marker.x, y: marker.labelY + 4 }, String(marker.number)),
       );
-      root.append(this.link(marker.label, marker.eventIds, mark, { 'data-instrument': marker.id }));
+      root.append(
+        this.link(`${marker.number}: ${marker.label}`, marker.eventIds, mark, {
+          'data-instrument': marker.id,
+        }),
+      );
     }
     root.append(this.cursor);
-    const key = html(
-      'ol',
-      { class: 'instrument-key', 'aria-label': 'Instruments entering into force (numbered markers)' },
+    return root;
+  }
+
+  private drawKey(layout: ChartLayout): void {
+    this.key.replaceChildren(
       ...layout.markers.map((marker) => {
         const button = html('button', { type: 'button', class: 'evidence-link' }, marker.label);
         button.addEventListener('click', () => this.actions.showEvidence(marker.label, marker.eventIds));
         return html('li', { value: String(marker.number) }, button);
       }),
     );
-    this.container.replaceChildren(root, key);
-  }
-
-  /** Moves the date cursor to the day. */
-  mark(day: string): void {
-    if (this.layout === null) return;
-    const x = this.layout.xOf(day);
-    for (const [name, value] of Object.entries({ x1: x, x2: x, y1: this.layout.plot.top - 4, y2: this.layout.plot.bottom + 4 })) this.cursor.setAttribute(name, String(value));
   }
 
   /** A focusable link around a mark: its tooltip says what it is, and activating it shows the facts behind it. */
-  private link(label: string, eventIds: readonly string[], content: SVGElement, attributes: Record<string, string>): SVGAElement {
-    const anchor = svg('a', { href: `#evidence`, 'aria-label': label, ...attributes }, svg('title', {}, label), content);
+  private link(
+    label: string,
+    eventIds: readonly string[],
+    content: SVGElement,
+    attributes: Record<string, string>,
+  ): SVGAElement {
+    const anchor = svg(
+      'a',
+      { href: `#evidence`, 'aria-label': label, ...attributes },
+      svg('title', {}, label),
+      content,
+    );
     anchor.addEventListener('click', (event) => {
       event.preventDefault();
       this.actions.showEvidence(label, eventIds);
@@ -91,4 +226,11 @@ export class Chart {
     const box = root.getBoundingClientRect();
     return ((event.clientX - box.left) / box.width) * (this.layout?.width ?? box.width);
   }
+}
+
+/** Shortens a label from its end, with an ellipsis, until it fits the width. */
+function fitText(text: SVGTextElement, width: number): void {
+  const full = text.textContent ?? '';
+  for (let length = full.length; length > 1 && text.getComputedTextLength() > width; length -= 1)
+    text.textContent = `${full.slice(0, length - 1)}…`;
 }

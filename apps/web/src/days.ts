@@ -24,8 +24,3 @@ export function dateOf(dayNumber: number): string {
 export function firstDayOf(label: string): string {
   return periodOf(label.split('/')[0] ?? label).from;
 }
-
-/** Whether a spell `[from, to)` (labels; `to` null while open) holds on the day. */
-export function holdsOn(spell: { readonly from: string; readonly to: string | null }, day: string): boolean {
-  return firstDayOf(spell.from) <= day && (spell.to === null || day < firstDayOf(spell.to));
-}

@@ -1,4 +1,4 @@
-import { periodOf, type Period } from '@app/domain';
+import { periodOf, type Period } from '@app/domain/dates';
 
 /**
  * The days on which a change may have taken effect, with the text to show for it. A day is a span of one day; a

@@ -1,5 +1,8 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Where the timeline page's built assets are: `dist/web` under the project root (the nearest folder above this
@@ -13,4 +16,32 @@ export function pageAssetsDirectory(from: string = __dirname): string | null {
     }
     if (dirname(folder) === folder) return null;
   }
+}
+
+/** A year: the longest lifetime caches honour. */
+const ONE_YEAR_SECONDS = 31_536_000;
+
+/**
+ * How long a browser may keep a page file. Every file but `index.html` is named by a hash of its content
+ * (scripts/build-web.mjs), so a new build is new names: those may be kept a year without asking. `index.html`
+ * names them, so it must be asked for again every time, or a browser would keep loading the old build.
+ */
+export function cacheControlFor(file: string): string {
+  return basename(file) === 'index.html' ? 'no-cache' : `public, max-age=${ONE_YEAR_SECONDS}, immutable`;
+}
+
+/** Serves the built page at `/`, or warns that `/` will answer 404 when it has not been built. */
+export function servePage(
+  app: NestExpressApplication,
+  directory: string | null = pageAssetsDirectory(),
+): void {
+  if (directory === null) {
+    new Logger('annals').warn('the timeline page is not built (npm run build): / will answer 404');
+    return;
+  }
+  app.useStaticAssets(directory, {
+    index: 'index.html',
+    // Set when express is about to send a file; express then keeps ours instead of its max-age=0.
+    setHeaders: (response: ServerResponse, file: string) => response.setHeader('Cache-Control', cacheControlFor(file)),
+  });
 }
