@@ -1,6 +1,5 @@
 import { parseStreamId, type Reading, type SubjectEvent } from '@app/domain';
-import type { UncertainRow } from './membership';
-import { hasTakenEffect, spanOf, type Span } from './span';
+import { hasTakenEffect, spanOf, type Span, type UncertainRow } from './span';
 import type { ViewSource } from './view-source';
 
 /**

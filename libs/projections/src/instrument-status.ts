@@ -1,8 +1,7 @@
 import type { InstrumentQuery } from './fact';
 import { generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
-import { holdsOn, uncertainties, type UncertainRow } from './membership';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './organisation-state';
-import { hasTakenEffect, sameSpan, type Span } from './span';
+import { hasTakenEffect, holdsOn, sameSpan, uncertainties, type Span, type UncertainRow } from './span';
 import type { PartyEpisode } from './subject-views';
 import type { ViewSource } from './view-source';
 

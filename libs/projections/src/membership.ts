@@ -1,6 +1,6 @@
 import { withdrawalEffectiveDate } from '@app/domain';
 import { boundSpells, generalEntryIntoForce, partySpells } from './instrument-rules';
-import { compareSpans, hasTakenEffect, holdingOn, isExact, isUncertainOn, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
+import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -18,16 +18,6 @@ export interface StatusSpell {
   readonly start: Span;
   readonly end: Span | null;
   readonly eventIds: readonly string[];
-}
-
-/** A change in doubt on the day asked about: it happened somewhere in `from`…`to`. */
-export interface UncertainRow {
-  readonly subject: string;
-  readonly participant?: string;
-  readonly status: string;
-  readonly from: string;
-  readonly to: string;
-  readonly because: string;
 }
 
 /** When the organisation exists: its founding instrument's entry into force, as governing (derived, else reported). */
@@ -178,72 +168,6 @@ function clipToMembership(statuses: readonly StatusSpell[], membership: readonly
   return clipped;
 }
 
-export function holdsOn(spell: { readonly start: Span; readonly end: Span | null }, day: string): boolean {
-  return hasTakenEffect(spell.start, day) && !(spell.end !== null && hasTakenEffect(spell.end, day));
-}
-
-/**
- * The spell holding on `day`, by binary search over spells sorted by start. Spells of one subject do not overlap
- * except where a coarse start has not yet taken effect, so the candidate and the one before it are enough.
- */
-/** The number of spells (sorted by start) whose start may fall on or before `day`: a binary search. */
-export function startedBy(spells: readonly { readonly start: Span }[], day: string): number {
-  let low = 0;
-  let high = spells.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((spells[middle] as { readonly start: Span }).start.from <= day) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/**
- * The spell holding on `day`, by binary search over spells sorted by start. Spells of one subject do not overlap
- * except where a coarse start has not yet taken effect, so the candidate and the one before it are enough.
- */
-export function spellOn<T extends { readonly start: Span; readonly end: Span | null }>(spells: readonly T[], day: string): T | undefined {
-  const started = startedBy(spells, day);
-  for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
-    const spell = spells[index] as T;
-    if (holdsOn(spell, day)) return spell;
-  }
-  return undefined;
-}
-
-/**
- * The spell that holds on `day`, or else one that may (the day falls in the period of its coarse start or end), with
- * that period as `doubt`. Spells sorted by start, as for `spellOn`.
- */
-export function spellMaybeOn<T extends { readonly start: Span; readonly end: Span | null }>(
-  spells: readonly T[],
-  day: string,
-): { readonly spell: T; readonly doubt?: Span } | undefined {
-  const started = startedBy(spells, day);
-  let maybe: { spell: T; doubt: Span } | undefined;
-  for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
-    const spell = spells[index] as T;
-    const holding = holdingOn(spell, day);
-    if (holding.holds === 'holds') return { spell };
-    if (holding.holds === 'undetermined') maybe ??= { spell, doubt: holding.doubt };
-  }
-  return maybe;
-}
-
-/** The latest end among spells that has taken effect on `day` (spells sorted by start and not overlapping). */
-export function lastEndBy(spells: readonly { readonly start: Span; readonly end: Span | null }[], day: string): Span | null {
-  for (let index = startedBy(spells, day) - 1; index >= 0; index--) {
-    const end = (spells[index] as { readonly end: Span | null }).end;
-    if (end !== null && hasTakenEffect(end, day)) return end;
-  }
-  return null;
-}
-
-/** Whether any start or end of the spells is coarse: only then can a day be uncertain. */
-export function hasCoarseDates(spells: readonly { readonly start: Span; readonly end: Span | null }[]): boolean {
-  return spells.some((spell) => !isExact(spell.start) || (spell.end !== null && !isExact(spell.end)));
-}
-
 /** The first day of the unbroken run of membership that `spell` is part of (a change of basis does not break it). */
 export function firstDayOfRun(spells: readonly MemberSpell[], spell: MemberSpell): Span {
   let index = spells.indexOf(spell);
@@ -256,47 +180,3 @@ export function firstDayOfRun(spells: readonly MemberSpell[], spell: MemberSpell
   return (spells[index] as MemberSpell).start;
 }
 
-/**
- * Adds to `into` an uncertain row for each start or end of `spells` whose period covers `day`; a seam between
- * joined spells is no change. Queries call it for every timeline they read, so it allocates nothing unless a row is due.
- */
-export function collectUncertainties(
-  into: UncertainRow[],
-  spells: readonly { readonly start: Span; readonly end: Span | null }[],
-  day: string,
-  subject: string,
-  participant: string | undefined,
-  status: string,
-): void {
-  for (let index = 0; index < spells.length; index++) {
-    const spell = spells[index] as { readonly start: Span; readonly end: Span | null };
-    const previous = spells[index - 1];
-    const next = spells[index + 1];
-    if (isUncertainOn(spell.start, day) && !(previous?.end && sameSpan(previous.end, spell.start))) {
-      into.push(uncertainRow(subject, participant, status, spell.start, `${status} from ${spell.start.label}: the date is known only to ${precisionWords(spell.start)}`));
-    }
-    if (spell.end !== null && isUncertainOn(spell.end, day) && !(next && sameSpan(spell.end, next.start))) {
-      into.push(uncertainRow(subject, participant, status, spell.end, `${status} until ${spell.end.label}: the date is known only to ${precisionWords(spell.end)}`));
-    }
-  }
-}
-
-function uncertainRow(subject: string, participant: string | undefined, status: string, span: Span, because: string): UncertainRow {
-  return participant === undefined ? { subject, status, from: span.from, to: span.to, because } : { subject, participant, status, from: span.from, to: span.to, because };
-}
-
-/** The uncertain rows of `spells` on `day`, as a new list. */
-export function uncertainties(
-  spells: readonly { readonly start: Span; readonly end: Span | null }[],
-  day: string,
-  row: { subject: string; participant?: string; status: string },
-): UncertainRow[] {
-  const rows: UncertainRow[] = [];
-  collectUncertainties(rows, spells, day, row.subject, row.participant, row.status);
-  return rows;
-}
-
-function precisionWords(span: Span): string {
-  if (span.label.includes('/')) return `a span of days (${span.label})`;
-  return span.label.length === 4 ? 'the year' : 'the month';
-}

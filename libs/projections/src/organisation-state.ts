@@ -1,28 +1,13 @@
 import { streamId } from '@app/domain';
 import type { StateQuery } from './fact';
 import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
-import {
-  candidateMembers,
-  firstDayOfRun,
-  foundingOf,
-  hasCoarseDates,
-  lastEndBy,
-  membershipSpells,
-  predecessorSpells,
-  spellMaybeOn,
-  spellOn,
-  statusSpells,
-  collectUncertainties,
-  type MemberSpell,
-  type StatusSpell,
-  type UncertainRow,
-} from './membership';
-import { hasTakenEffect, isUncertainOn, type Span } from './span';
+import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, type MemberSpell, type StatusSpell } from './membership';
+import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Span, type UncertainRow } from './span';
 import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from './disputes';
 import type { ViewSource } from './view-source';
 
-export type { UncertainRow } from './membership';
+export type { UncertainRow } from './span';
 
 /**
  * The period in which a status shown is decided, when the day asked about falls inside it: the fact that decides it

@@ -11,6 +11,21 @@ export interface Span {
   readonly label: string;
 }
 
+/**
+ * The one binary search of the projections: the number of leading items for which `isBefore` holds, for a
+ * predicate true on a prefix of `items` and false after it.
+ */
+export function countBefore<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isBefore(items[middle] as T)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 // Spans are made in one place with one shape: queries compare millions of them, and a single hidden class keeps
 // those property reads fast.
 function makeSpan(from: string, to: string, label: string): Span {
@@ -93,4 +108,120 @@ export function laterSpan(a: Span, b: Span): Span {
 
 export function earlierSpan(a: Span, b: Span): Span {
   return compareSpans(a, b) <= 0 ? a : b;
+}
+
+/** A status from `start` to `end` (null: open), on the days it holds. */
+export interface Spell {
+  readonly start: Span;
+  readonly end: Span | null;
+}
+
+export function holdsOn(spell: { readonly start: Span; readonly end: Span | null }, day: string): boolean {
+  return hasTakenEffect(spell.start, day) && !(spell.end !== null && hasTakenEffect(spell.end, day));
+}
+
+/** The number of spells (sorted by start) whose start may fall on or before `day`. */
+export function startedBy(spells: readonly { readonly start: Span }[], day: string): number {
+  return countBefore(spells, (spell) => spell.start.from <= day);
+}
+
+/**
+ * The spell holding on `day`, by binary search over spells sorted by start. Spells of one subject do not overlap
+ * except where a coarse start has not yet taken effect, so the candidate and the one before it are enough.
+ */
+export function spellOn<T extends { readonly start: Span; readonly end: Span | null }>(spells: readonly T[], day: string): T | undefined {
+  const started = startedBy(spells, day);
+  for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
+    const spell = spells[index] as T;
+    if (holdsOn(spell, day)) return spell;
+  }
+  return undefined;
+}
+
+/**
+ * The spell that holds on `day`, or else one that may (the day falls in the period of its coarse start or end), with
+ * that period as `doubt`. Spells sorted by start, as for `spellOn`.
+ */
+export function spellMaybeOn<T extends { readonly start: Span; readonly end: Span | null }>(
+  spells: readonly T[],
+  day: string,
+): { readonly spell: T; readonly doubt?: Span } | undefined {
+  const started = startedBy(spells, day);
+  let maybe: { spell: T; doubt: Span } | undefined;
+  for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
+    const spell = spells[index] as T;
+    const holding = holdingOn(spell, day);
+    if (holding.holds === 'holds') return { spell };
+    if (holding.holds === 'undetermined') maybe ??= { spell, doubt: holding.doubt };
+  }
+  return maybe;
+}
+
+/** The latest end among spells that has taken effect on `day` (spells sorted by start and not overlapping). */
+export function lastEndBy(spells: readonly { readonly start: Span; readonly end: Span | null }[], day: string): Span | null {
+  for (let index = startedBy(spells, day) - 1; index >= 0; index--) {
+    const end = (spells[index] as { readonly end: Span | null }).end;
+    if (end !== null && hasTakenEffect(end, day)) return end;
+  }
+  return null;
+}
+
+/** Whether any start or end of the spells is coarse: only then can a day be uncertain. */
+export function hasCoarseDates(spells: readonly { readonly start: Span; readonly end: Span | null }[]): boolean {
+  return spells.some((spell) => !isExact(spell.start) || (spell.end !== null && !isExact(spell.end)));
+}
+
+/** A change in doubt on the day asked about: it happened somewhere in `from`…`to`. */
+export interface UncertainRow {
+  readonly subject: string;
+  readonly participant?: string;
+  readonly status: string;
+  readonly from: string;
+  readonly to: string;
+  readonly because: string;
+}
+
+/**
+ * Adds to `into` an uncertain row for each start or end of `spells` whose period covers `day`; a seam between
+ * joined spells is no change. Queries call it for every timeline they read, so it allocates nothing unless a row is due.
+ */
+export function collectUncertainties(
+  into: UncertainRow[],
+  spells: readonly { readonly start: Span; readonly end: Span | null }[],
+  day: string,
+  subject: string,
+  participant: string | undefined,
+  status: string,
+): void {
+  for (let index = 0; index < spells.length; index++) {
+    const spell = spells[index] as { readonly start: Span; readonly end: Span | null };
+    const previous = spells[index - 1];
+    const next = spells[index + 1];
+    if (isUncertainOn(spell.start, day) && !(previous?.end && sameSpan(previous.end, spell.start))) {
+      into.push(uncertainRow(subject, participant, status, spell.start, `${status} from ${spell.start.label}: the date is known only to ${precisionWords(spell.start)}`));
+    }
+    if (spell.end !== null && isUncertainOn(spell.end, day) && !(next && sameSpan(spell.end, next.start))) {
+      into.push(uncertainRow(subject, participant, status, spell.end, `${status} until ${spell.end.label}: the date is known only to ${precisionWords(spell.end)}`));
+    }
+  }
+}
+
+function uncertainRow(subject: string, participant: string | undefined, status: string, span: Span, because: string): UncertainRow {
+  return participant === undefined ? { subject, status, from: span.from, to: span.to, because } : { subject, participant, status, from: span.from, to: span.to, because };
+}
+
+/** The uncertain rows of `spells` on `day`, as a new list. */
+export function uncertainties(
+  spells: readonly { readonly start: Span; readonly end: Span | null }[],
+  day: string,
+  row: { subject: string; participant?: string; status: string },
+): UncertainRow[] {
+  const rows: UncertainRow[] = [];
+  collectUncertainties(rows, spells, day, row.subject, row.participant, row.status);
+  return rows;
+}
+
+function precisionWords(span: Span): string {
+  if (span.label.includes('/')) return `a span of days (${span.label})`;
+  return span.label.length === 4 ? 'the year' : 'the month';
 }

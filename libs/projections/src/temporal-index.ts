@@ -4,6 +4,7 @@ import { composeInstrumentStatus, type InstrumentStatus } from './instrument-sta
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
 import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
+import { countBefore } from './span';
 import { buildView, subjectOf, type SubjectView } from './subject-views';
 import { compareResolved, resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
@@ -27,14 +28,14 @@ class SubjectLog {
   insert(fact: Fact): void {
     const last = this.entries.at(-1);
     if (last === undefined || last.position < fact.position) this.entries.push(fact);
-    else this.entries.splice(upperBound(this.entries, (entry) => entry.position <= fact.position), 0, fact);
+    else this.entries.splice(countBefore(this.entries, (entry) => entry.position <= fact.position), 0, fact);
     this.latest = undefined;
   }
 
   /** How many entries were recorded at or before `knownAt`: recorded time does not decrease with position. */
   knownCount(knownAt: string | null | undefined): number {
     if (knownAt === undefined || knownAt === null) return this.entries.length;
-    return upperBound(this.entries, (entry) => isKnown(entry.recordedAt, knownAt));
+    return countBefore(this.entries, (entry) => isKnown(entry.recordedAt, knownAt));
   }
 
   project(count: number): Projection {
@@ -43,18 +44,6 @@ class SubjectLog {
     const facts = resolveFacts(known).filter((fact) => subjectOf(fact.event) === this.subject).sort(compareResolved);
     return { facts, view: buildView(this.subject, facts) };
   }
-}
-
-/** The first index at which `isBefore` turns false, for a predicate true on a prefix. */
-function upperBound<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (isBefore(items[middle] as T)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays bounded. */

@@ -1,5 +1,6 @@
 import type { SubjectEvent } from '@app/domain';
 import type { ResolvedFact, TimelineQuery } from './fact';
+import { countBefore } from './span';
 import { compareResolved, effectiveKey } from './supersession';
 import { organisationSubjects } from './organisation-state';
 import type { ViewSource } from './view-source';
@@ -47,7 +48,7 @@ export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): 
   const selected: ResolvedFact[] = [];
   for (const subject of new Set(subjects)) {
     const facts = source.facts(subject);
-    const start = from === undefined ? 0 : lowerBound(facts, from);
+    const start = from === undefined ? 0 : countBefore(facts, (fact) => effectiveKey(fact.event.effectiveDate) < from);
     for (let index = start; index < facts.length; index++) {
       const fact = facts[index] as ResolvedFact;
       if (to !== undefined && effectiveKey(fact.event.effectiveDate) > to) break;
@@ -66,15 +67,4 @@ export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): 
     event: fact.event,
     correctedBy: fact.correctedBy,
   }));
-}
-
-function lowerBound(facts: readonly ResolvedFact[], key: string): number {
-  let low = 0;
-  let high = facts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (effectiveKey((facts[middle] as ResolvedFact).event.effectiveDate) < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
