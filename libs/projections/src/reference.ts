@@ -1,10 +1,10 @@
-import { streamId } from '@app/domain';
+import { streamId, streamOf } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
 import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
-import { buildView, subjectOf, type SubjectView } from './subject-views';
+import { buildView, type SubjectView } from './subject-views';
 import { compareResolved, resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
 import { memoIn, type ViewSource } from './view-source';
@@ -18,7 +18,7 @@ export function referenceSource(log: readonly Fact[], knownAt: string | null | u
   const resolved = resolveFacts(log.filter((fact) => isKnown(fact.recordedAt, knownAt))).sort(compareResolved);
   const bySubject = new Map<string, ResolvedFact[]>();
   for (const fact of resolved) {
-    const subject = subjectOf(fact.event);
+    const subject = streamOf(fact.event);
     const list = bySubject.get(subject);
     if (list) list.push(fact);
     else bySubject.set(subject, [fact]);

@@ -1,9 +1,14 @@
 import {
-  streamOf,
+  isDeploymentEvent,
+  isInstrumentEvent,
+  isOrganisationEvent,
+  parseStreamId,
+  type DeploymentEvent,
+  type InstrumentEvent,
+  type OrganisationEvent,
   type DEPOSIT_KINDS,
   type InstrumentRules,
   type RatificationAct,
-  type SubjectEvent,
   type TERMINATION_REASONS,
 } from '@app/domain';
 import type { ResolvedFact } from './fact';
@@ -103,11 +108,6 @@ export interface DeploymentView {
 
 export type SubjectView = OrganisationView | InstrumentView | DeploymentView;
 
-/** The subject a fact is about: its stream (`organisation-csto`, `instrument-cst-1992`, `deployment-…`). */
-export function subjectOf(event: SubjectEvent): string {
-  return streamOf(event);
-}
-
 /**
  * The view of one subject, folded from its resolved facts in effective order then recorded order. The first
  * recorded signature, deposit, report or notice of a participant is the one that counts; later ones of the same
@@ -122,8 +122,7 @@ export function buildView(subject: string, facts: readonly ResolvedFact[]): Subj
 }
 
 function emptyView(subject: string): SubjectView {
-  const [category = '', ...rest] = subject.split('-');
-  const id = rest.join('-');
+  const { category, id } = parseStreamId(subject) ?? { category: 'organisation', id: subject };
   if (category === 'deployment') {
     return { kind: 'deployment', id, requested: null, authorized: null, contingents: [], withdrawalStarted: null, ended: null };
   }
@@ -137,20 +136,21 @@ function dated(fact: ResolvedFact): Dated {
   return { date: fact.event.effectiveDate, span: spanOf(fact.event.effectiveDate), eventId: fact.id };
 }
 
+/** Views are built per stream, so a view only meets the facts of its own category. */
 function evolve(view: SubjectView, fact: ResolvedFact): void {
+  const event = fact.event;
+  const at = dated(fact);
   switch (view.kind) {
     case 'organisation':
-      return evolveOrganisation(view, fact);
+      return isOrganisationEvent(event) ? evolveOrganisation(view, event, at) : undefined;
     case 'instrument':
-      return evolveInstrument(view, fact);
+      return isInstrumentEvent(event) ? evolveInstrument(view, event, at) : undefined;
     case 'deployment':
-      return evolveDeployment(view, fact);
+      return isDeploymentEvent(event) ? evolveDeployment(view, event, at) : undefined;
   }
 }
 
-function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
-  const event = fact.event;
-  const at = dated(fact);
+function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, at: Dated): void {
   const member = (participant: string, change: MemberChange): void => {
     const changes = view.members.get(participant) ?? [];
     changes.push(change);
@@ -202,15 +202,10 @@ function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
     case 'DecisionAdopted':
       // Recorded and shown in timelines; they change no status.
       return;
-    default:
-      // A fact of another subject never reaches this view (views are built per stream).
-      return;
   }
 }
 
-function evolveInstrument(view: InstrumentView, fact: ResolvedFact): void {
-  const event = fact.event;
-  const at = dated(fact);
+function evolveInstrument(view: InstrumentView, event: InstrumentEvent, at: Dated): void {
   /** The period a fact about the participant belongs to: a consent after a recorded termination opens a new one. */
   const episode = (participant: string, consents: boolean): PartyEpisode => {
     let record = view.parties.get(participant);
@@ -254,14 +249,10 @@ function evolveInstrument(view: InstrumentView, fact: ResolvedFact): void {
     case 'InstrumentAmended':
       view.amendments.push({ ...at, protocol: event.protocol });
       return;
-    default:
-      return;
   }
 }
 
-function evolveDeployment(view: DeploymentView, fact: ResolvedFact): void {
-  const event = fact.event;
-  const at = dated(fact);
+function evolveDeployment(view: DeploymentView, event: DeploymentEvent, at: Dated): void {
   switch (event.type) {
     case 'DeploymentRequested':
       view.requested ??= { ...at, organisation: event.organisation, host: event.host };
@@ -277,8 +268,6 @@ function evolveDeployment(view: DeploymentView, fact: ResolvedFact): void {
       return;
     case 'DeploymentEnded':
       view.ended ??= at;
-      return;
-    default:
       return;
   }
 }

@@ -1,11 +1,11 @@
-import { streamId, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import { streamId, streamOf, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
 import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
 import { countBefore } from './span';
-import { buildView, subjectOf, type SubjectView } from './subject-views';
+import { buildView, type SubjectView } from './subject-views';
 import { compareResolved, resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
 import { memoIn, type ViewSource } from './view-source';
@@ -41,7 +41,7 @@ class SubjectLog {
   project(count: number): Projection {
     const known = count === this.entries.length ? this.entries : this.entries.slice(0, count);
     // A correction may have moved a fact to another subject: it is that subject's now.
-    const facts = resolveFacts(known).filter((fact) => subjectOf(fact.event) === this.subject).sort(compareResolved);
+    const facts = resolveFacts(known).filter((fact) => streamOf(fact.event) === this.subject).sort(compareResolved);
     return { facts, view: buildView(this.subject, facts) };
   }
 }
@@ -215,7 +215,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   private logIn(logs: Map<string, SubjectLog>, id: string, event: SubjectEvent): SubjectLog {
     let log = logs.get(id);
     if (log === undefined) {
-      log = this.logOf(subjectOf(event));
+      log = this.logOf(streamOf(event));
       logs.set(id, log);
     }
     return log;
@@ -245,13 +245,13 @@ export class TemporalIndex<F extends Fact = Fact> {
     }
     this.byId.set(fact.id, fact);
     const root = original.id;
-    const subjects = this.moved.get(root) ?? new Set([subjectOf(original.event as SubjectEvent)]);
+    const subjects = this.moved.get(root) ?? new Set([streamOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
     const earlier = this.supersessions.get(root) ?? [];
     this.supersessions.set(root, [...earlier, fact]);
     if (fact.event.type === 'FactCorrected') {
       const corrected = fact.event.corrected;
-      const subject = subjectOf(corrected);
+      const subject = streamOf(corrected);
       this.note(corrected, this.logOf(subject));
       if (!subjects.has(subject)) {
         subjects.add(subject);
