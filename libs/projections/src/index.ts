@@ -3,9 +3,9 @@
  *
  * Input: `Fact` = `{ id, position, recordedAt, event }`, the recorded events in any order. Every query takes an
  * optional `knownAt` (ISO instant): the record as it stood then (facts, corrections and retractions recorded
- * later are ignored). Dates are `YYYY-MM-DD`; a fact dated only to a month or a year is not taken as having
- * happened until its period is over, and while the day asked about falls inside that period it is listed in
- * `uncertain` with the range.
+ * later are ignored). Dates are `YYYY-MM-DD`; a fact dated only to a month, a year or a range happened on one of
+ * its days: on the days before the last the status it decides is undetermined (listed in `uncertain`, rows flagged
+ * `undetermined`, `inForce: 'undetermined'`), from the last day on it surely holds.
  *
  * - `stateAsOf(source, { organisation, asOf, knownAt? })` → `OrganisationState`: members (status, basis, since),
  *   signatories, observers and partners (with the granting body), the organisation's statuses in other bodies,
@@ -19,19 +19,9 @@
  * `source` is either a `TemporalIndex` (fed fact by fact with `apply`, answering from per-subject logs) or an
  * array of facts (answered by the reference fold, which reads the whole log: for tests and one-off use).
  *
- * Readings the answers rest on:
- * - Membership: before the founding instrument is in force (`exists: false`), the members are the parties to the
- *   predecessor instrument (basis: its id). From then on, a participant the organisation's stream admits is a
- *   member by those records (basis: the admission's); a participant the stream says nothing about is a member while
- *   a party to the founding instrument (basis: its id). `since` is the first day of the unbroken membership,
- *   across the handover; `statusSince` the first day of the current status. Suspended outranks frozen.
- * - Entry into force and termination: derived from the instrument's clause where the record allows it, otherwise
- *   the reported fact; a report that differs from the derivation is shown beside it (`disagreement`). A fixed term
- *   renewed by protocol lapses, at its end, for a party that signed no protocol recorded as amending the instrument
- *   by then. Membership ends on a recorded `MembershipEnded`, else after the notice period of a withdrawal notice.
- * - Coarse dates: a change dated `YYYY` or `YYYY-MM` takes effect in the main answer only after its period; inside
- *   it the earlier status stands and the change is listed in `uncertain` with its range. A date derived from a
- *   coarse one (a notice period) is shown as an ISO 8601 interval `from/to`.
+ * Readings the answers rest on: docs/event-catalogue.md, "Reading the record" (the predecessor treaty is not the
+ * organisation; periods and re-accession; amending protocols; one status per day; deployments present and
+ * pending; undetermined answers; disputes; evidence on every row).
  */
 import type { Fact, HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './fact';
 import type { InstrumentStatus } from './instrument-status';

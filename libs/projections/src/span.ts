@@ -54,17 +54,20 @@ export function isExact(span: Span): boolean {
 }
 
 /**
- * Whether the change has taken effect on `day` in the main answer. A change dated to the day holds for the whole
- * of that day (DESIGN §1). A change known only to a coarser period is not taken as having happened until that
- * period is over: inside it the answer keeps the earlier status and reports the change as uncertain.
+ * Whether the change has surely taken effect on `day`. A change dated to the day holds for the whole of that day
+ * (DESIGN §1). A change known only to a period (a month, a year, a range) took effect on one of its days, so it has
+ * surely taken effect on the period's last day, not before: on the days before, the answer cannot tell.
  */
 export function hasTakenEffect(span: Span, day: string): boolean {
-  return isExact(span) ? day >= span.from : day > span.to;
+  return day >= span.to;
 }
 
-/** Whether `day` falls inside the period of a coarse change, where the answer cannot tell. */
+/**
+ * Whether `day` falls in the part of a coarse change's period where the answer cannot tell: from its first day
+ * (the change may have happened already) to the day before its last (by then it surely has).
+ */
 export function isUncertainOn(span: Span, day: string): boolean {
-  return !isExact(span) && day >= span.from && day <= span.to;
+  return day >= span.from && day < span.to;
 }
 
 /**
