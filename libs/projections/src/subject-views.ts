@@ -200,6 +200,8 @@ function evolveOrganisation(view: OrganisationView, fact: ResolvedFact): void {
       return external(event.body, event.status, 'ended');
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
+    case 'PositionStated':
+    case 'BodyEstablished':
       // Recorded and shown in timelines; they change no status.
       return;
     default:
@@ -253,6 +255,9 @@ function evolveInstrument(view: InstrumentView, fact: ResolvedFact): void {
       return;
     case 'InstrumentAmended':
       view.amendments.push({ ...at, protocol: event.protocol });
+      return;
+    case 'InstrumentRegistered':
+      // Shown in timelines and histories; registration binds no one.
       return;
     default:
       return;
