@@ -124,6 +124,18 @@ describe('the chronology through the CLI, around the facts added for issue 13', 
     });
   });
 
+  describe('a bounded date: the Peacekeeping Agreement in force on an unknown day no later than 26 January 2011', () => {
+    it('says its entry into force is uncertain in between, names the period, and shows it in force after', () => {
+      const between = json<{ inForce: boolean; uncertain: unknown[] }>('instrument', 'peacekeeping-agreement-2007', '--as-of', '2009-06-01');
+      const after = json<{ instruments: { id: string; inForce: boolean }[]; uncertain: unknown[] }>('state', 'csto', '--as-of', '2011-02-01');
+
+      expect(between.inForce).toBe(false);
+      expect(between.uncertain).toEqual([expect.objectContaining({ subject: 'peacekeeping-agreement-2007', status: 'in-force', from: '2007-10-06', to: '2011-01-26' })]);
+      expect(after.instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.inForce).toBe(true);
+      expect(after.uncertain).toEqual([]);
+    });
+  });
+
   describe('a protocol not yet in force: the Fourth Protocol amending the Charter', () => {
     it('holds three laws at the end of 2024, Kazakhstan\'s to the day with its number, and is not in force', () => {
       const protocol = table('csto-charter-fourth-protocol-2022', '2024-12-31');

@@ -156,7 +156,7 @@ const LEGAL_BASE: Record<string, ListedInstrument> = {
   'cst-extension-protocol-1999': { signed: SIX, laws: ['KAZ'], inForce: '2000-03-22' },
   'csto-charter-2002': { signed: SIX, laws: ['KAZ'], inForce: '2003-09-18' },
   'csto-legal-status-agreement-2002': { signed: SIX, laws: [], inForce: null },
-  'peacekeeping-agreement-2007': { signed: [...SIX, 'UZB'], laws: ['KAZ'], inForce: null },
+  'peacekeeping-agreement-2007': { signed: [...SIX, 'UZB'], laws: ['KAZ'], inForce: '2007-10-06/2011-01-26' },
   'crrf-agreement-2009': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: '2010-09-10' },
   'cst-amendment-protocol-2010': { signed: ['KAZ'], laws: ['KAZ'], inForce: '2012-12-19' },
   'csto-charter-protocol-2010': { signed: ['KAZ', 'RUS'], laws: ['KAZ', 'RUS'], inForce: '2012-12-19' },
@@ -293,9 +293,9 @@ describe('annals import (the CLI process)', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
-      'instruments/cst-1992.yaml:38: cst-1992/signed/ARM confidence: must be one of: certain, high, medium, low',
-      'instruments/cst-1992.yaml:142: cst-1992/signed/AZE effectiveDate: "1993-02-30" is not a calendar date: February 1993 has 28 days',
-      'instruments/cst-1992.yaml:201: cst-1992/signed/BLR participant: "Belarus" is not a participant: an ISO 3166-1 alpha-3 code (ARM) or an organisation slug (cis)',
+      'instruments/cst-1992.yaml:39: cst-1992/signed/ARM confidence: must be one of: certain, high, medium, low',
+      'instruments/cst-1992.yaml:143: cst-1992/signed/AZE effectiveDate: "1993-02-30" is not a calendar date: February 1993 has 28 days',
+      'instruments/cst-1992.yaml:202: cst-1992/signed/BLR participant: "Belarus" is not a participant: an ISO 3166-1 alpha-3 code (ARM) or an organisation slug (cis)',
       `annals import: 3 problem(s) in ${copy}; nothing was imported`,
     ]);
     const store = new SqliteEventStore({ path: env['ANNALS_DB']! });
