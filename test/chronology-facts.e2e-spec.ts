@@ -161,7 +161,7 @@ describe('the chronology through the CLI, around the facts added for issue 13', 
       const holders = timeline('--type', 'SecretaryGeneralAppointed');
 
       expect(holders.map((e) => [e.effectiveDate, e.event['person']])).toEqual([
-        ['2003', 'Nikolai Bordyuzha'],
+        ['2003-04-28', 'Nikolai Bordyuzha'],
         ['2017-01-01', 'Valery Semerikov (acting Secretary-General)'],
         ['2017-05-02', 'Yuri Khachaturov'],
         ['2018-11-02', 'Valery Semerikov (acting Secretary-General)'],

@@ -155,7 +155,7 @@ const LEGAL_BASE: Record<string, ListedInstrument> = {
   'cst-1992': { signed: [...SIX, 'UZB', 'AZE', 'GEO'], laws: ['KAZ'], inForce: '1994-04-20', registered: '32307' },
   'cst-extension-protocol-1999': { signed: SIX, laws: ['KAZ'], inForce: '2000-03-22' },
   'csto-charter-2002': { signed: SIX, laws: ['KAZ'], inForce: '2003-09-18' },
-  'csto-legal-status-agreement-2002': { signed: SIX, laws: [], inForce: null },
+  'csto-legal-status-agreement-2002': { signed: SIX, laws: ['KAZ'], inForce: null },
   'peacekeeping-agreement-2007': { signed: [...SIX, 'UZB'], laws: ['KAZ'], inForce: '2007-10-06/2011-01-26' },
   'crrf-agreement-2009': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: '2010-09-10' },
   'cst-amendment-protocol-2010': { signed: ['KAZ'], laws: ['KAZ'], inForce: '2012-12-19' },
