@@ -68,7 +68,7 @@ describe('the chronology through the CLI, around the facts added for issue 13', 
     it("records Uzbekistan's return step by step while its membership runs from the Sochi Protocol of 16 August 2006", () => {
       const steps = timeline('--participant', 'UZB', '--type', 'PositionStated').map((e) => e.effectiveDate);
 
-      expect(steps).toEqual(['1999-04', '1999-04-20', '2006-06-23', '2006-12-13', '2008-03-28', '2009-06-14']);
+      expect(steps).toEqual(['1999-04', '1999-04-20', '2006-06-23', '2006-12-13', '2008-03-28', '2009-04-16', '2009-06-14', '2012-05']);
       expect(members('2006-08-15')['UZB']).toBeUndefined();
       expect(members('2006-08-16')['UZB']).toBe('active');
       expect(members('2008-03-28')).toEqual(members('2008-03-27'));

@@ -238,7 +238,9 @@ describe('the legal base, instrument by instrument (the list in events/README.md
       'UZB 2006-06-23 statement',
       'UZB 2006-12-13 statement',
       'UZB 2008-03-28 statement',
+      'UZB 2009-04-16 non-attendance',
       'UZB 2009-06-14 refusal',
+      'UZB 2012-05 non-attendance',
     ]);
   });
 });
