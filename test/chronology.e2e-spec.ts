@@ -163,7 +163,7 @@ const LEGAL_BASE: Record<string, ListedInstrument> = {
   'csto-charter-second-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
   'csto-charter-third-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
   'csto-legal-status-second-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
-  'peacekeeping-protocol-2021': { signed: ['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'], laws: ['KAZ', 'RUS'], inForce: null },
+  'peacekeeping-protocol-2021': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: null },
   'csto-charter-fourth-protocol-2022': { signed: ['BLR', 'KAZ', 'RUS'], laws: ['BLR', 'KAZ', 'RUS'], inForce: null },
 };
 
