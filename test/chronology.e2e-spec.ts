@@ -158,7 +158,7 @@ const LEGAL_BASE: Record<string, ListedInstrument> = {
   'csto-legal-status-agreement-2002': { signed: SIX, laws: ['KAZ'], inForce: null },
   'peacekeeping-agreement-2007': { signed: [...SIX, 'UZB'], laws: ['KAZ'], inForce: '2007-10-06/2011-01-26' },
   'crrf-agreement-2009': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: '2010-09-10' },
-  'cst-amendment-protocol-2010': { signed: ['KAZ'], laws: ['KAZ'], inForce: '2012-12-19' },
+  'cst-amendment-protocol-2010': { signed: ['KAZ', 'RUS'], laws: ['KAZ', 'RUS'], inForce: '2012-12-19' },
   'csto-charter-protocol-2010': { signed: ['KAZ', 'RUS'], laws: ['KAZ', 'RUS'], inForce: '2012-12-19' },
   'csto-charter-second-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
   'csto-charter-third-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
