@@ -143,6 +143,19 @@ describe('the chronology through the CLI, around the facts added for issue 13', 
     });
   });
 
+  describe('bounded dates for laws: signed between the upper chamber\'s approval and the report of the signature', () => {
+    const russia = (instrument: string, asOf: string) => table(instrument, asOf).participants.find((p) => p.participant === 'RUS')?.ratification;
+
+    it("has no Russian law on the 2010 Treaty protocol before 12 October 2011, and one known to 12–20 October after", () => {
+      expect(russia('cst-amendment-protocol-2010', '2011-10-11')).toBeNull();
+      expect(russia('cst-amendment-protocol-2010', '2011-10-21')).toMatchObject({ date: '2011-10-12/2011-10-20' });
+    });
+
+    it("shows Russia's law on the 2021 protocol at the range the correction gave, not at the month first recorded", () => {
+      expect(russia('peacekeeping-protocol-2021', '2022-05-01')).toMatchObject({ date: '2022-04-13/2022-04-16' });
+    });
+  });
+
   describe('a protocol not yet in force: the Fourth Protocol amending the Charter', () => {
     it('holds three laws at the end of 2024, Kazakhstan\'s to the day with its number, and is not in force', () => {
       const protocol = table('csto-charter-fourth-protocol-2022', '2024-12-31');
