@@ -132,11 +132,11 @@ describe('the chronology through the CLI, around the facts added for issue 13', 
   });
 
   describe('a bounded date: the Peacekeeping Agreement in force on an unknown day no later than 26 January 2011', () => {
-    it('says its entry into force is uncertain in between, names the period, and shows it in force after', () => {
-      const between = json<{ inForce: boolean; uncertain: unknown[] }>('instrument', 'peacekeeping-agreement-2007', '--as-of', '2009-06-01');
+    it('says its entry into force is undetermined in between, names the period, and shows it in force after', () => {
+      const between = json<{ inForce: boolean | 'undetermined'; uncertain: unknown[] }>('instrument', 'peacekeeping-agreement-2007', '--as-of', '2009-06-01');
       const after = json<{ instruments: { id: string; inForce: boolean }[]; uncertain: unknown[] }>('state', 'csto', '--as-of', '2011-02-01');
 
-      expect(between.inForce).toBe(false);
+      expect(between.inForce).toBe('undetermined');
       expect(between.uncertain).toEqual([expect.objectContaining({ subject: 'peacekeeping-agreement-2007', status: 'in-force', from: '2007-10-06', to: '2011-01-26' })]);
       expect(after.instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.inForce).toBe(true);
       expect(after.uncertain).toEqual([]);
@@ -200,7 +200,7 @@ interface TimelineEntry {
 }
 
 interface InstrumentTable {
-  readonly inForce: boolean;
+  readonly inForce: boolean | 'undetermined';
   readonly entryIntoForce: { readonly reported: string | null };
   readonly participants: readonly { participant: string; status: string; ratification: { date: string; number?: string } | null }[];
 }
