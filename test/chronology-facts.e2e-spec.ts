@@ -176,6 +176,27 @@ describe('the chronology through the CLI, around the facts added for issue 13', 
     });
   });
 
+  describe("a correction with a dispute: Uzbekistan's note of 2012 dated to its sending, 20 June", () => {
+    it('shows Uzbekistan frozen from 20 June 2012 in its history, then suspended by the Council from 19 December', () => {
+      const spells = json<{ spells: { status: string; organisation?: string; from: string; to: string | null }[] }>('history', 'UZB', '--org', 'csto').spells;
+
+      expect(spells.filter((spell) => spell.organisation === 'csto').map((spell) => [spell.status, spell.from, spell.to])).toEqual([
+        ['member', '2006-08-16', null],
+        ['frozen', '2012-06-20', '2012-12-19'],
+        ['suspended', '2012-12-19', null],
+      ]);
+    });
+
+    it('answers frozen on 25 June 2012 and says the other reading, the Secretariat\'s receipt of 28 June, would differ', () => {
+      const state = json<{ members: { participant: string; status: string; disputed?: { readings: { effectiveDate: string }[] } }[] }>('state', 'csto', '--as-of', '2012-06-25');
+      const uzb = state.members.find((m) => m.participant === 'UZB');
+
+      expect(uzb?.status).toBe('frozen');
+      expect(uzb?.disputed?.readings.map((r) => r.effectiveDate)).toEqual(['2012-06-28']);
+      expect(members('2012-06-19')['UZB']).toBe('active');
+    });
+  });
+
   describe('day precision by correction: Khachaturov took office on 2 May 2017', () => {
     it('shows the office holders in order, the corrected appointment at its day and naming its correction', () => {
       const holders = facts('SecretaryGeneralAppointed');
