@@ -139,6 +139,113 @@ describe('the chronology', () => {
   });
 });
 
+/**
+ * The list in events/README.md ("The legal base, instrument by instrument") as data: for each instrument, who
+ * signed it, whose ratification laws are recorded, the reported general entry into force and the UN
+ * registration. A fact added or lost changes the list and this table together, or this test fails.
+ */
+const SIX = ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'];
+interface ListedInstrument {
+  readonly signed: readonly string[];
+  readonly laws: readonly string[];
+  readonly inForce: string | null;
+  readonly registered?: string;
+}
+const LEGAL_BASE: Record<string, ListedInstrument> = {
+  'cst-1992': { signed: [...SIX, 'UZB', 'AZE', 'GEO'], laws: ['KAZ'], inForce: '1994-04-20', registered: '32307' },
+  'cst-extension-protocol-1999': { signed: SIX, laws: ['KAZ'], inForce: '2000-03-22' },
+  'csto-charter-2002': { signed: SIX, laws: ['KAZ'], inForce: '2003-09-18' },
+  'csto-legal-status-agreement-2002': { signed: SIX, laws: ['KAZ'], inForce: null },
+  'peacekeeping-agreement-2007': { signed: [...SIX, 'UZB'], laws: ['KAZ'], inForce: '2007-10-06/2011-01-26' },
+  'crrf-agreement-2009': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: '2010-09-10' },
+  'cst-amendment-protocol-2010': { signed: ['KAZ', 'RUS'], laws: ['KAZ', 'RUS'], inForce: '2012-12-19' },
+  'csto-charter-protocol-2010': { signed: ['KAZ', 'RUS'], laws: ['KAZ', 'RUS'], inForce: '2012-12-19' },
+  'csto-charter-second-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
+  'csto-charter-third-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
+  'csto-legal-status-second-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
+  'peacekeeping-protocol-2021': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: null },
+  'csto-charter-fourth-protocol-2022': { signed: ['BLR', 'KAZ', 'RUS'], laws: ['BLR', 'KAZ', 'RUS'], inForce: null },
+};
+
+type SubjectFact = { readonly type: string; readonly effectiveDate: string } & Record<string, unknown>;
+
+/** What the record holds for one instrument, in the shape of the list. */
+function heldFor(events: readonly SubjectFact[], instrument: string): ListedInstrument & { adopted: boolean } {
+  const of = events.filter((e) => 'instrument' in e && e.instrument === instrument);
+  const who = (type: string): string[] => of.flatMap((e) => (e.type === type && 'participant' in e && typeof e.participant === 'string' ? [e.participant] : [])).sort();
+  const general = of.find((e) => e.type === 'EntryIntoForceReported' && !('participant' in e && e.participant));
+  const registration = of.find((e) => e.type === 'InstrumentRegistered');
+  return {
+    adopted: of.some((e) => e.type === 'InstrumentAdopted'),
+    signed: who('InstrumentSigned'),
+    laws: who('RatificationLawEnacted'),
+    inForce: general?.effectiveDate ?? null,
+    ...(registration && 'registrationNumber' in registration ? { registered: String(registration.registrationNumber) } : {}),
+  };
+}
+
+describe('the legal base, instrument by instrument (the list in events/README.md)', () => {
+  let events: SubjectFact[];
+  beforeAll(async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test' });
+    events = (await allEvents(store)).map((e) => toStoredFact(e).event as unknown as SubjectFact);
+    await store.close();
+  });
+
+  it('holds at least 170 facts', () => {
+    expect(events.length).toBeGreaterThanOrEqual(170);
+  });
+
+  it.each(Object.entries(LEGAL_BASE))('holds for %s the signatures, laws, entry into force and registration the list gives', (instrument, listed) => {
+    expect(heldFor(events, instrument)).toEqual({
+      adopted: true,
+      signed: [...listed.signed].sort(),
+      laws: [...listed.laws].sort(),
+      inForce: listed.inForce,
+      ...(listed.registered ? { registered: listed.registered } : {}),
+    });
+  });
+
+  it('lists every instrument the record holds', () => {
+    const adopted = events.flatMap((e) => (e.type === 'InstrumentAdopted' ? [String(e['instrument'])] : []));
+
+    expect(adopted.sort()).toEqual(Object.keys(LEGAL_BASE).sort());
+  });
+
+  it("holds the bodies created, and each state's stated positions that change no status", () => {
+    const bodies = events.flatMap((e) => (e.type === 'BodyEstablished' ? [`${e.effectiveDate} ${String(e['body'])}`] : []));
+    const positions = events.flatMap((e) => (e.type === 'PositionStated' ? [`${String(e['participant'])} ${e.effectiveDate} ${String(e['kind'])}`] : []));
+
+    expect(bodies.sort()).toEqual([
+      '1992-05-15 csto-collective-security-council',
+      '2006-11-16 csto-parliamentary-assembly',
+      '2009-02-04 csto-collective-rapid-reaction-forces',
+    ]);
+    expect(positions.sort()).toEqual([
+      'ARM 2022-11-23 refusal',
+      'ARM 2023-01-10 refusal',
+      'ARM 2023-11-23 non-attendance',
+      'ARM 2024-05-08 non-payment',
+      'ARM 2024-06-12 statement',
+      'ARM 2024-11-28 non-attendance',
+      'AZE 1999-04 non-renewal-announced',
+      'AZE 1999-04-20 non-attendance',
+      'BLR 2009-06-14 non-attendance',
+      'GEO 1999-03-19 non-renewal-announced',
+      'GEO 1999-04-20 non-attendance',
+      'UZB 1999-04 non-renewal-announced',
+      'UZB 1999-04-20 non-attendance',
+      'UZB 2006-06-23 statement',
+      'UZB 2006-12-13 statement',
+      'UZB 2008-03-28 statement',
+      'UZB 2009-04-16 non-attendance',
+      'UZB 2009-06-14 refusal',
+      'UZB 2012-05 non-attendance',
+    ]);
+  });
+});
+
 /** The quotes an event takes from one seed. */
 function seedQuotes(event: { sources: readonly object[] } | undefined, seed: string): string[] {
   return (event?.sources ?? []).flatMap((s) => ('seed' in s && s.seed === seed && 'quote' in s ? [String(s.quote)] : []));
@@ -168,11 +275,11 @@ describe('annals import (the CLI process)', () => {
   it('imports, then says a second run has nothing to import', () => {
     const first = runCli(['import', EVENTS_DIR], env);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^imported \d+ new facts from 13 files \(0 already recorded\)/);
+    expect(first.stdout).toMatch(/^imported \d+ new facts from 19 files \(0 already recorded\)/);
 
     const second = runCli(['import', EVENTS_DIR], env);
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/^nothing to import: all \d+ facts from 13 files are already recorded/);
+    expect(second.stdout).toMatch(/^nothing to import: all \d+ facts from 19 files are already recorded/);
   });
 
   it('reports every problem of a corrupted copy with file, line and field, exits 1 and writes nothing', async () => {
@@ -189,9 +296,9 @@ describe('annals import (the CLI process)', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
-      'instruments/cst-1992.yaml:38: cst-1992/signed/ARM confidence: must be one of: certain, high, medium, low',
-      'instruments/cst-1992.yaml:142: cst-1992/signed/AZE effectiveDate: "1993-02-30" is not a calendar date: February 1993 has 28 days',
-      'instruments/cst-1992.yaml:201: cst-1992/signed/BLR participant: "Belarus" is not a participant: an ISO 3166-1 alpha-3 code (ARM) or an organisation slug (cis)',
+      'instruments/cst-1992.yaml:39: cst-1992/signed/ARM confidence: must be one of: certain, high, medium, low',
+      'instruments/cst-1992.yaml:143: cst-1992/signed/AZE effectiveDate: "1993-02-30" is not a calendar date: February 1993 has 28 days',
+      'instruments/cst-1992.yaml:202: cst-1992/signed/BLR participant: "Belarus" is not a participant: an ISO 3166-1 alpha-3 code (ARM) or an organisation slug (cis)',
       `annals import: 3 problem(s) in ${copy}; nothing was imported`,
     ]);
     const store = new SqliteEventStore({ path: env['ANNALS_DB']! });

@@ -181,6 +181,12 @@ function whatOf(event: SubjectEvent): string {
       return `appointed ${event.person} Secretary-General`;
     case 'DecisionAdopted':
       return `adopted "${event.title}"`;
+    case 'PositionStated':
+      return `stated its position (${event.kind})`;
+    case 'BodyEstablished':
+      return `established ${event.body}`;
+    case 'InstrumentRegistered':
+      return `been registered with ${event.registeredWith}`;
     case 'DeploymentRequested':
       return `requested deployment ${event.deployment}`;
     case 'DeploymentAuthorized':

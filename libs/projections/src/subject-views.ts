@@ -200,6 +200,8 @@ function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, at
       return external(event.body, event.status, 'ended');
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
+    case 'PositionStated':
+    case 'BodyEstablished':
       // Recorded and shown in timelines; they change no status.
       return;
   }
@@ -248,6 +250,9 @@ function evolveInstrument(view: InstrumentView, event: InstrumentEvent, at: Date
       return;
     case 'InstrumentAmended':
       view.amendments.push({ ...at, protocol: event.protocol });
+      return;
+    case 'InstrumentRegistered':
+      // Shown in timelines and histories; registration binds no one.
       return;
   }
 }

@@ -72,6 +72,8 @@ function who({ event }: TimelineEntry): string | undefined {
 
 /** The instrument, deployment or organisation the fact is about, whichever it names first. */
 function about({ event }: TimelineEntry): string {
+  // A stated position belongs to the organisation and names an instrument only sometimes.
+  if (event.type === 'PositionStated') return event.instrument ?? event.organisation;
   if ('instrument' in event) return event.instrument;
   if ('deployment' in event) return event.deployment;
   return event.organisation;

@@ -8,6 +8,17 @@ const signed = by('InstrumentSigned', '1992-05-15');
 const ratified = by('InstrumentDeposited', '1994-04-20', { kind: 'ratification' });
 
 describe('instrument decider', () => {
+  describe('InstrumentRegistered', () => {
+    const registered = fact('InstrumentRegistered', { effectiveDate: '1995-11-01', instrument: 'cst-1992' });
+    it('registers an adopted instrument, which binds no one', () => {
+      given([adopted()]).when(registered).then([registered]);
+      given([adopted(), registered]).when(by('InstrumentWithdrawalNotified', '1996-01-01')).thenRejects('NOT_A_PARTY');
+    });
+    it('refuses a registration before the adoption', () => {
+      given([]).when(registered).thenRejects('NOT_ADOPTED');
+    });
+  });
+
   describe('NOT_ADOPTED and ALREADY_ADOPTED', () => {
     it('accepts a signature on the day of adoption when the adoption was recorded first', () => {
       given([adopted()]).when(signed).then([signed]);

@@ -42,6 +42,7 @@ function evolve(state: InstrumentState, event: InstrumentEvent): InstrumentState
       return event.participant === undefined ? state : updateParty(state, event.participant, { reportedInForce: true });
     case 'RatificationLawEnacted':
     case 'InstrumentAmended':
+    case 'InstrumentRegistered':
       return state;
   }
 }
@@ -83,6 +84,7 @@ function violation(state: InstrumentState, event: InstrumentEvent): DomainError 
     case 'RatificationLawEnacted':
     case 'EntryIntoForceReported':
     case 'InstrumentAmended':
+    case 'InstrumentRegistered':
       return undefined;
   }
 }

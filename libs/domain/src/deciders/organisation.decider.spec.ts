@@ -33,6 +33,23 @@ describe('organisation decider', () => {
     });
   });
 
+  describe('facts that change no status', () => {
+    it('records a position stated by a state that is not a member (a non-renewal announced before the Organization existed)', () => {
+      const announced = fact('PositionStated', { effectiveDate: '1999-03-19', participant: 'GEO', kind: 'non-renewal-announced' });
+      given([]).when(announced).then([announced]);
+    });
+    it('keeps a frozen member frozen and a member after it refuses to sign or to pay', () => {
+      const frozen = on('ParticipationFrozen', '2024-02-22');
+      const unpaid = on('PositionStated', '2024-05-08', { kind: 'non-payment' });
+      given([admitted('2003-09-18'), frozen]).when(unpaid).then([unpaid]);
+      given([admitted('2003-09-18'), frozen, unpaid]).when(on('ParticipationFrozen', '2024-06-12')).thenRejects('ALREADY_FROZEN');
+    });
+    it('records a body established before the organisation itself', () => {
+      const council = fact('BodyEstablished', { effectiveDate: '1992-05-15', body: 'csto-collective-security-council', basis: 'cst-1992' });
+      given([]).when(council).then([council]);
+    });
+  });
+
   describe('NOT_A_MEMBER', () => {
     it.each(['MembershipSuspended', 'ParticipationFrozen', 'MembershipWithdrawalNotified', 'MembershipEnded'] as const)(
       'accepts %s of a member',

@@ -62,6 +62,8 @@ function evolve(state: OrganisationState, event: OrganisationEvent): Organisatio
     }
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
+    case 'PositionStated':
+    case 'BodyEstablished':
       return state;
   }
 }
@@ -99,6 +101,8 @@ function violation(state: OrganisationState, event: OrganisationEvent): DomainEr
         : new DomainError('NOT_GRANTED', `${describeStatus(event)} is not held on ${event.effectiveDate}: that body did not grant it`);
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
+    case 'PositionStated':
+    case 'BodyEstablished':
       return undefined;
   }
 }

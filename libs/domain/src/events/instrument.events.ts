@@ -96,6 +96,13 @@ export class InstrumentAmended extends InstrumentFields {
   @Required(slug) readonly protocol!: string;
 }
 
+/** Registered with the UN Secretariat (UN Charter art. 102) or another registry (`registeredWith`). */
+export class InstrumentRegistered extends InstrumentFields {
+  declare readonly type: 'InstrumentRegistered';
+  @Required(slug) readonly registeredWith!: string;
+  @Optional(text(LIMITS.IDENTIFIER)) readonly registrationNumber?: string;
+}
+
 /** Wire name → class. */
 export const INSTRUMENT_EVENTS = {
   InstrumentAdopted,
@@ -106,6 +113,7 @@ export const INSTRUMENT_EVENTS = {
   InstrumentWithdrawalNotified,
   InstrumentTerminatedForParticipant,
   InstrumentAmended,
+  InstrumentRegistered,
 } as const;
 
 export type InstrumentEvent = InstanceType<(typeof INSTRUMENT_EVENTS)[keyof typeof INSTRUMENT_EVENTS]>;

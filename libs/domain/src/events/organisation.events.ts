@@ -115,6 +115,29 @@ export class DecisionAdopted extends OrganisationFields {
   @Optional(text(LIMITS.SHORT_TEXT)) readonly number?: string;
 }
 
+export const POSITION_KINDS = ['statement', 'refusal', 'non-payment', 'non-attendance', 'non-renewal-announced'] as const;
+
+/**
+ * A state's statement or act about its place in the organisation that changes no status by itself (a refusal
+ * to sign, an absence, a budget not paid, an announced non-renewal). The status changes, if any, are their own
+ * facts; this keeps the steps that led there in the record.
+ */
+export class PositionStated extends ParticipantFields {
+  declare readonly type: 'PositionStated';
+  @Required(oneOf(POSITION_KINDS)) readonly kind!: (typeof POSITION_KINDS)[number];
+  @Required(text(LIMITS.LONG_TEXT)) readonly summary!: string;
+  @Optional(slug) readonly instrument?: string;
+}
+
+/** A body of the organisation created: by an instrument (`basis`) or by a decision that is not one. */
+export class BodyEstablished extends OrganisationFields {
+  declare readonly type: 'BodyEstablished';
+  @Required(slug) readonly body!: string;
+  @Required(text(LIMITS.SHORT_TEXT)) readonly name!: string;
+  @Optional(slug) readonly basis?: string;
+  @Optional(text(LIMITS.SHORT_TEXT)) readonly decision?: string;
+}
+
 /** Wire name → class. The key is the stable wire name; each class declares the same literal as its `type`. */
 export const ORGANISATION_EVENTS = {
   OrganisationEstablished,
@@ -133,6 +156,8 @@ export const ORGANISATION_EVENTS = {
   ExternalStatusEnded,
   SecretaryGeneralAppointed,
   DecisionAdopted,
+  PositionStated,
+  BodyEstablished,
 } as const;
 
 export type OrganisationEvent = InstanceType<(typeof ORGANISATION_EVENTS)[keyof typeof ORGANISATION_EVENTS]>;
