@@ -23,8 +23,8 @@ const SUBJECT_TYPES: Record<StreamCategory, readonly WireName[]> = {
 };
 const HOME = { organisation: { organisation: 'csto' }, instrument: { instrument: 'cst-1992' }, deployment: { deployment: 'csto-kazakhstan-2022' } };
 const ELSEWHERE = { organisation: { organisation: 'cis' }, instrument: { instrument: 'cst-1999' }, deployment: { deployment: 'cis-tajikistan-1993' } };
-// Coarse dates sort at the start of their period: 1994 and 1994-04 fall before 1994-04-20, with ties among them.
-const DATES = ['1992', '1994', '1994-04', '1994-04-20', '1999-04-21', '2002-10-07', '2012-12', '2012-12-19', '2013-01-10'];
+// Coarse dates and ranges sort at their first day: 1994, 1994-04 and 1994-04/1994-06 fall before 1994-04-20, with ties.
+const DATES = ['1992', '1994', '1994-04', '1994-04/1994-06', '1994-04-20', '1994-04-20/1994-05', '1999-04-21', '2002-10-07', '2012-12', '2012-12-19', '2013-01-10'];
 const PARTICIPANTS = ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'];
 
 type Command =
