@@ -1,3 +1,6 @@
+// Every program that compiles this file needs the declaration, the web page's typecheck too, which reads no libs' .d.ts.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./class-transformer-storage.d.ts" />
 import { TransformationType } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
