@@ -1,25 +1,37 @@
 /**
  * The benchmark: `npm run bench -- --events 1000000` (default 1,000,000; `--batch 100`, `--queries 10000`,
- * `--reference-queries 3`, `--validated 100000`). Everything is measured in one run on the same rows:
+ * `--reference-queries 3`, `--validated 100000`, `--stream-facts 8000`, `--http-seconds 10`, `--connections 10`).
+ * Everything is measured in one run:
  *
  * (a) batched append through SqliteEventStore vs raw better-sqlite3 inserts of the same rows, same durability
  *     (WAL, synchronous=FULL, same batch size, one transaction per batch);
  * (b) projection rebuild, the product's own (`LiveRecord.rebuild`: the store's paged read + the trusted read of
- *     stored events + TemporalIndex.apply + facts by id) vs raw read + JSON.parse + a trivial fold;
+ *     stored events + TemporalIndex.apply + facts by id) vs raw read + JSON.parse + a trivial fold; parseEvent
+ *     (the compiled rules) vs class-validator alone on the same events;
  * (c) as-of query latency of the index vs the reference fold;
- * (d) peak memory, and memory after the queries vs before.
+ * (d) peak memory, and memory after the queries vs before;
+ * (e) facts recorded one by one into one long stream through FactRecorder (each its own fsync'd append), the
+ *     first thousand against the last, and one more decision at that length kept vs replayed in full;
+ * (f) HTTP as-of throughput of the API process on the same store vs a bare `node:http` process answering a
+ *     body of the same size, both loaded by autocannon with the same connections for the same time.
  */
+import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseEvent } from '@app/domain';
+import { decide, DecidedStream, parseEvent, type RecordedFact } from '@app/domain';
+import { eventProblems } from '@app/domain/parse-event';
 import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@app/event-store';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
-import { LiveRecord, toStoredFact } from '@app/history';
+import { DecidedStreams, FactRecorder, LiveRecord, toNewEvent, toStoredFact, type StoredFact } from '@app/history';
 import { referenceStateAsOf, type Fact } from '@app/projections';
+import { LONG_STREAM, oneLongStream } from './one-long-stream';
 import { shapeFor, syntheticHistory, type BenchRow } from './synthetic-history';
 
 setFlagsFromString('--expose-gc');
@@ -31,6 +43,9 @@ interface Options {
   readonly queries: number;
   readonly referenceQueries: number;
   readonly validated: number;
+  readonly streamFacts: number;
+  readonly httpSeconds: number;
+  readonly connections: number;
 }
 
 function options(argv: readonly string[]): Options {
@@ -40,7 +55,7 @@ function options(argv: readonly string[]): Options {
     if (!Number.isFinite(raw) || raw < 0) throw new Error(`--${name} must be a number, got ${argv[at + 1]}`);
     return Math.floor(raw);
   };
-  return { events: value('events', 1_000_000), batch: value('batch', 100), queries: value('queries', 10_000), referenceQueries: value('reference-queries', 3), validated: value('validated', 100_000) };
+  return { events: value('events', 1_000_000), batch: value('batch', 100), queries: value('queries', 10_000), referenceQueries: value('reference-queries', 3), validated: value('validated', 100_000), streamFacts: value('stream-facts', 8_000), httpSeconds: value('http-seconds', 10), connections: value('connections', 10) };
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -66,7 +81,7 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'annals-bench-'));
   const rows: BenchRow[][] = [...syntheticHistory(opts.events, opts.batch, shape)];
   const total = rows.reduce((sum, batch) => sum + batch.length, 0);
-  console.log(`annals bench: ${fmt(total)} events in ${fmt(rows.length)} batches of ≤${opts.batch}; ${shape.organisations} organisations, ${shape.states} states; ${directory}`);
+  console.log(`annals bench: ${fmt(total)} events in ${fmt(rows.length)} batches of ≤${opts.batch}; ${shape.organisations} organisations, ${shape.states} states; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; ${directory}`);
   sampleMemory();
 
   // (a) append
@@ -128,15 +143,21 @@ async function main(): Promise<void> {
   for await (const page of store.readAllPages()) read += page.length;
   const storeReadMs = now() - started;
 
-  // parseEvent (class-validator) on a prefix of the log.
-  const validatedCount = Math.min(opts.validated, total);
+  // parseEvent on a prefix of the log, read first: the compiled rules, then class-validator alone on a tenth.
+  const rawEvents: unknown[] = [];
+  for await (const recorded of store.readAll({ maxCount: Math.min(opts.validated, total) })) rawEvents.push({ type: recorded.type, ...(recorded.data as object) });
   started = now();
-  let validated = 0;
-  for await (const recorded of store.readAll({ maxCount: validatedCount })) {
-    parseEvent({ type: recorded.type, ...(recorded.data as object) });
-    validated += 1;
-  }
+  const cpuBefore = process.cpuUsage();
+  for (const raw of rawEvents) parseEvent(raw);
   const validatedMs = now() - started;
+  const validatedCpu = process.cpuUsage(cpuBefore);
+  const validatedCpuMs = (validatedCpu.user + validatedCpu.system) / 1000;
+  const checkedByClassValidator = rawEvents.slice(0, Math.ceil(rawEvents.length / 10));
+  started = now();
+  for (const raw of checkedByClassValidator) if (eventProblems(raw).length > 0) throw new Error(`class-validator refuses ${JSON.stringify(raw)}`);
+  const classValidatorMs = now() - started;
+  const validated = rawEvents.length;
+  rawEvents.length = 0;
 
   // (c) queries: first touch of each organisation (projections built lazily), then random days, then knownAt.
   const organisations = Array.from({ length: shape.organisations }, (_, o) => `org-${o}`);
@@ -189,6 +210,9 @@ async function main(): Promise<void> {
     if (JSON.stringify(reference) !== JSON.stringify(index.stateAsOf(query))) throw new Error(`index and reference disagree on ${JSON.stringify(query)}`);
   }
   sampleMemory();
+  const asOfPaths = Array.from({ length: 100 }, () => `/organisations/${pickOrganisation()}/state?asOf=${randomDay()}`);
+  const http = await httpThroughput(join(directory, 'store.db'), directory, asOfPaths, opts);
+  const stream = await oneStream(directory, opts.streamFacts);
   rmSync(directory, { recursive: true, force: true });
 
   const sorted = [...timings].sort((a, b) => a - b);
@@ -198,7 +222,8 @@ async function main(): Promise<void> {
     ['append (events/s)', fmt(rate(total, appendStoreMs)), fmt(rate(total, appendRawMs)), (appendRawMs / appendStoreMs).toFixed(2)],
     ['rebuild: read+parse+fold (events/s)', fmt(rate(total, rebuildMs)), fmt(rate(total, rawReadMs)), (rawReadMs / rebuildMs).toFixed(2)],
     ['  store read in pages alone (events/s)', fmt(rate(read, storeReadMs)), fmt(rate(total, rawReadMs)), (rawReadMs / storeReadMs).toFixed(2)],
-    ['  parseEvent, validated (events/s)', fmt(rate(validated, validatedMs)), fmt(rate(total, rawReadMs)), (rawReadMs / total / (validatedMs / validated)).toFixed(2)],
+    ['parseEvent vs class-validator alone (events/s)', fmt(rate(validated, validatedMs)), fmt(rate(checkedByClassValidator.length, classValidatorMs)), (rate(validated, validatedMs) / rate(checkedByClassValidator.length, classValidatorMs)).toFixed(1) + '× faster'],
+    ['  parseEvent per second of CPU (events/s)', fmt(rate(validated, validatedCpuMs)), '', ''],
     ['as-of p50 (ms)', percentile(sorted, 50).toFixed(3), percentile(sortedReference, 50).toFixed(1), (percentile(sortedReference, 50) / percentile(sorted, 50)).toFixed(0) + '× faster'],
     ['as-of p99 (ms)', percentile(sorted, 99).toFixed(3), percentile(sortedReference, 99).toFixed(1), (percentile(sortedReference, 99) / percentile(sorted, 99)).toFixed(0) + '× faster'],
     ['as-of with knownAt p50 / p99 (ms)', `${percentile(sortedKnownAt, 50).toFixed(3)} / ${percentile(sortedKnownAt, 99).toFixed(3)}`, '', ''],
@@ -206,11 +231,170 @@ async function main(): Promise<void> {
     ['peak rss / heapUsed (before the reference)', `${mb(productPeakRss)} / ${mb(productPeakHeap)}`, '', ''],
     ['peak rss / heapUsed (with the reference)', `${mb(peakRss)} / ${mb(peakHeap)}`, '', ''],
     [`heapUsed before → after ${fmt(opts.queries)} queries`, `${mb(before.heapUsed)} → ${mb(after.heapUsed)}`, '', (after.heapUsed / before.heapUsed).toFixed(3)],
+    [`one stream: ${fmt(stream.facts)} facts parsed, decided, appended (ms)`, fmt(stream.importMs), '', ''],
+    ['  the same, in CPU time (ms)', fmt(stream.importCpuMs), '', ''],
+    ['  decide per fact, first 1k → last 1k (µs)', `${stream.importFirstUs.toFixed(1)} → ${stream.importLastUs.toFixed(1)}`, '', (stream.importLastUs / stream.importFirstUs).toFixed(2)],
+    [`  FactRecorder, one fsync'd append each (facts/s)`, fmt(rate(stream.facts, stream.recordMs)), '', ''],
+    ['  FactRecorder per fact, first 1k → last 1k (ms)', `${stream.recordFirstMs.toFixed(3)} → ${stream.recordLastMs.toFixed(3)}`, '', (stream.recordLastMs / stream.recordFirstMs).toFixed(2)],
+    [`  decision at ${fmt(stream.facts)} facts, kept vs full replay (ms)`, stream.keptMs.toFixed(3), stream.replayMs.toFixed(1), (stream.replayMs / stream.keptMs).toFixed(0) + '× faster'],
+    ['HTTP as-of, API vs bare node:http (requests/s)', fmt(http.api.requests), fmt(http.bare.requests), (http.api.requests / http.bare.requests).toFixed(2)],
+    ['  p99 latency (ms)', String(http.api.p99), String(http.bare.p99), (http.api.p99 / http.bare.p99).toFixed(2)],
+    ['  body (bytes), non-2xx + errors', `${fmt(http.bodyBytes)}, ${http.api.failures}`, `${fmt(http.bodyBytes)}, ${http.bare.failures}`, ''],
   ];
   console.log(`\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`);
   for (const [name, ours, theirs, ratio] of table) console.log(`${name.padEnd(44)}${ours.padStart(18)}${theirs.padStart(18)}${ratio.padStart(14)}`);
   console.log(`\nratios: append and rebuild = annals rate / raw rate (target rebuild ≥ 0.50); queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtQueries)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${counts.size}.`);
-  console.log(`targets: rebuild ≥ 50% of raw → ${rawReadMs / rebuildMs >= 0.5 ? 'met' : 'NOT met'}; as-of p99 < 1 ms → ${percentile(sorted, 99) < 1 ? 'met' : 'NOT met'}`);
+  console.log(`HTTP: ${opts.connections} connections for ${opts.httpSeconds} s each, ${asOfPaths.length} as-of paths in turn against the API, its first answer against the bare server.`);
+  const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  console.log(
+    `targets: rebuild ≥ 50% of raw → ${met(rawReadMs / rebuildMs >= 0.5)}; as-of p99 < 1 ms → ${met(percentile(sorted, 99) < 1)}; ` +
+      `parseEvent ≥ 100k/s → ${met(rate(validated, validatedMs) >= 100_000)}; ${fmt(stream.facts)} facts into one stream < 2 s → ${met(stream.importMs < 2000)}; ` +
+      `HTTP ≥ 0.5 of bare → ${met(http.api.requests / http.bare.requests >= 0.5)}`,
+  );
+}
+
+interface LongStream {
+  readonly facts: number;
+  /** As an import does it: every fact parsed and decided on one DecidedStream, then one batched append. */
+  readonly importMs: number;
+  readonly importCpuMs: number;
+  readonly importFirstUs: number;
+  readonly importLastUs: number;
+  /** As HTTP writes do it: FactRecorder, one fsync'd append per fact. */
+  readonly recordMs: number;
+  readonly recordFirstMs: number;
+  readonly recordLastMs: number;
+  /** One more decision at the stream's full length: on the kept stream, and by a full replay. */
+  readonly keptMs: number;
+  readonly replayMs: number;
+}
+
+/** (e) `count` facts into one stream, on stores of their own: as an import, then one by one through FactRecorder. */
+async function oneStream(directory: string, count: number): Promise<LongStream> {
+  const provenance = { recordedBy: 'bench', correlationId: 'bench-long-stream' };
+  const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
+  const thousand = Math.min(1000, Math.floor(count / 2));
+
+  const imported = new SqliteEventStore({ path: join(directory, 'long-import.db') });
+  const decideTimings: number[] = [];
+  let started = now();
+  const cpuBefore = process.cpuUsage();
+  const decided = DecidedStream.of<RecordedFact>([]);
+  for (const raw of oneLongStream(count)) {
+    const t = now();
+    decided.record({ id: randomUUID(), event: parseEvent(raw) });
+    decideTimings.push(now() - t);
+  }
+  const batch = decided.facts.map(({ id, event }) => toNewEvent(id, event, provenance));
+  await imported.appendToStream(LONG_STREAM, batch, { expectedRevision: 'no_stream' });
+  const importMs = now() - started;
+  const importCpu = process.cpuUsage(cpuBefore);
+  await imported.close();
+
+  const store = new SqliteEventStore({ path: join(directory, 'long-record.db') });
+  const streams = new DecidedStreams(store);
+  const recorder = new FactRecorder(store, streams);
+  const recordTimings: number[] = [];
+  started = now();
+  for (const event of oneLongStream(count)) {
+    const t = now();
+    await recorder.record({ streamId: LONG_STREAM, event, expectedRevision: 'any', provenance });
+    recordTimings.push(now() - t);
+  }
+  const recordMs = now() - started;
+
+  // The next fact of the stream, decided (not recorded) on the kept stream and by a full replay of the same history.
+  const kept = await streams.current(LONG_STREAM);
+  const history: StoredFact[] = [...kept.facts];
+  const event = parseEvent([...oneLongStream(count + 1)][count]);
+  const timed = (times: number, decision: () => void): number => {
+    const t = now();
+    for (let n = 0; n < times; n++) decision();
+    return (now() - t) / times;
+  };
+  const keptMs = timed(100, () => kept.decide({ event }));
+  const replayMs = timed(5, () => decide({ event }, history));
+  await store.close();
+  return {
+    facts: count,
+    importMs,
+    importCpuMs: (importCpu.user + importCpu.system) / 1000,
+    importFirstUs: mean(decideTimings.slice(0, thousand)) * 1000,
+    importLastUs: mean(decideTimings.slice(-thousand)) * 1000,
+    recordMs,
+    recordFirstMs: mean(recordTimings.slice(0, thousand)),
+    recordLastMs: mean(recordTimings.slice(-thousand)),
+    keptMs,
+    replayMs,
+  };
+}
+
+interface Load {
+  readonly requests: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+/** (f) The API process on the bench's store vs a bare node:http process, each loaded by autocannon in turn. */
+async function httpThroughput(storePath: string, directory: string, paths: readonly string[], opts: Options): Promise<{ api: Load; bare: Load; bodyBytes: number }> {
+  const apiPort = await freePort();
+  const api = spawn(process.execPath, [join(__dirname, '../../apps/api/src/main.js')], {
+    env: { ...process.env, ANNALS_DB: storePath, PORT: String(apiPort), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const origin = `http://127.0.0.1:${apiPort}`;
+    await until(async () => (await fetch(`${origin}/health`)).ok, api);
+    // The first question per organisation builds its projections: asked once before the load, as in service.
+    const bodies = await Promise.all(paths.map(async (path) => (await fetch(origin + path)).text()));
+    const body = bodies[0] as string;
+    const loaded = await load(origin, paths, opts);
+    const bodyFile = join(directory, 'body.json');
+    writeFileSync(bodyFile, body);
+    const barePort = await freePort();
+    const bare = spawn(process.execPath, [join(__dirname, 'bare-server.js'), bodyFile, String(barePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      const bareOrigin = `http://127.0.0.1:${barePort}`;
+      await until(async () => (await fetch(bareOrigin)).ok, bare);
+      return { api: loaded, bare: await load(bareOrigin, paths, opts), bodyBytes: Buffer.byteLength(body) };
+    } finally {
+      bare.kill();
+    }
+  } finally {
+    api.kill();
+  }
+}
+
+async function load(origin: string, paths: readonly string[], opts: Options): Promise<Load> {
+  let next = 0;
+  const result = await autocannon({
+    url: origin,
+    connections: opts.connections,
+    duration: opts.httpSeconds,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  });
+  return { requests: result.requests.average, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Polls until `ready` holds (the process answers), for at most two minutes: a 1M-event store replays first. */
+async function until(ready: () => Promise<boolean>, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 1200; attempt++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode} before it answered`);
+    if (await ready().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not answer within two minutes');
 }
 
 main().catch((error: unknown) => {

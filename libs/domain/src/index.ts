@@ -9,7 +9,8 @@
  * - `streamOf(event)` / `streamOf(event, lookup)`: the stream a fact is appended to.
  * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `compareEffectiveDates`, `dateProblem`.
  * - Instrument rules: `withdrawalEffectiveDate`, `termEnd` (entry into force is derived in @app/projections).
- * - Deciders: `decide(command, history)` for any stream, and `organisationDecider`, `instrumentDecider`,
+ * - Deciders: `decide(command, history)` for any stream (a full replay); `DecidedStream.of(history)` keeps a
+ *   stream's state so that `decide`/`record` cost the same however long the stream is; and `organisationDecider`, `instrumentDecider`,
  *   `deploymentDecider` ({ decide, evolve, initialState }); `DomainError` with a stable `code` from `INVARIANTS`.
  */
 export * from './dates';
@@ -26,6 +27,7 @@ export * from './parse-event';
 export * from './streams';
 export type { Decider, RecordedFact, RecordFact, StreamRules } from './deciders/decider';
 export { decide } from './deciders/decide';
+export { DecidedStream, type DecidedStreamOptions, type StreamState } from './deciders/decided-stream';
 export * from './deciders/organisation.decider';
 export * from './deciders/instrument.decider';
 export * from './deciders/deployment.decider';

@@ -14,6 +14,7 @@ export * from './not-found';
 export * from './queries/history-queries';
 export * from './queries/query-arguments';
 export * from './record/live-record';
+export * from './recording/decided-streams';
 export * from './recording/fact-recorder';
 export * from './replay/replay';
 export * from './verification/verify-log';

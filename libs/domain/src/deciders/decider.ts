@@ -34,17 +34,19 @@ export interface Decider<State, Event extends SubjectEvent> {
   readonly initialState: () => State;
   /** The state at the end of the history: corrections applied, retractions removed, in effective-date order. */
   readonly fold: (history: readonly RecordedFact[]) => State;
+  /** What the decider is made of, for a stream that keeps its state between decisions (DecidedStream). */
+  readonly rules: StreamRules<State, Event>;
 }
 
 /** A subject fact as the record now stands, and where it was first recorded (which breaks date ties). */
-interface StandingFact {
+export interface StandingFact {
   readonly id: string;
   readonly position: number;
   readonly event: SubjectEvent;
 }
 
 /** The id the new fact stands under while it is checked: no stored id is empty. */
-const NEW_FACT = '';
+export const NEW_FACT = '';
 
 export function deciderOf<State, Event extends SubjectEvent>(rules: StreamRules<State, Event>): Decider<State, Event> {
   const replay = (facts: readonly StandingFact[], check: (fact: StandingFact, state: State) => void): State =>
@@ -54,6 +56,7 @@ export function deciderOf<State, Event extends SubjectEvent>(rules: StreamRules<
     }, rules.initialState());
 
   return {
+    rules,
     initialState: rules.initialState,
     evolve: rules.evolve,
     fold: (history) => replay(standingFacts(history), () => undefined),
@@ -61,16 +64,28 @@ export function deciderOf<State, Event extends SubjectEvent>(rules: StreamRules<
       if (isRecordKeepingEvent(event)) throwIf(supersessionViolation(event, history));
       const standing = standingFacts([...history, { id: NEW_FACT, event }]);
       const changed = isRecordKeepingEvent(event) ? event.supersedes : NEW_FACT;
-      const stream = standing[0] && streamOf(standing[0].event);
-      replay(standing, (fact, state) => {
-        const problem = streamProblem(fact.event, stream) ?? (rules.accepts(fact.event) ? rules.violation(state, fact.event) : undefined);
-        if (problem === undefined) return;
-        throw fact.id === changed
-          ? problem
-          : new DomainError(problem.code, `with this fact recorded, an existing fact no longer holds: ${problem.message}`);
-      });
+      replay(standing, factCheck(rules, standing[0] && streamOf(standing[0].event), changed));
       return [event];
     },
+  };
+}
+
+/**
+ * The check of one standing fact against the state before it, as a replay in effective-date order makes it: the
+ * fact must belong to `stream` and keep the rules. A problem with the `changed` fact (the new one, or the one a
+ * correction replaces) is its own; a problem with any other fact is one the change causes, and says so.
+ */
+export function factCheck<State, Event extends SubjectEvent>(
+  rules: StreamRules<State, Event>,
+  stream: string | undefined,
+  changed: string,
+): (fact: StandingFact, state: State) => void {
+  return (fact, state) => {
+    const problem = streamProblem(fact.event, stream) ?? (rules.accepts(fact.event) ? rules.violation(state, fact.event) : undefined);
+    if (problem === undefined) return;
+    throw fact.id === changed
+      ? problem
+      : new DomainError(problem.code, `with this fact recorded, an existing fact no longer holds: ${problem.message}`);
   };
 
   function streamProblem(event: SubjectEvent, stream: string | undefined): DomainError | undefined {
@@ -80,7 +95,7 @@ export function deciderOf<State, Event extends SubjectEvent>(rules: StreamRules<
 }
 
 /** Subject facts as the record now stands: corrected facts in place of the originals, retracted ones gone. */
-function standingFacts(history: readonly RecordedFact[]): StandingFact[] {
+export function standingFacts(history: readonly RecordedFact[]): StandingFact[] {
   // A Map keeps first-insertion order, so a corrected fact keeps the recorded place of its original.
   const standing = new Map<string, StandingFact>();
   history.forEach(({ id, event }, position) => {
@@ -99,13 +114,26 @@ function inEffectiveOrder(facts: readonly StandingFact[]): StandingFact[] {
 }
 
 function supersessionViolation(event: RecordKeepingEvent, history: readonly RecordedFact[]): DomainError | undefined {
-  const named = `${event.type} supersedes ${event.supersedes}`;
   const target = history.find((fact) => fact.id === event.supersedes);
+  return supersessionProblem(event, target, () => standingFacts(history).find((fact) => fact.id === event.supersedes)?.event);
+}
+
+/**
+ * Why a correction or retraction cannot supersede `target` (the stream's fact with the id it names, if any), whose
+ * version as the record now stands `standing` gives (undefined once retracted); undefined when it can. `standing` is
+ * called only when needed: a full history finds it by replaying the supersessions.
+ */
+export function supersessionProblem(
+  event: RecordKeepingEvent,
+  target: RecordedFact | undefined,
+  standing: () => SubjectEvent | undefined,
+): DomainError | undefined {
+  const named = `${event.type} supersedes ${event.supersedes}`;
   if (target === undefined) return new DomainError('UNKNOWN_FACT', `${named}, which is not a fact of this stream`);
   if (isRecordKeepingEvent(target.event)) {
     return new DomainError('SUPERSEDES_RECORD_KEEPING', `${named}, a ${target.event.type}: name the original fact instead`);
   }
-  const current = standingFacts(history).find((fact) => fact.id === target.id)?.event;
+  const current = standing();
   if (current === undefined) return new DomainError('ALREADY_RETRACTED', `${named}, which has been retracted`);
   if (event.effectiveDate !== current.effectiveDate) {
     return new DomainError('SUPERSEDED_DATE_MISMATCH', `${named}, effective ${current.effectiveDate}, but is dated ${event.effectiveDate}`);
@@ -120,6 +148,6 @@ function supersessionViolation(event: RecordKeepingEvent, history: readonly Reco
   return undefined;
 }
 
-function throwIf(error: DomainError | undefined): void {
+export function throwIf(error: DomainError | undefined): void {
   if (error) throw error;
 }

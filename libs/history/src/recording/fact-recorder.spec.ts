@@ -4,6 +4,7 @@ import { parseEvent } from '@app/domain';
 import { SqliteEventStore, WrongExpectedRevision } from '@app/event-store';
 import { ChronologyImporter } from '../chronology/chronology-importer';
 import { toNewEvent } from '../stored-facts';
+import { DecidedStreams } from './decided-streams';
 import { FactRecorder } from './fact-recorder';
 
 const EVENTS = join(__dirname, '..', '..', '..', '..', 'events');
@@ -23,7 +24,7 @@ describe('recording a fact, on the real SQLite store', () => {
   beforeEach(async () => {
     store = new SqliteEventStore({ path: ':memory:' });
     await new ChronologyImporter(store).import(EVENTS, { recordedBy: 'test-import' });
-    recorder = new FactRecorder(store);
+    recorder = new FactRecorder(store, new DecidedStreams(store));
   });
   afterEach(async () => {
     await store.close();

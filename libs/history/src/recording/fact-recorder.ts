@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { decide, DomainError, type DomainEvent, parseEvent, streamOf, type StreamId } from '@app/domain';
+import { DomainError, type DomainEvent, parseEvent, streamOf, type StreamId } from '@app/domain';
 import { checkExpectation, EventIdConflict, EventStore, type ExpectedRevision, WrongExpectedRevision } from '@app/event-store';
-import { type Provenance, sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
+import { type Provenance, sameFact, toNewEvent, type StoredFact } from '../stored-facts';
+import { DecidedStreams } from './decided-streams';
 
 export interface RecordRequest {
   /** The stream the writer addresses, e.g. `organisation-csto`. */
@@ -29,29 +30,31 @@ const ATTEMPTS = 3;
 
 /**
  * Records one new fact: through the domain's door, into the stream it belongs to, only if the stream stays
- * consistent in effective-date order. Nothing is written when any check fails.
+ * consistent in effective-date order. Nothing is written when any check fails. The stream's decider state is kept
+ * between writes (DecidedStreams), so a write does not re-read or re-decide the whole stream.
  */
 @Injectable()
 export class FactRecorder {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly streams: DecidedStreams,
+  ) {}
 
   async record(request: RecordRequest): Promise<RecordResult> {
     const event = parseEvent(request.event);
     const id = request.id ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
-      const history = await this.history(request.streamId);
-      const stream = streamOf(event, (superseded) =>
-        history.some((fact) => fact.id === superseded) ? (request.streamId as StreamId) : undefined,
-      );
+      const decided = await this.streams.current(request.streamId);
+      const stream = streamOf(event, (superseded) => (decided.fact(superseded) ? (request.streamId as StreamId) : undefined));
       if (stream !== request.streamId) {
         throw new DomainError('WRONG_STREAM', `${event.type} belongs to ${stream}, not to ${request.streamId}`);
       }
-      const earlier = history.find((fact) => fact.id === id);
+      const earlier = decided.fact(id);
       if (earlier) return this.retried(earlier, event);
-      const current = history.at(-1)?.revision ?? null;
+      const current = decided.facts.at(-1)?.revision ?? null;
       // The writer's expectation is checked before the rules: a stale writer learns first that it is stale.
       checkExpectation(request.streamId, request.expectedRevision, current);
-      decide({ event }, history);
+      decided.decide({ event });
       // Always the exact revision just read, whatever the writer expected: an append retried with it is recognised
       // by its ids on every store, while EventStoreDB checks `any` or `stream_exists` against a bounded cache only.
       const expected = current ?? 'no_stream';
@@ -66,12 +69,6 @@ export class FactRecorder {
         if (!retry) throw error;
       }
     }
-  }
-
-  private async history(streamId: string): Promise<StoredFact[]> {
-    const facts: StoredFact[] = [];
-    for await (const recorded of this.store.readStream(streamId)) facts.push(toStoredFact(recorded));
-    return facts;
   }
 
   private retried(earlier: StoredFact, event: DomainEvent): RecordResult {
