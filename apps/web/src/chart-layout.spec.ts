@@ -218,17 +218,17 @@ describe('days and the record’s coarse dates', () => {
     ]);
   });
 
-  it('says a spell holds on a day by the server’s rule: a coarse date takes effect after its period', () => {
+  it('says a spell holds on a day by the server’s rule: a coarse date has surely taken effect on its last day', () => {
     expect(holdsOn({ from: '2012-12-19', to: '2013-01-01' }, '2012-12-31')).toBe(true);
     expect(holdsOn({ from: '2012-12-19', to: '2013-01-01' }, '2013-01-01')).toBe(false);
     expect(
       ['2013-06-01', '2013-12-31', '2014-01-01'].map((day) => holdsOn({ from: '2013', to: null }, day)),
-    ).toEqual([false, false, true]);
+    ).toEqual([false, true, true]);
     expect(
-      ['2024-01-31', '2024-02-29', '2024-03-01'].map((day) =>
+      ['2024-01-31', '2024-02-28', '2024-02-29', '2024-03-01'].map((day) =>
         holdsOn({ from: '2012-12-19', to: '2024-02' }, day),
       ),
-    ).toEqual([true, true, false]);
+    ).toEqual([true, true, false, false]);
   });
 });
 
