@@ -18,3 +18,4 @@ export * from './recording/fact-recorder';
 export * from './replay/replay';
 export * from './verification/verify-log';
 export * from './stored-facts';
+export * from './configuration/environment';
