@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 export const JSON_BODY_LIMIT = '256kb';
 /** How deeply a JSON body may nest; the deepest fact of the catalogue nests 6 levels. */
 export const MAX_JSON_DEPTH = 32;
+const JSON_TYPES = ['application/json', 'application/*+json'];
 /** Keys that would reach an object's prototype when a body is copied onto a class instance. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -63,6 +64,10 @@ function depthExceeds(bytes: Buffer, max: number): boolean {
  * characters. The walk is iterative; the depth is already bounded.
  */
 export function safeJsonBody(request: Request, _response: Response, next: NextFunction): void {
+  if (hasBody(request) && request.is(JSON_TYPES) === false) {
+    next(new BodyError(415, `the body must be JSON (Content-Type: application/json), got ${String(request.headers['content-type'] ?? 'no Content-Type').slice(0, 60)}`));
+    return;
+  }
   const body: unknown = request.body;
   if (typeof body !== 'object' || body === null) {
     next();
@@ -83,6 +88,11 @@ export function safeJsonBody(request: Request, _response: Response, next: NextFu
     }
   }
   next();
+}
+
+/** RFC 9110: a request has a body when it says how long (and not zero) or that it is chunked. */
+function hasBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 }
 
 /** Is this one of the client errors body-parser (or the checks above) reports, with its status? */

@@ -76,7 +76,9 @@ function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
   // What body-parser and the body checks refuse (415 charset or encoding, 400 bad gzip, depth, prototype keys)
   // reaches here before any handler, as an http-errors object rather than an HttpException.
   if (isBodyError(error)) {
-    const { status, message } = error;
+    const { status } = error;
+    // A stream that fails to inflate is reported by body-parser with the bare status text.
+    const message = error.message === 'Bad Request' ? 'the body could not be decoded: check its Content-Encoding and that it is complete' : error.message;
     return problem(status, slug(HttpStatus[status] ?? 'error'), 'The request body cannot be read', message, error.problem ? { errors: [error.problem] } : {});
   }
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'Internal error', 'the server could not answer; see its log', {});
