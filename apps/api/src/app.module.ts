@@ -5,7 +5,7 @@ import { EventStoreModule } from '@app/event-store';
 import { HistoryModule, storeConfigOf } from '@app/history';
 import { ACCESS_CONFIG, AccessGuard } from './auth/access.guard';
 import { accessConfigOf, type ApiEnvironment } from './config/api-environment';
-import { EventsController } from './events/events.controller';
+import { DEFAULT_FEED_HEARTBEAT_MS, EventsController, FEED_HEARTBEAT_MS } from './events/events.controller';
 import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { RecordHealth } from './health/record-health';
@@ -39,6 +39,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         RecordHealth,
+        { provide: FEED_HEARTBEAT_MS, useValue: DEFAULT_FEED_HEARTBEAT_MS },
         { provide: ACCESS_CONFIG, useValue: accessConfigOf(env) },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,9 +1,8 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ValidationError } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { InvalidQuery } from '@app/history';
+import { invalidQueryOf, QUERY_VALIDATION } from '@app/history';
 import { publishApiDocument } from './docs/api-document';
 import { JSON_BODY_LIMIT, safeJsonBody, verifyJsonBytes } from './http/json-body';
 import { servePage } from './page/page-assets';
@@ -36,21 +35,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use((request: Request, response: Response, next: NextFunction) => (/^\/docs(\/|$)/.test(request.path) ? docsHeaders : headers)(request, response, next));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBytes });
   app.use(safeJsonBody);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      exceptionFactory: (errors: ValidationError[]) =>
-        new InvalidQuery(
-          errors.flatMap((error) =>
-            Object.values(error.constraints ?? {}).map((reason) => ({
-              path: error.property,
-              reason: reason.startsWith(`property ${error.property} `) ? 'is not a field here; the fields are: id, event' : reason,
-            })),
-          ),
-        ),
-    }),
-  );
+  app.useGlobalPipes(new ValidationPipe({ ...QUERY_VALIDATION, transform: true, exceptionFactory: invalidQueryOf }));
   app.enableShutdownHooks();
   publishApiDocument(app);
   servePage(app);

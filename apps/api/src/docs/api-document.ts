@@ -9,7 +9,9 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('annals')
       .setDescription('The sourced, bitemporal record of the Collective Security Treaty and the CSTO, 1992–2024')
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an opaque token (not a JWT): ANNALS_WRITER_TOKENS for writes, ANNALS_READER_TOKENS for reads when set' })
+      // Declared with addSecurity: addBearerAuth would call the tokens JWTs.
+      .addSecurity('writer', { type: 'http', scheme: 'bearer', description: 'an opaque writer token, from ANNALS_WRITER_TOKENS' })
+      .addSecurity('reader', { type: 'http', scheme: 'bearer', description: 'an opaque reader or writer token; needed only when ANNALS_READER_TOKENS is set' })
       .build(),
   );
 }

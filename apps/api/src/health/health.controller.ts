@@ -1,8 +1,14 @@
-import { Controller, Get } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpStatus } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthAnswer } from '../answers/health.answer';
 import { OpenToAll } from '../auth/access.guard';
+import { ProblemResponses } from '../docs/responses';
 import { RecordHealth } from './record-health';
+
+/** A terminus check, documented as this API documents every answer: its errors are problems. */
+const Check = (): MethodDecorator =>
+  applyDecorators(HealthCheck({ swaggerDocumentation: false }), ApiOkResponse({ type: HealthAnswer }), ProblemResponses(HttpStatus.SERVICE_UNAVAILABLE));
 
 /** Open without a token even when reads need one: orchestrators and load balancers ask these. */
 @ApiTags('health')
@@ -15,21 +21,21 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @Check()
   @ApiOperation({ summary: 'Readiness (as /health/ready): the store answers and the record is loaded into the projections' })
   ready(): Promise<HealthCheckResult> {
     return this.readiness();
   }
 
   @Get('ready')
-  @HealthCheck()
+  @Check()
   @ApiOperation({ summary: 'Readiness: the store answers and the record is loaded into the projections; 503 otherwise' })
   readyAlias(): Promise<HealthCheckResult> {
     return this.readiness();
   }
 
   @Get('live')
-  @HealthCheck()
+  @Check()
   @ApiOperation({ summary: 'Liveness: the process answers HTTP (it checks nothing else, so that a slow store does not get it restarted)' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
