@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../apps/api/src/app.module';
+import { FEED_HEARTBEAT_MS } from '../../apps/api/src/events/events.controller';
 import { ApiEnvironment } from '../../apps/api/src/config/api-environment';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { EventStore, SqliteEventStore } from '@app/event-store';
@@ -14,12 +15,13 @@ export const READER_TOKEN = 'bob-reader-token';
  * The real application, configured through its validated environment, on a real SQLite store in memory, with one
  * writer, alice, and the chronology imported (unless `chronology: false`: an empty store). Reads are open unless
  * `readers` (token → name) are given; `wrapStore` puts a wrapper around the store (sparse positions, as on
- * EventStoreDB).
+ * EventStoreDB); `feedHeartbeatMs` shortens the live feed's heartbeat for a test.
  */
 export async function startApi({
   chronology = true,
   readers = new Map<string, string>(),
   wrapStore = (store: EventStore): EventStore => store,
+  feedHeartbeatMs = 15_000,
 } = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
   const store = wrapStore(new SqliteEventStore({ path: ':memory:' }));
   if (chronology) await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test-import' });
@@ -31,6 +33,8 @@ export async function startApi({
   const module = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
     .overrideProvider(EventStore)
     .useValue(store)
+    .overrideProvider(FEED_HEARTBEAT_MS)
+    .useValue(feedHeartbeatMs)
     .compile();
   const app = configureApp(module.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.init();

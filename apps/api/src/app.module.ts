@@ -1,5 +1,5 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreModule } from '@app/event-store';
 import { HistoryModule, storeConfigOf } from '@app/history';
@@ -9,6 +9,7 @@ import { DEFAULT_FEED_HEARTBEAT_MS, EventsController, FEED_HEARTBEAT_MS } from '
 import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { RecordHealth } from './health/record-health';
+import { ContentNegotiation } from './http/content-negotiation';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestLogger } from './http/request-logger.middleware';
 import { InstrumentsController } from './instruments/instruments.controller';
@@ -43,6 +44,7 @@ export class AppModule implements NestModule {
         { provide: ACCESS_CONFIG, useValue: accessConfigOf(env) },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ContentNegotiation },
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AuditTrail, RecordResult, TimelinePage } from '@app/history';
+import type { AuditTrail, RecordResult, StreamFacts, TimelinePage } from '@app/history';
 import type { TimelineEntry } from '@app/projections';
 import { DAY, EVENT } from './schema-parts';
 
@@ -59,4 +59,10 @@ export class RecordResultAnswer implements RecordResult {
   @ApiProperty({ type: 'integer', description: "the stream's revision after the write (also the ETag)" }) readonly revision!: number;
   @ApiProperty({ type: 'integer' }) readonly position!: number;
   @ApiProperty({ description: 'false when the same fact was recorded before under this id: a retry' }) readonly created!: boolean;
+}
+
+export class StreamFactsAnswer implements StreamFacts {
+  @ApiProperty({ example: 'instrument-peacekeeping-agreement-2007' }) readonly streamId!: string;
+  @ApiProperty({ type: 'integer', description: "the revision of the stream's last fact (also the ETag)" }) readonly revision!: number;
+  @ApiProperty({ type: [RecordedFactAnswer] }) readonly facts!: readonly RecordedFactAnswer[];
 }

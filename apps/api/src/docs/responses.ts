@@ -1,6 +1,7 @@
 import { applyDecorators, HttpStatus, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import { ProblemAnswer } from '../answers/problem.answer';
+import { AnswersIn } from '../http/content-negotiation';
 
 /** What each error status means here; every one is answered as application/problem+json. */
 const PROBLEMS: Readonly<Partial<Record<HttpStatus, string>>> = {
@@ -43,6 +44,7 @@ export function Reads(answer: Type, ...errors: HttpStatus[]): MethodDecorator {
 /** A read that streams text in a media type of its own (CSV, NDJSON, server-sent events). */
 export function Streams(mediaType: string, description: string, ...errors: HttpStatus[]): MethodDecorator {
   return applyDecorators(
+    AnswersIn(mediaType),
     ApiProduces(mediaType),
     ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', description } } } }),
     ApiSecurity({}),

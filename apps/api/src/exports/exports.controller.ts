@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Exports, RecordedTimeQuery, StateYearQuery } from '@app/history';
-import { Streams } from '../docs/responses';
+import { COW_CODEBOOK, Exports, RecordedTimeQuery, STATE_YEAR_COLUMNS, StateYearQuery } from '@app/history';
+import { StateYearCodebookAnswer } from '../answers/codebook.answer';
+import { Reads, Streams } from '../docs/responses';
 
 /** The analytics feeds, streamed to the client line by line rather than built in memory. */
 @ApiTags('exports')
@@ -24,6 +25,13 @@ export class ExportsController {
   @Streams('text/csv', 'RFC 4180 CSV with a header row')
   spells(@Query() query: RecordedTimeQuery, @Res() response: Response): Promise<void> {
     return send(response, 'text/csv; charset=utf-8', 'membership-spells.csv', this.exports.membershipSpellsCsv(query));
+  }
+
+  @Get('state-year.codebook.json')
+  @ApiOperation({ summary: "The state-year panel's codebook: its columns, its codes and the rule behind each (also in the README)" })
+  @Reads(StateYearCodebookAnswer)
+  codebook(): StateYearCodebookAnswer {
+    return { referenceDay: '31 December of the year coded', columns: STATE_YEAR_COLUMNS, codes: COW_CODEBOOK };
   }
 
   @Get('state-year.csv')

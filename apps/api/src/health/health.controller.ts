@@ -8,7 +8,7 @@ import { RecordHealth } from './record-health';
 
 /** A terminus check, documented as this API documents every answer: its errors are problems. */
 const Check = (): MethodDecorator =>
-  applyDecorators(HealthCheck({ swaggerDocumentation: false }), ApiOkResponse({ type: HealthAnswer }), ProblemResponses(HttpStatus.SERVICE_UNAVAILABLE));
+  applyDecorators(HealthCheck({ swaggerDocumentation: false }), ApiOkResponse({ type: HealthAnswer }), ProblemResponses(HttpStatus.NOT_ACCEPTABLE, HttpStatus.SERVICE_UNAVAILABLE));
 
 /** Open without a token even when reads need one: orchestrators and load balancers ask these. */
 @ApiTags('health')

@@ -5,13 +5,12 @@ import type { RecordedTimeQuery, StateYearQuery } from '../queries/dto/questions
 import { instantOf } from '../queries/dto/query-fields';
 import { LiveRecord } from '../record/live-record';
 import { csvRecord } from './csv';
-import { codeStateYear, referenceDayOf } from './state-year-coding';
+import { codeStateYear, referenceDayOf, STATE_YEAR_COLUMNS } from './state-year-coding';
 
 /** The years the state-year panel covers: the record's span, from the Treaty to the last year it follows. */
 export const PANEL_YEARS = { first: 1992, last: 2024 } as const;
 
 const SPELL_COLUMNS = ['participant', 'organisation', 'instrument', 'status', 'body', 'from', 'to', 'basis', 'eventIds'];
-const STATE_YEAR_COLUMNS = ['state', 'organisation', 'year', 'code', 'status', 'basis', 'referenceDay'];
 /** States are named by ISO 3166-1 alpha-3 codes; other participants (organisations such as the CIS) are slugs. */
 const STATE = /^[A-Z]{3}$/;
 
@@ -75,7 +74,7 @@ export class Exports {
       const index = await record.current();
       const source = index.source(knownAt);
       if (only !== undefined && !source.organisation(only)) throw record.notFound('organisation', only, knownAt);
-      yield csvRecord(STATE_YEAR_COLUMNS);
+      yield csvRecord(STATE_YEAR_COLUMNS.map((column) => column.name));
       const states = participantsOf(source).filter((participant) => STATE.test(participant));
       for (const organisation of only === undefined ? organisationsOf(source) : [only]) {
         yield* stateYearRows(index, organisation, states, knownAt);
@@ -92,8 +91,8 @@ function* stateYearRows(index: TemporalIndex, organisation: string, states: read
     // treaty's parties were not its members, and the panel has no row to code them in.
     if (!state.exists) continue;
     for (const participant of states) {
-      const { code, status, basis } = codeStateYear(state, participant);
-      yield csvRecord([participant, organisation, year, code, status, basis, asOf]);
+      const { code, status, basis, body } = codeStateYear(state, participant);
+      yield csvRecord([participant, organisation, year, code, status, basis, body, asOf]);
     }
   }
 }

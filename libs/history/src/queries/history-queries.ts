@@ -121,7 +121,8 @@ export class HistoryQueries {
   }
 }
 
-function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {
+/** A stored fact as an audit trail shows it. */
+export function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {
   const { metadata } = fact;
   return {
     id: fact.id,
