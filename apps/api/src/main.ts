@@ -24,7 +24,11 @@ async function importChronologyIfEmpty(store: EventStore, importer: ChronologyIm
 
 async function bootstrap(): Promise<void> {
   const env = readEnvironment(ApiEnvironment, process.env);
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env)));
+  // Nest's own report of a failed start (a stack trace) is held back: the failure is told in one line instead.
+  const app = configureApp(
+    await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { abortOnError: false, bufferLogs: true, autoFlushLogs: false }),
+  );
+  app.flushLogs();
   const logger = new Logger('annals');
   await importChronologyIfEmpty(app.get(EventStore), app.get(ChronologyImporter), env.ANNALS_EVENTS, logger);
   await app.listen(Number(env.PORT), env.HOST);

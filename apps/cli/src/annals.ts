@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The CLI's entry point, named `annals` because commander names the program in its usage text after this file.
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { CommanderError } from 'commander';
 import { CommandFactory } from 'nest-commander';
+import type { StoreConfig } from '@app/event-store';
 import { InvalidConfiguration, readEnvironment, StoreEnvironment, storeConfigOf } from '@app/history';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
@@ -15,17 +17,40 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(EXIT.OK);
     throw error;
   });
-  const env = readEnvironment(StoreEnvironment, process.env);
-  await CommandFactory.run(CliModule.forRoot(storeConfigOf(env)), {
-    logger: ['error'],
-    version: packageVersion(),
-    // Commander has already printed what was wrong with the call.
-    errorHandler: (error) => exitForCommanderError(error as CommanderError),
-    serviceErrorHandler: (error) => {
-      process.stderr.write(`annals: ${error.message}\n`);
-      process.exit(EXIT.FAILURE);
-    },
-  });
+  const store = storeConfigOf(readEnvironment(StoreEnvironment, process.env));
+  const app = await open(store);
+  try {
+    await CommandFactory.runApplication(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * Builds the commands on the store. Nest's own report of a failed start (a stack trace) is held back: the
+ * failure is told in one line instead.
+ */
+async function open(store: StoreConfig): Promise<INestApplicationContext> {
+  try {
+    const app = await CommandFactory.createWithoutRunning(CliModule.forRoot(store), {
+      logger: ['error'],
+      abortOnError: false,
+      bufferLogs: true,
+      autoFlushLogs: false,
+      version: packageVersion(),
+      // Commander has already printed what was wrong with the call.
+      errorHandler: (error) => exitForCommanderError(error as CommanderError),
+      serviceErrorHandler: (error) => {
+        process.stderr.write(`annals: ${error.message}\n`);
+        process.exit(EXIT.FAILURE);
+      },
+    });
+    app.flushLogs();
+    return app;
+  } catch (error) {
+    const where = store.kind === 'embedded' ? `ANNALS_DB=${store.path}` : 'EVENTSTORE_CONNECTION_STRING';
+    throw new Error(`the store could not be opened (${where}): ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 main().catch((error: unknown) => {
