@@ -50,6 +50,20 @@ describe('the HTTP contract', () => {
     });
   });
 
+  describe('participants', () => {
+    it('reads a participant code in any case', async () => {
+      const lower = await http.get('/participants/uzb/history?org=csto').expect(200);
+      const upper = await http.get('/participants/UZB/history?org=csto').expect(200);
+      expect(lower.body).toEqual(upper.body);
+      expect(lower.body.participant).toBe('UZB');
+    });
+
+    it('answers 404 for an organisation the record does not hold, as the CLI exits 1', async () => {
+      const { body } = await http.get('/participants/UZB/history?org=nato').expect(404);
+      expect(body.detail).toBe('no organisation nato in the record');
+    });
+  });
+
   describe("a stream's revision", () => {
     const path = '/instruments/peacekeeping-agreement-2007/events';
 
