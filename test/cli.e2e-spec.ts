@@ -269,6 +269,8 @@ describe('the CLI on an empty store', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('no problems');
     expect(run.stderr).toBe('annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n');
+  });
+});
 
 describe('the CLI exit codes, as the README’s table, through the real process', () => {
   let dir: string;

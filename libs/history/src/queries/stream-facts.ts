@@ -21,7 +21,7 @@ export class StreamReader {
     const facts: Omit<AuditTrail, 'supersededBy'>[] = [];
     for await (const recorded of this.store.readStream(streamId)) facts.push(audit(toStoredFact(recorded)));
     const last = facts.at(-1);
-    if (last === undefined) throw new NotFound('stream', streamId);
+    if (last === undefined) throw NotFound.subject('stream', streamId);
     return { streamId, revision: last.revision, facts };
   }
 }
