@@ -110,9 +110,9 @@ describe('the HTTP contract', () => {
       expect(row('SRB', 2014)).toMatchObject({ code: '0', status: 'observer', body: 'csto-parliamentary-assembly' });
     });
 
-    it('codes 0 a state with no tie (Georgia, 2012) and one that left (Azerbaijan, 2000)', () => {
+    it('codes 0 a state with no tie (Georgia, 2012) and one that had left by its founding (Azerbaijan, 2003)', () => {
       expect(row('GEO', 2012)).toMatchObject({ code: '0', status: 'none' });
-      expect(row('AZE', 2000)).toMatchObject({ code: '0', status: 'none' });
+      expect(row('AZE', 2003)).toMatchObject({ code: '0', status: 'none' });
     });
 
     it('emits only the codes of its codebook, and never 2 or -1 (not used in this record)', async () => {

@@ -61,7 +61,9 @@ describe('the README’s writing example', () => {
   it('records the fact with the ETag a HEAD gave as If-Match, on a fresh store', () => {
     const script = readmeWriteExample().replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
     expect(script).toContain('If-Match: $ETAG');
-    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', script], { env: { ...process.env, TOKEN }, encoding: 'utf8', timeout: 30_000 });
+    // BASH_ENV would have bash read a start-up file first; the example runs as a user would type it.
+    const { BASH_ENV: _startUp, ...env } = process.env;
+    const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { env: { ...env, TOKEN }, encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ id: '0b7e6a52-3c1a-4c3e-9a57-3e1f5b1d2c4a', streamId: 'instrument-peacekeeping-agreement-2007', created: true });
   });
