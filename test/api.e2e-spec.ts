@@ -378,3 +378,17 @@ describe('the HTTP API with reader tokens', () => {
     await http.get('/organisations').set('Authorization', `Bearer ${WRITER_TOKEN}`).expect(200);
   });
 });
+
+describe('the HTTP API when its store stops answering', () => {
+  it('is still live but not ready, and says which check is down in a problem', async () => {
+    const { app, store } = await startApi({ chronology: false });
+    const http = request(app.getHttpServer());
+    await http.get('/health/ready').expect(200);
+    await store.close();
+    const response = await http.get('/health/ready').expect(503);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.checks).toMatchObject({ store: { status: 'down' } });
+    await http.get('/health/live').expect(200);
+    await app.close();
+  });
+});
