@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import request from 'supertest';
 import type { EventStore } from '@app/event-store';
 import { startApi, WRITER_TOKEN } from './support/api';
@@ -130,5 +131,56 @@ describe('the HTTP API stores text in Unicode normal form C', () => {
     expect(body.event.place).toBe('Bishkék');
     expect(body.event.place).toBe('Bishke\u0301k'.normalize('NFC'));
     await app.close();
+  });
+});
+
+describe('the HTTP API under generated input', () => {
+  jest.setTimeout(60_000);
+  let app: INestApplication;
+  let store: EventStore;
+  beforeAll(async () => {
+    ({ app, store } = await startApi());
+    await new Promise<void>((resolve) => app.getHttpServer().listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers arbitrary bytes, JSON values and events with a 4xx problem or a write, never a 5xx', async () => {
+    const head = await store.headPosition();
+    const bodies = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+      fc.jsonValue({ maxDepth: 40 }).map((value) => JSON.stringify({ event: value })),
+      fc.record({ id: fc.oneof(fc.uuid(), fc.constant(null), fc.string()), event: fc.dictionary(fc.constantFrom('type', 'note', 'place', 'participant', 'sources', '__proto__', 'effectiveDate'), fc.jsonValue({ maxDepth: 3 })) }).map((body) => JSON.stringify(body)),
+      fc.string({ unit: 'binary', maxLength: 80 }).map((text) => JSON.stringify({ event: signature({ participant: 'PRK', place: text, note: text }) })),
+    );
+    let statuses = 0;
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const answer = await post(app, { ...writer, ...json }, body);
+        statuses += 1;
+        expect(answer.status).toBeLessThan(500);
+        if (answer.status >= 400) expect(answer.type).toMatch(/^application\/problem\+json/);
+      }),
+      { numRuns: 200 },
+    );
+    expect(statuses).toBe(200);
+    // Only a generated signature of PRK with a clean place and note can be recorded, and only once.
+    expect(((await store.headPosition()) ?? 0) - (head ?? 0)).toBeLessThanOrEqual(1);
+  });
+
+  it('answers arbitrary query strings with a 4xx problem or an answer, never a 5xx', async () => {
+    const http = request(app.getHttpServer());
+    const values = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('2012-12-20', '2027-02-30T00:00:00Z', '0', '-1', '1e3', '[]', '%', '%00'));
+    const names = fc.constantFrom('asOf', 'knownAt', 'from', 'to', 'participant', 'type', 'instrument', 'offset', 'limit', 'org', 'after', 'x', '__proto__');
+    const paths = fc.constantFrom('/organisations', '/organisations/csto/state', '/organisations/csto/timeline', '/organisations/csto/history', '/instruments/cst-1992/status', '/participants/UZB/history', '/exports/state-year.csv');
+    await fc.assert(
+      fc.asyncProperty(paths, fc.dictionary(names, values, { maxKeys: 4 }), async (path, query) => {
+        const search = Object.entries(query).map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+        const { status } = await http.get(`${path}?${search}`);
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
