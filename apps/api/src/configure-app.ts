@@ -30,8 +30,9 @@ const CSP = {
 /** Everything main.ts and the e2e tests both set up on the application, so that tests run the real thing. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.disable('x-powered-by');
-  const headers = helmet({ contentSecurityPolicy: { directives: CSP } });
-  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { ...CSP, 'style-src': ["'self'", "'unsafe-inline'"] } } });
+  // X-Frame-Options says what frame-ancestors says, for browsers that read only the older header.
+  const headers = helmet({ contentSecurityPolicy: { directives: CSP }, frameguard: { action: 'deny' } });
+  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { ...CSP, 'style-src': ["'self'", "'unsafe-inline'"] } }, frameguard: { action: 'deny' } });
   app.use((request: Request, response: Response, next: NextFunction) => (/^\/docs(\/|$)/.test(request.path) ? docsHeaders : headers)(request, response, next));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBytes });
   app.use(safeJsonBody);
