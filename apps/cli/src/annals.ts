@@ -5,11 +5,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CommanderError } from 'commander';
 import { CommandFactory } from 'nest-commander';
 import type { StoreConfig } from '@app/event-store';
-import { InvalidConfiguration, readEnvironment, StoreEnvironment, storeConfigOf } from '@app/history';
+import { InvalidConfiguration, packageVersion, readEnvironment, StoreEnvironment, storeConfigOf } from '@app/history';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
 import { exitForCommanderError } from './usage-errors';
-import { packageVersion } from './version';
 
 async function main(): Promise<void> {
   // A reader that stops early (`annals export events | head`) is not a failure: stop writing, quietly.

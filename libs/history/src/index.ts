@@ -22,3 +22,4 @@ export * from './configuration/environment';
 export * from './queries/dto/questions';
 export { instantOf, countOf, participantOf } from './queries/dto/query-fields';
 export { invalidQueryOf, QUERY_VALIDATION, validateQuery } from './queries/dto/validate-query';
+export { packageVersion } from './package-version';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { packageVersion } from '@app/history';
 
 /** The OpenAPI document of the app as it is wired: routes, query classes, answer classes, problems, security. */
 export function apiDocument(app: INestApplication): OpenAPIObject {
@@ -8,7 +9,7 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('annals')
       .setDescription('The sourced, bitemporal record of the Collective Security Treaty and the CSTO, 1992–2024')
-      .setVersion('0.1.0')
+      .setVersion(packageVersion())
       // Declared with addSecurity: addBearerAuth would call the tokens JWTs.
       .addSecurity('writer', { type: 'http', scheme: 'bearer', description: 'an opaque writer token, from ANNALS_WRITER_TOKENS' })
       .addSecurity('reader', { type: 'http', scheme: 'bearer', description: 'an opaque reader or writer token; needed only when ANNALS_READER_TOKENS is set' })
