@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { OrganisationEntry } from '@app/history';
 import type {
   DeploymentHistory,
@@ -10,9 +10,7 @@ import type {
   ParticipantSpells,
 } from '@app/projections';
 import { DatesComparedAnswer } from './instrument-status.answer';
-import { DAY, NULLABLE_DAY, NULLABLE_INSTANT } from './schema-parts';
-
-const EVENT_IDS = { type: [String], description: 'the ids of the facts this row rests on (GET /events/{id})' } satisfies ApiPropertyOptions;
+import { DAY, EVENT_IDS, NULLABLE_DAY, NULLABLE_INSTANT } from './schema-parts';
 
 export class HistorySpellAnswer implements HistorySpell {
   @ApiPropertyOptional({ description: 'the organisation, for a membership, observer or partner spell' }) readonly organisation?: string;

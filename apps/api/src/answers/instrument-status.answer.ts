@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DatesCompared, InstrumentStatus, ParticipantRow } from '@app/projections';
-import { UncertainRowAnswer } from './organisation-state.answer';
-import { DAY, NULLABLE_DAY } from './schema-parts';
+import { UncertainRowAnswer, UndeterminedAnswer } from './organisation-state.answer';
+import { DAY, EVENT_IDS, IN_FORCE, NULLABLE_DAY } from './schema-parts';
 
 export class DatesComparedAnswer implements DatesCompared {
   @ApiProperty({ ...NULLABLE_DAY, description: 'as the deposits and the entry-into-force clause give it' }) readonly derived!: string | null;
@@ -40,6 +40,7 @@ export class ParticipantRowAnswer implements ParticipantRow {
   @ApiProperty({ type: DatesComparedAnswer }) readonly entryIntoForce!: DatesComparedAnswer;
   @ApiProperty({ type: WithdrawalAnswer }) readonly withdrawal!: WithdrawalAnswer;
   @ApiProperty({ type: TerminationAnswer, nullable: true }) readonly termination!: TerminationAnswer | null;
+  @ApiProperty({ ...EVENT_IDS, description: "the facts of the participant's current period that had happened by the day" }) readonly eventIds!: readonly string[];
 }
 
 export class InstrumentStatusAnswer implements InstrumentStatus {
@@ -51,7 +52,9 @@ export class InstrumentStatusAnswer implements InstrumentStatus {
   @ApiProperty({ type: String, nullable: true }) readonly kind!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly organisation!: string | null;
   @ApiProperty(NULLABLE_DAY) readonly adopted!: string | null;
-  @ApiProperty() readonly inForce!: boolean;
+  @ApiProperty(IN_FORCE) readonly inForce!: boolean | 'undetermined';
+  @ApiPropertyOptional({ type: UndeterminedAnswer, description: 'present when the day falls inside the period its entry into force is known only to' })
+  readonly undetermined?: UndeterminedAnswer;
   @ApiProperty({ type: DatesComparedAnswer }) readonly entryIntoForce!: DatesComparedAnswer;
   @ApiProperty({ type: [ParticipantRowAnswer] }) readonly participants!: readonly ParticipantRowAnswer[];
   @ApiProperty({ type: [UncertainRowAnswer] }) readonly uncertain!: readonly UncertainRowAnswer[];

@@ -10,3 +10,10 @@ export const EVENT = {
   additionalProperties: true,
   description: 'an event of the catalogue (docs/event-catalogue.md), with its type, effectiveDate, sources and confidence',
 } satisfies ApiPropertyOptions;
+/** The facts a row of an answer rests on. */
+export const EVENT_IDS = { type: [String], description: 'the ids of the facts this row rests on (GET /events/{id})' } satisfies ApiPropertyOptions;
+/** In force, not, or undetermined inside the period its entry into force is known only to. */
+export const IN_FORCE = {
+  oneOf: [{ type: 'boolean' }, { type: 'string', enum: ['undetermined'] }],
+  description: 'true, false, or "undetermined" when the day falls inside the period its entry into force is known only to',
+} satisfies ApiPropertyOptions;

@@ -30,7 +30,10 @@ describe('state-year coding (Correlates of War IGO style)', () => {
   });
 
   it('codes observers and partners of the organisation itself 3, naming the body', () => {
-    const state = given({ observers: [{ participant: 'AFG', body: 'csto', since: '2013' }], partners: [{ participant: 'SRB', body: 'csto', since: '2013' }] });
+    const state = given({
+      observers: [{ participant: 'AFG', body: 'csto', since: '2013', eventIds: [] }],
+      partners: [{ participant: 'SRB', body: 'csto', since: '2013', eventIds: [] }],
+    });
 
     expect(codeStateYear(state, 'AFG')).toEqual({ code: 3, status: 'observer', basis: null, body: 'csto' });
     expect(codeStateYear(state, 'SRB')).toEqual({ code: 3, status: 'partner', basis: null, body: 'csto' });
