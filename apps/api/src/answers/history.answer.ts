@@ -9,6 +9,7 @@ import type {
   OrganisationHistory,
   ParticipantSpells,
 } from '@app/projections';
+import type { ParticipantName } from '../page/participant-names';
 import { DatesComparedAnswer } from './instrument-status.answer';
 import { DAY, EVENT_IDS, NULLABLE_DAY, NULLABLE_INSTANT } from './schema-parts';
 
@@ -86,4 +87,15 @@ export class OrganisationEntryAnswer implements OrganisationEntry {
 
 export class OrganisationsAnswer {
   @ApiProperty({ type: [OrganisationEntryAnswer] }) readonly organisations!: readonly OrganisationEntryAnswer[];
+}
+
+export class ParticipantNameAnswer implements ParticipantName {
+  @ApiProperty({ example: 'RUS' }) readonly id!: string;
+  @ApiProperty({ example: 'Russian Federation' }) readonly name!: string;
+  @ApiProperty({ example: 'Russia', description: 'the name in common use, short enough for a row label' }) readonly shortName!: string;
+  @ApiProperty({ enum: ['state', 'body'] }) readonly kind!: ParticipantName['kind'];
+}
+
+export class ParticipantNamesAnswer {
+  @ApiProperty({ type: [ParticipantNameAnswer] }) readonly participants!: readonly ParticipantNameAnswer[];
 }
