@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { EventStore } from '@app/event-store';
 import { SparsePositionStore } from '@app/event-store/testing/sparse-positions';
 import { eventIdOf } from '@app/history';
-import { startApi, WRITER_TOKEN } from './support/api';
+import { READER_TOKEN, startApi, WRITER_TOKEN } from './support/api';
 
 const source = { title: 'CSTO press release', url: 'https://en.odkb-csto.org/' };
 const signature = (participant: string, effectiveDate = '2008-01-10') => ({
@@ -112,10 +112,42 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       });
     });
 
-    it('serves health and the OpenAPI document', async () => {
-      await http.get('/health').expect(200).expect((r) => expect(r.body.status).toBe('ok'));
-      const { body } = await http.get('/docs/openapi.json').expect(200);
+    it('serves the OpenAPI document', async () => {
+      const { body } = await http.get('/docs-json').expect(200);
       expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/organisations/{org}/state', '/events/feed']));
+    });
+  });
+
+  describe('health', () => {
+    it('is ready when the store answers and the record is loaded, and says how far the log goes', async () => {
+      const head = await store.headPosition();
+      for (const path of ['/health', '/health/ready']) {
+        const { body } = await http.get(path).expect(200);
+        expect(body).toMatchObject({ status: 'ok', details: { store: { status: 'up', headPosition: head }, record: { status: 'up', facts: expect.any(Number) } } });
+      }
+    });
+
+    it('is live without checking anything else', async () => {
+      const { body } = await http.get('/health/live').expect(200);
+      expect(body).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
+    });
+  });
+
+  describe('security headers', () => {
+    it('sends helmet’s headers with a content security policy, and not X-Powered-By', async () => {
+      const response = await http.get('/organisations').expect(200);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+    });
+
+    it('allows inline styles only under /docs, for Swagger UI', async () => {
+      const response = await http.get('/docs/').expect(200);
+      expect(String(response.headers['content-security-policy'])).toContain("style-src 'self' 'unsafe-inline'");
     });
   });
 
@@ -321,5 +353,42 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       const { body } = await http.get('/events/feed').set('Last-Event-ID', String(head + 1)).expect(400);
       expect(body.detail).toMatch(/not the position of an event/);
     });
+  });
+});
+
+describe('the HTTP API with reader tokens', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    ({ app } = await startApi({ readers: new Map([[READER_TOKEN, 'bob']]) }));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('keeps /health open to orchestrators, without a token', async () => {
+    const http = request(app.getHttpServer());
+    for (const path of ['/health', '/health/live', '/health/ready']) await http.get(path).expect(200);
+  });
+
+  it('asks for a token on reads, and takes a reader’s or a writer’s', async () => {
+    const http = request(app.getHttpServer());
+    await http.get('/organisations').expect(401);
+    await http.get('/organisations').set('Authorization', 'Bearer bob-reader-token-x').expect(403);
+    await http.get('/organisations').set('Authorization', `Bearer ${READER_TOKEN}`).expect(200);
+    await http.get('/organisations').set('Authorization', `Bearer ${WRITER_TOKEN}`).expect(200);
+  });
+});
+
+describe('the HTTP API when its store stops answering', () => {
+  it('is still live but not ready, and says which check is down in a problem', async () => {
+    const { app, store } = await startApi({ chronology: false });
+    const http = request(app.getHttpServer());
+    await http.get('/health/ready').expect(200);
+    await store.close();
+    const response = await http.get('/health/ready').expect(503);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.checks).toMatchObject({ store: { status: 'down' } });
+    await http.get('/health/live').expect(200);
+    await app.close();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from './support/csv';
@@ -207,13 +207,14 @@ describe('the CLI on a store with the chronology imported', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toBe('');
       const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-      expect(header).toEqual(['state', 'organisation', 'year', 'code', 'status', 'basis', 'referenceDay']);
+      expect(header).toEqual(['state', 'organisation', 'year', 'code', 'status', 'basis', 'body', 'referenceDay']);
       const states = new Set(rows.map((row) => row[0]));
       expect(rows).toHaveLength(states.size * 22);
       expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(Array.from({ length: 22 }, (_, i) => String(2003 + i))));
-      expect(rows).toContainEqual(['UZB', 'csto', '2012', '1', 'suspended', 'csto-charter-2002', '2012-12-31']);
-      expect(rows).toContainEqual(['AZE', 'csto', '2003', '0', 'none', '', '2003-12-31']);
-      expect(rows).toContainEqual(['ARM', 'csto', '2003', '1', 'active', 'csto-charter-2002', '2003-12-31']);
+      expect(rows).toContainEqual(['UZB', 'csto', '2012', '1', 'suspended', 'csto-charter-2002', '', '2012-12-31']);
+      expect(rows).toContainEqual(['AZE', 'csto', '2003', '0', 'none', '', '', '2003-12-31']);
+      expect(rows).toContainEqual(['ARM', 'csto', '2003', '1', 'active', 'csto-charter-2002', '', '2003-12-31']);
+      expect(rows).toContainEqual(['SRB', 'csto', '2014', '0', 'observer', '', 'csto-parliamentary-assembly', '2014-12-31']);
     });
 
     it('refuses an unknown feed naming it, exit 2', () => {
@@ -268,5 +269,69 @@ describe('the CLI on an empty store', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('no problems');
     expect(run.stderr).toBe('annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n');
+  });
+});
+
+describe('the CLI exit codes, as the README’s table, through the real process', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const cli = (...args: string[]): CliRun => runCli(args, env);
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'annals-exit-'));
+    env = { ANNALS_DB: join(dir, 'annals.db') };
+    expect(cli('import', EVENTS_DIR).status).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('0: done, and --version prints the version of package.json', () => {
+    expect(cli('state', 'csto', '--as-of', '2012-12-20').status).toBe(0);
+    const version = cli('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(EVENTS_DIR, '..', 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('1: nothing found — a participant in an organisation the record does not hold, as HTTP answers 404', () => {
+    const run = cli('history', 'UZB', '--org', 'nato');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('annals history: no organisation nato in the record\n');
+  });
+
+  it('1: problems in the input — a chronology with an invalid fact', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'facts:\n  - id: x/signed/ARM\n    type: InstrumentSigned\n');
+    expect(cli('import', bad).status).toBe(1);
+  });
+
+  it.each([
+    ['an unknown option of a command', ['state', 'csto', '--as-of', '2012-12-20', '--bogus'], /unknown option '--bogus'/],
+    ['an unknown command', ['states'], /unknown command 'states'/],
+    ['a missing argument', ['state'], /missing required argument 'org'/],
+    ['an impossible date', ['state', 'csto', '--as-of', '2023-02-30'], /--as-of: "2023-02-30" is not a calendar date/],
+  ])('2: called wrongly — %s', (_what, args, message) => {
+    const run = cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('2: a configuration that breaks a rule, in one line', () => {
+    const run = runCli(['state', 'csto', '--as-of', '2012-12-20'], { ...env, ANNALS_STORE: 'bogus' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual(['annals: configuration: ANNALS_STORE: must be "embedded" or "eventstoredb", got "bogus"']);
+  });
+
+  it('3: the store cannot be opened, in one line without a stack trace', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const run = runCli(['verify'], { ANNALS_DB: join(file, 'annals.db') });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^annals: the store could not be opened \(ANNALS_DB=.*a-file\/annals\.db\): .+\n$/);
+  });
+
+  it('reads a participant code in any case', () => {
+    const lower = JSON.parse(cli('history', 'uzb', '--org', 'csto', '--json').stdout) as { participant: string; spells: unknown[] };
+    const upper = JSON.parse(cli('history', 'UZB', '--org', 'csto', '--json').stdout) as { participant: string; spells: unknown[] };
+    expect(lower).toEqual(upper);
+    expect(lower.participant).toBe('UZB');
   });
 });

@@ -3,14 +3,17 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStore } from '@app/event-store';
-import { ChronologyImporter } from '@app/history';
+import { ChronologyImporter, InvalidConfiguration, LiveRecord, readEnvironment } from '@app/history';
 import { AppModule } from './app.module';
+import { ApiEnvironment } from './config/api-environment';
 import { configureApp } from './configure-app';
 
+/** Exit codes, as the CLI's: 2 for a configuration that breaks a rule, 1 for anything else that stops the start. */
+const EXIT = { FAILURE: 1, CONFIGURATION: 2 } as const;
+
 /** On an empty store, the chronology is imported first, so that a fresh `npm start` answers questions at once. */
-async function importChronologyIfEmpty(store: EventStore, importer: ChronologyImporter, logger: Logger): Promise<void> {
+async function importChronologyIfEmpty(store: EventStore, importer: ChronologyImporter, path: string, logger: Logger): Promise<void> {
   if ((await store.headPosition()) !== null) return;
-  const path = process.env['ANNALS_EVENTS'] ?? 'events';
   const report = await importer.import(path, { recordedBy: 'annals:first-run' });
   if (report.problems.length > 0) {
     for (const p of report.problems) logger.error(`${p.file}:${p.line ?? '?'} ${p.factId ?? ''} ${p.path ?? ''}: ${p.reason}`);
@@ -20,14 +23,28 @@ async function importChronologyIfEmpty(store: EventStore, importer: ChronologyIm
 }
 
 async function bootstrap(): Promise<void> {
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule));
+  const env = readEnvironment(ApiEnvironment, process.env);
+  // Nest's own report of a failed start (a stack trace) is held back: the failure is told in one line instead.
+  const app = configureApp(
+    await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { abortOnError: false, bufferLogs: true, autoFlushLogs: false }),
+  );
+  app.flushLogs();
   const logger = new Logger('annals');
-  await importChronologyIfEmpty(app.get(EventStore), app.get(ChronologyImporter), logger);
-  await app.listen(Number(process.env['PORT'] ?? 3000), process.env['HOST'] ?? '127.0.0.1');
-  logger.log(`API on ${await app.getUrl()} (timeline page at /, OpenAPI UI at /docs)`);
+  await importChronologyIfEmpty(app.get(EventStore), app.get(ChronologyImporter), env.ANNALS_EVENTS, logger);
+  await app.listen(Number(env.PORT), env.HOST);
+  logger.log(`API on ${await app.getUrl()} (timeline page at /, OpenAPI UI at /docs, document at /docs-json and /docs-yaml)`);
+  // Read the record into the projections now rather than at the first question; readiness says when it is done.
+  app
+    .get(LiveRecord)
+    .current()
+    .catch((error: unknown) => logger.error(`the record could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 bootstrap().catch((error: unknown) => {
+  if (error instanceof InvalidConfiguration) {
+    for (const { variable, rule } of error.problems) process.stderr.write(`annals: configuration: ${variable}: ${rule}\n`);
+    process.exit(EXIT.CONFIGURATION);
+  }
   process.stderr.write(`annals: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exit(EXIT.FAILURE);
 });

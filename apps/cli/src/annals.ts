@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // The CLI's entry point, named `annals` because commander names the program in its usage text after this file.
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { CommanderError } from 'commander';
 import { CommandFactory } from 'nest-commander';
+import type { StoreConfig } from '@app/event-store';
+import { InvalidConfiguration, packageVersion, readEnvironment, StoreEnvironment, storeConfigOf } from '@app/history';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
+import { exitForCommanderError } from './usage-errors';
 
 async function main(): Promise<void> {
   // A reader that stops early (`annals export events | head`) is not a failure: stop writing, quietly.
@@ -11,18 +16,47 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(EXIT.OK);
     throw error;
   });
-  await CommandFactory.run(CliModule, {
-    logger: ['error'],
-    // Commander has already printed what was wrong with the call.
-    errorHandler: (error) => {
-      const code = (error as { code?: string }).code;
-      process.exit(code === 'commander.helpDisplayed' || code === 'commander.version' ? EXIT.OK : EXIT.USAGE);
-    },
-    serviceErrorHandler: (error) => {
-      process.stderr.write(`annals: ${error.message}\n`);
-      process.exit(EXIT.FAILURE);
-    },
-  });
+  const store = storeConfigOf(readEnvironment(StoreEnvironment, process.env));
+  const app = await open(store);
+  try {
+    await CommandFactory.runApplication(app);
+  } finally {
+    await app.close();
+  }
 }
 
-void main();
+/**
+ * Builds the commands on the store. Nest's own report of a failed start (a stack trace) is held back: the
+ * failure is told in one line instead.
+ */
+async function open(store: StoreConfig): Promise<INestApplicationContext> {
+  try {
+    const app = await CommandFactory.createWithoutRunning(CliModule.forRoot(store), {
+      logger: ['error'],
+      abortOnError: false,
+      bufferLogs: true,
+      autoFlushLogs: false,
+      version: packageVersion(),
+      // Commander has already printed what was wrong with the call.
+      errorHandler: (error) => exitForCommanderError(error as CommanderError),
+      serviceErrorHandler: (error) => {
+        process.stderr.write(`annals: ${error.message}\n`);
+        process.exit(EXIT.FAILURE);
+      },
+    });
+    app.flushLogs();
+    return app;
+  } catch (error) {
+    const where = store.kind === 'embedded' ? `ANNALS_DB=${store.path}` : 'EVENTSTORE_CONNECTION_STRING';
+    throw new Error(`the store could not be opened (${where}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InvalidConfiguration) {
+    for (const { variable, rule } of error.problems) process.stderr.write(`annals: configuration: ${variable}: ${rule}\n`);
+    process.exit(EXIT.USAGE);
+  }
+  process.stderr.write(`annals: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(EXIT.FAILURE);
+});

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { EventStoreModule } from '@app/event-store';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule, type StoreConfig } from '@app/event-store';
 import { HistoryModule } from '@app/history';
 import { ExportCommand } from './commands/export.command';
 import { HistoryCommand } from './commands/history.command';
@@ -10,9 +10,16 @@ import { ReplayCommand } from './commands/replay.command';
 import { StateCommand } from './commands/state.command';
 import { TimelineCommand } from './commands/timeline.command';
 import { VerifyCommand } from './commands/verify.command';
+import { UsageErrors } from './usage-errors';
 
-@Module({
-  imports: [EventStoreModule.forRoot(), HistoryModule],
-  providers: [ImportCommand, StateCommand, InstrumentCommand, HistoryCommand, TimelineCommand, ReplayCommand, RebuildCommand, ExportCommand, VerifyCommand],
-})
-export class CliModule {}
+/** The commands, on the store a validated environment names. */
+@Module({})
+export class CliModule {
+  static forRoot(store: StoreConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [EventStoreModule.forRoot(store), HistoryModule],
+      providers: [UsageErrors, ImportCommand, StateCommand, InstrumentCommand, HistoryCommand, TimelineCommand, ReplayCommand, RebuildCommand, ExportCommand, VerifyCommand],
+    };
+  }
+}

@@ -18,7 +18,8 @@ export abstract class JsonCommand<Flags extends { json?: boolean } = { json?: bo
 
 /**
  * The options every query command shares, declared once: nest-commander reads `@Option` methods through the
- * prototype chain. Values pass through unparsed; the service validates them and names what is wrong.
+ * prototype chain. Values pass through as text; each command validates them with its question's class
+ * (`validateQuery`), the same class the HTTP API validates a query string with.
  */
 export abstract class QueryCommand<Flags extends QueryFlags = QueryFlags> extends JsonCommand<Flags> {
   @Option({ flags: '--known-at <instant>', description: 'the record as it stood at this instant (ISO 8601, or a day: its end)' })

@@ -4,8 +4,8 @@ import { EXIT } from './exit-codes';
 /** How a command's question and answer are shown: the command's name, its positional arguments, and its renderer. */
 export interface QueryShape<T> {
   readonly command: string;
-  /** The service's names for positional arguments → the names the usage shows; every other name is a `--flag`. */
-  readonly positional?: Readonly<Record<string, string>>;
+  /** A question's field → how the command line names it (`<org>`, `--org`), where that is not `--<field>`. */
+  readonly names?: Readonly<Record<string, string>>;
   readonly json?: boolean;
   /** The answer for people; `--json` prints the answer as the service returned it. */
   readonly render: (answer: T) => string;
@@ -23,12 +23,12 @@ export async function runQuery<T>(shape: QueryShape<T>, query: () => Promise<T>)
 }
 
 /** Runs `query`, reporting an InvalidQuery or NotFound as runQuery does; undefined when it failed so. */
-export async function catchQueryErrors<T>(shape: Pick<QueryShape<T>, 'command' | 'positional'>, query: () => Promise<T>): Promise<{ value: T } | undefined> {
+export async function catchQueryErrors<T>(shape: Pick<QueryShape<T>, 'command' | 'names'>, query: () => Promise<T>): Promise<{ value: T } | undefined> {
   try {
     return { value: await query() };
   } catch (error) {
     if (error instanceof InvalidQuery) {
-      for (const problem of error.problems) process.stderr.write(`annals ${shape.command}: ${flagOf(problem.path, shape.positional)}: ${problem.reason}\n`);
+      for (const problem of error.problems) process.stderr.write(`annals ${shape.command}: ${flagOf(problem.path, shape.names)}: ${problem.reason}\n`);
       process.exitCode = EXIT.USAGE;
       return undefined;
     }
@@ -41,9 +41,7 @@ export async function catchQueryErrors<T>(shape: Pick<QueryShape<T>, 'command' |
   }
 }
 
-/** `asOf` → `--as-of`; a positional argument → `<org>`. */
-export function flagOf(name: string, positional: Readonly<Record<string, string>> = {}): string {
-  const argument = positional[name];
-  if (argument !== undefined) return `<${argument}>`;
-  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+/** `asOf` → `--as-of`, unless the command names the field otherwise (a positional argument: `<org>`). */
+export function flagOf(name: string, names: Readonly<Record<string, string>> = {}): string {
+  return names[name] ?? `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }

@@ -5,9 +5,13 @@ import type { AccessConfig } from './tokens';
 
 export const ACCESS_CONFIG = Symbol('ACCESS_CONFIG');
 const WRITES = 'annals:writes';
+const OPEN = 'annals:open';
 
 /** Marks a handler that changes the record: it needs a writer's bearer token. */
 export const Writes = (): MethodDecorator => SetMetadata(WRITES, true);
+
+/** Marks a controller that answers without a token even when reads need one (health checks for orchestrators). */
+export const OpenToAll = (): ClassDecorator => SetMetadata(OPEN, true);
 
 /** A request with the name of whoever its token belongs to. */
 export type AuthenticatedRequest = Request & { principal?: string };
@@ -25,17 +29,18 @@ export class AccessGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.get<boolean | undefined>(OPEN, context.getClass()) === true) return true;
     const writes = this.reflector.get<boolean | undefined>(WRITES, context.getHandler()) === true;
     if (!writes && this.access.readers.size === 0) return true;
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (token === undefined) throw new UnauthorizedException('a bearer token is required: Authorization: Bearer <token>');
-    const writer = this.access.writers.get(token);
+    const writer = this.access.writers.nameOf(token);
     if (writes && writer === undefined) {
       throw new ForbiddenException(
         this.access.writers.size === 0 ? 'writes are disabled: no writer tokens are configured (ANNALS_WRITER_TOKENS)' : 'this token may not write',
       );
     }
-    const principal = writer ?? this.access.readers.get(token);
+    const principal = writer ?? this.access.readers.nameOf(token);
     if (principal === undefined) throw new ForbiddenException('unknown token');
     request.principal = principal;
     return true;

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, InvalidEvent } from '@app/domain';
 import { EventIdConflict, InvalidArgument, StoreUnavailable, WrongExpectedRevision } from '@app/event-store';
 import { InvalidQuery, NotFound } from '@app/history';
+import { isBodyError } from './json-body';
 
 /** RFC 9457 problem details: the one shape every error of the API takes. */
 export interface ProblemDetails {
@@ -13,6 +14,8 @@ export interface ProblemDetails {
   instance: string;
   code?: string;
   errors?: readonly { path: string; reason: string }[];
+  /** A failed health check: each check and what it found. */
+  checks?: Readonly<Record<string, unknown>>;
 }
 
 /** The one place where domain and store errors become HTTP answers. */
@@ -68,7 +71,15 @@ function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
     const body = error.getResponse();
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     const detail = typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : error.message;
-    return problem(status, slug(HttpStatus[status] ?? 'error'), error.name.replace(/Exception$/, ''), detail, {});
+    return problem(status, slug(HttpStatus[status] ?? 'error'), error.name.replace(/Exception$/, ''), detail, checksOf(body));
+  }
+  // What body-parser and the body checks refuse (415 charset or encoding, 400 bad gzip, depth, prototype keys)
+  // reaches here before any handler, as an http-errors object rather than an HttpException.
+  if (isBodyError(error)) {
+    const { status } = error;
+    // A stream that fails to inflate is reported by body-parser with the bare status text.
+    const message = error.message === 'Bad Request' ? 'the body could not be decoded: check its Content-Encoding and that it is complete' : error.message;
+    return problem(status, slug(HttpStatus[status] ?? 'error'), 'The request body cannot be read', message, error.problem ? { errors: [error.problem] } : {});
   }
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'Internal error', 'the server could not answer; see its log', {});
 }
@@ -78,9 +89,15 @@ function problem(
   type: string,
   title: string,
   detail: string,
-  extra: Pick<ProblemDetails, 'code' | 'errors'>,
+  extra: Pick<ProblemDetails, 'code' | 'errors' | 'checks'>,
 ): Omit<ProblemDetails, 'instance'> {
   return { type: `/problems/${type}`, title, status, detail, ...extra };
+}
+
+/** Terminus answers a failed readiness check with the state of every check: kept, in the problem. */
+function checksOf(body: unknown): Pick<ProblemDetails, 'checks'> {
+  const details = typeof body === 'object' && body !== null ? (body as { details?: unknown }).details : undefined;
+  return typeof details === 'object' && details !== null ? { checks: details as Record<string, unknown> } : {};
 }
 
 function slug(name: string): string {

@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { HistoryQueries } from '@app/history';
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DayQuery, HistoryQueries, InstrumentPath } from '@app/history';
 import type { InstrumentStatus } from '@app/projections';
+import { InstrumentStatusAnswer } from '../answers/instrument-status.answer';
+import { Reads } from '../docs/responses';
 
 @ApiTags('instruments')
 @Controller('instruments/:id')
@@ -10,9 +12,8 @@ export class InstrumentsController {
 
   @Get('status')
   @ApiOperation({ summary: 'Participants table of an instrument as of a day: signature, ratification law, deposit, in force, withdrawal' })
-  @ApiQuery({ name: 'asOf', example: '2012-12-20' })
-  @ApiQuery({ name: 'knownAt', required: false })
-  status(@Param('id') id: string, @Query() query: Record<string, unknown>): Promise<InstrumentStatus> {
-    return this.queries.instrumentStatus(id, query);
+  @Reads(InstrumentStatusAnswer, HttpStatus.NOT_FOUND)
+  status(@Param() { id }: InstrumentPath, @Query() query: DayQuery): Promise<InstrumentStatus> {
+    return this.queries.instrumentStatus({ ...query, id });
   }
 }

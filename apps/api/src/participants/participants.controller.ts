@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { HistoryQueries } from '@app/history';
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HistoryQueries, ParticipantHistoryQuery, ParticipantPath } from '@app/history';
 import type { HistorySpell } from '@app/projections';
+import { ParticipantHistoryAnswer } from '../answers/history.answer';
+import { Reads } from '../docs/responses';
 
 @ApiTags('participants')
 @Controller('participants/:id')
@@ -9,10 +11,12 @@ export class ParticipantsController {
   constructor(private readonly queries: HistoryQueries) {}
 
   @Get('history')
-  @ApiOperation({ summary: "A participant's history as spells: signatory, party, member, suspended, frozen, observer, partner" })
-  @ApiQuery({ name: 'org', required: false })
-  @ApiQuery({ name: 'knownAt', required: false })
-  history(@Param('id') id: string, @Query() query: Record<string, unknown>): Promise<{ participant: string; spells: HistorySpell[] }> {
-    return this.queries.participantHistory(id, query);
+  @ApiOperation({
+    summary: "A participant's history as spells: signatory, party, member, suspended, frozen, observer, partner",
+    description: 'A three-letter code is read in any case (uzb is UZB). 404 when the record does not name the participant, or the organisation asked about.',
+  })
+  @Reads(ParticipantHistoryAnswer, HttpStatus.NOT_FOUND)
+  history(@Param() { id }: ParticipantPath, @Query() query: ParticipantHistoryQuery): Promise<{ participant: string; spells: HistorySpell[] }> {
+    return this.queries.participantHistory({ ...query, id });
   }
 }

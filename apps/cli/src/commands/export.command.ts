@@ -1,5 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { Exports } from '@app/history';
+import { Exports, RecordedTimeQuery, StateYearQuery, validateQuery } from '@app/history';
 import { EXIT } from '../exit-codes';
 import { writeChunks, writeChunksToFile } from '../output/write-chunks';
 import { catchQueryErrors } from '../run-query';
@@ -12,8 +12,9 @@ interface ExportFlags {
 
 const FEEDS = {
   events: (exports: Exports) => exports.eventsNdjson(),
-  spells: (exports: Exports, flags: ExportFlags) => exports.membershipSpellsCsv({ knownAt: flags.knownAt }),
-  'state-year': (exports: Exports, flags: ExportFlags) => exports.stateYearCsv({ organisation: flags.org, knownAt: flags.knownAt }),
+  spells: (exports: Exports, flags: ExportFlags) => exports.membershipSpellsCsv(validateQuery(RecordedTimeQuery, { knownAt: flags.knownAt })),
+  'state-year': (exports: Exports, flags: ExportFlags) =>
+    exports.stateYearCsv(validateQuery(StateYearQuery, { organisation: flags.org, knownAt: flags.knownAt })),
 } satisfies Record<string, (exports: Exports, flags: ExportFlags) => AsyncIterable<string>>;
 
 @Command({
@@ -33,7 +34,7 @@ export class ExportCommand extends CommandRunner {
       return;
     }
     const { out } = flags;
-    await catchQueryErrors({ command: 'export', positional: {} }, async () => {
+    await catchQueryErrors({ command: 'export', names: { organisation: '--org' } }, async () => {
       const chunks = FEEDS[feed as keyof typeof FEEDS](this.exports, flags);
       return out === undefined ? writeChunks(chunks, process.stdout) : writeChunksToFile(chunks, out);
     });

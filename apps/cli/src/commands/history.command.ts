@@ -1,5 +1,5 @@
 import { Command, Option } from 'nest-commander';
-import { HistoryQueries } from '@app/history';
+import { HistoryQueries, ParticipantHistoryQuestion, validateQuery } from '@app/history';
 import type { HistorySpell } from '@app/projections';
 import { renderSections } from '../output/sections';
 import { QueryCommand, type QueryFlags } from '../query-command';
@@ -19,9 +19,9 @@ export class HistoryCommand extends QueryCommand<HistoryFlags> {
     super();
   }
 
-  async run([participant = '']: string[], flags: HistoryFlags): Promise<void> {
-    await runQuery({ command: 'history', positional: { participant: 'participant' }, json: flags.json, render: renderHistory }, () =>
-      this.queries.participantHistory(participant, { org: flags.org, knownAt: flags.knownAt }),
+  async run([participant]: string[], flags: HistoryFlags): Promise<void> {
+    await runQuery({ command: 'history', names: { id: '<participant>' }, json: flags.json, render: renderHistory }, () =>
+      this.queries.participantHistory(validateQuery(ParticipantHistoryQuestion, { id: participant, org: flags.org, knownAt: flags.knownAt })),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Command } from 'nest-commander';
-import { HistoryQueries } from '@app/history';
+import { HistoryQueries, InstrumentStatusQuestion, validateQuery } from '@app/history';
 import type { DatesCompared, InstrumentStatus } from '@app/projections';
 import { renderSections, uncertainSection } from '../output/sections';
 import { DatedQueryCommand, type DatedQueryFlags } from '../query-command';
@@ -15,9 +15,9 @@ export class InstrumentCommand extends DatedQueryCommand {
     super();
   }
 
-  async run([instrument = '']: string[], flags: DatedQueryFlags): Promise<void> {
-    await runQuery({ command: 'instrument', positional: { instrument: 'id' }, json: flags.json, render: renderStatus }, () =>
-      this.queries.instrumentStatus(instrument, { asOf: flags.asOf, knownAt: flags.knownAt }),
+  async run([instrument]: string[], flags: DatedQueryFlags): Promise<void> {
+    await runQuery({ command: 'instrument', names: { id: '<id>' }, json: flags.json, render: renderStatus }, () =>
+      this.queries.instrumentStatus(validateQuery(InstrumentStatusQuestion, { id: instrument, asOf: flags.asOf, knownAt: flags.knownAt })),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Command } from 'nest-commander';
-import { HistoryReplay, type Replay } from '@app/history';
+import { HistoryReplay, type Replay, ReplayQuestion, validateQuery } from '@app/history';
 import { PeriodQueryCommand, type PeriodQueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
@@ -13,9 +13,9 @@ export class ReplayCommand extends PeriodQueryCommand {
     super();
   }
 
-  async run([organisation = '']: string[], flags: PeriodQueryFlags): Promise<void> {
-    await runQuery({ command: 'replay', positional: { organisation: 'org' }, json: flags.json, render: renderReplay }, () =>
-      this.history.replay(organisation, { from: flags.from, to: flags.to, knownAt: flags.knownAt }),
+  async run([organisation]: string[], flags: PeriodQueryFlags): Promise<void> {
+    await runQuery({ command: 'replay', names: { org: '<org>' }, json: flags.json, render: renderReplay }, () =>
+      this.history.replay(validateQuery(ReplayQuestion, { org: organisation, from: flags.from, to: flags.to, knownAt: flags.knownAt })),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Command } from 'nest-commander';
-import { HistoryQueries } from '@app/history';
+import { HistoryQueries, OrganisationStateQuestion, validateQuery } from '@app/history';
 import type { OrganisationState } from '@app/projections';
 import { renderSections, uncertainSection } from '../output/sections';
 import { DatedQueryCommand, type DatedQueryFlags } from '../query-command';
@@ -15,9 +15,9 @@ export class StateCommand extends DatedQueryCommand {
     super();
   }
 
-  async run([organisation = '']: string[], flags: DatedQueryFlags): Promise<void> {
-    await runQuery({ command: 'state', positional: { organisation: 'org' }, json: flags.json, render: renderState }, () =>
-      this.queries.organisationState(organisation, { asOf: flags.asOf, knownAt: flags.knownAt }),
+  async run([organisation]: string[], flags: DatedQueryFlags): Promise<void> {
+    await runQuery({ command: 'state', names: { org: '<org>' }, json: flags.json, render: renderState }, () =>
+      this.queries.organisationState(validateQuery(OrganisationStateQuestion, { org: organisation, asOf: flags.asOf, knownAt: flags.knownAt })),
     );
   }
 }

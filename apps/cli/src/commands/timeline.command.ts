@@ -1,5 +1,5 @@
 import { Command, Option } from 'nest-commander';
-import { HistoryQueries, type TimelinePage } from '@app/history';
+import { HistoryQueries, type TimelinePage, TimelineQuestion, validateQuery } from '@app/history';
 import type { TimelineEntry } from '@app/projections';
 import { renderSections } from '../output/sections';
 import { PeriodQueryCommand, type PeriodQueryFlags } from '../query-command';
@@ -23,10 +23,10 @@ export class TimelineCommand extends PeriodQueryCommand<TimelineFlags> {
     super();
   }
 
-  async run([organisation = '']: string[], flags: TimelineFlags): Promise<void> {
+  async run([organisation]: string[], flags: TimelineFlags): Promise<void> {
     const { json: _json, ...filters } = flags;
-    await runQuery({ command: 'timeline', positional: { organisation: 'org' }, json: flags.json, render: renderTimeline }, () =>
-      this.queries.timeline(organisation, filters),
+    await runQuery({ command: 'timeline', names: { org: '<org>' }, json: flags.json, render: renderTimeline }, () =>
+      this.queries.timeline(validateQuery(TimelineQuestion, { ...filters, org: organisation })),
     );
   }
 

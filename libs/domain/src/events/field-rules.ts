@@ -63,13 +63,55 @@ export function Nested(schema: () => new () => object, options: { each?: boolean
   };
 }
 
+/**
+ * Text a person wrote: a paragraph (a long-text field: quotes, notes, reasons) may hold tabs and line breaks, a
+ * line (titles, names, places) may not. Refused everywhere: other control characters, bidirectional overrides,
+ * embeddings and isolates (they can make a stored text read differently from what it holds), lone surrogates,
+ * Unicode noncharacters, text that is empty once invisible characters are removed, and text not in Unicode
+ * normal form C (so that the same words are always the same characters; the HTTP door normalises before this).
+ */
 export const text =
   (max: number): Check =>
-  (value) => {
-    if (typeof value !== 'string') return 'must be text';
-    if (value.trim() === '') return 'must not be empty';
-    return value.length > max ? `is too long: ${value.length} characters, at most ${max}` : undefined;
-  };
+  (value) =>
+    textProblem(value, max, max >= LIMITS.LONG_TEXT);
+
+const CONTROL_IN_LINE = /\p{Cc}/u;
+const CONTROL_IN_PARAGRAPH = /(?![\t\n])\p{Cc}/u;
+const NON_ASCII = /\P{ASCII}/u;
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+const NONCHARACTER = new RegExp(
+  `[\\u{fdd0}-\\u{fdef}${Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
+  'u',
+);
+/** Whitespace, format characters (zero-width spaces and joiners, the byte-order mark, …) and blank-looking letters. */
+const INVISIBLE = /[\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+function textProblem(value: unknown, max: number, multiLine: boolean): string | undefined {
+  if (typeof value !== 'string') return 'must be text';
+  if (value.trim() === '') return 'must not be empty';
+  if (value.length > max) return `is too long: ${value.length} characters, at most ${max}`;
+  const control = (multiLine ? CONTROL_IN_PARAGRAPH : CONTROL_IN_LINE).exec(value)?.[0];
+  if (control !== undefined) {
+    return `must not hold the control character ${codePoint(control)}${control === '\t' || control === '\n' ? ': this field is one line' : ''}`;
+  }
+  // The rest concerns characters outside ASCII: text in ASCII (most of it) is done here.
+  return NON_ASCII.test(value) ? unicodeProblem(value) : undefined;
+}
+
+function unicodeProblem(value: string): string | undefined {
+  const bidi = BIDI_CONTROL.exec(value)?.[0];
+  if (bidi !== undefined) return `must not hold the bidirectional control ${codePoint(bidi)}`;
+  if (LONE_SURROGATE.test(value)) return 'must not hold a lone surrogate (text that is not valid Unicode)';
+  const noncharacter = NONCHARACTER.exec(value)?.[0];
+  if (noncharacter !== undefined) return `must not hold the noncharacter ${codePoint(noncharacter)}`;
+  if (value.replace(INVISIBLE, '') === '') return 'must not be empty: it holds only invisible characters';
+  return value.normalize('NFC') === value ? undefined : 'must be in Unicode normal form C (NFC): compose its accented letters';
+}
+
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 const matching =
   (pattern: RegExp, what: string): Check =>
@@ -102,8 +144,9 @@ export const integer =
       ? undefined
       : `must be a whole number from ${min} to ${max}`;
 
-export const url: Check = (value, owner) => {
-  const problem = text(LIMITS.LONG_TEXT)(value, owner);
+export const url: Check = (value) => {
+  // One line: the URL parser would silently drop a tab or line break inside an address.
+  const problem = textProblem(value, LIMITS.LONG_TEXT, false);
   if (problem !== undefined) return problem;
   return /^https?:$/.test(protocolOf(value as string) ?? '') ? undefined : 'must be a web address starting with http:// or https://';
 };

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore } from '@app/event-store';
 import type { TemporalIndex, ViewSource } from '@app/projections';
-import type { RawArguments } from '../queries/history-queries';
-import { QueryArguments } from '../queries/query-arguments';
+import type { RecordedTimeQuery, StateYearQuery } from '../queries/dto/questions';
+import { instantOf } from '../queries/dto/query-fields';
 import { LiveRecord } from '../record/live-record';
 import { csvRecord } from './csv';
-import { codeStateYear, referenceDayOf } from './state-year-coding';
+import { codeStateYear, referenceDayOf, STATE_YEAR_COLUMNS } from './state-year-coding';
 
 /** The years the state-year panel covers: the record's span, from the Treaty to the last year it follows. */
 export const PANEL_YEARS = { first: 1992, last: 2024 } as const;
 
 const SPELL_COLUMNS = ['participant', 'organisation', 'instrument', 'status', 'body', 'from', 'to', 'basis', 'eventIds'];
-const STATE_YEAR_COLUMNS = ['state', 'organisation', 'year', 'code', 'status', 'basis', 'referenceDay'];
 /** States are named by ISO 3166-1 alpha-3 codes; other participants (organisations such as the CIS) are slugs. */
 const STATE = /^[A-Z]{3}$/;
 
 /**
  * The analytics feeds, streamed: each is an async iterable of complete records (NDJSON lines ending in LF, CSV
- * records ending in CRLF) to be written as they come. Arguments are validated when the method is called, before
- * the first record, so that a caller can answer a bad request before it starts streaming.
+ * records ending in CRLF) to be written as they come. Arguments are validated at the door (the HTTP ValidationPipe,
+ * the CLI's `validateQuery`); an organisation not in the record is found on the first read, before any byte.
  */
 @Injectable()
 export class Exports {
@@ -39,10 +38,8 @@ export class Exports {
   }
 
   /** Every participant's spells (membership, suspension, freeze, observer, partner, signatory, party), by participant. */
-  membershipSpellsCsv(raw: RawArguments = {}): AsyncIterable<string> {
-    const args = new QueryArguments();
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  membershipSpellsCsv(query: RecordedTimeQuery = {}): AsyncIterable<string> {
+    const knownAt = instantOf(query.knownAt);
     const record = this.record;
     return (async function* () {
       yield csvRecord(SPELL_COLUMNS);
@@ -69,17 +66,15 @@ export class Exports {
    * One row per state, organisation and year of the panel, coded as in the Correlates of War IGO data set
    * (see state-year-coding.ts): every state the record mentions, for every organisation (or the one asked for).
    */
-  stateYearCsv(raw: RawArguments = {}): AsyncIterable<string> {
-    const args = new QueryArguments();
-    const only = args.slug('organisation', raw['organisation']);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  stateYearCsv(query: StateYearQuery = {}): AsyncIterable<string> {
+    const only = query.organisation;
+    const knownAt = instantOf(query.knownAt);
     const record = this.record;
     return (async function* () {
       const index = await record.current();
       const source = index.source(knownAt);
       if (only !== undefined && !source.organisation(only)) throw record.notFound('organisation', only, knownAt);
-      yield csvRecord(STATE_YEAR_COLUMNS);
+      yield csvRecord(STATE_YEAR_COLUMNS.map((column) => column.name));
       const states = participantsOf(source).filter((participant) => STATE.test(participant));
       for (const organisation of only === undefined ? organisationsOf(source) : [only]) {
         yield* stateYearRows(index, organisation, states, knownAt);
@@ -96,8 +91,8 @@ function* stateYearRows(index: TemporalIndex, organisation: string, states: read
     // treaty's parties were not its members, and the panel has no row to code them in.
     if (!state.exists) continue;
     for (const participant of states) {
-      const { code, status, basis } = codeStateYear(state, participant);
-      yield csvRecord([participant, organisation, year, code, status, basis, asOf]);
+      const { code, status, basis, body } = codeStateYear(state, participant);
+      yield csvRecord([participant, organisation, year, code, status, basis, body, asOf]);
     }
   }
 }

@@ -19,7 +19,7 @@ describe('state-year coding (Correlates of War IGO style)', () => {
   });
 
   it('codes an active member 1, with the instrument its membership rests on', () => {
-    expect(codeStateYear(given({ members: [member('ARM', 'active')] }), 'ARM')).toEqual({ code: 1, status: 'active', basis: 'csto-charter-2002' });
+    expect(codeStateYear(given({ members: [member('ARM', 'active')] }), 'ARM')).toEqual({ code: 1, status: 'active', basis: 'csto-charter-2002', body: null });
   });
 
   it('codes a suspended or frozen member as a full member, keeping the status for recoding', () => {
@@ -29,21 +29,31 @@ describe('state-year coding (Correlates of War IGO style)', () => {
     expect(codeStateYear(state, 'ARM')).toMatchObject({ code: COW_CODES.FULL_MEMBER, status: 'frozen' });
   });
 
-  it('codes observers and partners 3, naming the granting body', () => {
+  it('codes observers and partners of the organisation itself 3, naming the body', () => {
+    const state = given({
+      observers: [{ participant: 'AFG', body: 'csto', since: '2013', eventIds: [] }],
+      partners: [{ participant: 'SRB', body: 'csto', since: '2013', eventIds: [] }],
+    });
+
+    expect(codeStateYear(state, 'AFG')).toEqual({ code: 3, status: 'observer', basis: null, body: 'csto' });
+    expect(codeStateYear(state, 'SRB')).toEqual({ code: 3, status: 'partner', basis: null, body: 'csto' });
+  });
+
+  it('codes an observer or partner of its parliamentary assembly 0 (not the organisation), naming the assembly', () => {
     const state = given({
       observers: [{ participant: 'AFG', body: 'csto-parliamentary-assembly', since: '2013', eventIds: [] }],
       partners: [{ participant: 'SRB', body: 'csto-parliamentary-assembly', since: '2013', eventIds: [] }],
     });
 
-    expect(codeStateYear(state, 'AFG')).toEqual({ code: 3, status: 'observer', basis: 'csto-parliamentary-assembly' });
-    expect(codeStateYear(state, 'SRB')).toEqual({ code: 3, status: 'partner', basis: 'csto-parliamentary-assembly' });
+    expect(codeStateYear(state, 'AFG')).toEqual({ code: 0, status: 'observer', basis: null, body: 'csto-parliamentary-assembly' });
+    expect(codeStateYear(state, 'SRB')).toEqual({ code: 0, status: 'partner', basis: null, body: 'csto-parliamentary-assembly' });
   });
 
   it('codes a state that has only signed, or has no tie, 0', () => {
     const state = given({ signatories: [{ participant: 'KAZ', instrument: 'csto-charter-protocol-2010', since: '2010-12-10', eventIds: [] }] });
 
-    expect(codeStateYear(state, 'KAZ')).toEqual({ code: 0, status: 'signatory', basis: 'csto-charter-protocol-2010' });
-    expect(codeStateYear(state, 'GEO')).toEqual({ code: 0, status: 'none', basis: null });
+    expect(codeStateYear(state, 'KAZ')).toEqual({ code: 0, status: 'signatory', basis: 'csto-charter-protocol-2010', body: null });
+    expect(codeStateYear(state, 'GEO')).toEqual({ code: 0, status: 'none', basis: null, body: null });
   });
 
   it('codes -9 (missing) when the status on the reference day is known only to a period containing it', () => {
@@ -52,7 +62,7 @@ describe('state-year coding (Correlates of War IGO style)', () => {
       uncertain: [{ subject: 'membership', participant: 'AZE', status: 'member', from: '2012-01-01', to: '2012-12-31', because: 'known only to a year' }],
     });
 
-    expect(codeStateYear(state, 'AZE')).toEqual({ code: COW_CODES.MISSING, status: 'uncertain', basis: null });
+    expect(codeStateYear(state, 'AZE')).toEqual({ code: COW_CODES.MISSING, status: 'uncertain', basis: null, body: null });
   });
 
   it('does not count uncertainty about something else (a party to an instrument) as missing', () => {

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import type { WireName } from '@app/domain';
 import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TemporalIndex, TimelineEntry } from '@app/projections';
 import { NotFound } from '../not-found';
 import { LiveRecord } from '../record/live-record';
 import type { StoredFact } from '../stored-facts';
-import { QueryArguments } from './query-arguments';
-
-/** Raw arguments as they come from a query string or command-line flags: validated here, once, for both. */
-export type RawArguments = Readonly<Record<string, unknown>>;
+import type {
+  InstrumentStatusQuestion,
+  OrganisationHistoryQuestion,
+  OrganisationStateQuestion,
+  ParticipantHistoryQuestion,
+  RecordedTimeQuery,
+  TimelineQuestion,
+} from './dto/questions';
+import { countOf, instantOf, participantOf } from './dto/query-fields';
 
 export interface TimelinePage {
   readonly organisation: string;
@@ -46,44 +52,34 @@ export interface AuditTrail {
 export class HistoryQueries {
   constructor(private readonly record: LiveRecord) {}
 
-  async organisationState(organisation: string, raw: RawArguments): Promise<OrganisationState> {
-    const args = new QueryArguments();
-    const org = args.slug('organisation', organisation, true);
-    const asOf = args.day('asOf', raw['asOf'], true);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  /** Each question is validated at its door (the HTTP ValidationPipe, the CLI's `validateQuery`) before it comes here. */
+  async organisationState({ org, asOf, knownAt: at }: OrganisationStateQuestion): Promise<OrganisationState> {
+    const knownAt = instantOf(at);
     return (await this.indexHolding(org, knownAt)).stateAsOf({ organisation: org, asOf, knownAt });
   }
 
-  async instrumentStatus(instrument: string, raw: RawArguments): Promise<InstrumentStatus> {
-    const args = new QueryArguments();
-    const id = args.slug('instrument', instrument, true);
-    const asOf = args.day('asOf', raw['asOf'], true);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  async instrumentStatus({ id, asOf, knownAt: at }: InstrumentStatusQuestion): Promise<InstrumentStatus> {
+    const knownAt = instantOf(at);
     const index = await this.record.current();
     if (!index.source(knownAt).instrument(id)) throw this.record.notFound('instrument', id, knownAt);
     return index.instrumentStatusAsOf({ instrument: id, asOf, knownAt });
   }
 
-  async participantHistory(participant: string, raw: RawArguments): Promise<{ participant: string; spells: HistorySpell[] }> {
-    const args = new QueryArguments();
-    const id = args.participant('participant', participant, true);
-    const organisation = args.slug('org', raw['org']);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  /** A participant the record does not name is not found, nor is one the organisation asked about never had. */
+  async participantHistory({ id: given, org: organisation, knownAt: at }: ParticipantHistoryQuestion): Promise<{ participant: string; spells: HistorySpell[] }> {
+    const knownAt = instantOf(at);
     const index = await this.record.current();
+    const source = index.source(knownAt);
+    if (organisation !== undefined && !source.organisation(organisation)) throw this.record.notFound('organisation', organisation, knownAt);
+    const id = participantOf(given, (participant) => [...source.subjectsOf(participant)].length > 0);
     const spells = index.participantHistory(id, { knownAt, ...(organisation ? { organisation } : {}) });
-    if (spells.length === 0 && [...index.source(knownAt).subjectsOf(id)].length === 0) throw this.record.notFound('participant', id, knownAt);
+    if (spells.length === 0 && [...source.subjectsOf(id)].length === 0) throw this.record.notFound('participant', id, knownAt);
     return { participant: id, spells };
   }
 
   /** The organisations the record holds a founding fact for, by id. */
-  async organisations(raw: RawArguments): Promise<{ organisations: OrganisationEntry[] }> {
-    const args = new QueryArguments();
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
-    const source = (await this.record.current()).source(knownAt);
+  async organisations({ knownAt: at }: RecordedTimeQuery): Promise<{ organisations: OrganisationEntry[] }> {
+    const source = (await this.record.current()).source(instantOf(at));
     const organisations: OrganisationEntry[] = [];
     for (const subject of source.subjects()) {
       if (!subject.startsWith('organisation-')) continue;
@@ -95,28 +91,19 @@ export class HistoryQueries {
     return { organisations };
   }
 
-  async organisationHistory(organisation: string, raw: RawArguments): Promise<OrganisationHistory> {
-    const args = new QueryArguments();
-    const org = args.slug('organisation', organisation, true);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  async organisationHistory({ org, knownAt: at }: OrganisationHistoryQuestion): Promise<OrganisationHistory> {
+    const knownAt = instantOf(at);
     return (await this.indexHolding(org, knownAt)).organisationHistory({ organisation: org, knownAt });
   }
 
-  async timeline(organisation: string, raw: RawArguments): Promise<TimelinePage> {
-    const args = new QueryArguments();
-    const org = args.slug('organisation', organisation, true);
-    const from = args.day('from', raw['from']);
-    const to = args.day('to', raw['to']);
-    const participant = args.participant('participant', raw['participant']);
-    const type = args.wireName('type', raw['type']);
-    const instrument = args.slug('instrument', raw['instrument']);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    const offset = args.count('offset', raw['offset'], { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
-    const limit = args.count('limit', raw['limit'], { min: 1, max: 1000, fallback: 100 });
-    args.done();
+  async timeline(question: TimelineQuestion): Promise<TimelinePage> {
+    const { org, from, to, type, instrument } = question;
+    const knownAt = instantOf(question.knownAt);
+    const offset = countOf(question.offset, 0);
+    const limit = countOf(question.limit, 100);
     const index = await this.indexHolding(org, knownAt);
-    const entries = index.timeline({ organisation: org, from, to, participant, type, instrument, knownAt });
+    const participant = question.participant === undefined ? undefined : participantOf(question.participant, (p) => [...index.source(knownAt).subjectsOf(p)].length > 0);
+    const entries = index.timeline({ organisation: org, from, to, participant, type: type as WireName | undefined, instrument, knownAt });
     return { organisation: org, total: entries.length, offset, limit, entries: entries.slice(offset, offset + limit) };
   }
 
@@ -134,7 +121,8 @@ export class HistoryQueries {
   }
 }
 
-function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {
+/** A stored fact as an audit trail shows it. */
+export function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {
   const { metadata } = fact;
   return {
     id: fact.id,

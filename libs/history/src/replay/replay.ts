@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '@app/domain';
 import { InvalidQuery } from '../invalid-query';
-import type { RawArguments } from '../queries/history-queries';
-import { QueryArguments } from '../queries/query-arguments';
+import type { ReplayQuestion } from '../queries/dto/questions';
+import { instantOf } from '../queries/dto/query-fields';
 import { LiveRecord } from '../record/live-record';
 import { describeChanges } from './describe-changes';
 
@@ -37,13 +37,8 @@ export const MAX_REPLAY_DAYS = 36_600;
 export class HistoryReplay {
   constructor(private readonly record: LiveRecord) {}
 
-  async replay(organisation: string, raw: RawArguments): Promise<Replay> {
-    const args = new QueryArguments();
-    const org = args.slug('organisation', organisation, true);
-    const from = args.day('from', raw['from'], true);
-    const to = args.day('to', raw['to'], true);
-    const knownAt = args.instant('knownAt', raw['knownAt']);
-    args.done();
+  async replay({ org, from, to, knownAt: at }: ReplayQuestion): Promise<Replay> {
+    const knownAt = instantOf(at);
     if (to < from) throw new InvalidQuery([{ path: 'to', reason: `must not be before from (${from}), got "${to}"` }]);
     if (daysBetween(from, to) > MAX_REPLAY_DAYS) {
       throw new InvalidQuery([{ path: 'to', reason: `at most ${MAX_REPLAY_DAYS} days after from can be replayed at once` }]);
