@@ -3,12 +3,16 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStore } from '@app/event-store';
-import { ChronologyImporter } from '@app/history';
+import { ChronologyImporter, ImportJournal } from '@app/history';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
 /** On an empty store, the chronology is imported first, so that a fresh `npm start` answers questions at once. */
 async function importChronologyIfEmpty(store: EventStore, importer: ChronologyImporter, logger: Logger): Promise<void> {
+  // An import killed part-way (only possible where the store has no transaction across streams) is finished first.
+  for (const done of await new ImportJournal(store).finishUnfinished('annals:start')) {
+    logger.warn(`import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)`);
+  }
   if ((await store.headPosition()) !== null) return;
   const path = process.env['ANNALS_EVENTS'] ?? 'events';
   const report = await importer.import(path, { recordedBy: 'annals:first-run' });

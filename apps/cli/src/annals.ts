@@ -12,7 +12,10 @@ async function main(): Promise<void> {
     throw error;
   });
   await CommandFactory.run(CliModule, {
-    logger: ['error'],
+    // Nest's own error log prints a stack trace; a failure to start (the store cannot be opened) is reported
+    // below on one line instead.
+    logger: false,
+    abortOnError: false,
     // Commander has already printed what was wrong with the call.
     errorHandler: (error) => {
       const code = (error as { code?: string }).code;
@@ -25,4 +28,7 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`annals: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(EXIT.FAILURE);
+});

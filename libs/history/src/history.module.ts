@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChronologyImporter } from './chronology/chronology-importer';
+import { ImportJournal } from './chronology/import-journal';
 import { Exports } from './exports/exports';
 import { HistoryQueries } from './queries/history-queries';
 import { LiveRecord } from './record/live-record';
@@ -7,7 +8,7 @@ import { FactRecorder } from './recording/fact-recorder';
 import { HistoryReplay } from './replay/replay';
 import { LogVerifier } from './verification/verify-log';
 
-const SERVICES = [ChronologyImporter, FactRecorder, HistoryQueries, LiveRecord, Exports, LogVerifier, HistoryReplay];
+const SERVICES = [ChronologyImporter, ImportJournal, FactRecorder, HistoryQueries, LiveRecord, Exports, LogVerifier, HistoryReplay];
 
 /** The application services that the HTTP API and the CLI share. Needs an `EventStore` provider (EventStoreModule). */
 @Module({
