@@ -149,7 +149,7 @@ export class ChronologyImporter {
       } catch (error) {
         if (!(error instanceof EventIdConflict)) throw error;
         const fact = plans.flatMap((plan) => plan.toAppend).find((f) => f.id === error.eventId);
-        problems.push(fact ? { ...place(fact.entry), path: 'id', reason: `the fact's event id ${error.reason}` } : { file: source, reason: error.message });
+        problems.push(fact ? { ...place(fact.entry), path: 'id', reason: `its event id is ${error.reason}: a fact id names one fact in the whole record` } : { file: source, reason: error.message });
         return undefined;
       }
     }
