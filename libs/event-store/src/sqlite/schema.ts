@@ -3,6 +3,8 @@
  * UPDATE and DELETE on `events`, so not even a hand-run `sqlite3` session can rewrite what was recorded.
  * AUTOINCREMENT keeps positions strictly increasing and never reused. `hash` chains each event to the one
  * before it (see ../integrity/chain.ts); it is empty only on events recorded before the store kept a chain.
+ * `store_findings` keeps what opening the file found wrong (a guard missing), so that a later verify still
+ * reports it after the guard was put back.
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -16,6 +18,10 @@ CREATE TABLE IF NOT EXISTS events (
   recorded_at TEXT    NOT NULL,
   hash        TEXT,
   UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS store_findings (
+  found_at TEXT NOT NULL,
+  finding  TEXT NOT NULL
 );
 CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
 BEGIN

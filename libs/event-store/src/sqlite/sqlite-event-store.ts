@@ -68,15 +68,13 @@ export class SqliteEventStore extends EventStore {
   private readonly appended = new Subject<void>();
   private readonly statements;
   private readonly path: string;
-  /** What opening the file found wrong before it repaired it: reported by `checkIntegrity`. */
-  private readonly openingProblems: IntegrityProblem[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
     super();
     this.path = options.path;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = this.guard(() => this.open(options.path));
     this.clock = options.clock ?? (() => new Date());
+    this.db = this.guard(() => this.open(options.path));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
@@ -95,6 +93,7 @@ export class SqliteEventStore extends EventStore {
       chainPage: this.db
         .prepare<[number, number], [...RawRow, hash: string | null]>(`SELECT ${COLUMNS}, hash FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)
         .raw(true),
+      findings: this.db.prepare<[], { found_at: string; finding: string }>('SELECT found_at, finding FROM store_findings ORDER BY rowid'),
       trigger: this.db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = ?"),
       streamForwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
@@ -266,13 +265,13 @@ export class SqliteEventStore extends EventStore {
     db.pragma('busy_timeout = 10000');
     const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
     const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").all().map((row) => row.name));
-    // A guard found missing is reported before SCHEMA puts it back, or the repair would hide the tampering.
-    for (const name of IMMUTABILITY_TRIGGERS) {
-      if (existed && !present.has(name)) {
-        this.openingProblems.push({ position: null, reason: `trigger ${name} was missing when the store was opened (re-created): the file was edited outside annals` });
-      }
-    }
+    const missing = existed ? IMMUTABILITY_TRIGGERS.filter((name) => !present.has(name)) : [];
     db.exec(SCHEMA);
+    // A guard found missing is noted before SCHEMA's repair is committed, or the repair would hide the tampering.
+    const note = db.prepare<[string, string]>('INSERT INTO store_findings (found_at, finding) VALUES (?, ?)');
+    for (const name of missing) {
+      note.run(this.clock().toISOString(), `trigger ${name} was missing when the store was opened, and was re-created: the file was edited outside annals`);
+    }
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
     if (!columns.some((column) => column.name === 'hash')) db.exec(ADD_HASH_COLUMN);
     return db;
@@ -311,7 +310,7 @@ export class SqliteEventStore extends EventStore {
   }
 
   private walkChain(expectedHead: string | undefined): IntegrityReport {
-    const problems: IntegrityProblem[] = [...this.openingProblems];
+    const problems: IntegrityProblem[] = this.statements.findings.all().map((f) => ({ position: null, reason: `${f.found_at}: ${f.finding}` }));
     for (const name of IMMUTABILITY_TRIGGERS) {
       if (!this.statements.trigger.get(name)) problems.push({ position: null, reason: `trigger ${name} is missing: UPDATE or DELETE would not be refused` });
     }
