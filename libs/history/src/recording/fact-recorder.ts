@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { decide, DomainError, type DomainEvent, parseEvent, streamOf, type StreamId } from '@app/domain';
-import { checkExpectation, EventIdConflict, EventStore, type ExpectedRevision, WrongExpectedRevision } from '@app/event-store';
+import { checkExpectation, EventIdConflict, EventStore, type ExpectedRevision } from '@app/event-store';
 import { type Provenance, sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
 
 export interface RecordRequest {
@@ -25,11 +25,12 @@ export interface RecordResult {
   readonly created: boolean;
 }
 
-const ATTEMPTS = 3;
-
 /**
  * Records one new fact: through the domain's door, into the stream it belongs to, only if the stream stays
- * consistent in effective-date order. Nothing is written when any check fails.
+ * consistent in effective-date order. Nothing is written when any check fails. The retry check, the writer's
+ * expectation and the rules are all decided on the stream as the store's write sees it, so that two processes
+ * writing to one store answer as one would: a retry is answered as a retry, and a writer without an
+ * expectation is never refused because another wrote first.
  */
 @Injectable()
 export class FactRecorder {
@@ -38,40 +39,24 @@ export class FactRecorder {
   async record(request: RecordRequest): Promise<RecordResult> {
     const event = parseEvent(request.event);
     const id = request.id ?? randomUUID();
-    for (let attempt = 1; ; attempt++) {
-      const history = await this.history(request.streamId);
+    const found: { earlier?: StoredFact } = {};
+    const result = await this.store.appendDecided(request.streamId, (recorded) => {
+      const history = recorded.map(toStoredFact);
       const stream = streamOf(event, (superseded) =>
         history.some((fact) => fact.id === superseded) ? (request.streamId as StreamId) : undefined,
       );
       if (stream !== request.streamId) {
         throw new DomainError('WRONG_STREAM', `${event.type} belongs to ${stream}, not to ${request.streamId}`);
       }
-      const earlier = history.find((fact) => fact.id === id);
-      if (earlier) return this.retried(earlier, event);
-      const current = history.at(-1)?.revision ?? null;
+      found.earlier = history.find((fact) => fact.id === id);
+      if (found.earlier) return [];
       // The writer's expectation is checked before the rules: a stale writer learns first that it is stale.
-      checkExpectation(request.streamId, request.expectedRevision, current);
+      checkExpectation(request.streamId, request.expectedRevision, history.at(-1)?.revision ?? null);
       decide({ event }, history);
-      // Always the exact revision just read, whatever the writer expected: an append retried with it is recognised
-      // by its ids on every store, while EventStoreDB checks `any` or `stream_exists` against a bounded cache only.
-      const expected = current ?? 'no_stream';
-      try {
-        const result = await this.store.appendToStream(request.streamId, [toNewEvent(id, event, request.provenance)], {
-          expectedRevision: expected,
-        });
-        return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
-      } catch (error) {
-        // A stream that moved is read and decided again; the writer's own expectation is checked again with it.
-        const retry = error instanceof WrongExpectedRevision && attempt < ATTEMPTS;
-        if (!retry) throw error;
-      }
-    }
-  }
-
-  private async history(streamId: string): Promise<StoredFact[]> {
-    const facts: StoredFact[] = [];
-    for await (const recorded of this.store.readStream(streamId)) facts.push(toStoredFact(recorded));
-    return facts;
+      return [toNewEvent(id, event, request.provenance)];
+    });
+    if (found.earlier) return this.retried(found.earlier, event);
+    return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
   }
 
   private retried(earlier: StoredFact, event: DomainEvent): RecordResult {
