@@ -61,10 +61,10 @@ export class ChronologyImporter {
     // An earlier import killed part-way is finished before this one reads what the store holds.
     const finished = await this.journal.finishUnfinished(options.recordedBy);
     const base = statSync(path).isDirectory() ? path : dirname(path);
-    const files = chronologyFiles(path);
+    const { files, problems: refused } = chronologyFiles(path, base);
     const read = files.map((file) => readChronologyFile(file, base));
     const entries = read.flatMap((r) => r.entries);
-    const problems = [...read.flatMap((r) => r.problems), ...duplicateIds(entries)];
+    const problems = [...refused, ...read.flatMap((r) => r.problems), ...duplicateIds(entries)];
     const parsed = this.parse(entries, problems);
     const plans = await this.plan(groupByStream(parsed, problems), problems);
     const report = { files: files.map((file) => relative(base, file) || file), facts: entries.length, finished };
