@@ -239,6 +239,29 @@ describe('verify against a tampered store file', () => {
     expect(run.stdout).toContain('trigger events_refuse_delete was missing when the store was opened, and was re-created');
   });
 
+  it('says where the chain starts on a store written before it, and chains what is appended after', () => {
+    const file = join(dir, 'legacy.db');
+    const legacy = new Database(file);
+    // The schema as it was before the chain: no hash column.
+    legacy.exec(SCHEMA.replace('  hash        TEXT,\n', ''));
+    legacy.exec(`ATTACH DATABASE '${older}' AS old`);
+    const copied = legacy
+      .prepare("INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) SELECT id, stream_id, revision, type, data, metadata, recorded_at FROM old.events WHERE stream_id != 'import-journal' ORDER BY position")
+      .run().changes;
+    legacy.exec('DETACH DATABASE old');
+    legacy.close();
+
+    const before = runCli(['verify'], { ANNALS_DB: file });
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain(`none of the ${copied} events carries a hash: they were recorded before the store kept a hash chain, which starts with the next event`);
+
+    expect(runCli(['import', join(dir, 'more')], { ANNALS_DB: file }).status).toBe(0);
+    const after = runCli(['verify'], { ANNALS_DB: file });
+    expect(after.status).toBe(0);
+    expect(after.stdout).toContain(`the first ${copied} events were recorded before the store kept a hash chain: it starts at the event after them`);
+    expect(after.stdout).toMatch(/head [0-9a-f]{64}/);
+  });
+
   it.each([
     ['a truncated store file', (file: string) => writeFileSync(file, readFileSync(template).subarray(0, 6000)), 'database disk image is malformed'],
     ['a file that is not a database', (file: string) => writeFileSync(file, 'facts: []\n'), 'file is not a database'],
