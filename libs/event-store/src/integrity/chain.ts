@@ -26,6 +26,6 @@ export function chainHash(previous: string, event: ChainedFields): string {
 
 const HASH = /^[0-9a-f]{64}$/;
 
-export function isChainHash(value: unknown): value is string {
+export function isChainHash(value: string): boolean {
   return typeof value === 'string' && HASH.test(value);
 }

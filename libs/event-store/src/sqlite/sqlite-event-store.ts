@@ -8,7 +8,6 @@ import {
   type AppendResult,
   type Decide,
   EventStore,
-  type IntegrityProblem,
   type IntegrityReport,
   type NewEvent,
   pageSizeOf,
@@ -22,6 +21,7 @@ import {
 import { checkExpectation, checkNewEvents } from '../expectations';
 import { chainHash, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
+import { walkChain } from './walk-chain';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or `:memory:`. The parent directory of a file is created when missing. */
@@ -90,11 +90,6 @@ export class SqliteEventStore extends EventStore {
         'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       streamAll: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision ASC'),
-      chainPage: this.db
-        .prepare<[number, number], [...RawRow, hash: string | null]>(`SELECT ${COLUMNS}, hash FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)
-        .raw(true),
-      findings: this.db.prepare<[], { found_at: string; finding: string }>('SELECT found_at, finding FROM store_findings ORDER BY rowid'),
-      trigger: this.db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = ?"),
       streamForwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
       ),
@@ -151,14 +146,10 @@ export class SqliteEventStore extends EventStore {
     }).then(([result]) => result as AppendResult);
   }
 
-  /**
-   * Recomputes the chain from the first event, in one read transaction so that appends by other processes do
-   * not move the log under it. Besides each hash, it checks that positions run on without a gap, that the log
-   * still ends where AUTOINCREMENT's counter says it did, and that the immutability triggers are in place.
-   */
+  /** Recomputes the chain in one read transaction, so that appends by other processes do not move the log under it. */
   override checkIntegrity(expectedHead?: string): Promise<IntegrityReport> {
     try {
-      return Promise.resolve(this.guard(() => this.db.transaction(() => this.walkChain(expectedHead))()));
+      return Promise.resolve(this.guard(() => this.db.transaction(() => walkChain(this.db, expectedHead))()));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -307,49 +298,6 @@ export class SqliteEventStore extends EventStore {
     const last = this.statements.tail.get();
     const handedOut = this.statements.sequence.get()?.seq ?? 0;
     return { position: Math.max(handedOut, last?.position ?? 0), hash: last?.hash ?? GENESIS, recordedAt: this.recordedAt(last?.recorded_at) };
-  }
-
-  private walkChain(expectedHead: string | undefined): IntegrityReport {
-    const problems: IntegrityProblem[] = this.statements.findings.all().map((f) => ({ position: null, reason: `${f.found_at}: ${f.finding}` }));
-    for (const name of IMMUTABILITY_TRIGGERS) {
-      if (!this.statements.trigger.get(name)) problems.push({ position: null, reason: `trigger ${name} is missing: UPDATE or DELETE would not be refused` });
-    }
-    let previous = { position: 0, hash: GENESIS };
-    let chainStart: number | undefined;
-    let chained = 0;
-    let unchained = 0;
-    let sawExpected = false;
-    for (;;) {
-      const rows = this.statements.chainPage.all(previous.position, PAGE_SIZE);
-      for (const [position, , streamId, revision, type, data, metadata, recordedAt, hash] of rows) {
-        const problem = (reason: string): void => {
-          problems.push({ position, reason });
-        };
-        if (position !== previous.position + 1) problem(`follows position ${previous.position}: events were removed or inserted`);
-        if (hash === null) {
-          if (chainStart === undefined) unchained += 1;
-          else problem(`carries no hash although the chain starts at position ${chainStart}: its hash was removed`);
-          previous = { position, hash: previous.hash };
-          continue;
-        }
-        chainStart ??= position;
-        chained += 1;
-        if (chainHash(previous.hash, { position, streamId, revision, type, data, metadata, recordedAt }) !== hash) {
-          problem('its hash does not match its content and the event before it: edited, moved, removed before it or forged');
-        }
-        if (hash === expectedHead) sawExpected = true;
-        previous = { position, hash };
-      }
-      if (rows.length < PAGE_SIZE) break;
-    }
-    const handedOut = this.statements.sequence.get()?.seq ?? 0;
-    if (handedOut > previous.position) {
-      problems.push({ position: null, reason: `the log ends at position ${previous.position}, but positions up to ${handedOut} were handed out: events at its end were removed` });
-    }
-    if (expectedHead !== undefined && !sawExpected) {
-      problems.push({ position: null, reason: `the expected head ${expectedHead} is not in the chain: the file was rolled back to an older copy or rewritten` });
-    }
-    return { head: chained > 0 ? previous.hash : null, chained, unchained, problems };
   }
 
   private appendInTransaction(
