@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { decide, DomainError, InvalidEvent, parseEvent, streamOf, type DomainEvent, type RecordedFact } from '@app/domain';
-import { EventIdConflict, EventStore, type StreamAppend } from '@app/event-store';
+import { EventIdConflict, EventStore, type StreamAppend, WrongExpectedRevision } from '@app/event-store';
 import { sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
 import { type ChronologyEntry, type ChronologyProblem, chronologyFiles, readChronologyFile } from './chronology-files';
 import { eventIdOf } from './fact-id';
@@ -40,6 +40,9 @@ interface StreamPlan {
   readonly alreadyRecorded: number;
 }
 
+/** How many times an import checks and writes again when another writer moved a stream in between. */
+const WRITE_ATTEMPTS = 3;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -65,14 +68,22 @@ export class ChronologyImporter {
     const read = files.map((file) => readChronologyFile(file, base));
     const entries = read.flatMap((r) => r.entries);
     const problems = [...refused, ...read.flatMap((r) => r.problems), ...duplicateIds(entries)];
-    const parsed = this.parse(entries, problems);
-    const plans = await this.plan(groupByStream(parsed, problems), problems);
+    const streams = groupByStream(this.parse(entries, problems), problems);
     const report = { files: files.map((file) => relative(base, file) || file), facts: entries.length, finished };
-    if (problems.length === 0) {
-      const written = await this.write(plans, path, report.files, options, problems);
-      if (written) return { ...report, ...written, problems: [] };
+    for (let attempt = 1; ; attempt++) {
+      const planProblems = [...problems];
+      const plans = await this.plan(streams, planProblems);
+      if (planProblems.length > 0) return { ...report, appended: 0, alreadyRecorded: 0, problems: planProblems.sort(byPlace) };
+      try {
+        const written = await this.write(plans, path, report.files, options, planProblems);
+        if (written) return { ...report, ...written, problems: [] };
+        return { ...report, appended: 0, alreadyRecorded: 0, problems: planProblems.sort(byPlace) };
+      } catch (error) {
+        // Another writer (the API, another import) moved a stream between the checks and the write, which then
+        // wrote nothing: check again against the stream as it now stands.
+        if (!(error instanceof WrongExpectedRevision) || attempt >= WRITE_ATTEMPTS) throw error;
+      }
     }
-    return { ...report, appended: 0, alreadyRecorded: 0, problems: problems.sort(byPlace) };
   }
 
   private parse(entries: readonly ChronologyEntry[], problems: ChronologyProblem[]): ParsedFact[] {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '@app/event-store';
+import { EventStore, type NewEvent, type RecordedEvent, type StreamAppend, WrongExpectedRevision } from '@app/event-store';
 
 /**
  * The record-keeping stream of imports: an import opens with `ImportStarted` (what it will write, how many events
@@ -104,13 +104,19 @@ export class ImportJournal {
   async finishUnfinished(finishedBy: string): Promise<ImportSummary[]> {
     const finished: ImportSummary[] = [];
     for (const { started } of await this.unfinished()) {
-      const journalHead = await this.journalHead();
       const metadata = { recordedBy: finishedBy, correlationId: started.importId, schemaVersion: JOURNAL_SCHEMA_VERSION };
-      await this.store.appendToStreams([
-        ...started.appends,
-        { streamId: IMPORT_JOURNAL, events: [this.completion(started, metadata)], expectedRevision: journalHead ?? 'no_stream' },
-      ]);
-      finished.push({ importId: started.importId, source: started.source, count: started.count });
+      const journalHead = await this.journalHead();
+      try {
+        await this.store.appendToStreams([
+          ...started.appends,
+          { streamId: IMPORT_JOURNAL, events: [this.completion(started, metadata)], expectedRevision: journalHead ?? 'no_stream' },
+        ]);
+        finished.push({ importId: started.importId, source: started.source, count: started.count });
+      } catch (error) {
+        // Another process starting at the same moment may have closed it first; anything else stands.
+        const closedMeanwhile = error instanceof WrongExpectedRevision && !(await this.unfinished()).some((u) => u.started.importId === started.importId);
+        if (!closedMeanwhile) throw error;
+      }
     }
     return finished;
   }
