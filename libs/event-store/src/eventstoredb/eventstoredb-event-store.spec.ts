@@ -158,8 +158,9 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
 });
 
 describe('EventStoreDB adapter error translation (mocked EventStoreDB client)', () => {
+  // readStream: an append with an exact revision first reads the event it chains its hash to (here, none).
   const failingWith = (error: Error): EventStoreDbEventStore =>
-    new EventStoreDbEventStore({ appendToStream: jest.fn().mockRejectedValue(error) } as unknown as EventStoreDBClient, () => Promise.resolve());
+    new EventStoreDbEventStore({ appendToStream: jest.fn().mockRejectedValue(error), readStream: jest.fn().mockReturnValue([]) } as unknown as EventStoreDBClient, () => Promise.resolve());
   const append = (store: EventStoreDbEventStore, expectedRevision: 'no_stream' | number = 'no_stream') =>
     store.appendToStream('organisation-csto', [{ id, type: 'A', data: {} }], { expectedRevision });
   const grpcError = (code: status, details: string, metadata = new Metadata()) =>
