@@ -254,17 +254,21 @@ export class SqliteEventStore extends EventStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 10000');
-    const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
-    const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").all().map((row) => row.name));
-    const missing = existed ? IMMUTABILITY_TRIGGERS.filter((name) => !present.has(name)) : [];
-    db.exec(SCHEMA);
-    // A guard found missing is noted before SCHEMA's repair is committed, or the repair would hide the tampering.
-    const note = db.prepare<[string, string]>('INSERT INTO store_findings (found_at, finding) VALUES (?, ?)');
-    for (const name of missing) {
-      note.run(this.clock().toISOString(), `trigger ${name} was missing when the store was opened, and was re-created: the file was edited outside annals`);
-    }
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
-    if (!columns.some((column) => column.name === 'hash')) db.exec(ADD_HASH_COLUMN);
+    // One transaction: a process killed while creating a fresh file must not leave a table without its triggers,
+    // which the next open would take for tampering.
+    db.transaction(() => {
+      const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
+      const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").all().map((row) => row.name));
+      const missing = existed ? IMMUTABILITY_TRIGGERS.filter((name) => !present.has(name)) : [];
+      db.exec(SCHEMA);
+      // A guard found missing is noted with SCHEMA's repair, or the repair would hide the tampering.
+      const note = db.prepare<[string, string]>('INSERT INTO store_findings (found_at, finding) VALUES (?, ?)');
+      for (const name of missing) {
+        note.run(this.clock().toISOString(), `trigger ${name} was missing when the store was opened, and was re-created: the file was edited outside annals`);
+      }
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
+      if (!columns.some((column) => column.name === 'hash')) db.exec(ADD_HASH_COLUMN);
+    }).immediate();
     return db;
   }
 
