@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { SqliteEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
-import { ChronologyImporter, eventIdOf, toStoredFact } from '@app/history';
+import { ChronologyImporter, eventIdOf, isJournalEvent, toStoredFact } from '@app/history';
 import { EVENTS_DIR, runCli } from './support/cli';
 import { seedTexts } from './support/seeds';
 
@@ -11,9 +11,10 @@ import { seedTexts } from './support/seeds';
 const withSeedTexts = seedTexts.present ? it : it.skip;
 if (seedTexts.skipReason) process.stdout.write(`chronology: ${seedTexts.skipReason}\n`);
 
+/** The facts in the store: every event but the import journal's. */
 async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for await (const event of store.readAll()) events.push(event);
+  for await (const event of store.readAll()) if (!isJournalEvent(event)) events.push(event);
   return events;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const EVENTS_DIR = join(ROOT, 'events');
-const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'annals.js');
+export const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'annals.js');
 
 export interface CliRun {
   readonly status: number | null;

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStore } from '@app/event-store';
-import { ChronologyImporter, InvalidConfiguration, LiveRecord, readEnvironment } from '@app/history';
+import { ChronologyImporter, ImportJournal, InvalidConfiguration, LiveRecord, readEnvironment } from '@app/history';
 import { AppModule } from './app.module';
 import { ApiEnvironment } from './config/api-environment';
 import { configureApp } from './configure-app';
@@ -13,6 +13,10 @@ const EXIT = { FAILURE: 1, CONFIGURATION: 2 } as const;
 
 /** On an empty store, the chronology is imported first, so that a fresh `npm start` answers questions at once. */
 async function importChronologyIfEmpty(store: EventStore, importer: ChronologyImporter, path: string, logger: Logger): Promise<void> {
+  // An import killed part-way (only possible where the store has no transaction across streams) is finished first.
+  for (const done of await new ImportJournal(store).finishUnfinished('annals:start')) {
+    logger.warn(`import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)`);
+  }
   if ((await store.headPosition()) !== null) return;
   const report = await importer.import(path, { recordedBy: 'annals:first-run' });
   if (report.problems.length > 0) {

@@ -58,6 +58,16 @@ export class StoreUnavailable extends EventStoreError {
   }
 }
 
+/** The store itself failed: its file is not a database, is damaged or cannot be opened. Not the caller's fault. */
+export class StoreFailure extends EventStoreError {
+  readonly code = 'STORE_FAILURE';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreFailure';
+  }
+}
+
 function describe(expected: ExpectedRevision): string {
   return typeof expected === 'number' ? `revision ${expected}` : expected.replace('_', ' ');
 }

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { InvalidArgument } from './errors';
+import { InvalidArgument, WrongExpectedRevision } from './errors';
 
 /** What a stream is expected to be before an append. */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
@@ -43,6 +43,46 @@ export interface AppendResult {
 
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
+}
+
+/** One stream's part of an append to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/**
+ * Decides what to append to a stream, given its history as it stands inside the write — the events from
+ * `fromRevision` on (all of them by default), and the stream's last event whatever it is (null: no stream) —:
+ * returns the events to append (none: nothing to write) or throws to refuse. It must be synchronous, and may be
+ * called again when the stream moved (an adapter without a transaction), so anything it keeps must be idempotent.
+ */
+export type Decide = (recent: readonly RecordedEvent[], last: RecordedEvent | null) => readonly NewEvent[];
+
+export interface AppendDecidedOptions {
+  /**
+   * The first revision the decision needs to see: a caller that keeps the stream's earlier events decided (its
+   * state at revision n - 1) passes n, so that a write reads only what is new, however long the stream.
+   */
+  readonly fromRevision?: number;
+}
+
+/** A finding about the log as stored, with the position it concerns when there is one. */
+export interface IntegrityProblem {
+  readonly position: number | null;
+  readonly reason: string;
+}
+
+/** What a store can vouch for about its own log: the hash chain, and whatever guards it keeps against rewrites. */
+export interface IntegrityReport {
+  /** The hash of the last chained event: note it, and pass it back as `expectedHead` later. */
+  readonly head: string | null;
+  /** Events whose hash was recomputed and found linked. */
+  readonly chained: number;
+  /** Events recorded before the store kept a chain (an older build): they precede the chain. */
+  readonly unchained: number;
+  readonly problems: readonly IntegrityProblem[];
 }
 
 export interface ReadStreamOptions {
@@ -104,6 +144,62 @@ export abstract class EventStore {
     options: AppendOptions,
   ): Promise<AppendResult>;
 
+  /**
+   * Appends to several streams, each with its own expectation. The embedded store does it in one transaction: all
+   * or nothing. This default, which the EventStoreDB adapter keeps, appends stream after stream, since EventStoreDB
+   * has no transaction across streams: a failure part-way leaves the earlier streams written. A caller that needs
+   * all or nothing there keeps a journal that says what it meant to write (the chronology import does).
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of appends) {
+      results.push(await this.appendToStream(streamId, events, { expectedRevision }));
+    }
+    return results;
+  }
+
+  /**
+   * Appends to `streamId` what `decide` makes of its history (from `options.fromRevision` on), with no other append
+   * to the stream in between. The
+   * embedded store reads, decides and writes in one write transaction, so that two processes on one file answer
+   * as one would. This default reads, decides and appends expecting the revision it read, and decides again when
+   * the stream moved meanwhile: EventStoreDB holds no lock across a read and a write.
+   * Returns the stream's head after the append (unchanged when `decide` returned no events).
+   */
+  async appendDecided(streamId: string, decide: Decide, options: AppendDecidedOptions = {}): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const recent: RecordedEvent[] = [];
+      for await (const event of this.readStream(streamId, { fromRevision: options.fromRevision ?? 0 })) recent.push(event);
+      const last = recent.at(-1) ?? (await this.lastOf(streamId));
+      const events = decide(recent, last);
+      if (events.length === 0) {
+        if (!last) throw new InvalidArgument(`nothing to append, and stream ${streamId} does not exist`);
+        return { nextExpectedRevision: last.revision, position: last.position };
+      }
+      try {
+        return await this.appendToStream(streamId, events, { expectedRevision: last?.revision ?? 'no_stream' });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision) || attempt >= DECIDE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async lastOf(streamId: string): Promise<RecordedEvent | null> {
+    for await (const event of this.readStream(streamId, { direction: 'backwards', maxCount: 1 })) return event;
+    return null;
+  }
+
+  /**
+   * Checks the log against the hash chain the store keeps, and `expectedHead` (a head noted earlier) against the
+   * chain: a log that no longer holds it was rolled back or rewritten. This default is for a store that keeps no
+   * chain of its own, and says so.
+   */
+  checkIntegrity(expectedHead?: string): Promise<IntegrityReport> {
+    const problems: IntegrityProblem[] = [{ position: null, reason: 'this store keeps no hash chain: edits to stored events cannot be detected here' }];
+    if (expectedHead !== undefined) problems.push({ position: null, reason: `cannot check the expected head ${expectedHead} without a hash chain` });
+    return Promise.resolve({ head: null, chained: 0, unchained: 0, problems });
+  }
+
   /** Events of one stream in revision order. A stream that does not exist reads as empty. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
 
@@ -145,6 +241,9 @@ export abstract class EventStore {
   /** Releases connections and file handles; a connection shared with other open stores stays open for them. */
   abstract close(): Promise<void>;
 }
+
+/** A writer without a lock gives way to others this many times before it reports the conflict. */
+const DECIDE_ATTEMPTS = 10;
 
 /** The page size a reader asked for, checked, or a default of a few thousand events. */
 export function pageSizeOf(options: ReadPagesOptions, fallback = 4096): number {

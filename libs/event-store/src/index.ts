@@ -5,6 +5,7 @@
 export * from './event-store';
 export * from './errors';
 export { checkExpectation, isExpectedRevision } from './expectations';
+export { isChainHash } from './integrity/chain';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export { type StoreConfig, storeConfigFrom, DEFAULT_DB_PATH } from './store-config';

@@ -5,6 +5,7 @@
 export * from './chronology/chronology-files';
 export * from './chronology/chronology-importer';
 export { eventIdOf } from './chronology/fact-id';
+export * from './chronology/import-journal';
 export * from './exports/csv';
 export * from './exports/exports';
 export * from './exports/state-year-coding';

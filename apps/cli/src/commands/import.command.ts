@@ -32,6 +32,9 @@ export class ImportCommand extends CommandRunner {
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.finish();
+    for (const done of report.finished) {
+      process.stderr.write(`annals import: import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)\n`);
+    }
     if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     if (report.problems.length > 0) {
       for (const problem of report.problems) process.stderr.write(`${describe(problem)}\n`);

@@ -158,8 +158,9 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
 });
 
 describe('EventStoreDB adapter error translation (mocked EventStoreDB client)', () => {
+  // readStream: an append with an exact revision first reads the event it chains its hash to (here, none).
   const failingWith = (error: Error): EventStoreDbEventStore =>
-    new EventStoreDbEventStore({ appendToStream: jest.fn().mockRejectedValue(error) } as unknown as EventStoreDBClient, () => Promise.resolve());
+    new EventStoreDbEventStore({ appendToStream: jest.fn().mockRejectedValue(error), readStream: jest.fn().mockReturnValue([]) } as unknown as EventStoreDBClient, () => Promise.resolve());
   const append = (store: EventStoreDbEventStore, expectedRevision: 'no_stream' | number = 'no_stream') =>
     store.appendToStream('organisation-csto', [{ id, type: 'A', data: {} }], { expectedRevision });
   const grpcError = (code: status, details: string, metadata = new Metadata()) =>
@@ -195,12 +196,16 @@ describe('EventStoreDB adapter error translation (mocked EventStoreDB client)', 
     const appendToStream = jest
       .fn()
       .mockResolvedValue({ success: true, nextExpectedRevision: BigInt(3), position: { commit: BigInt(900), prepare: BigInt(880) } });
-    const store = new EventStoreDbEventStore({ appendToStream } as unknown as EventStoreDBClient, () => Promise.resolve());
+    // The event at revision 2, which the new one is chained to.
+    const readStream = jest.fn().mockReturnValue([{ event: { id, streamId: 'organisation-csto', revision: BigInt(2), type: 'A', data: {}, metadata: { hash: 'a'.repeat(64) }, isJson: true, created: new Date(0) } }]);
+    const store = new EventStoreDbEventStore({ appendToStream, readStream } as unknown as EventStoreDBClient, () => Promise.resolve());
 
     const result = await store.appendToStream('organisation-csto', [{ id, type: 'A', data: { a: 1 } }], { expectedRevision: 2 });
 
     expect(appendToStream.mock.calls[0][2]).toEqual({ expectedRevision: BigInt(2) });
     expect(result).toEqual({ nextExpectedRevision: 3, position: 880 });
+    expect(readStream.mock.calls[0]).toEqual(['organisation-csto', expect.objectContaining({ fromRevision: BigInt(2) })]);
+    expect(appendToStream.mock.calls[0][1][0].metadata).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 });
 

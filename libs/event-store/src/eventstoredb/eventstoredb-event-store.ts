@@ -33,6 +33,7 @@ import {
   type AppendResult,
   EventStore,
   type ExpectedRevision,
+  type IntegrityReport,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -40,6 +41,7 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { checkNewEvents, checkWholeNumber, isExpectedRevision } from '../expectations';
+import { chainInStream, checkStreamChains } from '../integrity/stream-chain';
 
 /**
  * The production store: EventStoreDB/KurrentDB through `@eventstore/db-client`. This is the only file that
@@ -82,11 +84,13 @@ export class EventStoreDbEventStore extends EventStore {
   ): Promise<AppendResult> {
     checkNewEvents(streamId, events);
     const expected = toClientRevision(expectedRevision);
+    // Each event's hash, chained within its stream, goes into its metadata (see ../integrity/stream-chain.ts).
+    const chained = await chainInStream(this, streamId, events, expectedRevision);
     let result;
     try {
       result = await this.client.appendToStream(
         streamId,
-        events.map((event) =>
+        chained.map((event) =>
           jsonEvent({
             id: event.id,
             type: event.type,
@@ -176,6 +180,10 @@ export class EventStoreDbEventStore extends EventStore {
         void subscription.unsubscribe();
       };
     });
+  }
+
+  override checkIntegrity(expectedHead?: string): Promise<IntegrityReport> {
+    return checkStreamChains(this, expectedHead);
   }
 
   override async headPosition(): Promise<number | null> {

@@ -1,7 +1,10 @@
 /**
  * The embedded store's schema. History is append-only, and the database itself says so: triggers refuse
  * UPDATE and DELETE on `events`, so not even a hand-run `sqlite3` session can rewrite what was recorded.
- * AUTOINCREMENT keeps positions strictly increasing and never reused.
+ * AUTOINCREMENT keeps positions strictly increasing and never reused. `hash` chains each event to the one
+ * before it (see ../integrity/chain.ts); it is empty only on events recorded before the store kept a chain.
+ * `store_findings` keeps what opening the file found wrong (a guard missing), so that a later verify still
+ * reports it after the guard was put back.
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -13,7 +16,12 @@ CREATE TABLE IF NOT EXISTS events (
   data        TEXT    NOT NULL,
   metadata    TEXT    NOT NULL,
   recorded_at TEXT    NOT NULL,
+  hash        TEXT,
   UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS store_findings (
+  found_at TEXT NOT NULL,
+  finding  TEXT NOT NULL
 );
 CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
 BEGIN
@@ -24,3 +32,9 @@ BEGIN
   SELECT RAISE(ABORT, 'annals: events are immutable; record a retraction instead');
 END;
 `;
+
+/** The guards that SCHEMA creates: a file without them has been edited by hand. */
+export const IMMUTABILITY_TRIGGERS = ['events_refuse_update', 'events_refuse_delete'] as const;
+
+/** A store file written before the chain has no `hash` column; adding it leaves those events unchained. */
+export const ADD_HASH_COLUMN = 'ALTER TABLE events ADD COLUMN hash TEXT';

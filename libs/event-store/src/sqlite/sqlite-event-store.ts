@@ -2,21 +2,27 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Observable, Subject } from 'rxjs';
-import { EventIdConflict, InvalidArgument } from '../errors';
+import { EventIdConflict, InvalidArgument, StoreFailure } from '../errors';
 import {
+  type AppendDecidedOptions,
   type AppendOptions,
   type AppendResult,
+  type Decide,
   EventStore,
+  type IntegrityReport,
   type NewEvent,
   pageSizeOf,
   type ReadAllOptions,
   type ReadPagesOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
 } from '../event-store';
 import { checkExpectation, checkNewEvents } from '../expectations';
-import { SCHEMA } from './schema';
+import { chainHash, GENESIS } from '../integrity/chain';
+import { ADD_HASH_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
+import { walkChain } from './walk-chain';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or `:memory:`. The parent directory of a file is created when missing. */
@@ -42,6 +48,13 @@ interface EventRow {
 type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
+/** The end of the log as a write finds it: each event written moves it on. */
+interface Tail {
+  position: number;
+  hash: string;
+  readonly recordedAt: string;
+}
+
 const PAGE_SIZE = 512;
 
 /**
@@ -55,29 +68,27 @@ export class SqliteEventStore extends EventStore {
   private readonly pollIntervalMs: number;
   private readonly appended = new Subject<void>();
   private readonly statements;
+  private readonly path: string;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
+    this.path = options.path;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
-    // WAL must be switched on outside any transaction; synchronous must be set on every open, because
-    // SQLite falls back to NORMAL when it opens a file that is already in WAL mode.
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(SCHEMA);
     this.clock = options.clock ?? (() => new Date());
+    this.db = this.guard(() => this.open(options.path));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
       ),
-      lastRecordedAt: this.db.prepare<[], { recorded_at: string }>(
-        'SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      tail: this.db.prepare<[], { position: number; hash: string | null; recorded_at: string }>(
+        'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
       ),
+      // AUTOINCREMENT's counter: it stays at the highest position ever handed out, even if rows were removed.
+      sequence: this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      insert: this.db.prepare<[string, string, number, string, string, string, string]>(
-        'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      insert: this.db.prepare<[number, string, string, number, string, string, string, string, string]>(
+        'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       streamForwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
@@ -103,11 +114,43 @@ export class SqliteEventStore extends EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    try {
+    return this.write(() => {
       checkNewEvents(streamId, events);
-      const result = this.db.transaction(() => this.appendInTransaction(streamId, events, options)).immediate();
-      if (result.wrote) this.appended.next();
-      return Promise.resolve(result.result);
+      return () => this.appendInTransaction(streamId, events, options, this.tail());
+    }).then(([result]) => result as AppendResult);
+  }
+
+  /** One IMMEDIATE transaction for every stream: all or nothing. */
+  override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.write(() => {
+      for (const { streamId, events } of appends) checkNewEvents(streamId, events);
+      return () => {
+        const tail = this.tail();
+        return appends.map(({ streamId, events, expectedRevision }) => this.appendInTransaction(streamId, events, { expectedRevision }, tail));
+      };
+    });
+  }
+
+  /** The stream is read and `decide` called inside the write transaction: no other process can write in between. */
+  override appendDecided(streamId: string, decide: Decide, options: AppendDecidedOptions = {}): Promise<AppendResult> {
+    return this.write(() => () => {
+      const recent = this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, -1).map(toRecorded);
+      const lastRow = recent.length > 0 ? undefined : this.statements.streamBackwards.get(streamId, Number.MAX_SAFE_INTEGER, 1);
+      const last = recent.at(-1) ?? (lastRow ? toRecorded(lastRow) : null);
+      const events = decide(recent, last);
+      if (events.length === 0) {
+        if (!last) throw new InvalidArgument(`nothing to append, and stream ${streamId} does not exist`);
+        return { result: { nextExpectedRevision: last.revision, position: last.position }, wrote: false };
+      }
+      checkNewEvents(streamId, events);
+      return this.appendInTransaction(streamId, events, { expectedRevision: last?.revision ?? 'no_stream' }, this.tail());
+    }).then(([result]) => result as AppendResult);
+  }
+
+  /** Recomputes the chain in one read transaction, so that appends by other processes do not move the log under it. */
+  override checkIntegrity(expectedHead?: string): Promise<IntegrityReport> {
+    try {
+      return Promise.resolve(this.guard(() => this.db.transaction(() => walkChain(this.db, expectedHead))()));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -146,7 +189,7 @@ export class SqliteEventStore extends EventStore {
     let next = options.fromPosition ?? 0;
     for (;;) {
       const page: RecordedEvent[] = [];
-      for (const row of this.statements.allForwardsRaw.all(next, size)) page.push(fromRawRow(row, page.at(-1)));
+      for (const row of this.guard(() => this.statements.allForwardsRaw.all(next, size))) page.push(fromRawRow(row, page.at(-1)));
       const last = page.at(-1);
       if (last === undefined) return;
       yield page;
@@ -165,7 +208,7 @@ export class SqliteEventStore extends EventStore {
         pending = undefined;
         if (subscriber.closed) return;
         try {
-          const rows = this.statements.allForwards.all(checkpoint + 1, PAGE_SIZE);
+          const rows = this.guard(() => this.statements.allForwards.all(checkpoint + 1, PAGE_SIZE));
           for (const row of rows) {
             if (subscriber.closed) return;
             checkpoint = row.position;
@@ -192,7 +235,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   override headPosition(): Promise<number | null> {
-    return Promise.resolve(this.statements.head.get()?.position ?? null);
+    try {
+      return Promise.resolve(this.guard(() => this.statements.head.get()?.position ?? null));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   override close(): Promise<void> {
@@ -201,10 +248,68 @@ export class SqliteEventStore extends EventStore {
     return Promise.resolve();
   }
 
+  private open(path: string): Database.Database {
+    const db = new Database(path);
+    // WAL must be switched on outside any transaction; synchronous must be set on every open, because
+    // SQLite falls back to NORMAL when it opens a file that is already in WAL mode.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 10000');
+    // One transaction: a process killed while creating a fresh file must not leave a table without its triggers,
+    // which the next open would take for tampering.
+    db.transaction(() => {
+      const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
+      const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").all().map((row) => row.name));
+      const missing = existed ? IMMUTABILITY_TRIGGERS.filter((name) => !present.has(name)) : [];
+      db.exec(SCHEMA);
+      // A guard found missing is noted with SCHEMA's repair, or the repair would hide the tampering.
+      const note = db.prepare<[string, string]>('INSERT INTO store_findings (found_at, finding) VALUES (?, ?)');
+      for (const name of missing) {
+        note.run(this.clock().toISOString(), `trigger ${name} was missing when the store was opened, and was re-created: the file was edited outside annals`);
+      }
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
+      if (!columns.some((column) => column.name === 'hash')) db.exec(ADD_HASH_COLUMN);
+    }).immediate();
+    return db;
+  }
+
+  /** Runs a write in one IMMEDIATE transaction: `prepare` checks the call outside it and returns the work. */
+  private write(prepare: () => () => { result: AppendResult; wrote: boolean } | Array<{ result: AppendResult; wrote: boolean }>): Promise<AppendResult[]> {
+    try {
+      const work = prepare();
+      const outcome = this.guard(() => this.db.transaction(work).immediate());
+      const outcomes = Array.isArray(outcome) ? outcome : [outcome];
+      if (outcomes.some((o) => o.wrote)) this.appended.next();
+      return Promise.resolve(outcomes.map((o) => o.result));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Driver failures (not a database, a damaged file, a disk error) become the port's StoreFailure, on one line. */
+  private guard<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof Database.SqliteError && !error.code.startsWith('SQLITE_CONSTRAINT')) {
+        throw new StoreFailure(`the store at ${this.path} failed: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  /** Where the next event goes: after the highest position ever handed out, linked to the last event's hash. */
+  private tail(): Tail {
+    const last = this.statements.tail.get();
+    const handedOut = this.statements.sequence.get()?.seq ?? 0;
+    return { position: Math.max(handedOut, last?.position ?? 0), hash: last?.hash ?? GENESIS, recordedAt: this.recordedAt(last?.recorded_at) };
+  }
+
   private appendInTransaction(
     streamId: string,
     events: readonly NewEvent[],
     { expectedRevision }: AppendOptions,
+    tail: Tail,
   ): { result: AppendResult; wrote: boolean } {
     const current = this.statements.streamHead.get(streamId)?.revision ?? null;
     const retried = this.findRetry(streamId, events);
@@ -214,27 +319,29 @@ export class SqliteEventStore extends EventStore {
     }
     checkExpectation(streamId, expectedRevision, current);
     let revision = current ?? -1;
-    let position = -1;
-    const recordedAt = this.recordedAt();
     for (const event of events) {
       revision += 1;
-      position = this.insert(streamId, revision, event, recordedAt);
+      this.insert(streamId, revision, event, tail);
     }
-    return { result: { nextExpectedRevision: revision, position }, wrote: events.length > 0 };
+    return { result: { nextExpectedRevision: revision, position: events.length > 0 ? tail.position : -1 }, wrote: events.length > 0 };
   }
 
-  private insert(streamId: string, revision: number, event: NewEvent, recordedAt: string): number {
+  /** Inserts one event at the tail, chained to the event before it, and moves the tail on. */
+  private insert(streamId: string, revision: number, event: NewEvent, tail: Tail): void {
+    const fields = {
+      position: tail.position + 1,
+      streamId,
+      revision,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata ?? {}),
+      recordedAt: tail.recordedAt,
+    };
+    const hash = chainHash(tail.hash, fields);
     try {
-      const info = this.statements.insert.run(
-        event.id,
-        streamId,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata ?? {}),
-        recordedAt,
-      );
-      return Number(info.lastInsertRowid);
+      this.statements.insert.run(fields.position, event.id, streamId, revision, fields.type, fields.data, fields.metadata, fields.recordedAt, hash);
+      tail.position = fields.position;
+      tail.hash = hash;
     } catch (error) {
       const existing = this.statements.byId.get(event.id);
       if (existing) throw new EventIdConflict(event.id, `already stored in stream ${existing.stream_id}`);
@@ -271,9 +378,8 @@ export class SqliteEventStore extends EventStore {
     };
   }
 
-  private recordedAt(): string {
+  private recordedAt(last: string | undefined): string {
     const now = this.clock().toISOString();
-    const last = this.statements.lastRecordedAt.get()?.recorded_at;
     return last !== undefined && last > now ? last : now;
   }
 
@@ -287,7 +393,7 @@ export class SqliteEventStore extends EventStore {
       throw new InvalidArgument(`maxCount must be a non-negative whole number, got ${maxCount}`);
     }
     while (remaining > 0) {
-      const rows = readPage(Math.min(PAGE_SIZE, remaining));
+      const rows = this.guard(() => readPage(Math.min(PAGE_SIZE, remaining)));
       for (const row of rows) yield toRecorded(row);
       remaining -= rows.length;
       if (rows.length < PAGE_SIZE) return;

@@ -87,6 +87,46 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('appends to several streams and decided appends', () => {
+      it('appends to several streams, each with its own expectation, and answers for each', async () => {
+        await store.appendToStream(stream('b'), [event()], { expectedRevision: 'no_stream' });
+        const results = await store.appendToStreams([
+          { streamId: stream('a'), events: events(2), expectedRevision: 'no_stream' },
+          { streamId: stream('b'), events: [event()], expectedRevision: 0 },
+        ]);
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([1, 1]);
+        expect((await readOurs()).map((e) => [e.streamId, e.revision])).toEqual([
+          [stream('b'), 0],
+          [stream('a'), 0],
+          [stream('a'), 1],
+          [stream('b'), 1],
+        ]);
+      });
+
+      it('decides on the stream as it stands and appends what was decided', async () => {
+        await store.appendToStream(stream('s'), events(2), { expectedRevision: 'no_stream' });
+        const seen: number[][] = [];
+        const result = await store.appendDecided(stream('s'), (history) => {
+          seen.push(history.map((e) => e.revision));
+          return [event('Decided', { after: history.length })];
+        });
+        expect(seen.at(-1)).toEqual([0, 1]);
+        expect(result.nextExpectedRevision).toBe(2);
+        expect((await collect(store.readStream(stream('s')))).at(-1)).toMatchObject({ type: 'Decided', data: { after: 2 } });
+      });
+
+      it('writes nothing when the decision is a refusal, and answers the head when it decides on nothing', async () => {
+        const written = await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
+        await expect(
+          store.appendDecided(stream('s'), () => {
+            throw new Error('refused by the rules');
+          }),
+        ).rejects.toThrow('refused by the rules');
+        expect(await store.appendDecided(stream('s'), () => [])).toEqual(written);
+        expect(await collect(store.readStream(stream('s')))).toHaveLength(1);
+      });
+    });
+
     describe('expected revision', () => {
       it('accepts any revision with any', async () => {
         await store.appendToStream(stream('s'), [event()], { expectedRevision: 'any' });

@@ -1,8 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { firstValueFrom, filter, map, merge, type Subscription, Subject } from 'rxjs';
 import { isRecordKeepingEvent } from '@app/domain';
-import { EventStore } from '@app/event-store';
+import { EventStore, type RecordedEvent } from '@app/event-store';
 import { TemporalIndex } from '@app/projections';
+import { isJournalEvent } from '../chronology/import-journal';
 import { NotFound } from '../not-found';
 import { type StoredFact, toStoredFact } from '../stored-facts';
 
@@ -146,7 +147,7 @@ export class LiveRecord implements OnApplicationShutdown {
     const from = this.checkpoint;
     for await (const page of this.store.readAllPages(from === undefined ? {} : { fromPosition: from })) {
       if (this.closed) return;
-      for (const recorded of page) if (from === undefined || recorded.position > from) this.apply(toStoredFact(recorded));
+      for (const recorded of page) if (from === undefined || recorded.position > from) this.take(recorded);
       if (this.checkpoint === undefined) continue;
       onProgress?.(this.checkpoint, total);
       this.applied.next(this.checkpoint);
@@ -159,7 +160,7 @@ export class LiveRecord implements OnApplicationShutdown {
     if (this.closed) return;
     this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint ?? 'start' }).subscribe({
       next: (recorded) => {
-        this.apply(toStoredFact(recorded));
+        this.take(recorded);
         this.applied.next(recorded.position);
       },
       error: (error: unknown) => {
@@ -179,6 +180,12 @@ export class LiveRecord implements OnApplicationShutdown {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.following = undefined;
+  }
+
+  /** The import journal is record keeping, not facts: it moves the checkpoint on and nothing else. */
+  private take(recorded: RecordedEvent): void {
+    if (isJournalEvent(recorded)) this.checkpoint = recorded.position;
+    else this.apply(toStoredFact(recorded));
   }
 
   private apply(fact: StoredFact): void {

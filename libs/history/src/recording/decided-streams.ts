@@ -34,6 +34,7 @@ export class DecidedStreams {
   }
 }
 
-function nextRevision(stream: DecidedStream<StoredFact>): number {
+/** The revision the stream's next event will have, as far as `stream` knows it. */
+export function nextRevision(stream: DecidedStream<StoredFact>): number {
   return (stream.facts.at(-1)?.revision ?? -1) + 1;
 }

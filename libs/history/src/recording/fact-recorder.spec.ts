@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseEvent } from '@app/domain';
-import { SqliteEventStore, WrongExpectedRevision } from '@app/event-store';
+import { type AppendResult, type Decide, EventStore, SqliteEventStore, WrongExpectedRevision } from '@app/event-store';
 import { ChronologyImporter } from '../chronology/chronology-importer';
 import { toNewEvent } from '../stored-facts';
 import { DecidedStreams } from './decided-streams';
@@ -18,11 +18,21 @@ const signature = (participant: string) => ({
   confidence: 'medium',
 });
 
-describe('recording a fact, on the real SQLite store', () => {
+/**
+ * The real SQLite store, deciding as a store without a write transaction to decide in must (the port's fallback,
+ * which EventStoreDB keeps): read, decide, append with the revision read, and again when the stream moved.
+ */
+class ReadThenAppendStore extends SqliteEventStore {
+  override appendDecided(streamId: string, decide: Decide): Promise<AppendResult> {
+    return EventStore.prototype.appendDecided.call(this, streamId, decide);
+  }
+}
+
+describe('recording a fact where the store cannot decide inside its write (the port\'s fallback, as on EventStoreDB), on the real SQLite store', () => {
   let store: SqliteEventStore;
   let recorder: FactRecorder;
   beforeEach(async () => {
-    store = new SqliteEventStore({ path: ':memory:' });
+    store = new ReadThenAppendStore({ path: ':memory:' });
     await new ChronologyImporter(store).import(EVENTS, { recordedBy: 'test-import' });
     recorder = new FactRecorder(store, new DecidedStreams(store));
   });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainEvent, parseEvent, streamOf, type StreamId } from '@app/domain';
-import { checkExpectation, EventIdConflict, EventStore, type ExpectedRevision, WrongExpectedRevision } from '@app/event-store';
-import { type Provenance, sameFact, toNewEvent, type StoredFact } from '../stored-facts';
-import { DecidedStreams } from './decided-streams';
+import { checkExpectation, EventIdConflict, EventStore, type ExpectedRevision } from '@app/event-store';
+import { type Provenance, sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
+import { DecidedStreams, nextRevision } from './decided-streams';
 
 export interface RecordRequest {
   /** The stream the writer addresses, e.g. `organisation-csto`. */
@@ -26,12 +26,13 @@ export interface RecordResult {
   readonly created: boolean;
 }
 
-const ATTEMPTS = 3;
-
 /**
  * Records one new fact: through the domain's door, into the stream it belongs to, only if the stream stays
- * consistent in effective-date order. Nothing is written when any check fails. The stream's decider state is kept
- * between writes (DecidedStreams), so a write does not re-read or re-decide the whole stream.
+ * consistent in effective-date order. Nothing is written when any check fails. The retry check, the writer's
+ * expectation and the rules are all decided on the stream as the store's write sees it, so that two processes
+ * writing to one store answer as one would: a retry is answered as a retry, and a writer without an
+ * expectation is never refused because another wrote first. The stream's decider state is kept between writes
+ * (DecidedStreams): the write reads only the events appended since, so its cost does not grow with the stream.
  */
 @Injectable()
 export class FactRecorder {
@@ -43,32 +44,28 @@ export class FactRecorder {
   async record(request: RecordRequest): Promise<RecordResult> {
     const event = parseEvent(request.event);
     const id = request.id ?? randomUUID();
-    for (let attempt = 1; ; attempt++) {
-      const decided = await this.streams.current(request.streamId);
-      const stream = streamOf(event, (superseded) => (decided.fact(superseded) ? (request.streamId as StreamId) : undefined));
-      if (stream !== request.streamId) {
-        throw new DomainError('WRONG_STREAM', `${event.type} belongs to ${stream}, not to ${request.streamId}`);
-      }
-      const earlier = decided.fact(id);
-      if (earlier) return this.retried(earlier, event);
-      const current = decided.facts.at(-1)?.revision ?? null;
-      // The writer's expectation is checked before the rules: a stale writer learns first that it is stale.
-      checkExpectation(request.streamId, request.expectedRevision, current);
-      decided.decide({ event });
-      // Always the exact revision just read, whatever the writer expected: an append retried with it is recognised
-      // by its ids on every store, while EventStoreDB checks `any` or `stream_exists` against a bounded cache only.
-      const expected = current ?? 'no_stream';
-      try {
-        const result = await this.store.appendToStream(request.streamId, [toNewEvent(id, event, request.provenance)], {
-          expectedRevision: expected,
-        });
-        return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
-      } catch (error) {
-        // A stream that moved is read and decided again; the writer's own expectation is checked again with it.
-        const retry = error instanceof WrongExpectedRevision && attempt < ATTEMPTS;
-        if (!retry) throw error;
-      }
-    }
+    const decided = await this.streams.current(request.streamId);
+    const found: { earlier?: StoredFact } = {};
+    const result = await this.store.appendDecided(
+      request.streamId,
+      (recent) => {
+        // What another writer appended since the catch-up above: kept once each, so a second call is harmless.
+        for (const recorded of recent) if (recorded.revision === nextRevision(decided)) decided.follow(toStoredFact(recorded));
+        const stream = streamOf(event, (superseded) => (decided.fact(superseded) ? (request.streamId as StreamId) : undefined));
+        if (stream !== request.streamId) {
+          throw new DomainError('WRONG_STREAM', `${event.type} belongs to ${stream}, not to ${request.streamId}`);
+        }
+        found.earlier = decided.fact(id);
+        if (found.earlier) return [];
+        // The writer's expectation is checked before the rules: a stale writer learns first that it is stale.
+        checkExpectation(request.streamId, request.expectedRevision, decided.facts.at(-1)?.revision ?? null);
+        decided.decide({ event });
+        return [toNewEvent(id, event, request.provenance)];
+      },
+      { fromRevision: nextRevision(decided) },
+    );
+    if (found.earlier) return this.retried(found.earlier, event);
+    return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
   }
 
   private retried(earlier: StoredFact, event: DomainEvent): RecordResult {

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { isRecordKeepingEvent, isWireName, parseEvent, SCHEMA_VERSIONS } from '@app/domain';
 import { EventStore, type RecordedEvent } from '@app/event-store';
+import { type ImportCompleted, ImportJournal, type ImportStarted, type ImportSummary, importDigest, isJournalEvent } from '../chronology/import-journal';
 
 export interface LogProblem {
-  readonly position: number;
-  readonly id: string;
+  /** Null for a finding about the store as a whole (a missing trigger, a rolled-back file). */
+  readonly position: number | null;
+  readonly id: string | null;
   readonly reason: string;
 }
 
 export interface LogReport {
   readonly events: number;
   readonly streams: number;
-  /** Empty for a sound log; in position order otherwise. */
+  /** The hash of the last chained event: note it, and pass it as `expectedHead` to a later verify. */
+  readonly head: string | null;
+  /** Events recorded before the store kept a hash chain: the chain starts after them. */
+  readonly unchained: number;
+  /** Imports left unfinished by an earlier run, finished by this verify before it checked the log. */
+  readonly finishedImports: readonly ImportSummary[];
+  /** Empty for a sound log; in position order otherwise, findings about the whole store first. */
   readonly problems: readonly LogProblem[];
+}
+
+export interface VerifyOptions {
+  /** A head hash noted earlier: a log that no longer holds it was rolled back or rewritten. */
+  readonly expectedHead?: string;
+  readonly onProgress?: (done: number) => void;
 }
 
 /** What a correction or retraction names, to be checked once the whole stream has been read. */
@@ -24,18 +38,27 @@ interface Supersession {
 /**
  * Reads the whole log and checks what the rest of the system takes for granted: positions strictly increase,
  * each stream's revisions run 0..n-1 without a gap, every event still passes `parseEvent` (a schema change that
- * forgot an upcaster shows here first), every correction or retraction names an event of its own stream, and
- * every event says who recorded it under the schema version this build reads.
+ * forgot an upcaster shows here first), every correction or retraction names an event of its own stream, every
+ * event says who recorded it under the schema version this build reads, the store's hash chain holds (and holds
+ * the expected head), and every import in the journal is complete and wrote exactly what it meant to. An import
+ * left unfinished is finished first, and said so.
  */
 @Injectable()
 export class LogVerifier {
-  constructor(private readonly store: EventStore) {}
+  private readonly journal: ImportJournal;
 
-  async verify(onProgress?: (done: number) => void): Promise<LogReport> {
-    const problems: LogProblem[] = [];
+  constructor(private readonly store: EventStore) {
+    this.journal = new ImportJournal(store);
+  }
+
+  async verify({ expectedHead, onProgress }: VerifyOptions = {}): Promise<LogReport> {
+    const finishedImports = await this.journal.finishUnfinished('annals:verify');
+    const integrity = await this.store.checkIntegrity(expectedHead);
+    const problems: LogProblem[] = integrity.problems.map((p) => ({ position: p.position, id: null, reason: p.reason }));
     const revisions = new Map<string, number>();
     const idsByStream = new Map<string, Set<string>>();
     const supersessions: Supersession[] = [];
+    const journal: RecordedEvent[] = [];
     let previous = -Infinity;
     let events = 0;
     for await (const event of this.store.readAll()) {
@@ -52,12 +75,15 @@ export class LogVerifier {
       idsByStream.set(event.streamId, ids);
       ids.add(event.id);
       for (const reason of metadataProblems(event.type, event.metadata)) problem(reason);
-      try {
-        // The one place a stored event goes through the door again: replays trust what the store holds.
-        const fact = parseEvent({ type: event.type, ...(event.data as object) });
-        if (isRecordKeepingEvent(fact)) supersessions.push({ event, supersedes: fact.supersedes });
-      } catch (error) {
-        problem(`no longer parses: ${error instanceof Error ? error.message : String(error)}`);
+      if (isJournalEvent(event)) journal.push(event);
+      else {
+        try {
+          // The one place a stored event goes through the door again: replays trust what the store holds.
+          const fact = parseEvent({ type: event.type, ...(event.data as object) });
+          if (isRecordKeepingEvent(fact)) supersessions.push({ event, supersedes: fact.supersedes });
+        } catch (error) {
+          problem(`no longer parses: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
       if (events % 1000 === 0) onProgress?.(events);
     }
@@ -66,7 +92,53 @@ export class LogVerifier {
         problems.push({ position: event.position, id: event.id, reason: `supersedes ${supersedes}, which is not an event of ${event.streamId}` });
       }
     }
-    return { events, streams: revisions.size, problems: problems.sort((a, b) => a.position - b.position) };
+    problems.push(...(await this.journalProblems(journal)));
+    return {
+      events,
+      streams: revisions.size,
+      head: integrity.head,
+      unchained: integrity.unchained,
+      finishedImports,
+      problems: problems.sort((a, b) => (a.position ?? -1) - (b.position ?? -1)),
+    };
+  }
+
+  /** Each import opened and closed once, with the count and digest of what its events in the store hold now. */
+  private async journalProblems(journal: readonly RecordedEvent[]): Promise<LogProblem[]> {
+    const problems: LogProblem[] = [];
+    const started = new Map<string, { event: RecordedEvent; data: ImportStarted }>();
+    for (const event of journal) {
+      const problem = (reason: string): void => {
+        problems.push({ position: event.position, id: event.id, reason });
+      };
+      if (event.type === 'ImportStarted') {
+        const data = event.data as ImportStarted;
+        if (importDigest(data.appends) !== data.digest) problem(`import ${data.importId}: its digest does not match the events it lists`);
+        started.set(data.importId, { event, data });
+      } else if (event.type === 'ImportCompleted') {
+        const data = event.data as ImportCompleted;
+        const opening = started.get(data.importId);
+        if (!opening) problem(`import ${data.importId} is closed but was never opened`);
+        else if (opening.data.count !== data.count || opening.data.digest !== data.digest) problem(`import ${data.importId} closed with another count or digest than it opened with`);
+        else if ((await this.storedDigest(opening.data)) !== data.digest) problem(`import ${data.importId}: the events in the store are not the ones it wrote`);
+        started.delete(data.importId);
+      } else problem(`${event.type} is not an event of the import journal`);
+    }
+    for (const { event, data } of started.values()) {
+      problems.push({ position: event.position, id: event.id, reason: `import ${data.importId} of ${data.source} was never finished` });
+    }
+    return problems;
+  }
+
+  /** The digest of the events an import listed, as the store now holds them (a missing one reads as absent). */
+  private async storedDigest(started: ImportStarted): Promise<string> {
+    const appends = [];
+    for (const { streamId, events } of started.appends) {
+      const stored = new Map<string, RecordedEvent>();
+      for await (const event of this.store.readStream(streamId)) stored.set(event.id, event);
+      appends.push({ streamId, events: events.map((e) => stored.get(e.id) ?? { id: e.id, type: 'absent', data: null }) });
+    }
+    return importDigest(appends);
   }
 }
 

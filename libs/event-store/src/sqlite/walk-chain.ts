@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+import type { IntegrityProblem, IntegrityReport } from '../event-store';
+import { chainHash, GENESIS } from '../integrity/chain';
+import { IMMUTABILITY_TRIGGERS } from './schema';
+
+type ChainRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string, hash: string | null];
+
+const PAGE_SIZE = 4096;
+
+/**
+ * Recomputes the embedded store's hash chain from the first event. Besides each hash, it checks that positions
+ * run on without a gap, that the log still ends where AUTOINCREMENT's counter says it did, that the immutability
+ * triggers are in place, and reports what opening the file once found wrong (`store_findings`). Call it inside a
+ * read transaction, so that the log does not move under it.
+ */
+export function walkChain(db: Database.Database, expectedHead: string | undefined): IntegrityReport {
+  const problems: IntegrityProblem[] = db
+    .prepare<[], { found_at: string; finding: string }>('SELECT found_at, finding FROM store_findings ORDER BY rowid')
+    .all()
+    .map((f) => ({ position: null, reason: `${f.found_at}: ${f.finding}` }));
+  const trigger = db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+  for (const name of IMMUTABILITY_TRIGGERS) {
+    if (!trigger.get(name)) problems.push({ position: null, reason: `trigger ${name} is missing: UPDATE or DELETE would not be refused` });
+  }
+  const page = db
+    .prepare<[number, number], ChainRow>('SELECT position, stream_id, revision, type, data, metadata, recorded_at, hash FROM events WHERE position > ? ORDER BY position ASC LIMIT ?')
+    .raw(true);
+  let previous = { position: 0, hash: GENESIS };
+  let chainStart: number | undefined;
+  let chained = 0;
+  let unchained = 0;
+  let sawExpected = false;
+  for (;;) {
+    const rows = page.all(previous.position, PAGE_SIZE);
+    for (const [position, streamId, revision, type, data, metadata, recordedAt, hash] of rows) {
+      const problem = (reason: string): void => {
+        problems.push({ position, reason });
+      };
+      if (position !== previous.position + 1) problem(`follows position ${previous.position}: events were removed or inserted`);
+      if (hash === null) {
+        if (chainStart === undefined) unchained += 1;
+        else problem(`carries no hash although the chain starts at position ${chainStart}: its hash was removed`);
+        previous = { position, hash: previous.hash };
+        continue;
+      }
+      chainStart ??= position;
+      chained += 1;
+      if (chainHash(previous.hash, { position, streamId, revision, type, data, metadata, recordedAt }) !== hash) {
+        problem('its hash does not match its content and the event before it: edited, moved, removed before it or forged');
+      }
+      if (hash === expectedHead) sawExpected = true;
+      previous = { position, hash };
+    }
+    if (rows.length < PAGE_SIZE) break;
+  }
+  const handedOut = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get()?.seq ?? 0;
+  if (handedOut > previous.position) {
+    problems.push({ position: null, reason: `the log ends at position ${previous.position}, but positions up to ${handedOut} were handed out: events at its end were removed` });
+  }
+  if (expectedHead !== undefined && !sawExpected) {
+    problems.push({ position: null, reason: `the expected head ${expectedHead} is not in the chain: the file was rolled back to an older copy or rewritten` });
+  }
+  return { head: chained > 0 ? previous.hash : null, chained, unchained, problems };
+}
