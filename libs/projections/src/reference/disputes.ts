@@ -9,7 +9,11 @@ import { participantOf, type Record } from './record';
  * followed and another dated reading fall on different sides of the day. Each gives an uncertain row, and flags
  * every row resting on the fact.
  */
-export function disputesOnDay(record: Record, streams: Iterable<string>, day: string): { byId: ReadonlyMap<string, Disputed>; rows: UncertainRow[] } {
+export function disputesOnDay(
+  record: Record,
+  streams: Iterable<string>,
+  day: string,
+): { byId: ReadonlyMap<string, Disputed>; rows: UncertainRow[] } {
   const byId = new Map<string, Disputed>();
   const rows: UncertainRow[] = [];
   for (const stream of streams) {
@@ -18,24 +22,39 @@ export function disputesOnDay(record: Record, streams: Iterable<string>, day: st
       if (dispute === undefined) continue;
       const followed = spanOf(fact.event.effectiveDate);
       const happened = hasTakenEffect(followed, day);
-      const other = dispute.readings.find((reading) => reading.effectiveDate !== undefined && hasTakenEffect(spanOf(reading.effectiveDate), day) !== happened);
+      const other = dispute.readings.find(
+        (reading) =>
+          reading.effectiveDate !== undefined &&
+          hasTakenEffect(spanOf(reading.effectiveDate), day) !== happened,
+      );
       if (other === undefined) continue;
       const subject = parseStreamId(stream)?.id ?? stream;
       const disputed: Disputed = {
         eventId: fact.id,
         followed: dispute.followed,
-        readings: dispute.readings.map((reading) => ({ claim: reading.claim, effectiveDate: reading.effectiveDate ?? null })),
+        readings: dispute.readings.map((reading) => ({
+          claim: reading.claim,
+          effectiveDate: reading.effectiveDate ?? null,
+        })),
         effect: `under the other reading (${other.claim}), ${participantOf(fact.event) ?? subject} ${happened ? 'has not yet' : 'has already'} ${madeTrue(fact.event)}`,
       };
       byId.set(fact.id, disputed);
-      const spans = [followed, ...dispute.readings.flatMap((reading) => (reading.effectiveDate === undefined ? [] : [spanOf(reading.effectiveDate)]))];
+      const spans = [
+        followed,
+        ...dispute.readings.flatMap((reading) =>
+          reading.effectiveDate === undefined ? [] : [spanOf(reading.effectiveDate)],
+        ),
+      ];
       const participant = participantOf(fact.event);
       rows.push({
         subject,
         ...(participant ? { participant } : {}),
         status: 'disputed',
         from: spans.map((span) => span.from).sort()[0] as string,
-        to: spans.map((span) => span.to).sort().at(-1) as string,
+        to: spans
+          .map((span) => span.to)
+          .sort()
+          .at(-1) as string,
         because: disputed.effect,
         disputed,
       } as UncertainRow);
@@ -45,7 +64,10 @@ export function disputesOnDay(record: Record, streams: Iterable<string>, day: st
 }
 
 /** The row with the dispute of the first fact it rests on that is disputed on the day. */
-export function flagged<R extends { readonly eventIds: readonly string[] }>(row: R, disputes: ReadonlyMap<string, Disputed>): R {
+export function flagged<R extends { readonly eventIds: readonly string[] }>(
+  row: R,
+  disputes: ReadonlyMap<string, Disputed>,
+): R {
   const disputed = row.eventIds.map((id) => disputes.get(id)).find((found) => found !== undefined);
   return disputed === undefined ? row : { ...row, disputed };
 }

@@ -6,7 +6,9 @@ import { when, type Record, type When } from './record';
 /** One period of a participant's consent: the first fact of each kind within it. */
 export interface Period {
   signature?: When;
-  ratification?: When & { readonly act: { readonly number?: string; readonly date: string; readonly title: string } };
+  ratification?: When & {
+    readonly act: { readonly number?: string; readonly date: string; readonly title: string };
+  };
   deposit?: When & { readonly kind: string };
   reportedInForce?: When;
   withdrawalNotice?: When;
@@ -29,7 +31,14 @@ export interface Bond {
 
 export interface Instrument {
   readonly id: string;
-  readonly adopted: (When & { readonly title: string; readonly kind: string; readonly organisation?: string; readonly rules: InstrumentRules }) | null;
+  readonly adopted:
+    | (When & {
+        readonly title: string;
+        readonly kind: string;
+        readonly organisation?: string;
+        readonly rules: InstrumentRules;
+      })
+    | null;
   readonly derived: Span | null;
   readonly reported: Span | null;
   /** Derived where the clause allows, else reported. */
@@ -66,19 +75,27 @@ function walkInstrument(id: string, facts: readonly ResolvedFact[]): Instrument 
     list.push(fresh);
     return fresh;
   };
-  const isFirstPeriod = (participant: string, period: Period): boolean => periods.get(participant)?.[0] === period;
+  const isFirstPeriod = (participant: string, period: Period): boolean =>
+    periods.get(participant)?.[0] === period;
   for (const fact of facts) {
     const event = fact.event;
     const at = when(fact);
     switch (event.type) {
       case 'InstrumentAdopted':
-        adopted ??= { ...at, title: event.title, kind: event.kind, organisation: event.organisation, rules: event.rules };
+        adopted ??= {
+          ...at,
+          title: event.title,
+          kind: event.kind,
+          organisation: event.organisation,
+          rules: event.rules,
+        };
         break;
       case 'InstrumentSigned': {
         const period = periodFor(event.participant, true);
         if (period.signature === undefined) {
           period.signature = at;
-          if (isFirstPeriod(event.participant, period)) consents.push({ ...at, participant: event.participant, kind: 'signature' });
+          if (isFirstPeriod(event.participant, period))
+            consents.push({ ...at, participant: event.participant, kind: 'signature' });
         }
         break;
       }
@@ -89,7 +106,8 @@ function walkInstrument(id: string, facts: readonly ResolvedFact[]): Instrument 
         const period = periodFor(event.participant, true);
         if (period.deposit === undefined) {
           period.deposit = { ...at, kind: event.kind };
-          if (isFirstPeriod(event.participant, period)) consents.push({ ...at, participant: event.participant, kind: 'deposit' });
+          if (isFirstPeriod(event.participant, period))
+            consents.push({ ...at, participant: event.participant, kind: 'deposit' });
         }
         break;
       }
@@ -132,7 +150,8 @@ function deriveEntryIntoForce(
   consents: readonly (When & { participant: string; kind: 'signature' | 'deposit' })[],
 ): { span: Span; eventIds: string[] } | null {
   const clause = rules.entryIntoForce;
-  const on = (consent: When | undefined): { span: Span; eventIds: string[] } | null => (consent ? { span: consent.span, eventIds: [consent.eventId] } : null);
+  const on = (consent: When | undefined): { span: Span; eventIds: string[] } | null =>
+    consent ? { span: consent.span, eventIds: [consent.eventId] } : null;
   const deposits = consents.filter((consent) => consent.kind === 'deposit');
   switch (clause.kind) {
     case 'on-stated-date':
@@ -148,7 +167,8 @@ function deriveEntryIntoForce(
       return on(
         deposits.find((deposit) => {
           const upTo = consents.slice(0, consents.indexOf(deposit) + 1);
-          const hasDeposited = (participant: string): boolean => upTo.some((c) => c.kind === 'deposit' && c.participant === participant);
+          const hasDeposited = (participant: string): boolean =>
+            upTo.some((c) => c.kind === 'deposit' && c.participant === participant);
           const signed = upTo.some((c) => c.kind === 'signature' && c.participant === deposit.participant);
           return signed && upTo.every((c) => c.kind !== 'signature' || hasDeposited(c.participant));
         }),
@@ -159,7 +179,9 @@ function deriveEntryIntoForce(
 /** A participant's periods read against the rules, in effective order (`Bond` per period). */
 export function bondsOf(record: Record, instrument: Instrument, participant: string): readonly Bond[] {
   return record.reading(`bonds ${instrument.id} ${participant}`, () =>
-    (instrument.periods.get(participant) ?? []).map((period) => bondOf(record, instrument, participant, period)),
+    (instrument.periods.get(participant) ?? []).map((period) =>
+      bondOf(record, instrument, participant, period),
+    ),
   );
 }
 
@@ -171,20 +193,55 @@ export function bondsOf(record: Record, instrument: Instrument, participant: str
 function bondOf(record: Record, instrument: Instrument, participant: string, period: Period): Bond {
   const rules = instrument.adopted?.rules;
   const consent = rules?.entryIntoForce.kind === 'on-signature' ? period.signature : period.deposit;
-  const derivedStart = instrument.governing !== null && consent !== undefined ? laterSpan(instrument.governing, consent.span) : null;
+  const derivedStart =
+    instrument.governing !== null && consent !== undefined
+      ? laterSpan(instrument.governing, consent.span)
+      : null;
   const reportedStart = period.reportedInForce?.span ?? null;
   const start = derivedStart ?? reportedStart;
-  const noticeEffect = rules && period.withdrawalNotice ? withdrawalEffectiveDate(rules, period.withdrawalNotice.date) : undefined;
+  const noticeEffect =
+    rules && period.withdrawalNotice
+      ? withdrawalEffectiveDate(rules, period.withdrawalNotice.date)
+      : undefined;
   const withdrawal = noticeEffect === undefined ? null : spanOfPeriod(noticeEffect);
   const term = lapseOf(instrument);
-  const lapse = start !== null && term !== null && compareSpans(start, term) < 0 && !renewedBy(record, instrument, participant, term) ? term : null;
+  const lapse =
+    start !== null &&
+    term !== null &&
+    compareSpans(start, term) < 0 &&
+    !renewedBy(record, instrument, participant, term)
+      ? term
+      : null;
   const derivedEnd = withdrawal && lapse ? earlierSpan(withdrawal, lapse) : (withdrawal ?? lapse);
   const reportedEnd = period.termination?.span ?? null;
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   let endReason: string | null = null;
-  if (end !== null) endReason = derivedEnd === null ? (period.termination?.reason ?? null) : withdrawal !== null && derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = [period.signature, period.deposit, period.reportedInForce, period.withdrawalNotice, period.termination].flatMap((at) => (at ? [at.eventId] : []));
-  return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, period };
+  if (end !== null)
+    endReason =
+      derivedEnd === null
+        ? (period.termination?.reason ?? null)
+        : withdrawal !== null && derivedEnd === withdrawal
+          ? 'withdrawal'
+          : 'non-renewal';
+  const eventIds = [
+    period.signature,
+    period.deposit,
+    period.reportedInForce,
+    period.withdrawalNotice,
+    period.termination,
+  ].flatMap((at) => (at ? [at.eventId] : []));
+  return {
+    participant,
+    start,
+    derivedStart,
+    reportedStart,
+    end,
+    derivedEnd,
+    reportedEnd,
+    endReason,
+    eventIds,
+    period,
+  };
 }
 
 /** The first day after a first term renewed by protocol, counted from both ends of entry into force. */
@@ -214,8 +271,12 @@ function renewedBy(record: Record, instrument: Instrument, participant: string, 
 export function partiesOf(record: Record, instrument: Instrument): ReadonlyMap<string, readonly Bond[]> {
   return record.reading(`parties ${instrument.id}`, () => {
     const parties = new Map<string, readonly Bond[]>();
-    for (const participant of instrument.periods.keys()) parties.set(participant, bondsOf(record, instrument, participant));
-    const amended = instrument.adopted?.rules.amends === undefined ? undefined : readInstrument(record, instrument.adopted.rules.amends);
+    for (const participant of instrument.periods.keys())
+      parties.set(participant, bondsOf(record, instrument, participant));
+    const amended =
+      instrument.adopted?.rules.amends === undefined
+        ? undefined
+        : readInstrument(record, instrument.adopted.rules.amends);
     const report = instrument.reported;
     if (amended === undefined || instrument.derived !== null || report === null) return parties;
     for (const participant of amended.periods.keys()) {
@@ -242,7 +303,9 @@ export function partiesOf(record: Record, instrument: Instrument): ReadonlyMap<s
 }
 
 /** The bound part of each bond: its start and end. */
-export function boundOf(bonds: readonly Bond[]): { readonly start: Span; readonly end: Span | null; readonly bond: Bond }[] {
+export function boundOf(
+  bonds: readonly Bond[],
+): { readonly start: Span; readonly end: Span | null; readonly bond: Bond }[] {
   return bonds.flatMap((bond) => (bond.start === null ? [] : [{ start: bond.start, end: bond.end, bond }]));
 }
 

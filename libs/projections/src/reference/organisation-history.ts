@@ -8,15 +8,22 @@ import { historyOf } from './participant-history';
 import { instrumentsOf } from './scope';
 
 /** The whole history of an organisation, read from the whole record. */
-export function referenceOrganisationHistory(log: readonly Fact[], query: OrganisationHistoryQuery): OrganisationHistory {
+export function referenceOrganisationHistory(
+  log: readonly Fact[],
+  query: OrganisationHistoryQuery,
+): OrganisationHistory {
   const record = new Record(log, query.knownAt);
   const { organisation: id } = query;
   const organisation = readOrganisation(record, id);
   const instruments = instrumentsOf(record, id);
   const deployments = deploymentsOf(record, id);
   // Everyone its record concerns: named by its stream, a party to any of its instruments, a host or contributor.
-  const concerned = new Set<string>([...(organisation?.changes.keys() ?? []), ...(organisation?.grants.map((grant) => grant.participant) ?? [])]);
-  for (const instrument of instruments) for (const participant of instrument.periods.keys()) concerned.add(participant);
+  const concerned = new Set<string>([
+    ...(organisation?.changes.keys() ?? []),
+    ...(organisation?.grants.map((grant) => grant.participant) ?? []),
+  ]);
+  for (const instrument of instruments)
+    for (const participant of instrument.periods.keys()) concerned.add(participant);
   for (const deployment of deployments) {
     concerned.add(deployment.host);
     for (const contingent of deployment.contingents) concerned.add(contingent.contributor);
@@ -48,10 +55,22 @@ export function referenceOrganisationHistory(log: readonly Fact[], query: Organi
       id: deployment.id,
       host: deployment.host,
       phases: phasesOf(deployment).map(({ status, at }) => ({ status, from: at.date, eventId: at.eventId })),
-      contingents: deployment.contingents.map(({ contributor, date, eventId }) => ({ contributor, from: date, eventId })),
+      contingents: deployment.contingents.map(({ contributor, date, eventId }) => ({
+        contributor,
+        from: date,
+        eventId,
+      })),
     })),
     externalStatuses: [...(organisation?.external ?? [])]
       .sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status))
-      .flatMap(({ body, status, spells }) => spells.map(({ start, end, eventIds }) => ({ body, status, from: start.label, to: end?.label ?? null, eventIds }))),
+      .flatMap(({ body, status, spells }) =>
+        spells.map(({ start, end, eventIds }) => ({
+          body,
+          status,
+          from: start.label,
+          to: end?.label ?? null,
+          eventIds,
+        })),
+      ),
   };
 }

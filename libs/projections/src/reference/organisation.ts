@@ -35,9 +35,18 @@ type MemberChangeKind = 'admitted' | 'ended' | 'notified' | 'suspended' | 'resto
 
 export interface Organisation {
   readonly id: string;
-  readonly established: (When & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
+  readonly established:
+    | (When & {
+        readonly name: string;
+        readonly foundingInstrument: string;
+        readonly predecessorInstrument?: string;
+      })
+    | null;
   /** Each participant's membership facts, in effective order, by participant in order of first mention. */
-  readonly changes: ReadonlyMap<string, readonly (When & { readonly kind: MemberChangeKind; readonly instrument?: string })[]>;
+  readonly changes: ReadonlyMap<
+    string,
+    readonly (When & { readonly kind: MemberChangeKind; readonly instrument?: string })[]
+  >;
   /** In order of first mention. */
   readonly grants: readonly Grant[];
   readonly external: readonly External[];
@@ -50,12 +59,24 @@ export function readOrganisation(record: Record, id: string): Organisation | und
     if (facts.length === 0) return undefined;
     let established: Organisation['established'] = null;
     const changes = new Map<string, (When & { kind: MemberChangeKind; instrument?: string })[]>();
-    const grants = new Map<string, { role: Grant['role']; participant: string; body: string; toggles: Toggle[] }>();
+    const grants = new Map<
+      string,
+      { role: Grant['role']; participant: string; body: string; toggles: Toggle[] }
+    >();
     const external = new Map<string, { body: string; status: string; toggles: Toggle[] }>();
     const change = (participant: string, kind: MemberChangeKind, at: When, instrument?: string): void => {
-      changes.set(participant, [...(changes.get(participant) ?? []), instrument === undefined ? { ...at, kind } : { ...at, kind, instrument }]);
+      changes.set(participant, [
+        ...(changes.get(participant) ?? []),
+        instrument === undefined ? { ...at, kind } : { ...at, kind, instrument },
+      ]);
     };
-    const grant = (role: Grant['role'], participant: string, body: string, granted: boolean, at: When): void => {
+    const grant = (
+      role: Grant['role'],
+      participant: string,
+      body: string,
+      granted: boolean,
+      at: When,
+    ): void => {
       const key = `${role} ${participant} ${body}`;
       const entry = grants.get(key) ?? { role, participant, body, toggles: [] };
       entry.toggles.push({ ...at, granted });
@@ -66,7 +87,12 @@ export function readOrganisation(record: Record, id: string): Organisation | und
       const at = when(fact);
       switch (event.type) {
         case 'OrganisationEstablished':
-          established ??= { ...at, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
+          established ??= {
+            ...at,
+            name: event.name,
+            foundingInstrument: event.foundingInstrument,
+            predecessorInstrument: event.predecessorInstrument,
+          };
           break;
         case 'MemberAdmitted':
           change(event.participant, 'admitted', at, event.basis);
@@ -114,8 +140,14 @@ export function readOrganisation(record: Record, id: string): Organisation | und
       id,
       established,
       changes,
-      grants: [...grants.values()].map(({ toggles, ...rest }) => ({ ...rest, spells: spellsOfToggles(toggles) })),
-      external: [...external.values()].map(({ toggles, ...rest }) => ({ ...rest, spells: spellsOfToggles(toggles) })),
+      grants: [...grants.values()].map(({ toggles, ...rest }) => ({
+        ...rest,
+        spells: spellsOfToggles(toggles),
+      })),
+      external: [...external.values()].map(({ toggles, ...rest }) => ({
+        ...rest,
+        spells: spellsOfToggles(toggles),
+      })),
     };
   });
 }
@@ -139,14 +171,20 @@ function spellsOfToggles(toggles: readonly Toggle[]): Spell[] {
 
 /** The day the organisation exists from: its founding instrument's entry into force. */
 export function foundingOf(record: Record, organisation: Organisation): Span | null {
-  const founding = organisation.established === null ? undefined : readInstrument(record, organisation.established.foundingInstrument);
+  const founding =
+    organisation.established === null
+      ? undefined
+      : readInstrument(record, organisation.established.foundingInstrument);
   return founding?.governing ?? null;
 }
 
 /** Everyone its membership may concern: those its stream names, the predecessor's and the founding instrument's parties. */
 export function candidatesOf(record: Record, organisation: Organisation): string[] {
   const found = new Set(organisation.changes.keys());
-  for (const id of [organisation.established?.predecessorInstrument, organisation.established?.foundingInstrument]) {
+  for (const id of [
+    organisation.established?.predecessorInstrument,
+    organisation.established?.foundingInstrument,
+  ]) {
     const instrument = id === undefined ? undefined : readInstrument(record, id);
     for (const participant of instrument?.periods.keys() ?? []) found.add(participant);
   }
@@ -168,22 +206,37 @@ export function membershipOf(record: Record, organisation: Organisation, partici
       let open: { start: Span; basis: string; ids: string[]; noticeEffect: Span | null } | null = null;
       for (const change of changes) {
         if (change.kind === 'admitted' && open === null) {
-          open = { start: change.span, basis: change.instrument ?? organisation.id, ids: [change.eventId], noticeEffect: null };
+          open = {
+            start: change.span,
+            basis: change.instrument ?? organisation.id,
+            ids: [change.eventId],
+            noticeEffect: null,
+          };
         } else if (change.kind === 'ended' && open !== null) {
-          raw.push({ start: open.start, end: change.span, basis: open.basis, eventIds: [...open.ids, change.eventId] });
+          raw.push({
+            start: open.start,
+            end: change.span,
+            basis: open.basis,
+            eventIds: [...open.ids, change.eventId],
+          });
           open = null;
         } else if (change.kind === 'notified' && open !== null) {
-          const rules = change.instrument === undefined ? undefined : readInstrument(record, change.instrument)?.adopted?.rules;
+          const rules =
+            change.instrument === undefined
+              ? undefined
+              : readInstrument(record, change.instrument)?.adopted?.rules;
           const effect = rules === undefined ? undefined : withdrawalEffectiveDate(rules, change.date);
           if (open.noticeEffect === null && effect !== undefined) open.noticeEffect = spanOfPeriod(effect);
           open.ids.push(change.eventId);
         }
       }
-      if (open !== null) raw.push({ start: open.start, end: open.noticeEffect, basis: open.basis, eventIds: open.ids });
+      if (open !== null)
+        raw.push({ start: open.start, end: open.noticeEffect, basis: open.basis, eventIds: open.ids });
     } else {
       const charter = readInstrument(record, organisation.established.foundingInstrument);
       if (charter !== undefined) {
-        for (const { start, end, bond } of boundOf(bondsOf(record, charter, participant))) raw.push({ start, end, basis: charter.id, eventIds: bond.eventIds });
+        for (const { start, end, bond } of boundOf(bondsOf(record, charter, participant)))
+          raw.push({ start, end, basis: charter.id, eventIds: bond.eventIds });
       }
     }
     const spells = raw
@@ -193,8 +246,17 @@ export function membershipOf(record: Record, organisation: Organisation, partici
     const joined: Membership[] = [];
     for (const spell of spells) {
       const last = joined.at(-1);
-      if (last !== undefined && last.end !== null && last.basis === spell.basis && sameSpan(last.end, spell.start)) {
-        joined[joined.length - 1] = { ...last, end: spell.end, eventIds: [...last.eventIds, ...spell.eventIds] };
+      if (
+        last !== undefined &&
+        last.end !== null &&
+        last.basis === spell.basis &&
+        sameSpan(last.end, spell.start)
+      ) {
+        joined[joined.length - 1] = {
+          ...last,
+          end: spell.end,
+          eventIds: [...last.eventIds, ...spell.eventIds],
+        };
       } else joined.push(spell);
     }
     return joined;
@@ -225,7 +287,13 @@ export function statusesOf(record: Record, organisation: Organisation, participa
   const spells: Status[] = [];
   let open: { status: Status['status']; at: When } | null = null;
   const close = (at: When): void => {
-    if (open !== null) spells.push({ status: open.status, start: open.at.span, end: at.span, eventIds: [open.at.eventId, at.eventId] });
+    if (open !== null)
+      spells.push({
+        status: open.status,
+        start: open.at.span,
+        end: at.span,
+        eventIds: [open.at.eventId, at.eventId],
+      });
     open = null;
   };
   for (const change of organisation.changes.get(participant) ?? []) {
@@ -233,19 +301,28 @@ export function statusesOf(record: Record, organisation: Organisation, participa
     if (change.kind === 'suspended' && current?.status !== 'suspended') {
       close(change);
       open = { status: 'suspended', at: change };
-    } else if ((change.kind === 'restored' && current?.status === 'suspended') || (change.kind === 'unfrozen' && current?.status === 'frozen')) {
+    } else if (
+      (change.kind === 'restored' && current?.status === 'suspended') ||
+      (change.kind === 'unfrozen' && current?.status === 'frozen')
+    ) {
       close(change);
     } else if (change.kind === 'frozen' && current === null) {
       open = { status: 'frozen', at: change };
     }
   }
   const last = open as { status: Status['status']; at: When } | null;
-  if (last !== null) spells.push({ status: last.status, start: last.at.span, end: null, eventIds: [last.at.eventId] });
+  if (last !== null)
+    spells.push({ status: last.status, start: last.at.span, end: null, eventIds: [last.at.eventId] });
   const membership = membershipOf(record, organisation, participant);
   return spells.flatMap((status): Status[] => {
-    const within = membership.find((spell) => compareSpans(spell.start, status.start) <= 0 && (spell.end === null || compareSpans(status.start, spell.end) < 0));
+    const within = membership.find(
+      (spell) =>
+        compareSpans(spell.start, status.start) <= 0 &&
+        (spell.end === null || compareSpans(status.start, spell.end) < 0),
+    );
     if (within === undefined) return [];
-    if (within.end === null || (status.end !== null && compareSpans(within.end, status.end) >= 0)) return [status];
+    if (within.end === null || (status.end !== null && compareSpans(within.end, status.end) >= 0))
+      return [status];
     return [{ ...status, end: within.end, eventIds: [...status.eventIds, ...within.eventIds.slice(-1)] }];
   });
 }

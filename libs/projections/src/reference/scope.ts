@@ -10,8 +10,13 @@ export function instrumentsOf(record: Record, organisation: string): Instrument[
   return record.reading(`instruments of ${organisation}`, () => {
     const all = record.ids('instrument').map((id) => readInstrument(record, id) as Instrument);
     const established = readOrganisation(record, organisation)?.established;
-    const own = new Set(all.filter((instrument) => instrument.adopted?.organisation === organisation).map((instrument) => instrument.id));
-    for (const id of [established?.foundingInstrument, established?.predecessorInstrument]) if (id !== undefined) own.add(id);
+    const own = new Set(
+      all
+        .filter((instrument) => instrument.adopted?.organisation === organisation)
+        .map((instrument) => instrument.id),
+    );
+    for (const id of [established?.foundingInstrument, established?.predecessorInstrument])
+      if (id !== undefined) own.add(id);
     let grew = true;
     while (grew) {
       grew = false;
