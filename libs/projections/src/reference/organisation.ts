@@ -279,50 +279,46 @@ export function predecessorOf(record: Record, organisation: Organisation, partic
 }
 
 /**
- * One status per day (catalogue, "One status per day"): a suspension supersedes a freeze, a freeze while suspended
- * changes nothing, a restoration ends a suspension, an unfreezing a freeze; the end of membership ends both, and a
- * status that does not begin within membership is dropped.
+ * One status per day (catalogue, "One status per day"), read within each spell of membership: a suspension
+ * supersedes a freeze, a freeze while suspended changes nothing, a restoration ends a suspension, an unfreezing a
+ * freeze, and the end of membership ends both. A declaration outside membership is no status of a member.
  */
 export function statusesOf(record: Record, organisation: Organisation, participant: string): Status[] {
+  const changes = organisation.changes.get(participant) ?? [];
   const spells: Status[] = [];
-  let open: { status: Status['status']; at: When } | null = null;
-  const close = (at: When): void => {
-    if (open !== null)
+  for (const membership of membershipOf(record, organisation, participant)) {
+    const within = changes.filter(
+      (change) =>
+        compareSpans(membership.start, change.span) <= 0 &&
+        (membership.end === null || compareSpans(change.span, membership.end) < 0),
+    );
+    let open: { status: Status['status']; at: When } | null = null;
+    for (const change of within) {
+      const status: Status['status'] | undefined = open?.status;
+      const closes =
+        (change.kind === 'suspended' && status === 'frozen') ||
+        (change.kind === 'restored' && status === 'suspended') ||
+        (change.kind === 'unfrozen' && status === 'frozen');
+      if (open !== null && closes)
+        spells.push({
+          status: open.status,
+          start: open.at.span,
+          end: change.span,
+          eventIds: [open.at.eventId, change.eventId],
+        });
+      if (closes) open = null;
+      if (change.kind === 'suspended' && status !== 'suspended') open = { status: 'suspended', at: change };
+      else if (change.kind === 'frozen' && open === null) open = { status: 'frozen', at: change };
+    }
+    if (open !== null) {
+      const endedBy = membership.end === null ? [] : membership.eventIds.slice(-1);
       spells.push({
         status: open.status,
         start: open.at.span,
-        end: at.span,
-        eventIds: [open.at.eventId, at.eventId],
+        end: membership.end,
+        eventIds: [open.at.eventId, ...endedBy],
       });
-    open = null;
-  };
-  for (const change of organisation.changes.get(participant) ?? []) {
-    const current = open as { status: Status['status'] } | null;
-    if (change.kind === 'suspended' && current?.status !== 'suspended') {
-      close(change);
-      open = { status: 'suspended', at: change };
-    } else if (
-      (change.kind === 'restored' && current?.status === 'suspended') ||
-      (change.kind === 'unfrozen' && current?.status === 'frozen')
-    ) {
-      close(change);
-    } else if (change.kind === 'frozen' && current === null) {
-      open = { status: 'frozen', at: change };
     }
   }
-  const last = open as { status: Status['status']; at: When } | null;
-  if (last !== null)
-    spells.push({ status: last.status, start: last.at.span, end: null, eventIds: [last.at.eventId] });
-  const membership = membershipOf(record, organisation, participant);
-  return spells.flatMap((status): Status[] => {
-    const within = membership.find(
-      (spell) =>
-        compareSpans(spell.start, status.start) <= 0 &&
-        (spell.end === null || compareSpans(status.start, spell.end) < 0),
-    );
-    if (within === undefined) return [];
-    if (within.end === null || (status.end !== null && compareSpans(within.end, status.end) >= 0))
-      return [status];
-    return [{ ...status, end: within.end, eventIds: [...status.eventIds, ...within.eventIds.slice(-1)] }];
-  });
+  return spells;
 }
