@@ -273,6 +273,8 @@ function storylines(tape: Tape): SubjectEvent[] {
         move('ParticipationFrozen');
         move('MembershipSuspended');
         for (let step = tape.next(3); step >= 0; step--) move(tape.pick(['MembershipRestored', 'ParticipationUnfrozen', 'MembershipEnded', 'ParticipationFrozen'] as const));
+        // Leaving while frozen or suspended, and coming back: no status outlives a membership.
+        if (tape.chance(40)) for (const type of ['MembershipEnded', 'MemberAdmitted', tape.pick(['ParticipationFrozen', 'MembershipRestored', 'ParticipationUnfrozen'] as const)] as const) move(type);
       }
       const steps = tape.next(5);
       for (let step = 0; step < steps; step++) {
