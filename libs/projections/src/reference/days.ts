@@ -1,4 +1,4 @@
-import type { UncertainRow } from '../organisation-state';
+import type { UncertainRow } from '../span';
 import { hasTakenEffect, holdingOn, isUncertainOn, sameSpan, type Span } from '../span';
 
 interface Timed {

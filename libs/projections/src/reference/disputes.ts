@@ -1,6 +1,6 @@
 import { parseStreamId, type SubjectEvent } from '@app/domain';
 import type { Disputed } from '../disputes';
-import type { UncertainRow } from '../organisation-state';
+import type { UncertainRow } from '../span';
 import { hasTakenEffect, spanOf } from '../span';
 import { participantOf, type Record } from './record';
 
@@ -123,6 +123,12 @@ function madeTrue(event: SubjectEvent): string {
       return `appointed ${event.person} Secretary-General`;
     case 'DecisionAdopted':
       return `adopted "${event.title}"`;
+    case 'PositionStated':
+      return `stated its position (${event.kind})`;
+    case 'BodyEstablished':
+      return `established ${event.body}`;
+    case 'InstrumentRegistered':
+      return `been registered with ${event.registeredWith}`;
     case 'DeploymentRequested':
       return `requested deployment ${event.deployment}`;
     case 'DeploymentAuthorized':

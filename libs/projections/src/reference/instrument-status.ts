@@ -1,6 +1,6 @@
 import type { Fact, InstrumentQuery } from '../fact';
 import type { DatesCompared, InstrumentStatus, ParticipantRow } from '../instrument-status';
-import type { UncertainRow } from '../organisation-state';
+import type { UncertainRow } from '../span';
 import { hasTakenEffect, type Span } from '../span';
 import { holds, inForceDoubt, inForceOnDay, uncertainRows, undetermined } from './days';
 import { boundOf, disagree, partiesOf, readInstrument, type Bond } from './instrument';

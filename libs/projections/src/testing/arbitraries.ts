@@ -36,6 +36,7 @@ const instrumentEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
     event('InstrumentTerminatedForParticipant', { effectiveDate: d, instrument: i, participant: p, reason }),
   ),
   fc.tuple(effectiveDate).map(([d]) => event('InstrumentAmended', { effectiveDate: d, instrument: 'cst-1992', protocol: 'cst-extension-protocol-1999' })),
+  fc.tuple(instrument, effectiveDate).map(([i, d]) => event('InstrumentRegistered', { effectiveDate: d, instrument: i, registeredWith: 'un-secretariat' })),
 );
 
 const organisationEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
@@ -55,6 +56,11 @@ const organisationEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
   fc.tuple(effectiveDate, fc.boolean()).map(([d, granted]) =>
     event(granted ? 'ExternalStatusGranted' : 'ExternalStatusEnded', { effectiveDate: d, organisation: 'csto', body: 'un-general-assembly', status: 'observer' }),
   ),
+  // Facts that change no status: recorded, shown in timelines.
+  fc.tuple(participant, effectiveDate, fc.option(instrument, { nil: undefined })).map(([p, d, i]) =>
+    event('PositionStated', { effectiveDate: d, organisation: 'csto', participant: p, kind: 'statement', summary: 's', ...(i === undefined ? {} : { instrument: i }) }),
+  ),
+  effectiveDate.map((d) => event('BodyEstablished', { effectiveDate: d, organisation: 'csto', body: 'csto-parliamentary-assembly', name: 'Assembly' })),
 );
 
 const deploymentEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
