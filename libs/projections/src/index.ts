@@ -52,7 +52,6 @@ export type { ViewSource } from './view-source';
 export { TemporalIndex } from './temporal-index';
 export { resolveFacts } from './supersession';
 export {
-  referenceSource,
   referenceStateAsOf,
   referenceInstrumentStatusAsOf,
   referenceParticipantHistory,

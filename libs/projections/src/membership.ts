@@ -139,33 +139,26 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
  */
 export function statusSpells(source: ViewSource, organisation: OrganisationView, participant: string): StatusSpell[] {
   return source.memo(`statuses\u0000${organisation.id}\u0000${participant}`, () =>
-    clipToMembership(deriveStatusSpells(organisation, participant), membershipSpells(source, organisation, participant)),
+    membershipSpells(source, organisation, participant).flatMap((membership) => statusSpellsWithin(organisation, participant, membership)),
   );
 }
 
-function deriveStatusSpells(organisation: OrganisationView, participant: string): StatusSpell[] {
+/** The statuses of one spell of membership: read afresh from its start, so no status outlives a membership. */
+function statusSpellsWithin(organisation: OrganisationView, participant: string, membership: MemberSpell): StatusSpell[] {
   const spells: StatusSpell[] = [];
   let open: { status: StatusSpell['status']; start: Span; id: string } | null = null;
   for (const change of organisation.members.get(participant) ?? []) {
+    if (compareSpans(change.span, membership.start) < 0 || (membership.end !== null && compareSpans(change.span, membership.end) >= 0)) continue;
     const supersedes = change.kind === 'suspended' && open?.status !== 'suspended';
     const ends = supersedes || (change.kind === 'restored' && open?.status === 'suspended') || (change.kind === 'unfrozen' && open?.status === 'frozen');
     if (ends && open !== null) spells.push({ status: open.status, start: open.start, end: change.span, eventIds: [open.id, change.eventId] });
     if (ends) open = null;
     if (supersedes || (change.kind === 'frozen' && open === null)) open = { status: change.kind === 'frozen' ? 'frozen' : 'suspended', start: change.span, id: change.eventId };
   }
-  if (open !== null) spells.push({ status: open.status, start: open.start, end: null, eventIds: [open.id] });
+  // The end of membership ends the status: it rests on the fact that ended the membership.
+  const endedBy = membership.end === null ? [] : membership.eventIds.slice(-1);
+  if (open !== null) spells.push({ status: open.status, start: open.start, end: membership.end, eventIds: [open.id, ...endedBy] });
   return spells;
-}
-
-function clipToMembership(statuses: readonly StatusSpell[], membership: readonly MemberSpell[]): StatusSpell[] {
-  const clipped: StatusSpell[] = [];
-  for (const status of statuses) {
-    const within = membership.find((spell) => compareSpans(spell.start, status.start) <= 0 && (spell.end === null || compareSpans(status.start, spell.end) < 0));
-    if (within === undefined) continue;
-    const endsFirst = within.end !== null && (status.end === null || compareSpans(within.end, status.end) < 0);
-    clipped.push(endsFirst ? { ...status, end: within.end, eventIds: [...status.eventIds, ...within.eventIds.slice(-1)] } : status);
-  }
-  return clipped;
 }
 
 /** The first day of the unbroken run of membership that `spell` is part of (a change of basis does not break it). */

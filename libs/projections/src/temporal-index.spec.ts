@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { day, history, instruments, participants } from './testing/arbitraries';
 import {
   referenceInstrumentStatusAsOf,
+  referenceOrganisationHistory,
   referenceParticipantHistory,
   referenceStateAsOf,
   referenceTimeline,
@@ -33,7 +34,7 @@ describe('the temporal index answers as the reference fold does', () => {
     );
   });
 
-  it('gives the same instrument table, participant history and timeline', () => {
+  it('gives the same instrument table, participant history, timeline and organisation history', () => {
     fc.assert(
       fc.property(history, fc.array(question, { minLength: 1, maxLength: 4 }), ({ facts, feedOrder }, questions) => {
         const index = new TemporalIndex().applyAll(feedOrder);
@@ -45,6 +46,8 @@ describe('the temporal index answers as the reference fold does', () => {
           const filters = [{}, { participant }, { instrument }, { from: asOf }, { to: asOf, type: 'InstrumentSigned' }][pick % 5] ?? {};
           expect(index.timeline({ ...filters, knownAt })).toEqual(referenceTimeline(facts, { ...filters, knownAt }));
         }
+        const knownAt = knownAtFor(facts, questions[0]?.pick ?? 0);
+        expect(index.organisationHistory({ organisation: 'csto', knownAt })).toEqual(referenceOrganisationHistory(facts, { organisation: 'csto', knownAt }));
       }),
       { numRuns: 400 },
     );

@@ -233,6 +233,32 @@ describe('answers a historian can trust', () => {
           .members.find((m) => m.participant === 'UZB'),
       ).toMatchObject({ status: 'active', statusSince: '2013-05-01' });
     });
+
+    it('lets no status outlive the membership: a state that left frozen and came back is frozen only by a new declaration', () => {
+      const returned = [
+        ...uzb,
+        csto.restored('UZB', '2013-05-01'),
+        csto.frozen('UZB', '2014-01-01'),
+        csto.ended('UZB', '2015-01-01'),
+        csto.admitted('UZB', '2016-01-01'),
+        csto.frozen('UZB', '2017-01-01'),
+      ];
+      const spells = participantHistory(record(returned), 'UZB', { organisation: 'csto' }).filter(
+        (s) => s.status === 'frozen' || s.status === 'suspended',
+      );
+
+      expect(spells.map(({ status, from, to }) => ({ status, from, to }))).toEqual([
+        { status: 'frozen', from: '2012-06-28', to: '2012-12-19' },
+        { status: 'suspended', from: '2012-12-19', to: '2013-05-01' },
+        { status: 'frozen', from: '2014-01-01', to: '2015-01-01' },
+        { status: 'frozen', from: '2017-01-01', to: null },
+      ]);
+      expect(
+        given(returned)
+          .asOf('2017-06-01')
+          .members.find((m) => m.participant === 'UZB'),
+      ).toMatchObject({ status: 'frozen', statusSince: '2017-01-01' });
+    });
   });
 
   describe('deployments present, and deployments awaited', () => {

@@ -4,7 +4,9 @@ import type { Fact } from '../fact';
 import { event } from './given';
 
 const PARTICIPANTS = ['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB', 'SRB'];
-const INSTRUMENTS = ['cst-1992', 'csto-charter-2002', 'peacekeeping-agreement-2007', 'cst-extension-protocol-1999'];
+const INSTRUMENTS = ['cst-1992', 'csto-charter-2002', 'peacekeeping-agreement-2007', 'cst-extension-protocol-1999', 'cst-protocol-2010'];
+/** Protocols amending the 1992 Treaty; the 2010 one is known in force only from a general report. */
+const PROTOCOLS = ['cst-extension-protocol-1999', 'cst-protocol-2010'];
 const BODIES = ['csto', 'csto-parliamentary-assembly'];
 
 /** A day between 1992 and 2026, written to the day, the month or the year. */
@@ -34,6 +36,7 @@ const instrumentEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
     event('InstrumentTerminatedForParticipant', { effectiveDate: d, instrument: i, participant: p, reason }),
   ),
   fc.tuple(effectiveDate).map(([d]) => event('InstrumentAmended', { effectiveDate: d, instrument: 'cst-1992', protocol: 'cst-extension-protocol-1999' })),
+  fc.tuple(instrument, effectiveDate).map(([i, d]) => event('InstrumentRegistered', { effectiveDate: d, instrument: i, registeredWith: 'un-secretariat' })),
 );
 
 const organisationEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
@@ -53,6 +56,11 @@ const organisationEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
   fc.tuple(effectiveDate, fc.boolean()).map(([d, granted]) =>
     event(granted ? 'ExternalStatusGranted' : 'ExternalStatusEnded', { effectiveDate: d, organisation: 'csto', body: 'un-general-assembly', status: 'observer' }),
   ),
+  // Facts that change no status: recorded, shown in timelines.
+  fc.tuple(participant, effectiveDate, fc.option(instrument, { nil: undefined })).map(([p, d, i]) =>
+    event('PositionStated', { effectiveDate: d, organisation: 'csto', participant: p, kind: 'statement', summary: 's', ...(i === undefined ? {} : { instrument: i }) }),
+  ),
+  effectiveDate.map((d) => event('BodyEstablished', { effectiveDate: d, organisation: 'csto', body: 'csto-parliamentary-assembly', name: 'Assembly' })),
 );
 
 const deploymentEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
@@ -78,6 +86,10 @@ export interface GeneratedHistory {
   readonly feedOrder: Fact[];
 }
 
+function dayText(dayNumber: number): string {
+  return new Date(Date.UTC(1990, 0, 1) + dayNumber * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Draws from a tape of random numbers, so that a whole storyline can be written as ordinary code. */
 class Tape {
   private at = 0;
@@ -93,20 +105,66 @@ class Tape {
   pick<T>(items: readonly T[]): T {
     return items[this.next(items.length)] as T;
   }
-  /** A date some days after `after` (a day number since 1990), written to the day, month or year. */
+  /**
+   * A date some days after `after` (a day number since 1990), written to the day, the month, the year, or as a
+   * range of days (`FROM/TO`, "no later than TO"); `day` is the last day it may fall on.
+   */
   date(after: number, spread = 900): { day: number; text: string } {
     const dayNumber = after + 1 + this.next(spread);
-    const text = new Date(Date.UTC(1990, 0, 1) + dayNumber * 86_400_000).toISOString().slice(0, 10);
-    const precision = this.next(10);
-    return { day: dayNumber, text: precision < 7 ? text : precision < 9 ? text.slice(0, 7) : text.slice(0, 4) };
+    const text = dayText(dayNumber);
+    const precision = this.next(20);
+    if (precision < 13) return { day: dayNumber, text };
+    if (precision < 16) return { day: dayNumber, text: text.slice(0, 7) };
+    if (precision < 18) return { day: dayNumber, text: text.slice(0, 4) };
+    const last = dayNumber + 1 + this.next(120);
+    return { day: last, text: `${text}/${dayText(last)}` };
   }
+}
+
+/** A state that left consents anew: it accedes, signs and ratifies, or a source reports the instrument in force for it. */
+function reaccede(tape: Tape, events: SubjectEvent[], instrument: string, participant: string, after: number): number {
+  const at = tape.date(after, 2000);
+  const way = tape.next(3);
+  if (way === 0) events.push(event('InstrumentDeposited', { effectiveDate: at.text, instrument, participant, kind: 'accession' }));
+  if (way === 1) {
+    events.push(event('InstrumentSigned', { effectiveDate: at.text, instrument, participant }));
+    const deposited = tape.date(at.day, 300);
+    events.push(event('InstrumentDeposited', { effectiveDate: deposited.text, instrument, participant, kind: 'ratification' }));
+    return deposited.day;
+  }
+  if (way === 2) events.push(event('EntryIntoForceReported', { effectiveDate: at.text, instrument, participant }));
+  return at.day;
+}
+
+/**
+ * An amending protocol the record knows in force only from a general report (no deposits to derive it from): its
+ * parties are the amended treaty's. Now and then a state has only signed it, or a report names one state.
+ */
+function generalReportOnly(tape: Tape, events: SubjectEvent[], protocol: string, adopted: number, states: readonly string[]): void {
+  events.push(event('EntryIntoForceReported', { effectiveDate: tape.date(adopted, 600).text, instrument: protocol }));
+  if (tape.chance(60)) events.push(event('InstrumentAmended', { effectiveDate: tape.date(adopted, 900).text, instrument: 'cst-1992', protocol }));
+  for (const state of states) {
+    if (tape.chance(15)) events.push(event('InstrumentSigned', { effectiveDate: tape.date(adopted, 300).text, instrument: protocol, participant: state }));
+    if (tape.chance(5)) events.push(event('EntryIntoForceReported', { effectiveDate: tape.date(adopted, 900).text, instrument: protocol, participant: state }));
+  }
+}
+
+/** Now and then, sources that disagree on the fact: a dated reading either side of it, and one without a date. */
+function disputed<E extends SubjectEvent>(tape: Tape, fact: E, day: number): E {
+  if (!tape.chance(15)) return fact;
+  const reading = (claim: string, effectiveDate?: string) => ({ claim, sources: fact.sources, ...(effectiveDate === undefined ? {} : { effectiveDate }) });
+  const readings = [reading('another source', tape.date(Math.max(0, day - 400), 800).text)];
+  if (tape.chance(30)) readings.push(reading('a source without a date'));
+  return { ...fact, dispute: { followed: 'the depositary', readings } };
 }
 
 /**
  * Storylines that make sense: instruments adopted, then signed, ratified and deposited by some states in that
- * order, some reported in force, some withdrawn from; states admitted, then suspended, restored, frozen, giving
- * notice or leaving; observers and partners of the organisation or its assembly; one deployment going through its
- * stages. Dates increase along each storyline; a tenth are known only to the month and a tenth to the year.
+ * order, some reported in force, some withdrawn from and acceded to again; an amending protocol known in force
+ * only from a general report; disputed signatures, terminations and grants; states admitted, then suspended,
+ * restored, frozen (a freeze overlapping a suspension), giving notice or leaving; observers and partners of the
+ * organisation or its assembly; one deployment going through its stages. Dates increase along each storyline; some
+ * are known only to the month, the year or a range of days.
  */
 function storylines(tape: Tape): SubjectEvent[] {
   const events: SubjectEvent[] = [];
@@ -127,22 +185,26 @@ function storylines(tape: Tape): SubjectEvent[] {
         effectiveDate: adopted.text,
         instrument: id,
         title: id,
-        kind: id === 'cst-extension-protocol-1999' ? 'protocol' : 'treaty',
+        kind: PROTOCOLS.includes(id) ? 'protocol' : 'treaty',
         ...(id === 'cst-1992' ? {} : { organisation: 'csto' }),
         rules: {
           entryIntoForce: tape.pick(clauses),
           ...(tape.chance(70) ? { withdrawalNoticeMonths: tape.pick([3, 6, 12]) } : {}),
           ...renewal,
-          ...(id === 'cst-extension-protocol-1999' ? { amends: 'cst-1992' } : {}),
+          ...(PROTOCOLS.includes(id) ? { amends: 'cst-1992' } : {}),
         },
       }),
     );
+    if (id === 'cst-protocol-2010') {
+      generalReportOnly(tape, events, id, adopted.day, states);
+      continue;
+    }
     if (tape.chance(40)) events.push(event('EntryIntoForceReported', { effectiveDate: tape.date(adopted.day, 1200).text, instrument: id }));
     if (id === 'cst-1992' && tape.chance(50)) events.push(event('InstrumentAmended', { effectiveDate: tape.date(adopted.day, 3000).text, instrument: id, protocol: 'cst-extension-protocol-1999' }));
     for (const state of states) {
       if (tape.chance(25)) continue;
       const signed = tape.date(adopted.day, 400);
-      events.push(event('InstrumentSigned', { effectiveDate: signed.text, instrument: id, participant: state }));
+      events.push(disputed(tape, event('InstrumentSigned', { effectiveDate: signed.text, instrument: id, participant: state }), signed.day));
       let last = signed.day;
       if (tape.chance(50)) {
         const act = tape.date(last, 300);
@@ -159,13 +221,19 @@ function storylines(tape: Tape): SubjectEvent[] {
         events.push(event('EntryIntoForceReported', { effectiveDate: reported.text, instrument: id, participant: state }));
         last = Math.max(last, reported.day);
       }
-      if (tape.chance(20)) {
-        const notice = tape.date(last, 3000);
-        events.push(event('InstrumentWithdrawalNotified', { effectiveDate: notice.text, instrument: id, participant: state }));
-        last = notice.day;
-      }
-      if (tape.chance(20)) {
-        events.push(event('InstrumentTerminatedForParticipant', { effectiveDate: tape.date(last, 3000).text, instrument: id, participant: state, reason: tape.pick(['withdrawal', 'non-renewal'] as const) }));
+      // A party may leave and come back (re-accession), and leave again.
+      for (let periods = 0; periods < 3; periods++) {
+        if (tape.chance(20)) {
+          const notice = tape.date(last, 3000);
+          events.push(event('InstrumentWithdrawalNotified', { effectiveDate: notice.text, instrument: id, participant: state }));
+          last = notice.day;
+        }
+        if (!tape.chance(periods === 0 ? 20 : 50)) break;
+        const terminated = tape.date(last, 3000);
+        events.push(disputed(tape, event('InstrumentTerminatedForParticipant', { effectiveDate: terminated.text, instrument: id, participant: state, reason: tape.pick(['withdrawal', 'non-renewal'] as const) }), terminated.day));
+        last = terminated.day;
+        if (!tape.chance(50)) break;
+        last = reaccede(tape, events, id, state, last);
       }
     }
   }
@@ -206,6 +274,14 @@ function storylines(tape: Tape): SubjectEvent[] {
     };
     if (tape.chance(50)) {
       move('MemberAdmitted');
+      // Overlapping declarations: a freeze, then a council suspension, then whatever lifts or ends them.
+      if (tape.chance(30)) {
+        move('ParticipationFrozen');
+        move('MembershipSuspended');
+        for (let step = tape.next(3); step >= 0; step--) move(tape.pick(['MembershipRestored', 'ParticipationUnfrozen', 'MembershipEnded', 'ParticipationFrozen'] as const));
+        // Leaving while frozen or suspended, and coming back: no status outlives a membership.
+        if (tape.chance(40)) for (const type of ['MembershipEnded', 'MemberAdmitted', tape.pick(['ParticipationFrozen', 'MembershipRestored', 'ParticipationUnfrozen'] as const)] as const) move(type);
+      }
       const steps = tape.next(5);
       for (let step = 0; step < steps; step++) {
         move(tape.pick(['MembershipSuspended', 'MembershipRestored', 'ParticipationFrozen', 'ParticipationUnfrozen', 'MembershipWithdrawalNotified', 'MembershipEnded', 'MemberAdmitted'] as const));
@@ -215,7 +291,7 @@ function storylines(tape: Tape): SubjectEvent[] {
       if (!tape.chance(20)) continue;
       const body = tape.pick(BODIES);
       const granted = tape.date(4000, 3000);
-      events.push(event(`${role}StatusGranted`, { effectiveDate: granted.text, organisation: 'csto', participant: state, body }));
+      events.push(disputed(tape, event(`${role}StatusGranted`, { effectiveDate: granted.text, organisation: 'csto', participant: state, body }), granted.day));
       if (tape.chance(50)) events.push(event(`${role}StatusEnded`, { effectiveDate: tape.date(granted.day, 2000).text, organisation: 'csto', participant: state, body }));
     }
   }
