@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { CommanderError } from 'commander';
 import { CommandFactory } from 'nest-commander';
-import type { StoreConfig } from '@app/event-store';
+import { StoreFailure, type StoreConfig } from '@app/event-store';
 import { InvalidConfiguration, packageVersion, readEnvironment, StoreEnvironment, storeConfigOf } from '@app/history';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
@@ -47,6 +47,8 @@ async function open(store: StoreConfig): Promise<INestApplicationContext> {
     app.flushLogs();
     return app;
   } catch (error) {
+    // The store's own failure already names the store.
+    if (error instanceof StoreFailure) throw error;
     const where = store.kind === 'embedded' ? `ANNALS_DB=${store.path}` : 'EVENTSTORE_CONNECTION_STRING';
     throw new Error(`the store could not be opened (${where}): ${error instanceof Error ? error.message : String(error)}`);
   }
