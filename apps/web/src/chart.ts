@@ -39,6 +39,7 @@ export function doubtPatterns(): SVGSVGElement {
 /** Row labels take this much of a narrow screen, and more of a wide one. */
 const LABEL_WIDTH = { narrow: 118, wide: 230 };
 const WIDE_SCREEN = 700;
+const MIN_DOUBT_WIDTH = 6;
 
 /**
  * Draws the history as SVG at its true size: a column of row labels that stays put, and beside it, in a frame
@@ -239,7 +240,8 @@ export class Chart {
           ),
         );
         for (const doubt of bar.doubts) {
-          const area = { x: doubt.x, y: bar.y, width: Math.max(2, doubt.width), height: bar.height };
+          // A dispute of a few days is a sliver on a 33-year axis: drawn at least this wide, so that it can be seen and clicked.
+          const area = { x: doubt.x, y: bar.y, width: Math.max(MIN_DOUBT_WIDTH, doubt.width), height: bar.height };
           group.append(
             this.link(
               doubt.label,

@@ -31,7 +31,17 @@ export function participantInstruments(row: Row, showEvidence: ShowEvidence): HT
               count,
             );
             button.addEventListener('click', () => showEvidence(`${row.fullName}: ${what} of the ${title}`, spell.eventIds));
-            return html('li', { 'data-status': spell.status }, `${what} `, button);
+            // A date is never broken across lines.
+            return html(
+              'li',
+              { 'data-status': spell.status },
+              `${spell.status} `,
+              html('span', { class: 'date' }, spell.from),
+              ' – ',
+              html('span', { class: 'date' }, spell.to ?? 'open'),
+              ' ',
+              button,
+            );
           }),
         ),
       ),

@@ -226,10 +226,26 @@ function doubtAttributes(row: Answered): Record<string, string> {
   };
 }
 
-/** A short flag under the row's first cell: the reader sees at once that the row may not hold, or is disputed. */
+/**
+ * A short flag under the row's first cell: the reader sees at once that the row may not hold, or is disputed; the
+ * evidence gives the whole of it.
+ */
 function doubtFlag(row: Answered): HTMLElement | null {
   if (row.undetermined === undefined && row.disputed === undefined) return null;
-  return html('span', { class: 'doubt-flags' }, ...doubtNotes(row));
+  return html(
+    'span',
+    { class: 'doubt-flags' },
+    row.undetermined
+      ? html('span', { class: 'flag undetermined' }, `undetermined: ${row.undetermined.from} to ${row.undetermined.to}`)
+      : null,
+    row.disputed
+      ? html(
+          'span',
+          { class: 'flag disputed' },
+          `disputed: other readings ${row.disputed.readings.map((r) => r.effectiveDate ?? 'undated').join(', ')} (see the evidence)`,
+        )
+      : null,
+  );
 }
 
 /** The answer's own words on a row's doubt: for the row's flag and for the evidence panel. */
@@ -238,7 +254,7 @@ function doubtNotes(row: Answered): HTMLElement[] {
   if (row.undetermined)
     notes.push(
       html(
-        'span',
+        'p',
         { class: 'flag undetermined' },
         `undetermined: decided on a day between ${row.undetermined.from} and ${row.undetermined.to}, which the record cannot tell`,
       ),
@@ -246,9 +262,17 @@ function doubtNotes(row: Answered): HTMLElement[] {
   if (row.disputed)
     notes.push(
       html(
-        'span',
-        { class: 'flag disputed' },
-        `disputed: ${row.disputed.effect}. Readings: ${row.disputed.readings.map((r) => `${r.effectiveDate ?? 'no date'} (${r.claim})`).join('; ')}`,
+        'div',
+        { class: 'dispute', 'data-disputed': row.disputed.eventId },
+        html('p', {}, html('strong', {}, 'Disputed. '), `The answer follows one reading: ${row.disputed.followed}`),
+        html(
+          'ul',
+          { class: 'readings' },
+          ...row.disputed.readings.map((r) =>
+            html('li', {}, html('strong', {}, `${r.effectiveDate ?? 'undated'}: `), r.claim),
+          ),
+        ),
+        html('p', {}, `${row.disputed.effect.charAt(0).toUpperCase()}${row.disputed.effect.slice(1)}.`),
       ),
     );
   return notes;
