@@ -126,11 +126,7 @@ export class Chart {
         const text = svg('text', { class: 'participant', x: 4, y: row.y + layout.rowHeight / 2 }, row.label);
         const link = svg(
           'a',
-          {
-            href: '#evidence',
-            'data-label': row.participant,
-            'aria-label': `${row.fullName}: instruments signed or bound by`,
-          },
+          { href: '#evidence', 'data-label': row.participant },
           svg('title', {}, row.fullName),
           svg('rect', { class: 'label-target', x: 0, y: row.y, width, height: layout.rowHeight }),
           text,
@@ -142,8 +138,15 @@ export class Chart {
         return link;
       }),
     );
-    // Measured after insertion: only the browser knows how wide a name is in the reader's font.
-    for (const text of this.labels.querySelectorAll('text')) fitText(text, width - 10);
+    // Measured after insertion: only the browser knows how wide a name is in the reader's font. The link's name
+    // starts with the text as shown, so that speech control finds it by what it shows.
+    for (const link of this.labels.querySelectorAll('a')) {
+      const text = link.querySelector('text');
+      if (text === null) continue;
+      fitText(text, width - 10);
+      const fullName = link.querySelector('title')?.textContent ?? '';
+      link.setAttribute('aria-label', `${text.textContent ?? ''}: instruments signed or bound by ${fullName}`);
+    }
   }
 
   private drawPlot(layout: ChartLayout, history: OrganisationHistory): SVGSVGElement {
@@ -236,7 +239,7 @@ export class Chart {
               width: bar.width,
               height: bar.height,
             }),
-            bar.instrument === null ? {} : { 'data-instrument': bar.instrument },
+            bar.instrument === null ? {} : { 'data-spell-instrument': bar.instrument },
           ),
         );
         for (const doubt of bar.doubts) {

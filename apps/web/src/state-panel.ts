@@ -140,7 +140,7 @@ export function renderState(
         { heading: 'instrument', cell: (s) => s.instrument },
         { heading: 'signed', cell: (s) => s.since, date: true },
       ],
-      (s) => ({ 'data-signatory': s.participant, 'data-instrument': s.instrument }),
+      (s) => ({ 'data-signatory': s.participant, 'data-signatory-of': s.instrument }),
       (s) => `${name(s.participant)} signatory of ${s.instrument}`,
     ),
     ...(['observers', 'partners'] as const).map((role) =>
