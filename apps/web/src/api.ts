@@ -36,12 +36,15 @@ export class Api {
   /** Every fact of the organisation's record, page after page (the server gives at most 1,000 a page). */
   async timeline(organisation: string, knownAt: string | null): Promise<TimelineEntry[]> {
     const entries: TimelineEntry[] = [];
-    for (let total = Infinity; entries.length < total; ) {
-      const page: TimelinePage = await this.get(`/organisations/${encodeURIComponent(organisation)}/timeline`, {
-        knownAt,
-        offset: String(entries.length),
-        limit: '1000',
-      });
+    for (let total = Infinity; entries.length < total;) {
+      const page: TimelinePage = await this.get(
+        `/organisations/${encodeURIComponent(organisation)}/timeline`,
+        {
+          knownAt,
+          offset: String(entries.length),
+          limit: '1000',
+        },
+      );
       if (page.entries.length === 0) break;
       entries.push(...page.entries);
       total = page.total;

@@ -155,7 +155,8 @@ describe('the chart layout', () => {
         width: layout.xOf('2024-03-01') - layout.xOf('2024-02-01'),
         from: '2024-02-01',
         to: '2024-02-29',
-        label: 'Armenia (ARM): frozen from a day between 2024-02-01 and 2024-02-29 (2024-02): undetermined within it',
+        label:
+          'Armenia (ARM): frozen from a day between 2024-02-01 and 2024-02-29 (2024-02): undetermined within it',
       },
     ]);
     expect(layout.rows[0]!.bars[1]?.doubts).toEqual([]);
@@ -258,7 +259,12 @@ describe('the succession, the instruments of a row, and disputes', () => {
         title: 'Charter of the CSTO',
         kind: 'charter',
         adopted: '2002-10-07',
-        entryIntoForce: { derived: null, reported: '2003-09-18', governing: '2003-09-18', disagreement: false },
+        entryIntoForce: {
+          derived: null,
+          reported: '2003-09-18',
+          governing: '2003-09-18',
+          disagreement: false,
+        },
         eventIds: ['charter-adopted', 'charter-eif'],
       },
       {
@@ -312,7 +318,13 @@ describe('the succession, the instruments of a row, and disputes', () => {
         confidence: 'high',
         dispute: {
           followed: 'the term expires on 20 April',
-          readings: [{ claim: 'withdrew at the Protocol', effectiveDate: '1999-04-02', sources: [{ seed: 's.txt', quote: 'q' }] }],
+          readings: [
+            {
+              claim: 'withdrew at the Protocol',
+              effectiveDate: '1999-04-02',
+              sources: [{ seed: 's.txt', quote: 'q' }],
+            },
+          ],
         },
       },
     },

@@ -189,7 +189,10 @@ export function layoutChart(
     label,
   });
   const doubtsOf = (spell: HistorySpell, fullName: string): DoubtSegment[] => {
-    const ends = [['from', spanOf(spell.from)] as const, ...(spell.to === null ? [] : [['until', spanOf(spell.to)] as const])];
+    const ends = [
+      ['from', spanOf(spell.from)] as const,
+      ...(spell.to === null ? [] : [['until', spanOf(spell.to)] as const]),
+    ];
     const undetermined = ends
       .filter(([, span]) => !isExact(span))
       .map(([which, span]) =>
@@ -248,20 +251,22 @@ export function layoutChart(
   });
 
   const founding = facts.founding;
-  const boundary: Boundary | null =
-    history.founded === null || founding === null
-      ? null
-      : {
-          x: xOf(history.founded),
-          day: history.founded,
-          founding: titleOf(founding.foundingInstrument),
-          predecessor: founding.predecessorInstrument ? titleOf(founding.predecessorInstrument) : null,
-          label: `${titleOf(founding.foundingInstrument)} in force ${history.founded}: the Organization exists from this day${founding.predecessorInstrument ? `; before it, its members were the parties to the ${titleOf(founding.predecessorInstrument)}` : ''}`,
-          eventIds: [
-            founding.eventId,
-            ...(history.instruments.find((i) => i.id === founding.foundingInstrument)?.eventIds ?? []),
-          ],
-        };
+  const boundary = ((): Boundary | null => {
+    if (history.founded === null || founding === null) return null;
+    const organisation = titleOf(founding.foundingInstrument);
+    const predecessor = founding.predecessorInstrument ? titleOf(founding.predecessorInstrument) : null;
+    return {
+      x: xOf(history.founded),
+      day: history.founded,
+      founding: organisation,
+      predecessor,
+      label: `${organisation} in force ${history.founded}: the Organization exists from this day${predecessor ? `; before it, its members were the parties to the ${predecessor}` : ''}`,
+      eventIds: [
+        founding.eventId,
+        ...(history.instruments.find((i) => i.id === founding.foundingInstrument)?.eventIds ?? []),
+      ],
+    };
+  })();
 
   const bands = history.deployments.flatMap(({ id, host, phases }) => {
     const began =
@@ -295,7 +300,12 @@ export function layoutChart(
   };
 }
 
-function describe(fullName: string, spell: HistorySpell, names: Names, titleOf: (id: string) => string): string {
+function describe(
+  fullName: string,
+  spell: HistorySpell,
+  names: Names,
+  titleOf: (id: string) => string,
+): string {
   const where =
     spell.status === 'observer' || spell.status === 'partner'
       ? ` of ${names.full(spell.body ?? spell.basis)}`

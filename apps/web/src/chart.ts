@@ -48,7 +48,8 @@ const MIN_DOUBT_WIDTH = 6;
  */
 export class Chart {
   private layout: ChartLayout | null = null;
-  private drawn: { history: OrganisationHistory; names: Names; facts: RecordFacts; width: number } | null = null;
+  private drawn: { history: OrganisationHistory; names: Names; facts: RecordFacts; width: number } | null =
+    null;
   private day: string | null = null;
   private readonly cursor = svg('line', { class: 'cursor', 'aria-hidden': 'true' });
   private readonly labels = svg('svg', {
@@ -145,7 +146,10 @@ export class Chart {
       if (text === null) continue;
       fitText(text, width - 10);
       const fullName = link.querySelector('title')?.textContent ?? '';
-      link.setAttribute('aria-label', `${text.textContent ?? ''}: instruments signed or bound by ${fullName}`);
+      link.setAttribute(
+        'aria-label',
+        `${text.textContent ?? ''}: instruments signed or bound by ${fullName}`,
+      );
     }
   }
 
@@ -244,7 +248,12 @@ export class Chart {
         );
         for (const doubt of bar.doubts) {
           // A dispute of a few days is a sliver on a 33-year axis: drawn at least this wide, so that it can be seen and clicked.
-          const area = { x: doubt.x, y: bar.y, width: Math.max(MIN_DOUBT_WIDTH, doubt.width), height: bar.height };
+          const area = {
+            x: doubt.x,
+            y: bar.y,
+            width: Math.max(MIN_DOUBT_WIDTH, doubt.width),
+            height: bar.height,
+          };
           group.append(
             this.link(
               doubt.label,
@@ -259,7 +268,12 @@ export class Chart {
                   fill: `url(#${DOUBT_STYLES[doubt.kind].pattern})`,
                 }),
               ),
-              { 'data-doubt': doubt.kind, 'data-from': doubt.from, 'data-to': doubt.to, 'data-status': bar.status },
+              {
+                'data-doubt': doubt.kind,
+                'data-from': doubt.from,
+                'data-to': doubt.to,
+                'data-status': bar.status,
+              },
             ),
           );
         }

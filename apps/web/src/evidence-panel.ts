@@ -86,7 +86,12 @@ function fact(trail: AuditTrail): HTMLElement {
       : html(
           'div',
           { class: 'dispute' },
-          html('p', {}, html('strong', {}, 'Disputed. '), `Followed: ${event.effectiveDate}. ${event.dispute.followed}`),
+          html(
+            'p',
+            {},
+            html('strong', {}, 'Disputed. '),
+            `Followed: ${event.effectiveDate}. ${event.dispute.followed}`,
+          ),
           html(
             'ul',
             { class: 'readings' },
@@ -94,7 +99,11 @@ function fact(trail: AuditTrail): HTMLElement {
               html(
                 'li',
                 { 'data-reading': reading.effectiveDate ?? '' },
-                html('strong', {}, `Other reading${reading.effectiveDate ? `, ${reading.effectiveDate}` : ''}: `),
+                html(
+                  'strong',
+                  {},
+                  `Other reading${reading.effectiveDate ? `, ${reading.effectiveDate}` : ''}: `,
+                ),
                 reading.claim,
                 html('ul', { class: 'sources' }, ...reading.sources.map(source)),
               ),

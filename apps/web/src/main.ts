@@ -172,7 +172,12 @@ class TimelinePage {
     try {
       const state = await this.api.state(this.organisation, this.day, this.knownAt, pending.signal);
       if (pending.signal.aborted) return;
-      renderState(byId('state'), state, this.names, (title, ids, notes) => void this.evidencePanel.show(title, ids, notes));
+      renderState(
+        byId('state'),
+        state,
+        this.names,
+        (title, ids, notes) => void this.evidencePanel.show(title, ids, notes),
+      );
     } catch (error) {
       if (!pending.signal.aborted) this.fail(error);
     }

@@ -9,7 +9,11 @@ type ShowEvidence = (title: string, eventIds: readonly string[]) => void;
  */
 export function participantInstruments(row: Row, showEvidence: ShowEvidence): HTMLElement {
   if (row.instruments.length === 0)
-    return html('p', { class: 'empty' }, `${row.fullName} signed no instrument of the organisation in the record.`);
+    return html(
+      'p',
+      { class: 'empty' },
+      `${row.fullName} signed no instrument of the organisation in the record.`,
+    );
   return html(
     'ul',
     { class: 'participant-instruments' },
@@ -27,10 +31,16 @@ export function participantInstruments(row: Row, showEvidence: ShowEvidence): HT
             const count = `${spell.eventIds.length} fact${spell.eventIds.length === 1 ? '' : 's'}`;
             const button = html(
               'button',
-              { type: 'button', class: 'evidence-link', 'aria-label': `${count}: ${row.fullName} ${what} of ${id}` },
+              {
+                type: 'button',
+                class: 'evidence-link',
+                'aria-label': `${count}: ${row.fullName} ${what} of ${id}`,
+              },
               count,
             );
-            button.addEventListener('click', () => showEvidence(`${row.fullName}: ${what} of the ${title}`, spell.eventIds));
+            button.addEventListener('click', () =>
+              showEvidence(`${row.fullName}: ${what} of the ${title}`, spell.eventIds),
+            );
             // A date is never broken across lines.
             return html(
               'li',

@@ -41,9 +41,10 @@ export function recordFacts(entries: readonly TimelineEntry[]): RecordFacts {
       claim,
       effectiveDate: effectiveDate ?? null,
     }));
-    const spans = [event.effectiveDate, ...readings.flatMap((r) => (r.effectiveDate ? [r.effectiveDate] : []))].map(
-      spanOf,
-    );
+    const spans = [
+      event.effectiveDate,
+      ...readings.flatMap((r) => (r.effectiveDate ? [r.effectiveDate] : [])),
+    ].map(spanOf);
     disputes.set(id, {
       eventId: id,
       followed: event.effectiveDate,

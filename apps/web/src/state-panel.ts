@@ -120,7 +120,9 @@ export function renderState(
       html('span', { class: 'existence' }, ` — ${existence}`),
     ),
     table(
-      state.exists ? 'Members' : 'Parties to the predecessor treaty (the members before the Organization existed)',
+      state.exists
+        ? 'Members'
+        : 'Parties to the predecessor treaty (the members before the Organization existed)',
       state.members,
       [
         { heading: 'participant', cell: (m) => name(m.participant) },
@@ -185,7 +187,11 @@ export function renderState(
       (i) => ({ 'data-instrument': i.id, 'data-in-force': String(i.inForce) }),
       (i) => `entry into force of ${i.id}`,
     ),
-    deploymentTable('Deployments present (contingents arrived or withdrawing)', state.deployments, 'data-deployment'),
+    deploymentTable(
+      'Deployments present (contingents arrived or withdrawing)',
+      state.deployments,
+      'data-deployment',
+    ),
     deploymentTable(
       'Deployments requested or authorised, no contingent arrived yet',
       state.pendingDeployments,
@@ -236,7 +242,11 @@ function doubtFlag(row: Answered): HTMLElement | null {
     'span',
     { class: 'doubt-flags' },
     row.undetermined
-      ? html('span', { class: 'flag undetermined' }, `undetermined: ${row.undetermined.from} to ${row.undetermined.to}`)
+      ? html(
+          'span',
+          { class: 'flag undetermined' },
+          `undetermined: ${row.undetermined.from} to ${row.undetermined.to}`,
+        )
       : null,
     row.disputed
       ? html(
@@ -264,7 +274,12 @@ function doubtNotes(row: Answered): HTMLElement[] {
       html(
         'div',
         { class: 'dispute', 'data-disputed': row.disputed.eventId },
-        html('p', {}, html('strong', {}, 'Disputed. '), `The answer follows one reading: ${row.disputed.followed}`),
+        html(
+          'p',
+          {},
+          html('strong', {}, 'Disputed. '),
+          `The answer follows one reading: ${row.disputed.followed}`,
+        ),
         html(
           'ul',
           { class: 'readings' },
