@@ -347,6 +347,12 @@ describe('the timeline page, in a real browser', () => {
     it('fits the screen: no sideways scroll of the page, no text under 12 px, nothing blocked by the policy', async () => {
       expect(await sidewaysOverflow(page)).toBe(0);
       expect(await smallText(page, 12)).toEqual([]);
+      // No date breaks across lines, in the instruments' key or in the state's tables.
+      const dates = await page.$$eval('#chart .instrument-key .date, #state td .date', (spans) =>
+        spans.map((span) => ({ date: span.textContent, lines: span.getClientRects().length })),
+      );
+      expect(dates.length).toBeGreaterThan(10);
+      expect(dates.filter(({ lines }) => lines !== 1)).toEqual([]);
       expect(errors).toEqual([]);
     });
 

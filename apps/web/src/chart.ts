@@ -1,6 +1,6 @@
 import type { OrganisationHistory } from '@app/projections';
 import { CHART_DEFAULTS, layoutChart, MIN_PLOT_WIDTH, type ChartLayout, type Row } from './chart-layout';
-import { html, svg } from './dom';
+import { html, svg, withWholeDates } from './dom';
 import type { Names } from './names';
 import type { RecordFacts } from './record-facts';
 import { DOUBT_STYLES } from './statuses';
@@ -349,7 +349,11 @@ export class Chart {
   private drawKey(layout: ChartLayout): void {
     this.key.replaceChildren(
       ...layout.markers.map((marker) => {
-        const button = html('button', { type: 'button', class: 'evidence-link' }, marker.label);
+        const button = html(
+          'button',
+          { type: 'button', class: 'evidence-link' },
+          ...withWholeDates(marker.label),
+        );
         button.addEventListener('click', () => this.actions.showEvidence(marker.label, marker.eventIds));
         return html('li', { value: String(marker.number) }, button);
       }),

@@ -1,5 +1,5 @@
 import type { DeploymentRow, InstrumentRow, OrganisationState, Undetermined } from '@app/projections';
-import { html } from './dom';
+import { html, withWholeDates } from './dom';
 import type { Names } from './names';
 
 type ShowEvidence = (title: string, eventIds: readonly string[], notes: readonly Node[]) => void;
@@ -82,7 +82,7 @@ export function renderState(
                 html(
                   'td',
                   { class: c.date ? 'date' : undefined, 'data-heading': i === 0 ? undefined : c.heading },
-                  c.cell(row),
+                  ...withWholeDates(c.cell(row)),
                   i === 0 ? doubtFlag(row) : null,
                 ),
               ),
