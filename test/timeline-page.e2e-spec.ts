@@ -242,21 +242,28 @@ describe('the timeline page, in a real browser', () => {
     it('hatches undetermined and disputed spans over their ranges, says so in the legend, and gives the readings', async () => {
       expect(await page.textContent('#legend [data-doubt="undetermined"]')).toContain('undetermined: the date is known only to a month, a year or a range');
       expect(await page.textContent('#legend [data-doubt="disputed"]')).toContain('disputed: sources give different dates');
-      // An observer from "2013": hatched over the year, solid from the first day the server says it holds.
+      // An observer from "2013": hatched over the days of the year on which the server answers "undetermined", solid
+      // from the first day it answers that the status holds.
       const union = '#chart [data-participant="union-state-parliamentary-assembly"]';
+      const unionRow = '#state tr[data-observer="union-state-parliamentary-assembly"]';
       const hatched = page.locator(`${union} a[data-doubt="undetermined"]`);
-      expect([await hatched.getAttribute('data-from'), await hatched.getAttribute('data-to')]).toEqual(['2013-01-01', '2013-12-31']);
-      expect(await hatched.getAttribute('aria-label')).toContain('observer from a day between 2013-01-01 and 2013-12-31 (2013): undetermined within it');
+      const [from, to] = [await hatched.getAttribute('data-from'), await hatched.getAttribute('data-to')];
+      expect(from).toBe('2013-01-01');
+      const lastUndetermined = to ?? '';
+      const firstCertain = new Date(Date.parse(`${lastUndetermined}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const observerOn = async (day: string) => (await state(day)).observers.find((o) => o.participant === 'union-state-parliamentary-assembly');
+      expect((await observerOn(lastUndetermined))?.undetermined).toEqual({ from: '2013-01-01', to: '2013-12-31' });
+      expect(await observerOn(firstCertain)).toMatchObject({ since: '2013' });
+      expect((await observerOn(firstCertain))?.undetermined).toBeUndefined();
+      expect(await hatched.getAttribute('aria-label')).toContain(`observer from a day in 2013: undetermined from 2013-01-01 to ${lastUndetermined}`);
       const doubt = hatched.locator('rect.doubt');
       const hatchEnd = Number(await doubt.getAttribute('x')) + Number(await doubt.getAttribute('width'));
       expect(Number(await page.getAttribute(`${union} rect.bar`, 'x'))).toBeCloseTo(hatchEnd, 5);
       await showDay('2013-06-01');
-      const observer = (await state('2013-06-01')).observers.find((o) => o.participant === 'union-state-parliamentary-assembly');
-      expect(observer?.undetermined).toEqual({ from: '2013-01-01', to: '2013-12-31' });
-      expect(await page.getAttribute('#state tr[data-observer="union-state-parliamentary-assembly"]', 'data-undetermined')).toBe('2013-01-01/2013-12-31');
-      expect(await page.textContent('#state tr[data-observer="union-state-parliamentary-assembly"] .flag')).toBe('undetermined: 2013-01-01 to 2013-12-31');
-      await showDay('2014-01-01');
-      expect(await page.getAttribute('#state tr[data-observer="union-state-parliamentary-assembly"]', 'data-undetermined')).toBeNull();
+      expect(await page.getAttribute(unionRow, 'data-undetermined')).toBe('2013-01-01/2013-12-31');
+      expect(await page.textContent(`${unionRow} .flag`)).toBe('undetermined: 2013-01-01 to 2013-12-31');
+      await showDay(firstCertain);
+      expect(await page.getAttribute(unionRow, 'data-undetermined')).toBeNull();
 
       // Azerbaijan's lapse from the Treaty: 21 April 1999 followed, 2 April 1999 read by another source.
       await showDay('1999-04-10');

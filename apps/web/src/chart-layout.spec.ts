@@ -1,9 +1,11 @@
 import type { OrganisationHistory } from '@app/projections';
 import { layoutChart } from './chart-layout';
-import { firstDayOf, isDay } from './days';
+import { hasTakenEffect, spanOf } from '@app/projections/span';
+import { dateOf, dayNumber, firstDayOf, isDay } from './days';
 import { Names } from './names';
 import { recordFacts, type RecordFacts } from './record-facts';
 import { legendEntries, STATUS_STYLES } from './statuses';
+import { firstCertainDay } from './taken-effect';
 
 const names = new Names([
   { id: 'ARM', name: 'Armenia', shortName: 'Armenia', kind: 'state' },
@@ -136,7 +138,7 @@ describe('the chart layout', () => {
     ]);
     expect(member?.x).toBeCloseTo(layout.xOf('1994-04-20'));
     expect((member?.x ?? 0) + (member?.width ?? 0)).toBeCloseTo(layout.plot.right);
-    expect(frozen?.x).toBeCloseTo(layout.xOf('2024-03-01'));
+    expect(frozen?.x).toBeCloseTo(layout.xOf('2024-02-29'));
     expect(member?.label).toBe('Armenia (ARM): member (csto-charter-2002), 1994-04-20 – open');
     expect(layout.rows[1]!.bars[0]).toMatchObject({
       status: 'observer',
@@ -146,17 +148,16 @@ describe('the chart layout', () => {
     });
   });
 
-  it('draws a start known only to a month solid from the day after it, hatched over the month, with its range in words', () => {
+  it('draws a start known only to a month solid from the day the server holds it certain, hatched over the days before', () => {
     const frozen = layout.rows[0]!.bars[2];
     expect(frozen?.doubts).toEqual([
       {
         kind: 'undetermined',
         x: layout.xOf('2024-02-01'),
-        width: layout.xOf('2024-03-01') - layout.xOf('2024-02-01'),
+        width: layout.xOf('2024-02-29') - layout.xOf('2024-02-01'),
         from: '2024-02-01',
-        to: '2024-02-29',
-        label:
-          'Armenia (ARM): frozen from a day between 2024-02-01 and 2024-02-29 (2024-02): undetermined within it',
+        to: '2024-02-28',
+        label: 'Armenia (ARM): frozen from a day in 2024-02: undetermined from 2024-02-01 to 2024-02-28',
       },
     ]);
     expect(layout.rows[0]!.bars[1]?.doubts).toEqual([]);
@@ -386,7 +387,7 @@ describe('the succession, the instruments of a row, and disputes', () => {
     const marker = layout.markers.find((m) => m.id === 'pk');
     expect(marker?.range).toEqual({
       x: layout.xOf('2008-10-24'),
-      width: layout.xOf('2009-01-16') - layout.xOf('2008-10-24'),
+      width: layout.xOf('2009-01-15') - layout.xOf('2008-10-24'),
     });
     expect(marker?.label).toBe(
       'Peacekeeping Agreement in force on a day between 2008-10-24 and 2009-01-15 (undetermined within it)',
@@ -399,6 +400,16 @@ describe('the succession, the instruments of a row, and disputes', () => {
 });
 
 describe('days and the record’s coarse dates', () => {
+  it('finds the first day the server’s own rule holds a change certain, never restating it', () => {
+    for (const date of ['2013', '2024-02', '2008-10-24/2009-01-15', '2012-12-19']) {
+      const span = spanOf(date);
+      const day = firstCertainDay(span);
+      expect({ date, holds: hasTakenEffect(span, day) }).toEqual({ date, holds: true });
+      if (day > span.from) expect(hasTakenEffect(span, dateOf(dayNumber(day) - 1))).toBe(false);
+    }
+    expect(firstCertainDay(spanOf('2012-12-19'))).toBe('2012-12-19');
+  });
+
   it('accepts real days only', () => {
     expect(['2012-12-20', '2024-02-29'].map(isDay)).toEqual([true, true]);
     expect(['2023-02-29', '2012-13-01', '2012-12-2', ''].map(isDay)).toEqual([false, false, false, false]);

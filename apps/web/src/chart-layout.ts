@@ -1,9 +1,10 @@
 import type { HistorySpell, OrganisationHistory } from '@app/projections';
-import { isExact, spanOf } from '@app/projections/span';
+import { isExact, spanOf, type Span } from '@app/projections/span';
 import { dateOf, dayNumber, firstDayOf } from './days';
 import type { Names } from './names';
 import type { RecordFacts } from './record-facts';
 import { STATUS_STYLES, type Doubt } from './statuses';
+import { firstCertainDay } from './taken-effect';
 
 /** A stretch of a bar the record cannot settle: hatched over its range, with what it means in words. */
 export interface DoubtSegment {
@@ -143,6 +144,11 @@ export function layoutChart(
   const xOf = (label: string): number => xAt(dayNumber(firstDayOf(label)));
   /** The x of the day after a period: where what it decides is certain. */
   const xAfter = (span: { readonly to: string }): number => xAt(dayNumber(span.to) + 1);
+  /** The days of a change's period on which the server cannot tell whether it has taken effect, if any. */
+  const undeterminedDays = (span: Span): { from: string; to: string } | null => {
+    const certain = dayNumber(firstCertainDay(span));
+    return certain > dayNumber(span.from) ? { from: span.from, to: dateOf(certain - 1) } : null;
+  };
   const titleOf = (id: string): string => history.instruments.find((i) => i.id === id)?.title ?? id;
   const dayAt = (x: number): string =>
     dateOf(Math.min(end - 1, Math.floor(start + ((x - left) / span) * (end - start))));
@@ -173,13 +179,14 @@ export function layoutChart(
     range: rangeOf(eif.governing ?? ''),
   }));
   function rangeOf(label: string): Marker['range'] {
-    const span = spanOf(label);
-    return isExact(span) ? null : { x: xOf(span.from), width: xAfter(span) - xOf(span.from) };
+    const days = undeterminedDays(spanOf(label));
+    return days === null ? null : { x: xOf(days.from), width: xAfter(days) - xOf(days.from) };
   }
 
   const predecessor = facts.founding?.predecessorInstrument ?? null;
   const drawn = (spell: HistorySpell): boolean =>
     spell.status !== 'party' || (predecessor !== null && spell.instrument === predecessor);
+  /** A doubt over the days `from` to `to`, both included. */
   const segment = (kind: Doubt, span: { from: string; to: string }, label: string): DoubtSegment => ({
     kind,
     x: xOf(span.from),
@@ -193,15 +200,18 @@ export function layoutChart(
       ['from', spanOf(spell.from)] as const,
       ...(spell.to === null ? [] : [['until', spanOf(spell.to)] as const]),
     ];
-    const undetermined = ends
-      .filter(([, span]) => !isExact(span))
-      .map(([which, span]) =>
-        segment(
-          'undetermined',
-          span,
-          `${fullName}: ${spell.status} ${which} a day between ${span.from} and ${span.to} (${span.label}): undetermined within it`,
-        ),
-      );
+    const undetermined = ends.flatMap(([which, span]) => {
+      const days = undeterminedDays(span);
+      return days === null
+        ? []
+        : [
+            segment(
+              'undetermined',
+              days,
+              `${fullName}: ${spell.status} ${which} a day in ${span.label}: undetermined from ${days.from} to ${days.to}`,
+            ),
+          ];
+    });
     const disputed = spell.eventIds.flatMap((eventId) => {
       const dispute = facts.disputes.get(eventId);
       return dispute === undefined
@@ -225,9 +235,8 @@ export function layoutChart(
       .map((spell) => {
         const { colour, lane } = STATUS_STYLES[spell.status];
         // The solid bar is where the status surely holds: a start or an end known only to a period is hatched
-        // over that period instead (the server answers "undetermined" inside it).
-        const start = spanOf(spell.from);
-        const x = isExact(start) ? xOf(start.from) : xAfter(start);
+        // over the days of it on which the server answers "undetermined".
+        const x = xOf(firstCertainDay(spanOf(spell.from)));
         const right = spell.to === null ? xAt(end) : xOf(spell.to);
         const doubts = doubtsOf(spell, fullName);
         const bar: Bar = {
