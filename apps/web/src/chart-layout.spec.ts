@@ -1,10 +1,11 @@
 import type { OrganisationHistory } from '@app/projections';
 import { layoutChart } from './chart-layout';
-import { firstDayOf, isDay } from './days';
-import { holdsOn } from './holds-on';
+import { hasTakenEffect, spanOf } from '@app/projections/span';
+import { dateOf, dayNumber, firstDayOf, isDay } from './days';
 import { Names } from './names';
-import { StateEvidence } from './state-evidence';
+import { recordFacts, type RecordFacts } from './record-facts';
 import { legendEntries, STATUS_STYLES } from './statuses';
+import { firstCertainDay } from './taken-effect';
 
 const names = new Names([
   { id: 'ARM', name: 'Armenia', shortName: 'Armenia', kind: 'state' },
@@ -107,8 +108,10 @@ const history: OrganisationHistory = {
   ],
 };
 
+const noFacts: RecordFacts = { founding: null, disputes: new Map() };
+
 describe('the chart layout', () => {
-  const layout = layoutChart(history, names, {
+  const layout = layoutChart(history, names, noFacts, {
     first: '1992-01-01',
     last: '2024-12-31',
     width: 1000,
@@ -135,7 +138,7 @@ describe('the chart layout', () => {
     ]);
     expect(member?.x).toBeCloseTo(layout.xOf('1994-04-20'));
     expect((member?.x ?? 0) + (member?.width ?? 0)).toBeCloseTo(layout.plot.right);
-    expect(frozen?.x).toBeCloseTo(layout.xOf('2024-02-01'));
+    expect(frozen?.x).toBeCloseTo(layout.xOf('2024-02-29'));
     expect(member?.label).toBe('Armenia (ARM): member (csto-charter-2002), 1994-04-20 – open');
     expect(layout.rows[1]!.bars[0]).toMatchObject({
       status: 'observer',
@@ -143,6 +146,21 @@ describe('the chart layout', () => {
         'SRB: observer of Parliamentary Assembly of the CSTO (csto-parliamentary-assembly), 2013-04-11 – open',
       eventIds: ['obs'],
     });
+  });
+
+  it('draws a start known only to a month solid from the day the server holds it certain, hatched over the days before', () => {
+    const frozen = layout.rows[0]!.bars[2];
+    expect(frozen?.doubts).toEqual([
+      {
+        kind: 'undetermined',
+        x: layout.xOf('2024-02-01'),
+        width: layout.xOf('2024-02-29') - layout.xOf('2024-02-01'),
+        from: '2024-02-01',
+        to: '2024-02-28',
+        label: 'Armenia (ARM): frozen from a day in 2024-02: undetermined from 2024-02-01 to 2024-02-28',
+      },
+    ]);
+    expect(layout.rows[0]!.bars[1]?.doubts).toEqual([]);
   });
 
   it('marks only instruments with a known entry into force, and draws a short deployment wide enough to see', () => {
@@ -154,6 +172,7 @@ describe('the chart layout', () => {
         labelY: layout.plot.top - 14,
         eventIds: ['cst'],
         label: 'Collective Security Treaty in force 1994-04-20',
+        range: null,
       },
     ]);
     const band = layout.bands[0];
@@ -181,6 +200,7 @@ describe('the chart layout', () => {
         ],
       },
       names,
+      noFacts,
     );
     expect(markers.map((m) => [m.number, m.id])).toEqual([
       [1, 'first'],
@@ -203,7 +223,193 @@ describe('the chart layout', () => {
   });
 });
 
+describe('the succession, the instruments of a row, and disputes', () => {
+  const party = (instrument: string, from: string, to: string | null, eventIds: string[]) => ({
+    instrument,
+    status: 'party' as const,
+    from,
+    to,
+    basis: instrument,
+    eventIds,
+  });
+  const succession: OrganisationHistory = {
+    ...history,
+    participants: [
+      {
+        participant: 'ARM',
+        spells: [
+          history.participants[0]!.spells[0]!,
+          party('cst-1992', '1994-04-20', null, ['dep']),
+          party('csto-charter-2002', '2003-09-18', null, ['charter-dep']),
+          {
+            organisation: 'csto',
+            status: 'member',
+            from: '2003-09-18',
+            to: null,
+            basis: 'csto-charter-2002',
+            eventIds: ['charter-dep'],
+          },
+        ],
+      },
+      { participant: 'KAZ', spells: [party('cst-1992', '1994-04-20', '1999-04-21', ['dep-kaz', 'lapse'])] },
+    ],
+    instruments: [
+      ...history.instruments,
+      {
+        id: 'csto-charter-2002',
+        title: 'Charter of the CSTO',
+        kind: 'charter',
+        adopted: '2002-10-07',
+        entryIntoForce: {
+          derived: null,
+          reported: '2003-09-18',
+          governing: '2003-09-18',
+          disagreement: false,
+        },
+        eventIds: ['charter-adopted', 'charter-eif'],
+      },
+      {
+        id: 'pk',
+        title: 'Peacekeeping Agreement',
+        kind: 'agreement',
+        adopted: '2007-10-06',
+        entryIntoForce: {
+          derived: null,
+          reported: '2008-10-24/2009-01-15',
+          governing: '2008-10-24/2009-01-15',
+          disagreement: false,
+        },
+        eventIds: ['pk'],
+      },
+    ],
+  };
+  const facts = recordFacts([
+    {
+      id: 'established',
+      position: 1,
+      recordedAt: '2026-01-01T00:00:00Z',
+      effectiveDate: '2002-05-14',
+      type: 'OrganisationEstablished',
+      correctedBy: [],
+      event: {
+        type: 'OrganisationEstablished',
+        effectiveDate: '2002-05-14',
+        organisation: 'csto',
+        name: 'CSTO',
+        foundingInstrument: 'csto-charter-2002',
+        predecessorInstrument: 'cst-1992',
+        sources: [{ seed: 's.txt', quote: 'q' }],
+        confidence: 'certain',
+      },
+    },
+    {
+      id: 'lapse',
+      position: 2,
+      recordedAt: '2026-01-01T00:00:00Z',
+      effectiveDate: '1999-04-21',
+      type: 'InstrumentTerminatedForParticipant',
+      correctedBy: [],
+      event: {
+        type: 'InstrumentTerminatedForParticipant',
+        effectiveDate: '1999-04-21',
+        instrument: 'cst-1992',
+        participant: 'KAZ',
+        reason: 'lapsed',
+        sources: [{ seed: 's.txt', quote: 'q' }],
+        confidence: 'high',
+        dispute: {
+          followed: 'the term expires on 20 April',
+          readings: [
+            {
+              claim: 'withdrew at the Protocol',
+              effectiveDate: '1999-04-02',
+              sources: [{ seed: 's.txt', quote: 'q' }],
+            },
+          ],
+        },
+      },
+    },
+  ] as never);
+  const layout = layoutChart(succession, names, facts);
+
+  it('draws the predecessor treaty’s parties and the organisation’s members in their own colours, with the founding as the boundary', () => {
+    const bars = layout.rows[0]!.bars.filter((bar) => bar.status !== 'signatory');
+    expect(bars.map((bar) => [bar.status, bar.instrument, bar.colour])).toEqual([
+      ['party', 'cst-1992', STATUS_STYLES.party.colour],
+      ['member', null, STATUS_STYLES.member.colour],
+    ]);
+    expect(STATUS_STYLES.party.colour).not.toBe(STATUS_STYLES.member.colour);
+    expect(bars[1]?.x).toBeCloseTo(layout.xOf('2003-09-18'));
+    expect(layout.boundary).toEqual({
+      x: layout.xOf('2003-09-18'),
+      day: '2003-09-18',
+      founding: 'Charter of the CSTO',
+      predecessor: 'Collective Security Treaty',
+      label:
+        'Charter of the CSTO in force 2003-09-18: the Organization exists from this day; before it, its members were the parties to the Collective Security Treaty',
+      eventIds: ['established', 'charter-adopted', 'charter-eif'],
+    });
+  });
+
+  it('lists every instrument a participant signed or is bound by, each spell with its facts', () => {
+    expect(layout.rows[0]!.instruments).toEqual([
+      {
+        id: 'cst-1992',
+        title: 'Collective Security Treaty',
+        spells: [
+          { status: 'signatory', from: '1992-05-15', to: '1994-04-20', eventIds: ['sig'] },
+          { status: 'party', from: '1994-04-20', to: null, eventIds: ['dep'] },
+        ],
+      },
+      {
+        id: 'csto-charter-2002',
+        title: 'Charter of the CSTO',
+        spells: [{ status: 'party', from: '2003-09-18', to: null, eventIds: ['charter-dep'] }],
+      },
+    ]);
+  });
+
+  it('cross-hatches a spell resting on a disputed date from the earliest to the latest reading', () => {
+    expect(layout.rows[1]!.bars[0]?.doubts).toEqual([
+      {
+        kind: 'disputed',
+        x: layout.xOf('1999-04-02'),
+        width: layout.xOf('1999-04-22') - layout.xOf('1999-04-02'),
+        from: '1999-04-02',
+        to: '1999-04-21',
+        label:
+          'Kazakhstan (KAZ): party rests on a date the sources dispute: 1999-04-21 (followed) or 1999-04-02, withdrew at the Protocol',
+      },
+    ]);
+  });
+
+  it('hatches an entry into force known only to a range over that range', () => {
+    const marker = layout.markers.find((m) => m.id === 'pk');
+    expect(marker?.range).toEqual({
+      x: layout.xOf('2008-10-24'),
+      width: layout.xOf('2009-01-15') - layout.xOf('2008-10-24'),
+    });
+    expect(marker?.label).toBe(
+      'Peacekeeping Agreement in force on a day between 2008-10-24 and 2009-01-15 (undetermined within it)',
+    );
+  });
+
+  it('draws no boundary when the record does not say which treaty the organisation succeeded', () => {
+    expect(layoutChart(succession, names, noFacts).boundary).toBeNull();
+  });
+});
+
 describe('days and the record’s coarse dates', () => {
+  it('finds the first day the server’s own rule holds a change certain, never restating it', () => {
+    for (const date of ['2013', '2024-02', '2008-10-24/2009-01-15', '2012-12-19']) {
+      const span = spanOf(date);
+      const day = firstCertainDay(span);
+      expect({ date, holds: hasTakenEffect(span, day) }).toEqual({ date, holds: true });
+      if (day > span.from) expect(hasTakenEffect(span, dateOf(dayNumber(day) - 1))).toBe(false);
+    }
+    expect(firstCertainDay(spanOf('2012-12-19'))).toBe('2012-12-19');
+  });
+
   it('accepts real days only', () => {
     expect(['2012-12-20', '2024-02-29'].map(isDay)).toEqual([true, true]);
     expect(['2023-02-29', '2012-13-01', '2012-12-2', ''].map(isDay)).toEqual([false, false, false, false]);
@@ -216,62 +422,6 @@ describe('days and the record’s coarse dates', () => {
       '2012-06-28',
       '2012-12-19',
     ]);
-  });
-
-  it('says a spell holds on a day by the server’s rule: a coarse date has surely taken effect on its last day', () => {
-    expect(holdsOn({ from: '2012-12-19', to: '2013-01-01' }, '2012-12-31')).toBe(true);
-    expect(holdsOn({ from: '2012-12-19', to: '2013-01-01' }, '2013-01-01')).toBe(false);
-    expect(
-      ['2013-06-01', '2013-12-31', '2014-01-01'].map((day) => holdsOn({ from: '2013', to: null }, day)),
-    ).toEqual([false, true, true]);
-    expect(
-      ['2024-01-31', '2024-02-28', '2024-02-29', '2024-03-01'].map((day) =>
-        holdsOn({ from: '2012-12-19', to: '2024-02' }, day),
-      ),
-    ).toEqual([true, true, false, false]);
-  });
-});
-
-describe('the evidence behind a status on a day', () => {
-  const evidence = new StateEvidence(history);
-
-  it('finds the spell that holds on the day and says the same thing', () => {
-    expect(
-      evidence.member(
-        {
-          participant: 'ARM',
-          status: 'active',
-          basis: 'csto-charter-2002',
-          since: '1994-04-20',
-          statusSince: '1994-04-20',
-          eventIds: [],
-        },
-        '2010-01-01',
-      ),
-    ).toEqual(['adm']);
-    expect(
-      evidence.member(
-        {
-          participant: 'ARM',
-          status: 'frozen',
-          basis: 'csto-charter-2002',
-          since: '1994-04-20',
-          statusSince: '2024-02-01',
-          eventIds: [],
-        },
-        '2024-06-01',
-      ),
-    ).toEqual(['frz']);
-    expect(evidence.signatory('ARM', 'cst-1992', '1993-01-01')).toEqual(['sig']);
-    expect(evidence.grant('SRB', 'observer', 'csto-parliamentary-assembly', '2014-01-01')).toEqual(['obs']);
-    expect(evidence.deployment('kaz-2022')).toEqual(['req', 'act', 'end']);
-    expect(evidence.external('un-general-assembly', 'observer', '2010-01-01')).toEqual(['una']);
-  });
-
-  it('finds nothing rather than the wrong fact', () => {
-    expect(evidence.grant('SRB', 'observer', 'csto', '2014-01-01')).toEqual([]);
-    expect(evidence.signatory('ARM', 'cst-1992', '1995-01-01')).toEqual([]);
-    expect(evidence.instrument('unknown')).toEqual([]);
   });
 });
 

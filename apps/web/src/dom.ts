@@ -33,3 +33,13 @@ export function byId<E extends HTMLElement>(id: string): E {
   if (element === null) throw new Error(`the page has no #${id}`);
   return element as E;
 }
+
+const ISO_DATE = /(\d{4}-\d{2}-\d{2}(?:\/\d{4}-\d{2}-\d{2})?)/;
+
+/** Text with each ISO date in it kept whole on one line: a browser would otherwise break "1994-04-20" at a hyphen. */
+export function withWholeDates(text: string): (string | HTMLElement)[] {
+  return text
+    .split(ISO_DATE)
+    .map((part, index) => (index % 2 === 1 ? html('span', { class: 'date' }, part) : part))
+    .filter((part) => part !== '');
+}

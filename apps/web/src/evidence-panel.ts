@@ -23,28 +23,17 @@ export class EvidencePanel {
     this.opener?.focus();
   }
 
-  async show(title: string, eventIds: readonly string[]): Promise<void> {
-    const request = ++this.shown;
-    const active = document.activeElement;
-    if (!this.container.contains(active))
-      this.opener = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
-    this.container.replaceChildren(
-      html('h2', { tabindex: '-1' }, `Evidence: ${title}`),
-      html('p', { class: 'muted' }, 'loading…'),
-    );
-    this.container.hidden = false;
+  /**
+   * The facts behind a status, loaded from the server, after any notes the answer itself gives about it (the range
+   * in which it is undetermined, the readings of a dispute).
+   */
+  async show(title: string, eventIds: readonly string[], notes: readonly Node[] = []): Promise<void> {
+    const request = this.open(`Evidence: ${title}`, html('p', { class: 'muted' }, 'loading…'));
     const settled = await Promise.allSettled(eventIds.map((id) => this.api.event(id)));
     if (request !== this.shown) return;
-    const heading = html('h2', { tabindex: '-1' }, `Evidence: ${title}`);
-    const close = html(
-      'button',
-      { type: 'button', class: 'close', 'aria-label': 'Close the evidence (Escape)' },
-      '×',
-    );
-    close.addEventListener('click', () => this.close());
-    this.container.replaceChildren(
-      close,
-      heading,
+    this.open(
+      `Evidence: ${title}`,
+      ...notes,
       html(
         'ol',
         { class: 'facts' },
@@ -55,7 +44,24 @@ export class EvidencePanel {
         ),
       ),
     );
+  }
+
+  /** Shows any content under a heading, focused, with a close button; returns the request's number. */
+  open(title: string, ...content: Node[]): number {
+    const active = document.activeElement;
+    if (!this.container.contains(active))
+      this.opener = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
+    const heading = html('h2', { tabindex: '-1' }, title);
+    const close = html(
+      'button',
+      { type: 'button', class: 'close', 'aria-label': 'Close the evidence (Escape)' },
+      '×',
+    );
+    close.addEventListener('click', () => this.close());
+    this.container.replaceChildren(close, heading, ...content);
+    this.container.hidden = false;
     heading.focus();
+    return ++this.shown;
   }
 }
 
@@ -75,6 +81,35 @@ function fact(trail: AuditTrail): HTMLElement {
     ),
     html('p', { class: 'muted' }, `recorded ${trail.recordedAt} by ${trail.recordedBy} from ${where}`),
     html('ul', { class: 'sources' }, ...event.sources.map(source)),
+    event.dispute === undefined
+      ? null
+      : html(
+          'div',
+          { class: 'dispute' },
+          html(
+            'p',
+            {},
+            html('strong', {}, 'Disputed. '),
+            `Followed: ${event.effectiveDate}. ${event.dispute.followed}`,
+          ),
+          html(
+            'ul',
+            { class: 'readings' },
+            ...event.dispute.readings.map((reading) =>
+              html(
+                'li',
+                { 'data-reading': reading.effectiveDate ?? '' },
+                html(
+                  'strong',
+                  {},
+                  `Other reading${reading.effectiveDate ? `, ${reading.effectiveDate}` : ''}: `,
+                ),
+                reading.claim,
+                html('ul', { class: 'sources' }, ...reading.sources.map(source)),
+              ),
+            ),
+          ),
+        ),
     trail.supersededBy.length > 0
       ? html(
           'p',

@@ -2,14 +2,15 @@ import type { OrganisationHistory } from '@app/projections';
 import { nearestDay, readAddress, type DayRange } from './address';
 import { Api, ApiError } from './api';
 import { CHART_DEFAULTS } from './chart-layout';
-import { Chart } from './chart';
+import { Chart, doubtPatterns } from './chart';
 import { dateOf, dayNumber } from './days';
 import { byId, html, svg } from './dom';
 import { EvidencePanel } from './evidence-panel';
 import { Names } from './names';
-import { StateEvidence } from './state-evidence';
+import { participantInstruments } from './participant-instruments';
+import { recordFacts } from './record-facts';
 import { renderState } from './state-panel';
-import { legendEntries } from './statuses';
+import { DOUBT_STYLES, legendEntries } from './statuses';
 
 const FIRST = CHART_DEFAULTS.first;
 const LAST = CHART_DEFAULTS.last;
@@ -27,6 +28,11 @@ class TimelinePage {
   private readonly evidencePanel = new EvidencePanel(byId('evidence'), this.api);
   private readonly chart = new Chart(byId('chart'), {
     showEvidence: (title, ids) => void this.evidencePanel.show(title, ids),
+    showInstruments: (row) =>
+      this.evidencePanel.open(
+        `Instruments: ${row.fullName}`,
+        participantInstruments(row, (title, ids) => void this.evidencePanel.show(title, ids)),
+      ),
     selectDay: (day) => this.select(day),
   });
   private readonly organisation: string;
@@ -57,19 +63,24 @@ class TimelinePage {
       this.knownAtInput.value = '';
       this.fromKnownAtInput();
     });
+    const swatch = (...shapes: SVGElement[]): SVGSVGElement =>
+      svg('svg', { class: 'swatch', viewBox: '0 0 18 12', 'aria-hidden': 'true' }, ...shapes);
     byId('legend').replaceChildren(
       ...legendEntries().map(({ legend, colour }) =>
+        html('li', {}, swatch(svg('rect', { width: 18, height: 12, rx: 2, fill: colour })), legend),
+      ),
+      ...Object.entries(DOUBT_STYLES).map(([kind, { pattern, legend }]) =>
         html(
           'li',
-          {},
-          svg(
-            'svg',
-            { class: 'swatch', viewBox: '0 0 18 12', 'aria-hidden': 'true' },
-            svg('rect', { width: 18, height: 12, rx: 2, fill: colour }),
+          { 'data-doubt': kind },
+          swatch(
+            svg('rect', { class: 'doubt-ground', width: 18, height: 12, fill: '#1f4e96' }),
+            svg('rect', { class: `doubt doubt-${kind}`, width: 18, height: 12, fill: `url(#${pattern})` }),
           ),
           legend,
         ),
       ),
+      doubtPatterns(),
     );
     this.showControls(this.day);
     void this.load();
@@ -112,11 +123,15 @@ class TimelinePage {
         this.showEmpty(organisations.map((o) => o.id));
         return;
       }
-      this.history = await this.api.history(this.organisation, this.knownAt);
+      const [history, timeline] = await Promise.all([
+        this.api.history(this.organisation, this.knownAt),
+        this.api.timeline(this.organisation, this.knownAt),
+      ]);
+      this.history = history;
       byId('title').textContent =
         `${this.history.name ?? found.name} — ${FIRST.slice(0, 4)}–${LAST.slice(0, 4)}`;
       byId('main').hidden = false;
-      this.chart.draw(this.history, this.names);
+      this.chart.draw(history, this.names, recordFacts(timeline));
       this.say('');
       await this.showDay();
     } catch (error) {
@@ -150,8 +165,7 @@ class TimelinePage {
 
   /** The state on the chosen day; a newer choice cancels the request of an older one. */
   private async showDay(): Promise<void> {
-    const history = this.history;
-    if (history === null) return;
+    if (this.history === null) return;
     this.chart.mark(this.day, true);
     this.pending?.abort();
     const pending = (this.pending = new AbortController());
@@ -161,9 +175,8 @@ class TimelinePage {
       renderState(
         byId('state'),
         state,
-        new StateEvidence(history),
         this.names,
-        (title, ids) => void this.evidencePanel.show(title, ids),
+        (title, ids, notes) => void this.evidencePanel.show(title, ids, notes),
       );
     } catch (error) {
       if (!pending.signal.aborted) this.fail(error);

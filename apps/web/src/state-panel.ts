@@ -1,9 +1,20 @@
-import type { OrganisationState } from '@app/projections';
-import { html } from './dom';
+import type { DeploymentRow, InstrumentRow, OrganisationState, Undetermined } from '@app/projections';
+import { html, withWholeDates } from './dom';
 import type { Names } from './names';
-import type { StateEvidence } from './state-evidence';
 
-type ShowEvidence = (title: string, eventIds: readonly string[]) => void;
+type ShowEvidence = (title: string, eventIds: readonly string[], notes: readonly Node[]) => void;
+
+/** What every row of the state answer may carry besides its own fields: its facts, and any doubt about it. */
+interface Answered {
+  readonly eventIds: readonly string[];
+  readonly undetermined?: Undetermined;
+  readonly disputed?: {
+    readonly eventId: string;
+    readonly followed: string;
+    readonly readings: readonly { readonly claim: string; readonly effectiveDate: string | null }[];
+    readonly effect: string;
+  };
+}
 
 interface Column<R> {
   readonly heading: string;
@@ -16,13 +27,14 @@ interface Column<R> {
 export function renderState(
   container: HTMLElement,
   state: OrganisationState,
-  evidence: StateEvidence,
   names: Names,
   showEvidence: ShowEvidence,
 ): void {
   const day = state.asOf;
   const name = (id: string): string => names.full(id);
-  const evidenceButton = (title: string, eventIds: readonly string[]): HTMLElement => {
+  /** The row's own facts, as the server gives them: the page matches nothing itself. */
+  const evidenceButton = (title: string, row: Answered): HTMLElement => {
+    const { eventIds } = row;
     if (eventIds.length === 0) return html('span', { class: 'muted' }, 'no linked fact');
     const count = `${eventIds.length} fact${eventIds.length === 1 ? '' : 's'}`;
     // The accessible name starts with the visible text, so that speech control finds the button by what it shows.
@@ -31,15 +43,15 @@ export function renderState(
       { type: 'button', class: 'evidence-link', 'aria-label': `${count}: ${title}` },
       count,
     );
-    button.addEventListener('click', () => showEvidence(title, eventIds));
+    button.addEventListener('click', () => showEvidence(title, eventIds, doubtNotes(row)));
     return button;
   };
-  const table = <R>(
+  const table = <R extends Answered>(
     caption: string,
     rows: readonly R[],
     columns: readonly Column<R>[],
     attributes: (row: R) => Record<string, string>,
-    facts: (row: R) => [string, readonly string[]],
+    title: (row: R) => string,
   ): HTMLElement => {
     if (rows.length === 0) return html('p', { class: 'empty' }, `${caption}: none`);
     return html(
@@ -62,21 +74,21 @@ export function renderState(
         html(
           'tbody',
           {},
-          ...rows.map((row) => {
-            const [title, ids] = facts(row);
-            return html(
+          ...rows.map((row) =>
+            html(
               'tr',
-              attributes(row),
+              { ...attributes(row), ...doubtAttributes(row) },
               ...columns.map((c, i) =>
                 html(
                   'td',
                   { class: c.date ? 'date' : undefined, 'data-heading': i === 0 ? undefined : c.heading },
-                  c.cell(row),
+                  ...withWholeDates(c.cell(row)),
+                  i === 0 ? doubtFlag(row) : null,
                 ),
               ),
-              html('td', { 'data-heading': 'evidence' }, evidenceButton(title, ids)),
-            );
-          }),
+              html('td', { 'data-heading': 'evidence' }, evidenceButton(title(row), row)),
+            ),
+          ),
         ),
       ),
     );
@@ -87,6 +99,19 @@ export function renderState(
     : state.members.length > 0
       ? 'not yet in existence: the members are the parties to its predecessor treaty'
       : 'not in existence';
+  const deploymentTable = (caption: string, rows: readonly DeploymentRow[], attribute: string): HTMLElement =>
+    table(
+      caption,
+      rows,
+      [
+        { heading: 'deployment', cell: (d) => d.id },
+        { heading: 'host', cell: (d) => name(d.host) },
+        { heading: 'phase', cell: (d) => d.status },
+        { heading: 'contributors', cell: (d) => d.contributors.map(name).join(', ') || '—' },
+      ],
+      (d) => ({ [attribute]: d.id, 'data-status': d.status }),
+      (d) => `deployment ${d.id} (${d.status}) on ${day}`,
+    );
   container.replaceChildren(
     html(
       'h2',
@@ -95,7 +120,9 @@ export function renderState(
       html('span', { class: 'existence' }, ` — ${existence}`),
     ),
     table(
-      'Members',
+      state.exists
+        ? 'Members'
+        : 'Parties to the predecessor treaty (the members before the Organization existed)',
       state.members,
       [
         { heading: 'participant', cell: (m) => name(m.participant) },
@@ -105,7 +132,7 @@ export function renderState(
         { heading: 'status since', cell: (m) => m.statusSince, date: true },
       ],
       (m) => ({ 'data-member': m.participant, 'data-status': m.status, class: `status-${m.status}` }),
-      (m) => [`${name(m.participant)} ${m.status} on ${day}`, evidence.member(m, day)],
+      (m) => `${name(m.participant)} ${state.exists ? m.status : `party to ${m.basis}`} on ${day}`,
     ),
     table(
       'Signatories not yet bound',
@@ -115,11 +142,8 @@ export function renderState(
         { heading: 'instrument', cell: (s) => s.instrument },
         { heading: 'signed', cell: (s) => s.since, date: true },
       ],
-      (s) => ({ 'data-signatory': s.participant }),
-      (s) => [
-        `${name(s.participant)} signatory of ${s.instrument}`,
-        evidence.signatory(s.participant, s.instrument, day),
-      ],
+      (s) => ({ 'data-signatory': s.participant, 'data-signatory-of': s.instrument }),
+      (s) => `${name(s.participant)} signatory of ${s.instrument}`,
     ),
     ...(['observers', 'partners'] as const).map((role) =>
       table(
@@ -131,10 +155,7 @@ export function renderState(
           { heading: 'since', cell: (g) => g.since, date: true },
         ],
         (g) => ({ [`data-${role.slice(0, -1)}`]: g.participant }),
-        (g) => [
-          `${name(g.participant)} ${role.slice(0, -1)} of ${name(g.body)}`,
-          evidence.grant(g.participant, role === 'observers' ? 'observer' : 'partner', g.body, day),
-        ],
+        (g) => `${name(g.participant)} ${role.slice(0, -1)} of ${name(g.body)}`,
       ),
     ),
     table(
@@ -146,17 +167,14 @@ export function renderState(
         { heading: 'since', cell: (e) => e.since, date: true },
       ],
       (e) => ({ 'data-external': e.body }),
-      (e) => [
-        `${name(state.organisation)} ${e.status} in ${name(e.body)}`,
-        evidence.external(e.body, e.status, day),
-      ],
+      (e) => `${name(state.organisation)} ${e.status} in ${name(e.body)}`,
     ),
     table(
       'Instruments',
       state.instruments,
       [
         { heading: 'instrument', cell: (i) => i.id },
-        { heading: 'in force', cell: (i) => (i.inForce ? `since ${i.since ?? '?'}` : 'no') },
+        { heading: 'in force', cell: inForceText },
         { heading: 'parties', cell: (i) => i.parties.join(' ') || '—' },
         {
           heading: 'note',
@@ -167,19 +185,17 @@ export function renderState(
         },
       ],
       (i) => ({ 'data-instrument': i.id, 'data-in-force': String(i.inForce) }),
-      (i) => [`entry into force of ${i.id}`, evidence.instrument(i.id)],
+      (i) => `entry into force of ${i.id}`,
     ),
-    table(
-      'Deployments',
+    deploymentTable(
+      'Deployments present (contingents arrived or withdrawing)',
       state.deployments,
-      [
-        { heading: 'deployment', cell: (d) => d.id },
-        { heading: 'host', cell: (d) => name(d.host) },
-        { heading: 'phase', cell: (d) => d.status },
-        { heading: 'contributors', cell: (d) => d.contributors.map(name).join(', ') || '—' },
-      ],
-      (d) => ({ 'data-deployment': d.id }),
-      (d) => [`deployment ${d.id}`, evidence.deployment(d.id)],
+      'data-deployment',
+    ),
+    deploymentTable(
+      'Deployments requested or authorised, no contingent arrived yet',
+      state.pendingDeployments,
+      'data-pending-deployment',
     ),
     state.uncertain.length === 0
       ? html('p', { class: 'empty' }, 'Uncertain on this day: nothing')
@@ -194,10 +210,85 @@ export function renderState(
               html(
                 'li',
                 {},
-                `${name(u.participant ?? u.subject)}: ${u.status} between ${u.from} and ${u.to} — ${u.because}`,
+                `${name(u.participant ?? u.subject)}: ${u.status} between ${u.from} and ${u.to}: ${u.because}`,
               ),
             ),
           ),
         ),
   );
+}
+
+/** "since 2003-09-18", "undetermined: between … and …" (the server cannot tell), or "no". */
+function inForceText(row: InstrumentRow): string {
+  if (row.inForce === 'undetermined')
+    return `undetermined: in force on a day between ${row.undetermined?.from ?? '?'} and ${row.undetermined?.to ?? '?'}`;
+  return row.inForce ? `since ${row.since ?? '?'}` : 'no';
+}
+
+function doubtAttributes(row: Answered): Record<string, string> {
+  return {
+    ...(row.undetermined ? { 'data-undetermined': `${row.undetermined.from}/${row.undetermined.to}` } : {}),
+    ...(row.disputed ? { 'data-disputed': row.disputed.eventId } : {}),
+  };
+}
+
+/**
+ * A short flag under the row's first cell: the reader sees at once that the row may not hold, or is disputed; the
+ * evidence gives the whole of it.
+ */
+function doubtFlag(row: Answered): HTMLElement | null {
+  if (row.undetermined === undefined && row.disputed === undefined) return null;
+  return html(
+    'span',
+    { class: 'doubt-flags' },
+    row.undetermined
+      ? html(
+          'span',
+          { class: 'flag undetermined' },
+          `undetermined: ${row.undetermined.from} to ${row.undetermined.to}`,
+        )
+      : null,
+    row.disputed
+      ? html(
+          'span',
+          { class: 'flag disputed' },
+          `disputed: other readings ${row.disputed.readings.map((r) => r.effectiveDate ?? 'undated').join(', ')} (see the evidence)`,
+        )
+      : null,
+  );
+}
+
+/** The answer's own words on a row's doubt: for the row's flag and for the evidence panel. */
+function doubtNotes(row: Answered): HTMLElement[] {
+  const notes: HTMLElement[] = [];
+  if (row.undetermined)
+    notes.push(
+      html(
+        'p',
+        { class: 'flag undetermined' },
+        `undetermined: decided on a day between ${row.undetermined.from} and ${row.undetermined.to}, which the record cannot tell`,
+      ),
+    );
+  if (row.disputed)
+    notes.push(
+      html(
+        'div',
+        { class: 'dispute', 'data-disputed': row.disputed.eventId },
+        html(
+          'p',
+          {},
+          html('strong', {}, 'Disputed. '),
+          `The answer follows one reading: ${row.disputed.followed}`,
+        ),
+        html(
+          'ul',
+          { class: 'readings' },
+          ...row.disputed.readings.map((r) =>
+            html('li', {}, html('strong', {}, `${r.effectiveDate ?? 'undated'}: `), r.claim),
+          ),
+        ),
+        html('p', {}, `${row.disputed.effect.charAt(0).toUpperCase()}${row.disputed.effect.slice(1)}.`),
+      ),
+    );
+  return notes;
 }
