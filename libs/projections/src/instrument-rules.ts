@@ -102,10 +102,8 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
  * before it and the participant signed no renewing protocol; else at the reported termination. Derived dates
  * govern; a report that differs is kept beside them.
  */
-export function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): readonly PartySpell[] {
-  return source.memo(`party\u0000${view.id}\u0000${record.participant}`, () =>
-    episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, source)),
-  );
+function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): readonly PartySpell[] {
+  return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, source));
 }
 
 /**
@@ -113,7 +111,8 @@ export function partySpells(view: InstrumentView, record: PartyRecord, source: V
  * only from a general report (no deposits to derive it from, no report for the participant) binds the parties to
  * the instrument it amends: from the later of that report and their own entry into force, until their period
  * under the amended instrument ends. Those periods are shown as reported, not derived (`derivedStart` null), and
- * rest on the report and on the amended instrument's facts.
+ * rest on the report and on the amended instrument's facts. Derived once per instrument and set of views (one memo
+ * per instrument, not per participant: a million-event record has hundreds of thousands of participants' periods).
  */
 export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
   return source.memo(`parties\u0000${view.id}`, () => {
@@ -125,17 +124,17 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
     if (!amended || general.derived !== null || general.reported === null) return parties;
     const report = general.reported;
     const reportIds = general.eventIds;
-    for (const record of amended.parties.values()) {
-      const own = parties.get(record.participant);
+    for (const [participant, periods] of partiesOf(source, amended)) {
+      const own = parties.get(participant);
       if (own !== undefined && boundSpells(own).length > 0) continue;
       const episode = own?.[0]?.episode ?? {};
-      const implied = boundSpells(partySpells(amended, record, source)).flatMap((bound): PartySpell[] => {
+      const implied = boundSpells(periods).flatMap((bound): PartySpell[] => {
         const start = laterSpan(bound.start, report);
         if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
         const ownIds = own?.[0]?.eventIds ?? [];
         return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
       });
-      if (implied.length > 0) parties.set(record.participant, implied);
+      if (implied.length > 0) parties.set(participant, implied);
     }
     return parties;
   });

@@ -1,5 +1,5 @@
 import { withdrawalEffectiveDate } from '@app/domain';
-import { boundSpells, generalEntryIntoForce, partySpells } from './instrument-rules';
+import { boundSpells, generalEntryIntoForce, partiesOf } from './instrument-rules';
 import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
@@ -61,20 +61,18 @@ export function membershipSpells(source: ViewSource, organisation: OrganisationV
  * into being: what the organisation's membership was before it existed. Basis: the predecessor treaty.
  */
 export function predecessorSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  return source.memo(`predecessor\u0000${organisation.id}\u0000${participant}`, () => {
-    const predecessorId = organisation.established?.predecessorInstrument;
-    const predecessor = predecessorId === undefined ? undefined : source.instrument(predecessorId);
-    const record = predecessor?.parties.get(participant);
-    if (!predecessor || !record) return [];
-    const founding = foundingOf(source, organisation);
-    const spells: MemberSpell[] = [];
-    for (const party of boundSpells(partySpells(predecessor, record, source))) {
-      if (founding !== null && compareSpans(party.start, founding) >= 0) continue;
-      const end = founding !== null && (party.end === null || compareSpans(founding, party.end) < 0) ? founding : party.end;
-      spells.push({ start: party.start, end, basis: predecessor.id, eventIds: party.eventIds });
-    }
-    return spells;
-  });
+  const predecessorId = organisation.established?.predecessorInstrument;
+  const predecessor = predecessorId === undefined ? undefined : source.instrument(predecessorId);
+  const periods = predecessor && partiesOf(source, predecessor).get(participant);
+  if (!predecessor || !periods) return [];
+  const founding = foundingOf(source, organisation);
+  const spells: MemberSpell[] = [];
+  for (const party of boundSpells(periods)) {
+    if (founding !== null && compareSpans(party.start, founding) >= 0) continue;
+    const end = founding !== null && (party.end === null || compareSpans(founding, party.end) < 0) ? founding : party.end;
+    spells.push({ start: party.start, end, basis: predecessor.id, eventIds: party.eventIds });
+  }
+  return spells;
 }
 
 function organisationEraSpells(source: ViewSource, organisation: OrganisationView, participant: string, founding: Span): MemberSpell[] {
@@ -104,9 +102,9 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
     close(pending?.notice ?? null);
   } else {
     const instrument = organisation.established && source.instrument(organisation.established.foundingInstrument);
-    const record = instrument?.parties.get(participant);
-    if (instrument && record) {
-      for (const party of boundSpells(partySpells(instrument, record, source))) {
+    const periods = instrument && partiesOf(source, instrument).get(participant);
+    if (instrument && periods) {
+      for (const party of boundSpells(periods)) {
         spells.push({ start: party.start, end: party.end, basis: instrument.id, eventIds: party.eventIds });
       }
     }
@@ -138,9 +136,7 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
  * freeze; the end of membership ends both. Statuses outside membership are not statuses of a member: dropped.
  */
 export function statusSpells(source: ViewSource, organisation: OrganisationView, participant: string): StatusSpell[] {
-  return source.memo(`statuses\u0000${organisation.id}\u0000${participant}`, () =>
-    membershipSpells(source, organisation, participant).flatMap((membership) => statusSpellsWithin(organisation, participant, membership)),
-  );
+  return membershipSpells(source, organisation, participant).flatMap((membership) => statusSpellsWithin(organisation, participant, membership));
 }
 
 /** The statuses of one spell of membership: read afresh from its start, so no status outlives a membership. */
