@@ -102,6 +102,20 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       );
     });
 
+    it('finds a fact by the chronology\'s fact id as well as by its event id', async () => {
+      const { body } = await http.get(`/events/${encodeURIComponent('cst-1992/terminated/UZB')}`).expect(200);
+      expect(body).toMatchObject({ id: eventIdOf('cst-1992/terminated/UZB'), importedFrom: { factId: 'cst-1992/terminated/UZB' } });
+      await http.get(`/events/${encodeURIComponent('cst-1992/terminated/NOPE')}`).expect(404);
+    });
+
+    it('gives every row of the state the ids of the facts it rests on, each of which the audit trail knows', async () => {
+      const { body } = await http.get('/organisations/csto/state?asOf=2012-12-20').expect(200);
+      const rows = [...body.members, ...body.signatories, ...body.externalStatuses, ...body.instruments] as { eventIds: string[] }[];
+      expect(rows.every((row) => row.eventIds.length > 0)).toBe(true);
+      const uzb = (body.members as { participant: string; eventIds: string[] }[]).find((m) => m.participant === 'UZB');
+      for (const id of uzb?.eventIds ?? []) await http.get(`/events/${id}`).expect(200);
+    });
+
     it('gives the audit trail of an imported fact: file, line, who and when', async () => {
       const { body } = await http.get(`/events/${eventIdOf('cst-1992/signed/ARM')}`).expect(200);
       expect(body).toMatchObject({

@@ -229,6 +229,35 @@ describe('the CLI on a store with the chronology imported', () => {
     });
   });
 
+  describe('evidence', () => {
+    it('fact: prints a fact by its chronology id, with its sources, dispute readings and audit trail', () => {
+      const run = cli('fact', 'cst-1992/terminated/UZB');
+
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^fact cst-1992\/terminated\/UZB \(event [0-9a-f-]{36}\)$/m);
+      expect(run.stdout).toMatch(/^InstrumentTerminatedForParticipant, effective 1999-04-21/m);
+      expect(run.stdout).toMatch(/^sources \(\d+\):$/m);
+      expect(run.stdout).toMatch(/^disputed: followed because /m);
+      expect(run.stdout).toMatch(/imported from instruments\/cst-1992\.yaml:\d+$/m);
+      expect(run.stdout).toMatch(/^corrections: none$/m);
+    });
+
+    it('fact: the same fact as JSON, the audit trail the API gives; exit 1 for a fact not in the record', () => {
+      const trail = JSON.parse(cli('fact', 'cst-1992/terminated/UZB', '--json').stdout) as { importedFrom: { factId: string }; event: { type: string } };
+      expect(trail).toMatchObject({ importedFrom: { factId: 'cst-1992/terminated/UZB' }, event: { type: 'InstrumentTerminatedForParticipant' } });
+
+      const missing = cli('fact', 'cst-1992/terminated/NOPE');
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toBe('annals fact: no event cst-1992/terminated/NOPE in the record\n');
+    });
+
+    it('--evidence: names the facts behind each row, by fact id, in the state, history and instrument tables', () => {
+      expect(cli('state', 'csto', '--as-of', '2012-12-20', '--evidence').stdout).toMatch(/^UZB\s+suspended\s.*csto\/admitted\/UZB/m);
+      expect(cli('history', 'UZB', '--org', 'csto', '--evidence').stdout).toMatch(/^party\s+cst-1992\s.*cst-1992\/terminated\/UZB/m);
+      expect(cli('instrument', 'cst-1992', '--as-of', '2000-01-01', '--evidence').stdout).toMatch(/^GEO\s+no-longer-party\s.*cst-1992\/terminated\/GEO/m);
+    });
+  });
+
   describe('verify', () => {
     it('finds no problem in a cleanly imported log, exit 0', () => {
       const run = cli('verify', '--json');

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule, type StoreConfig } from '@app/event-store';
 import { HistoryModule } from '@app/history';
 import { ExportCommand } from './commands/export.command';
+import { FactCommand } from './commands/fact.command';
 import { HistoryCommand } from './commands/history.command';
 import { ImportCommand } from './commands/import.command';
 import { InstrumentCommand } from './commands/instrument.command';
@@ -19,7 +20,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [EventStoreModule.forRoot(store), HistoryModule],
-      providers: [UsageErrors, ImportCommand, StateCommand, InstrumentCommand, HistoryCommand, TimelineCommand, ReplayCommand, RebuildCommand, ExportCommand, VerifyCommand],
+      providers: [UsageErrors, FactCommand, ImportCommand, StateCommand, InstrumentCommand, HistoryCommand, TimelineCommand, ReplayCommand, RebuildCommand, ExportCommand, VerifyCommand],
     };
   }
 }

@@ -4,6 +4,7 @@ import { CommandRunner, Option } from 'nest-commander';
 export interface QueryFlags {
   json?: boolean;
   knownAt?: string;
+  evidence?: boolean;
 }
 
 /** A command whose answer can be printed for programs: `--json`. */
@@ -25,6 +26,11 @@ export abstract class QueryCommand<Flags extends QueryFlags = QueryFlags> extend
   @Option({ flags: '--known-at <instant>', description: 'the record as it stood at this instant (ISO 8601, or a day: its end)' })
   parseKnownAt(value: string): string {
     return value;
+  }
+
+  @Option({ flags: '--evidence', description: 'add a column naming the facts each row rests on (`annals fact <id>` shows one)' })
+  parseEvidence(): boolean {
+    return true;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Command, Option } from 'nest-commander';
 import { HistoryQueries, ParticipantHistoryQuestion, validateQuery } from '@app/history';
 import type { HistorySpell } from '@app/projections';
-import { renderSections } from '../output/sections';
+import { evidenced, renderSections, type Evidence } from '../output/sections';
+import { namesOf } from './state.command';
 import { QueryCommand, type QueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
@@ -20,9 +21,12 @@ export class HistoryCommand extends QueryCommand<HistoryFlags> {
   }
 
   async run([participant]: string[], flags: HistoryFlags): Promise<void> {
-    await runQuery({ command: 'history', names: { id: '<participant>' }, json: flags.json, render: renderHistory }, () =>
-      this.queries.participantHistory(validateQuery(ParticipantHistoryQuestion, { id: participant, org: flags.org, knownAt: flags.knownAt })),
-    );
+    let evidence: Evidence;
+    await runQuery({ command: 'history', names: { id: '<participant>' }, json: flags.json, render: (history) => renderHistory(history, evidence) }, async () => {
+      const history = await this.queries.participantHistory(validateQuery(ParticipantHistoryQuestion, { id: participant, org: flags.org, knownAt: flags.knownAt }));
+      if (flags.evidence) evidence = namesOf(await this.queries.factNames());
+      return history;
+    });
   }
 
   @Option({ flags: '--org <org>', description: 'only this organisation: its membership, statuses and instruments' })
@@ -31,12 +35,12 @@ export class HistoryCommand extends QueryCommand<HistoryFlags> {
   }
 }
 
-function renderHistory({ participant, spells }: { participant: string; spells: readonly HistorySpell[] }): string {
+function renderHistory({ participant, spells }: { participant: string; spells: readonly HistorySpell[] }, evidence: Evidence): string {
   return renderSections(`history of ${participant}`, [
-    [
-      'spells',
-      ['status', 'organisation/instrument', 'body', 'from', 'to', 'basis'],
-      spells.map((s) => [s.status, s.organisation ?? s.instrument, s.body, s.from, s.to ?? 'open', s.basis]),
-    ],
+    evidenced(
+      ['spells', ['status', 'organisation/instrument', 'body', 'from', 'to', 'basis'], spells.map((s) => [s.status, s.organisation ?? s.instrument, s.body, s.from, s.to ?? 'open', s.basis])],
+      spells.map((s) => s.eventIds),
+      evidence,
+    ),
   ]);
 }

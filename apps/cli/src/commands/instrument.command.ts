@@ -1,7 +1,8 @@
 import { Command } from 'nest-commander';
 import { HistoryQueries, InstrumentStatusQuestion, validateQuery } from '@app/history';
 import type { DatesCompared, InstrumentStatus } from '@app/projections';
-import { renderSections, uncertainSection } from '../output/sections';
+import { evidenced, renderSections, uncertainSection, type Evidence } from '../output/sections';
+import { namesOf } from './state.command';
 import { DatedQueryCommand, type DatedQueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
@@ -16,13 +17,16 @@ export class InstrumentCommand extends DatedQueryCommand {
   }
 
   async run([instrument]: string[], flags: DatedQueryFlags): Promise<void> {
-    await runQuery({ command: 'instrument', names: { id: '<id>' }, json: flags.json, render: renderStatus }, () =>
-      this.queries.instrumentStatus(validateQuery(InstrumentStatusQuestion, { id: instrument, asOf: flags.asOf, knownAt: flags.knownAt })),
-    );
+    let evidence: Evidence;
+    await runQuery({ command: 'instrument', names: { id: '<id>' }, json: flags.json, render: (status) => renderStatus(status, evidence) }, async () => {
+      const status = await this.queries.instrumentStatus(validateQuery(InstrumentStatusQuestion, { id: instrument, asOf: flags.asOf, knownAt: flags.knownAt }));
+      if (flags.evidence) evidence = namesOf(await this.queries.factNames());
+      return status;
+    });
   }
 }
 
-function renderStatus(status: InstrumentStatus): string {
+function renderStatus(status: InstrumentStatus, evidence: Evidence): string {
   const known = status.knownAt ? ` as recorded by ${status.knownAt}` : '';
   const title = status.title ?? status.instrument;
   const force =
@@ -32,7 +36,7 @@ function renderStatus(status: InstrumentStatus): string {
         ? `in force since ${status.entryIntoForce.governing ?? '?'}`
         : 'not in force';
   return renderSections(`${title} (${status.instrument}) on ${status.asOf}${known}: ${status.exists ? `adopted ${status.adopted ?? '?'}, ${force}` : 'not adopted yet'}${disagreement(status.entryIntoForce)}`, [
-    [
+    evidenced([
       'participants',
       ['participant', 'status', 'signature', 'ratification', 'deposit', 'in force', 'withdrawal notified', 'withdrawal effective'],
       status.participants.map((p) => [
@@ -45,7 +49,7 @@ function renderStatus(status: InstrumentStatus): string {
         p.withdrawal.notified,
         p.withdrawal.effective,
       ]),
-    ],
+    ], status.participants.map((p) => p.eventIds), evidence),
     uncertainSection(status.uncertain),
   ]);
 }

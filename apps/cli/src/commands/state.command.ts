@@ -1,7 +1,7 @@
 import { Command } from 'nest-commander';
 import { HistoryQueries, OrganisationStateQuestion, validateQuery } from '@app/history';
 import type { OrganisationState } from '@app/projections';
-import { renderSections, uncertainSection } from '../output/sections';
+import { evidenced, renderSections, uncertainSection, type Evidence } from '../output/sections';
 import { DatedQueryCommand, type DatedQueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
@@ -16,9 +16,12 @@ export class StateCommand extends DatedQueryCommand {
   }
 
   async run([organisation]: string[], flags: DatedQueryFlags): Promise<void> {
-    await runQuery({ command: 'state', names: { org: '<org>' }, json: flags.json, render: renderState }, () =>
-      this.queries.organisationState(validateQuery(OrganisationStateQuestion, { org: organisation, asOf: flags.asOf, knownAt: flags.knownAt })),
-    );
+    let evidence: Evidence;
+    await runQuery({ command: 'state', names: { org: '<org>' }, json: flags.json, render: (state) => renderState(state, evidence) }, async () => {
+      const state = await this.queries.organisationState(validateQuery(OrganisationStateQuestion, { org: organisation, asOf: flags.asOf, knownAt: flags.knownAt }));
+      if (flags.evidence) evidence = namesOf(await this.queries.factNames());
+      return state;
+    });
   }
 }
 
@@ -28,16 +31,30 @@ export function inForceWords(row: { inForce: boolean | 'undetermined'; undetermi
   return row.inForce ? 'yes' : 'no';
 }
 
-function renderState(state: OrganisationState): string {
+/** Each row's facts named one after the other, for the evidence column. */
+export function namesOf(name: (id: string) => string): Evidence {
+  return (ids) => ids.map(name).join(' ');
+}
+
+/** A row's doubts in words: undetermined between two days, disputed. */
+function doubt(row: { undetermined?: { from: string; to: string }; disputed?: { effect: string } }): string | null {
+  const words = [row.undetermined ? `undetermined ${row.undetermined.from}/${row.undetermined.to}` : '', row.disputed ? `disputed: ${row.disputed.effect}` : ''];
+  return words.filter((w) => w !== '').join('; ') || null;
+}
+
+function renderState(state: OrganisationState, evidence: Evidence): string {
   const known = state.knownAt ? ` as recorded by ${state.knownAt}` : '';
+  const ids = (rows: readonly { eventIds: readonly string[] }[]): (readonly string[])[] => rows.map((row) => row.eventIds);
+  const membersTitle = state.exists ? 'members' : 'members (parties to the predecessor treaty: the organisation does not exist yet)';
   return renderSections(`${state.organisation} on ${state.asOf}${known}: ${state.exists ? 'in existence' : 'not (yet) in existence'}`, [
-    ['members', ['participant', 'status', 'basis', 'since', 'status since'], state.members.map((m) => [m.participant, m.status, m.basis, m.since, m.statusSince])],
-    ['signatories', ['participant', 'instrument', 'since'], state.signatories.map((s) => [s.participant, s.instrument, s.since])],
-    ['observers', ['participant', 'body', 'since'], state.observers.map((o) => [o.participant, o.body, o.since])],
-    ['partners', ['participant', 'body', 'since'], state.partners.map((p) => [p.participant, p.body, p.since])],
-    ['statuses in other bodies', ['body', 'status', 'since'], state.externalStatuses.map((e) => [e.body, e.status, e.since])],
-    ['instruments', ['instrument', 'in force', 'since', 'parties'], state.instruments.map((i) => [i.id, inForceWords(i), i.since, i.parties.join(' ')])],
-    ['deployments', ['deployment', 'host', 'status', 'contributors'], state.deployments.map((d) => [d.id, d.host, d.status, d.contributors.join(' ')])],
+    evidenced([membersTitle, ['participant', 'status', 'basis', 'since', 'status since', 'doubt'], state.members.map((m) => [m.participant, m.status, m.basis, m.since, m.statusSince, doubt(m)])], ids(state.members), evidence),
+    evidenced(['signatories', ['participant', 'instrument', 'since', 'doubt'], state.signatories.map((s) => [s.participant, s.instrument, s.since, doubt(s)])], ids(state.signatories), evidence),
+    evidenced(['observers', ['participant', 'body', 'since', 'doubt'], state.observers.map((o) => [o.participant, o.body, o.since, doubt(o)])], ids(state.observers), evidence),
+    evidenced(['partners', ['participant', 'body', 'since', 'doubt'], state.partners.map((p) => [p.participant, p.body, p.since, doubt(p)])], ids(state.partners), evidence),
+    evidenced(['statuses in other bodies', ['body', 'status', 'since', 'doubt'], state.externalStatuses.map((e) => [e.body, e.status, e.since, doubt(e)])], ids(state.externalStatuses), evidence),
+    evidenced(['instruments', ['instrument', 'in force', 'since', 'parties'], state.instruments.map((i) => [i.id, inForceWords(i), i.since, i.parties.join(' ')])], ids(state.instruments), evidence),
+    evidenced(['deployments', ['deployment', 'host', 'status', 'contributors'], state.deployments.map((d) => [d.id, d.host, d.status, d.contributors.join(' ')])], ids(state.deployments), evidence),
+    evidenced(['pending deployments', ['deployment', 'host', 'status'], state.pendingDeployments.map((d) => [d.id, d.host, d.status])], ids(state.pendingDeployments), evidence),
     uncertainSection(state.uncertain),
   ]);
 }

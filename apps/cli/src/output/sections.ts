@@ -17,3 +17,13 @@ export function renderSections(title: string, sections: readonly Section[]): str
 export function uncertainSection(rows: readonly UncertainRow[]): Section {
   return ['uncertain', ['subject', 'participant', 'status', 'from', 'to', 'because'], rows.map((u) => [u.subject, u.participant, u.status, u.from, u.to, u.because])];
 }
+
+/** Names the facts behind each row (`--evidence`); absent: no evidence column. */
+export type Evidence = ((ids: readonly string[]) => string) | undefined;
+
+/** The section with an `evidence` column naming each row's facts, when evidence was asked for. */
+export function evidenced(section: Section, ids: readonly (readonly string[])[], evidence: Evidence): Section {
+  if (!evidence) return section;
+  const [name, headers, rows] = section;
+  return [name, [...headers, 'evidence'], rows.map((row, index) => [...row, evidence(ids[index] ?? [])])];
+}

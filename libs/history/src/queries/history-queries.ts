@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WireName } from '@app/domain';
 import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TemporalIndex, TimelineEntry } from '@app/projections';
+import { eventIdOf } from '../chronology/fact-id';
 import { NotFound } from '../not-found';
 import { LiveRecord } from '../record/live-record';
 import type { StoredFact } from '../stored-facts';
@@ -114,12 +115,20 @@ export class HistoryQueries {
     return index;
   }
 
+  /** How to name the facts behind an answer for people: see `LiveRecord.factNames`. */
+  factNames(): Promise<(id: string) => string> {
+    return this.record.factNames();
+  }
+
+  /** A fact and its audit trail, by event id or by the chronology's fact id (`cst-1992/terminated/UZB`). */
   async auditTrail(id: string): Promise<AuditTrail> {
-    const found = await this.record.fact(id);
+    const found = await this.record.fact(EVENT_ID.test(id) ? id : eventIdOf(id));
     if (!found) throw NotFound.subject('event', id);
     return { ...audit(found.fact), supersededBy: found.supersededBy.map(audit) };
   }
 }
+
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stored fact as an audit trail shows it. */
 export function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {

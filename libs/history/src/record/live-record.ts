@@ -97,6 +97,15 @@ export class LiveRecord implements OnApplicationShutdown {
   }
 
   /**
+   * How to name a fact for people: the chronology's fact id for an imported fact (`cst-1992/terminated/UZB`), else
+   * its event id. `annals fact` and `GET /events/:id` take either.
+   */
+  async factNames(): Promise<(id: string) => string> {
+    await this.current();
+    return (id) => this.index.fact(id)?.metadata.importedFrom?.factId ?? id;
+  }
+
+  /**
    * Why nothing was found under a name: the record is empty, or held nothing yet at `knownAt`, or else it simply
    * has no such subject. Call it after `current()`.
    */
