@@ -121,7 +121,7 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
     const general = generalEntryIntoForce(view);
     const amendedId = view.adopted?.rules.amends;
     const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
-    if (!amended || general.derived !== null || general.reported === null) return parties;
+    if (!amended || general.derived !== null || general.reported === null) return byParticipant(parties);
     const report = general.reported;
     const reportIds = general.eventIds;
     for (const [participant, periods] of partiesOf(source, amended)) {
@@ -136,8 +136,13 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
       });
       if (implied.length > 0) parties.set(participant, implied);
     }
-    return parties;
+    return byParticipant(parties);
   });
+}
+
+/** The same map, its participants in alphabetical order: the order every answer lists them in. */
+function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The spells that bind: those with a start. */

@@ -1,6 +1,6 @@
 import { streamId } from '@app/domain';
 import type { StateQuery } from './fact';
-import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
+import { boundSpells, generalEntryIntoForce, partiesOf } from './instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, type MemberSpell, type StatusSpell } from './membership';
 import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Span, type UncertainRow } from './span';
 import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
@@ -305,33 +305,15 @@ export function organisationSubjects(source: ViewSource, id: string): Set<string
   ]);
 }
 
-/** Each participant's periods under an instrument, derived once per set of views. */
-interface PartyTimeline {
-  readonly participant: string;
-  readonly periods: readonly PartySpell[];
-  readonly bound: readonly { readonly start: Span; readonly end: Span | null }[];
-  readonly coarse: boolean;
-}
-
-function partyTimelines(source: ViewSource, instrument: InstrumentView): PartyTimeline[] {
-  return source.memo(`party-timelines\u0000${instrument.id}`, () =>
-    [...partiesOf(source, instrument)]
-      .map(([participant, periods]) => {
-        const bound = boundSpells(periods).map(({ start, end }) => ({ start, end }));
-        return { participant, periods, bound, coarse: hasCoarseDates(bound) };
-      })
-      .sort((a, b) => byText(a.participant, b.participant)),
-  );
-}
-
 function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const general = generalEntryIntoForce(instrument);
   const { inForce, doubt } = inForceOn(general.governing, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
   const parties: string[] = [];
-  for (const { participant, bound, coarse } of partyTimelines(source, instrument)) {
-    if (coarse) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
+  for (const [participant, periods] of partiesOf(source, instrument)) {
+    const bound = boundSpells(periods);
+    if (hasCoarseDates(bound)) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
     if (spellOn(bound, day)) parties.push(participant);
   }
   const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
@@ -346,7 +328,7 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
 function signatories(source: ViewSource, instruments: readonly InstrumentView[], day: string): SignatoryRow[] {
   const rows: SignatoryRow[] = [];
   for (const instrument of instruments) {
-    for (const { participant, periods } of partyTimelines(source, instrument)) {
+    for (const [participant, periods] of partiesOf(source, instrument)) {
       const signed = periods.findLast((period) => period.episode.signature !== undefined && hasTakenEffect(period.episode.signature.span, day));
       const signature = signed?.episode.signature;
       if (!signed || !signature || (signed.start !== null && hasTakenEffect(signed.start, day))) continue;
