@@ -130,8 +130,11 @@ function whoOf(fact: DisputedFact): string {
   return participantOf(fact.event) ?? parseStreamId(fact.subject)?.id ?? fact.subject;
 }
 
-/** What the fact makes true, as the end of a sentence whose subject is `whoOf`. */
-function whatOf(event: SubjectEvent): string {
+/**
+ * What the fact makes true, as the end of a sentence whose subject is `whoOf` ("… has already signed cst-1992"): the
+ * wording, shared with the reference fold (words, not a reading of the record).
+ */
+export function whatOf(event: SubjectEvent): string {
   switch (event.type) {
     case 'InstrumentAdopted':
       return 'been adopted';

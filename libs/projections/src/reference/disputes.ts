@@ -1,5 +1,5 @@
-import { parseStreamId, type SubjectEvent } from '@app/domain';
-import type { Disputed } from '../disputes';
+import { parseStreamId } from '@app/domain';
+import { whatOf, type Disputed } from '../disputes';
 import type { UncertainRow } from '../span';
 import { hasTakenEffect, spanOf } from '../span';
 import { participantOf, type Record } from './record';
@@ -36,7 +36,7 @@ export function disputesOnDay(
           claim: reading.claim,
           effectiveDate: reading.effectiveDate ?? null,
         })),
-        effect: `under the other reading (${other.claim}), ${participantOf(fact.event) ?? subject} ${happened ? 'has not yet' : 'has already'} ${madeTrue(fact.event)}`,
+        effect: `under the other reading (${other.claim}), ${participantOf(fact.event) ?? subject} ${happened ? 'has not yet' : 'has already'} ${whatOf(fact.event)}`,
       };
       byId.set(fact.id, disputed);
       const spans = [
@@ -70,74 +70,4 @@ export function flagged<R extends { readonly eventIds: readonly string[] }>(
 ): R {
   const disputed = row.eventIds.map((id) => disputes.get(id)).find((found) => found !== undefined);
   return disputed === undefined ? row : { ...row, disputed };
-}
-
-/** What the fact makes true, completing "<who> has already …". */
-function madeTrue(event: SubjectEvent): string {
-  switch (event.type) {
-    case 'InstrumentAdopted':
-      return 'been adopted';
-    case 'InstrumentSigned':
-      return `signed ${event.instrument}`;
-    case 'RatificationLawEnacted':
-      return `enacted its law ratifying ${event.instrument}`;
-    case 'InstrumentDeposited':
-      return `deposited its instrument of ${event.kind} of ${event.instrument}`;
-    case 'EntryIntoForceReported':
-      return event.participant === undefined ? 'entered into force' : `become bound by ${event.instrument}`;
-    case 'InstrumentWithdrawalNotified':
-      return `given notice of withdrawal from ${event.instrument}`;
-    case 'InstrumentTerminatedForParticipant':
-      return `ceased to be a party to ${event.instrument}`;
-    case 'InstrumentAmended':
-      return `been amended by ${event.protocol}`;
-    case 'OrganisationEstablished':
-      return 'been established';
-    case 'MemberAdmitted':
-      return `become a member of ${event.organisation}`;
-    case 'MembershipSuspended':
-      return `been suspended in ${event.organisation}`;
-    case 'MembershipRestored':
-      return `been restored in ${event.organisation}`;
-    case 'ParticipationFrozen':
-      return `frozen its participation in ${event.organisation}`;
-    case 'ParticipationUnfrozen':
-      return `resumed its participation in ${event.organisation}`;
-    case 'MembershipWithdrawalNotified':
-      return `given notice of withdrawal from ${event.organisation}`;
-    case 'MembershipEnded':
-      return `ceased to be a member of ${event.organisation}`;
-    case 'ObserverStatusGranted':
-      return `become an observer (${event.body})`;
-    case 'ObserverStatusEnded':
-      return `ceased to be an observer (${event.body})`;
-    case 'PartnerStatusGranted':
-      return `become a partner (${event.body})`;
-    case 'PartnerStatusEnded':
-      return `ceased to be a partner (${event.body})`;
-    case 'ExternalStatusGranted':
-      return `gained ${event.status} status in ${event.body}`;
-    case 'ExternalStatusEnded':
-      return `lost its ${event.status} status in ${event.body}`;
-    case 'SecretaryGeneralAppointed':
-      return `appointed ${event.person} Secretary-General`;
-    case 'DecisionAdopted':
-      return `adopted "${event.title}"`;
-    case 'PositionStated':
-      return `stated its position (${event.kind})`;
-    case 'BodyEstablished':
-      return `established ${event.body}`;
-    case 'InstrumentRegistered':
-      return `been registered with ${event.registeredWith}`;
-    case 'DeploymentRequested':
-      return `requested deployment ${event.deployment}`;
-    case 'DeploymentAuthorized':
-      return `authorised deployment ${event.deployment}`;
-    case 'ContingentDeployed':
-      return `deployed its contingent to ${event.deployment}`;
-    case 'DeploymentWithdrawalStarted':
-      return `begun to withdraw from ${event.deployment}`;
-    case 'DeploymentEnded':
-      return `ended deployment ${event.deployment}`;
-  }
 }
