@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parseStreamId } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import type { TemporalIndex, ViewSource } from '@app/projections';
 import type { RecordedTimeQuery, StateYearQuery } from '../queries/dto/questions';
@@ -97,13 +98,12 @@ function* stateYearRows(index: TemporalIndex, organisation: string, states: read
   }
 }
 
-const PREFIX = 'organisation-';
-
 function organisationsOf(source: ViewSource): string[] {
   return [...source.subjects()]
-    .filter((subject) => subject.startsWith(PREFIX))
-    .map((subject) => subject.slice(PREFIX.length))
-    .filter((id) => source.organisation(id) !== undefined)
+    .flatMap((subject) => {
+      const stream = parseStreamId(subject);
+      return stream?.category === 'organisation' && source.organisation(stream.id) !== undefined ? [stream.id] : [];
+    })
     .sort();
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WireName } from '@app/domain';
+import { parseStreamId, type WireName } from '@app/domain';
 import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TemporalIndex, TimelineEntry } from '@app/projections';
 import { eventIdOf } from '../chronology/fact-id';
 import { NotFound } from '../not-found';
@@ -83,8 +83,9 @@ export class HistoryQueries {
     const source = (await this.record.current()).source(instantOf(at));
     const organisations: OrganisationEntry[] = [];
     for (const subject of source.subjects()) {
-      if (!subject.startsWith('organisation-')) continue;
-      const id = subject.slice('organisation-'.length);
+      const stream = parseStreamId(subject);
+      if (stream?.category !== 'organisation') continue;
+      const id = stream.id;
       const established = source.organisation(id)?.established;
       if (established) organisations.push({ id, name: established.name, established: established.date });
     }
