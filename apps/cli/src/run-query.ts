@@ -1,5 +1,6 @@
 import { InvalidQuery, NotFound } from '@app/history';
 import { EXIT } from './exit-codes';
+import { namesOf, type Evidence } from './output/sections';
 
 /** How a command's question and answer are shown: the command's name, its positional arguments, and its renderer. */
 export interface QueryShape<T> {
@@ -8,7 +9,9 @@ export interface QueryShape<T> {
   readonly names?: Readonly<Record<string, string>>;
   readonly json?: boolean;
   /** The answer for people; `--json` prints the answer as the service returned it. */
-  readonly render: (answer: T) => string;
+  readonly render: (answer: T, evidence: Evidence) => string;
+  /** With `--evidence`: how to name the facts behind each row (the render then adds an evidence column). */
+  readonly factNames?: (() => Promise<(id: string) => string>) | undefined;
 }
 
 /**
@@ -19,7 +22,12 @@ export interface QueryShape<T> {
 export async function runQuery<T>(shape: QueryShape<T>, query: () => Promise<T>): Promise<void> {
   const answer = await catchQueryErrors(shape, query);
   if (answer === undefined) return;
-  process.stdout.write(shape.json ? `${JSON.stringify(answer.value)}\n` : `${shape.render(answer.value)}\n`);
+  if (shape.json) {
+    process.stdout.write(`${JSON.stringify(answer.value)}\n`);
+    return;
+  }
+  const evidence = shape.factNames ? namesOf(await shape.factNames()) : undefined;
+  process.stdout.write(`${shape.render(answer.value, evidence)}\n`);
 }
 
 /** Runs `query`, reporting an InvalidQuery or NotFound as runQuery does; undefined when it failed so. */

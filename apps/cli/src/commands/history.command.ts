@@ -2,7 +2,6 @@ import { Command, Option } from 'nest-commander';
 import { HistoryQueries, ParticipantHistoryQuestion, validateQuery } from '@app/history';
 import type { HistorySpell } from '@app/projections';
 import { evidenced, renderSections, type Evidence } from '../output/sections';
-import { namesOf } from './state.command';
 import { QueryCommand, type QueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
@@ -21,12 +20,10 @@ export class HistoryCommand extends QueryCommand<HistoryFlags> {
   }
 
   async run([participant]: string[], flags: HistoryFlags): Promise<void> {
-    let evidence: Evidence;
-    await runQuery({ command: 'history', names: { id: '<participant>' }, json: flags.json, render: (history) => renderHistory(history, evidence) }, async () => {
-      const history = await this.queries.participantHistory(validateQuery(ParticipantHistoryQuestion, { id: participant, org: flags.org, knownAt: flags.knownAt }));
-      if (flags.evidence) evidence = namesOf(await this.queries.factNames());
-      return history;
-    });
+    const factNames = flags.evidence ? () => this.queries.factNames() : undefined;
+    await runQuery({ command: 'history', names: { id: '<participant>' }, json: flags.json, render: renderHistory, factNames }, () =>
+      this.queries.participantHistory(validateQuery(ParticipantHistoryQuestion, { id: participant, org: flags.org, knownAt: flags.knownAt })),
+    );
   }
 
   @Option({ flags: '--org <org>', description: 'only this organisation: its membership, statuses and instruments' })

@@ -2,7 +2,6 @@ import { Command } from 'nest-commander';
 import { HistoryQueries, InstrumentStatusQuestion, validateQuery } from '@app/history';
 import type { DatesCompared, InstrumentStatus } from '@app/projections';
 import { evidenced, renderSections, uncertainSection, type Evidence } from '../output/sections';
-import { namesOf } from './state.command';
 import { DatedQueryCommand, type DatedQueryFlags } from '../query-command';
 import { runQuery } from '../run-query';
 
@@ -17,12 +16,10 @@ export class InstrumentCommand extends DatedQueryCommand {
   }
 
   async run([instrument]: string[], flags: DatedQueryFlags): Promise<void> {
-    let evidence: Evidence;
-    await runQuery({ command: 'instrument', names: { id: '<id>' }, json: flags.json, render: (status) => renderStatus(status, evidence) }, async () => {
-      const status = await this.queries.instrumentStatus(validateQuery(InstrumentStatusQuestion, { id: instrument, asOf: flags.asOf, knownAt: flags.knownAt }));
-      if (flags.evidence) evidence = namesOf(await this.queries.factNames());
-      return status;
-    });
+    const factNames = flags.evidence ? () => this.queries.factNames() : undefined;
+    await runQuery({ command: 'instrument', names: { id: '<id>' }, json: flags.json, render: renderStatus, factNames }, () =>
+      this.queries.instrumentStatus(validateQuery(InstrumentStatusQuestion, { id: instrument, asOf: flags.asOf, knownAt: flags.knownAt })),
+    );
   }
 }
 

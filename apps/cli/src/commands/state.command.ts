@@ -16,12 +16,10 @@ export class StateCommand extends DatedQueryCommand {
   }
 
   async run([organisation]: string[], flags: DatedQueryFlags): Promise<void> {
-    let evidence: Evidence;
-    await runQuery({ command: 'state', names: { org: '<org>' }, json: flags.json, render: (state) => renderState(state, evidence) }, async () => {
-      const state = await this.queries.organisationState(validateQuery(OrganisationStateQuestion, { org: organisation, asOf: flags.asOf, knownAt: flags.knownAt }));
-      if (flags.evidence) evidence = namesOf(await this.queries.factNames());
-      return state;
-    });
+    const factNames = flags.evidence ? () => this.queries.factNames() : undefined;
+    await runQuery({ command: 'state', names: { org: '<org>' }, json: flags.json, render: renderState, factNames }, () =>
+      this.queries.organisationState(validateQuery(OrganisationStateQuestion, { org: organisation, asOf: flags.asOf, knownAt: flags.knownAt })),
+    );
   }
 }
 
@@ -29,11 +27,6 @@ export class StateCommand extends DatedQueryCommand {
 export function inForceWords(row: { inForce: boolean | 'undetermined'; undetermined?: { from: string; to: string } }): string {
   if (row.inForce === 'undetermined') return `undetermined (${row.undetermined?.from ?? '?'}/${row.undetermined?.to ?? '?'})`;
   return row.inForce ? 'yes' : 'no';
-}
-
-/** Each row's facts named one after the other, for the evidence column. */
-export function namesOf(name: (id: string) => string): Evidence {
-  return (ids) => ids.map(name).join(' ');
 }
 
 /** A row's doubts in words: undetermined between two days, disputed. */

@@ -21,6 +21,11 @@ export function uncertainSection(rows: readonly UncertainRow[]): Section {
 /** Names the facts behind each row (`--evidence`); absent: no evidence column. */
 export type Evidence = ((ids: readonly string[]) => string) | undefined;
 
+/** Each row's facts named one after the other, for the evidence column. */
+export function namesOf(name: (id: string) => string): Evidence {
+  return (ids) => ids.map(name).join(' ');
+}
+
 /** The section with an `evidence` column naming each row's facts, when evidence was asked for. */
 export function evidenced(section: Section, ids: readonly (readonly string[])[], evidence: Evidence): Section {
   if (!evidence) return section;

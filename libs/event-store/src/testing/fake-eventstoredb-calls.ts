@@ -6,16 +6,10 @@ import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEv
 import { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { Readable } from 'node:stream';
+import type { RecordedEvent } from '../event-store';
 
 /** An event as the fake server holds it: `position` is its byte offset in the log, as on a real server. */
-export interface LoggedEvent {
-  readonly id: string;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly position: number;
-  readonly type: string;
-  readonly data: unknown;
-}
+export type LoggedEvent = Pick<RecordedEvent, 'id' | 'streamId' | 'revision' | 'position' | 'type' | 'data'>;
 
 interface Failure {
   readonly fail: { readonly code: status; readonly details: string };
