@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareEffectiveDates, dateProblem, periodOf, precisionOf } from './dates';
+import { addDays, addMonths, compareEffectiveDates, dateProblem, effectiveDay, periodOf, precisionOf } from './dates';
 import { DomainError } from './errors';
 
 describe('dates', () => {
@@ -41,6 +41,7 @@ describe('dates', () => {
 
   it('orders a coarse date at the start of its period', () => {
     expect(compareEffectiveDates('1992', '1992-01-01')).toBe(0);
+    for (const date of ['1992', '1992-05', '1992-05-15', '1992-05/1993', '1992/1993-02-01', '2008-10-24/2009-01']) expect(effectiveDay(date)).toBe(periodOf(date).from);
     expect(compareEffectiveDates('1992', '1992-05-15')).toBeLessThan(0);
     expect(compareEffectiveDates('1992-06', '1992-05-31')).toBeGreaterThan(0);
   });

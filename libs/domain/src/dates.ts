@@ -121,8 +121,19 @@ export function addDays(date: string, days: number): string {
  * the tie by recorded order.
  */
 export function compareEffectiveDates(a: string, b: string): number {
-  const [x, y] = [periodOf(a).from, periodOf(b).from];
+  const [x, y] = [effectiveDay(a), effectiveDay(b)];
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The day a date takes its place at in effective order: the first day of its period (`periodOf(date).from`),
+ * read from the shape alone, since every fold sorts by it. `date` must be valid (the door checked it).
+ */
+export function effectiveDay(date: string): string {
+  if (date.length === 10) return date;
+  if (date.length === 7) return `${date}-01`;
+  if (date.length === 4) return `${date}-01-01`;
+  return effectiveDay(date.slice(0, date.indexOf('/')));
 }
 
 function isRange(date: string): boolean {

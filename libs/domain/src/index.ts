@@ -7,7 +7,9 @@
  *   `InvalidEvent` with every problem as `{ path, reason }`.
  * - `SCHEMA_VERSIONS`, `WIRE_NAMES`, `EVENT_CLASSES`: the catalogue (docs/event-catalogue.md) in code.
  * - `streamOf(event)` / `streamOf(event, lookup)`: the stream a fact is appended to.
- * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `compareEffectiveDates`, `dateProblem`.
+ * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `compareEffectiveDates`, `effectiveDay`, `dateProblem`.
+ * - Supersession and order: `forEachStanding` (the record once corrections and retractions apply), `rootIdOf`,
+ *   `compareInEffectiveOrder` — shared by the deciders, the projections and the live record.
  * - Instrument rules: `withdrawalEffectiveDate`, `termEnd` (entry into force is derived in @app/projections).
  * - Deciders: `decide(command, history)` for any stream (a full replay); `DecidedStream.of(history)` keeps a
  *   stream's state so that `decide`/`record` cost the same however long the stream is; and `organisationDecider`, `instrumentDecider`,
@@ -25,6 +27,7 @@ export { LIMITS } from './events/field-rules';
 export * from './instrument-rules';
 export * from './parse-event';
 export * from './streams';
+export * from './supersession';
 export type { Decider, RecordedFact, RecordFact, StreamRules } from './deciders/decider';
 export { decide } from './deciders/decide';
 export { DecidedStream, type DecidedStreamOptions, type StreamState } from './deciders/decided-stream';

@@ -1,19 +1,6 @@
-import {
-  isDeploymentEvent,
-  isInstrumentEvent,
-  isOrganisationEvent,
-  parseStreamId,
-  type DeploymentEvent,
-  type InstrumentEvent,
-  type OrganisationEvent,
-  type DEPOSIT_KINDS,
-  type InstrumentRules,
-  type RatificationAct,
-  type TERMINATION_REASONS,
-} from '@app/domain';
+import { compareInEffectiveOrder, isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentEvent, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 import type { ResolvedFact } from './fact';
 import { spanOf, type Span } from './span';
-import { compareResolved } from './supersession';
 
 /** A recorded change: its date as written, the days it may fall on, and the event that says so. */
 export interface Dated {
@@ -114,7 +101,7 @@ export type SubjectView = OrganisationView | InstrumentView | DeploymentView;
  * kind repeat it (a re-deposit does not move entry into force).
  */
 export function buildView(subject: string, facts: readonly ResolvedFact[]): SubjectView | undefined {
-  const sorted = [...facts].sort(compareResolved);
+  const sorted = [...facts].sort(compareInEffectiveOrder);
   if (sorted.length === 0) return undefined;
   const view = emptyView(subject);
   for (const fact of sorted) evolve(view, fact);

@@ -1,4 +1,4 @@
-import { streamId, streamOf, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import { compareInEffectiveOrder, streamId, streamOf, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
 import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
@@ -6,7 +6,7 @@ import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
 import { countBefore } from './span';
 import { buildView, type SubjectView } from './subject-views';
-import { compareResolved, resolveFacts } from './supersession';
+import { resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
 import { memoIn, type ViewSource } from './view-source';
 
@@ -41,7 +41,7 @@ class SubjectLog {
   project(count: number): Projection {
     const known = count === this.entries.length ? this.entries : this.entries.slice(0, count);
     // A correction may have moved a fact to another subject: it is that subject's now.
-    const facts = resolveFacts(known).filter((fact) => streamOf(fact.event) === this.subject).sort(compareResolved);
+    const facts = resolveFacts(known).filter((fact) => streamOf(fact.event) === this.subject).sort(compareInEffectiveOrder);
     return { facts, view: buildView(this.subject, facts) };
   }
 }
@@ -100,7 +100,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   /** Root id → every subject its content has been in, when a correction has moved it. */
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
-  private readonly supersessions = new Map<string, Fact[]>();
+  private readonly supersessions = new Map<string, F[]>();
   /** Facts of the root, kept until the root is applied. */
   private readonly waiting = new Map<string, F[]>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
@@ -123,6 +123,11 @@ export class TemporalIndex<F extends Fact = Fact> {
   /** A fact applied so far, by event id (a correction is itself here, not the fact it corrects). */
   fact(id: string): F | undefined {
     return this.byId.get(id);
+  }
+
+  /** The corrections and retractions of a subject fact (and of its corrections), in recorded order: its audit trail. */
+  supersessionsOf(id: string): F[] {
+    return [...(this.supersessions.get(id) ?? [])].sort((a, b) => a.position - b.position);
   }
 
   apply(fact: F): void {

@@ -1,7 +1,6 @@
-import type { SubjectEvent } from '@app/domain';
+import { compareInEffectiveOrder, effectiveDay, type SubjectEvent } from '@app/domain';
 import type { ResolvedFact, TimelineQuery } from './fact';
 import { countBefore } from './span';
-import { compareResolved, effectiveKey } from './supersession';
 import { organisationSubjects } from './organisation-state';
 import type { ViewSource } from './view-source';
 
@@ -43,22 +42,22 @@ export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): 
   const subjects = [...(query.participant !== undefined ? source.subjectsOf(query.participant) : (own ?? source.subjects()))].filter(
     (subject) => own === undefined || own.has(subject),
   );
-  const from = query.from === undefined ? undefined : effectiveKey(query.from);
-  const to = query.to === undefined ? undefined : effectiveKey(query.to);
+  const from = query.from === undefined ? undefined : effectiveDay(query.from);
+  const to = query.to === undefined ? undefined : effectiveDay(query.to);
   const selected: ResolvedFact[] = [];
   for (const subject of new Set(subjects)) {
     const facts = source.facts(subject);
-    const start = from === undefined ? 0 : countBefore(facts, (fact) => effectiveKey(fact.event.effectiveDate) < from);
+    const start = from === undefined ? 0 : countBefore(facts, (fact) => effectiveDay(fact.event.effectiveDate) < from);
     for (let index = start; index < facts.length; index++) {
       const fact = facts[index] as ResolvedFact;
-      if (to !== undefined && effectiveKey(fact.event.effectiveDate) > to) break;
+      if (to !== undefined && effectiveDay(fact.event.effectiveDate) > to) break;
       if (query.type !== undefined && fact.event.type !== query.type) continue;
       if (query.participant !== undefined && !mentions(fact.event, query.participant)) continue;
       if (query.instrument !== undefined && !concernsInstrument(fact.event, query.instrument)) continue;
       selected.push(fact);
     }
   }
-  return selected.sort(compareResolved).map((fact) => ({
+  return selected.sort(compareInEffectiveOrder).map((fact) => ({
     id: fact.id,
     position: fact.position,
     recordedAt: fact.recordedAt,

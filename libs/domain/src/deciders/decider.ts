@@ -1,7 +1,7 @@
-import { compareEffectiveDates } from '../dates';
 import { DomainError } from '../errors';
 import { isRecordKeepingEvent, type DomainEvent, type RecordKeepingEvent, type SubjectEvent } from '../events/catalogue';
 import { streamOf } from '../streams';
+import { compareInEffectiveOrder, forEachStanding } from '../supersession';
 
 /** A fact already in a stream, with the id the store gave it. History is passed in recorded order. */
 export interface RecordedFact {
@@ -96,21 +96,16 @@ export function factCheck<State, Event extends SubjectEvent>(
 
 /** Subject facts as the record now stands: corrected facts in place of the originals, retracted ones gone. */
 export function standingFacts(history: readonly RecordedFact[]): StandingFact[] {
-  // A Map keeps first-insertion order, so a corrected fact keeps the recorded place of its original.
-  const standing = new Map<string, StandingFact>();
-  history.forEach(({ id, event }, position) => {
-    if (!isRecordKeepingEvent(event)) standing.set(id, { id, position, event });
-    else if (event.type === 'FactRetracted') standing.delete(event.supersedes);
-    else {
-      const original = standing.get(event.supersedes);
-      if (original) standing.set(original.id, { ...original, event: event.corrected });
-    }
-  });
-  return [...standing.values()];
+  const standing: StandingFact[] = [];
+  forEachStanding(
+    history.map(({ id, event }, position) => ({ id, position, event })),
+    ({ id, position }, event) => standing.push({ id, position, event }),
+  );
+  return standing;
 }
 
 function inEffectiveOrder(facts: readonly StandingFact[]): StandingFact[] {
-  return [...facts].sort((a, b) => compareEffectiveDates(a.event.effectiveDate, b.event.effectiveDate) || a.position - b.position);
+  return [...facts].sort(compareInEffectiveOrder);
 }
 
 function supersessionViolation(event: RecordKeepingEvent, history: readonly RecordedFact[]): DomainError | undefined {

@@ -1,4 +1,4 @@
-import { periodOf } from '../dates';
+import { effectiveDay } from '../dates';
 import { DomainError } from '../errors';
 import type { SubjectEvent } from '../events/catalogue';
 import { streamOf } from '../streams';
@@ -167,10 +167,10 @@ export class EffectiveOrder<State, Event extends SubjectEvent> implements Stream
 }
 
 function place(fact: StandingFact): PlacedFact {
-  return { ...fact, day: periodOf(fact.event.effectiveDate).from };
+  return { ...fact, day: effectiveDay(fact.event.effectiveDate) };
 }
 
-/** Effective-date order as `compareEffectiveDates` gives it (a coarse date at the start of its period), then recorded order. */
+/** `compareInEffectiveOrder` on the day worked out once per fact: the order is compared many times per change. */
 function byPlace(a: PlacedFact, b: PlacedFact): number {
   return a.day < b.day ? -1 : a.day > b.day ? 1 : a.position - b.position;
 }

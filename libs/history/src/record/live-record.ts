@@ -1,6 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { firstValueFrom, filter, map, merge, type Subscription, Subject } from 'rxjs';
-import { isRecordKeepingEvent } from '@app/domain';
 import { EventStore, type RecordedEvent } from '@app/event-store';
 import { TemporalIndex } from '@app/projections';
 import { isJournalEvent } from '../chronology/import-journal';
@@ -9,7 +8,7 @@ import { type StoredFact, toStoredFact } from '../stored-facts';
 
 /**
  * The record as the queries see it: the temporal index the projections answer from (which also holds every fact by
- * id), and the corrections that name each fact (for audit trails). It is filled by replaying the log a page at a
+ * id and each fact's corrections, for audit trails). It is filled by replaying the log a page at a
  * time (at the first query, and on `rebuild`), then kept live by a catch-up subscription from where the replay
  * ended. Queries first wait until it has caught up with what the store held when they were asked, so a reader
  * always sees its own writes.
@@ -33,7 +32,6 @@ export interface RecordStatus {
 @Injectable()
 export class LiveRecord implements OnApplicationShutdown {
   private index = new TemporalIndex<StoredFact>();
-  private readonly supersessions = new Map<string, string[]>();
   /** The position of the last event applied; undefined before the first. */
   private checkpoint: number | undefined;
   /** When the first fact was recorded: the store's recorded time never goes backwards, so it is the earliest. */
@@ -87,13 +85,12 @@ export class LiveRecord implements OnApplicationShutdown {
     };
   }
 
-  /** A recorded fact and the ids of the corrections and retractions that name it, in recorded order. */
+  /** A recorded fact and the corrections and retractions that supersede it, in recorded order. */
   async fact(id: string): Promise<{ fact: StoredFact; supersededBy: StoredFact[] } | undefined> {
     await this.current();
     const fact = this.index.fact(id);
     if (!fact) return undefined;
-    const supersededBy = (this.supersessions.get(id) ?? []).flatMap((other) => this.index.fact(other) ?? []);
-    return { fact, supersededBy };
+    return { fact, supersededBy: this.index.supersessionsOf(id) };
   }
 
   /**
@@ -120,7 +117,6 @@ export class LiveRecord implements OnApplicationShutdown {
     await this.following?.catch(() => undefined);
     this.stop();
     this.index = new TemporalIndex();
-    this.supersessions.clear();
     this.checkpoint = undefined;
     this.firstRecordedAt = undefined;
     const started = process.hrtime.bigint();
@@ -200,9 +196,6 @@ export class LiveRecord implements OnApplicationShutdown {
   private apply(fact: StoredFact): void {
     this.index.apply(fact);
     this.firstRecordedAt ??= fact.recordedAt;
-    if (isRecordKeepingEvent(fact.event)) {
-      this.supersessions.set(fact.event.supersedes, [...(this.supersessions.get(fact.event.supersedes) ?? []), fact.id]);
-    }
     this.checkpoint = fact.position;
   }
 }

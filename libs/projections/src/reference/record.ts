@@ -1,7 +1,7 @@
-import { parseStreamId, streamOf, type StreamCategory, type SubjectEvent } from '@app/domain';
+import { compareInEffectiveOrder, parseStreamId, streamOf, type StreamCategory, type SubjectEvent } from '@app/domain';
 import { isKnown, type Fact, type ResolvedFact } from '../fact';
 import { spanOf, type Span } from '../span';
-import { compareResolved, resolveFacts } from '../supersession';
+import { resolveFacts } from '../supersession';
 
 /**
  * The record as it stood at `knownAt`, read the plain way: drop what was recorded later, apply corrections and
@@ -15,7 +15,7 @@ export class Record {
   private readonly readings = new Map<string, unknown>();
 
   constructor(log: readonly Fact[], knownAt: string | null | undefined) {
-    this.facts = resolveFacts(log.filter((fact) => isKnown(fact.recordedAt, knownAt))).sort(compareResolved);
+    this.facts = resolveFacts(log.filter((fact) => isKnown(fact.recordedAt, knownAt))).sort(compareInEffectiveOrder);
     for (const fact of this.facts) {
       const stream = streamOf(fact.event);
       const list = this.streams.get(stream);

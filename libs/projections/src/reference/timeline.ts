@@ -1,6 +1,5 @@
-import { streamId, streamOf, type SubjectEvent } from '@app/domain';
+import { effectiveDay, streamId, streamOf, type SubjectEvent } from '@app/domain';
 import type { Fact, TimelineQuery } from '../fact';
-import { effectiveKey } from '../supersession';
 import type { TimelineEntry } from '../timeline';
 import { deploymentsOf } from './deployments';
 import { Record } from './record';
@@ -10,11 +9,11 @@ import { instrumentsOf } from './scope';
 export function referenceTimeline(log: readonly Fact[], query: TimelineQuery = {}): TimelineEntry[] {
   const record = new Record(log, query.knownAt);
   const own = query.organisation === undefined ? undefined : organisationStreams(record, query.organisation);
-  const from = query.from === undefined ? undefined : effectiveKey(query.from);
-  const to = query.to === undefined ? undefined : effectiveKey(query.to);
+  const from = query.from === undefined ? undefined : effectiveDay(query.from);
+  const to = query.to === undefined ? undefined : effectiveDay(query.to);
   return record.facts
     .filter(({ event }) => {
-      const key = effectiveKey(event.effectiveDate);
+      const key = effectiveDay(event.effectiveDate);
       return (
         (own === undefined || own.has(streamOf(event))) &&
         (from === undefined || key >= from) &&
