@@ -33,16 +33,9 @@ export interface PartySpell {
   readonly episode: PartyEpisode;
 }
 
-/** Views do not change once built: the derivation is made once per view, not once per participant asked about. */
-const derivations = new WeakMap<InstrumentView, GeneralEntryIntoForce>();
-
-export function generalEntryIntoForce(view: InstrumentView): GeneralEntryIntoForce {
-  let derivation = derivations.get(view);
-  if (derivation === undefined) {
-    derivation = deriveGeneralEntryIntoForce(view);
-    derivations.set(view, derivation);
-  }
-  return derivation;
+/** A view does not change once built: the derivation is made once per view and source, not once per participant asked about. */
+export function generalEntryIntoForce(source: ViewSource, view: InstrumentView): GeneralEntryIntoForce {
+  return source.memo(`general\u0000${view.id}`, () => deriveGeneralEntryIntoForce(view));
 }
 
 function deriveGeneralEntryIntoForce(view: InstrumentView): GeneralEntryIntoForce {
@@ -118,7 +111,7 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
   return source.memo(`parties\u0000${view.id}`, () => {
     const parties = new Map<string, readonly PartySpell[]>();
     for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, source));
-    const general = generalEntryIntoForce(view);
+    const general = generalEntryIntoForce(source, view);
     const amendedId = view.adopted?.rules.amends;
     const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
     if (!amended || general.derived !== null || general.reported === null) return byParticipant(parties);
@@ -152,7 +145,7 @@ export function boundSpells(spells: readonly PartySpell[]): (PartySpell & { read
 
 function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, source: ViewSource): PartySpell {
   const rules = view.adopted?.rules;
-  const general = generalEntryIntoForce(view);
+  const general = generalEntryIntoForce(source, view);
   const consent = rules?.entryIntoForce.kind === 'on-signature' ? episode.signature : episode.deposit;
   const derivedStart = general.governing && consent ? laterSpan(general.governing, consent.span) : null;
   const reportedStart = episode.reportedInForce?.span ?? null;

@@ -51,7 +51,7 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
   const { instrument: id, asOf: day } = query;
   const view = source.instrument(id);
   const adopted = view?.adopted && hasTakenEffect(view.adopted.span, day) ? view.adopted : null;
-  const general = view ? generalEntryIntoForce(view) : null;
+  const general = view ? generalEntryIntoForce(source, view) : null;
   const uncertain: UncertainRow[] = [];
   const { inForce, doubt } = inForceOn(general?.governing ?? null, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(id, doubt));

@@ -23,7 +23,7 @@ export interface StatusSpell {
 /** When the organisation exists: its founding instrument's entry into force, as governing (derived, else reported). */
 export function foundingOf(source: ViewSource, organisation: OrganisationView): Span | null {
   const founding = organisation.established && source.instrument(organisation.established.foundingInstrument);
-  return founding ? generalEntryIntoForce(founding).governing : null;
+  return founding ? generalEntryIntoForce(source, founding).governing : null;
 }
 
 /** Everyone the organisation's membership may concern: its own records, the predecessor's and the founding instrument's parties. */

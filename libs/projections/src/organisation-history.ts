@@ -78,7 +78,7 @@ export function composeOrganisationHistory(source: ViewSource, query: Organisati
     knownAt: knownAt ?? null,
     founded: organisation ? (foundingOf(source, organisation)?.label ?? null) : null,
     participants,
-    instruments: instruments.map(instrumentDates),
+    instruments: instruments.map((view) => instrumentDates(source, view)),
     deployments: deployments.map(deploymentHistory),
     externalStatuses: organisation ? externalStatusSpells(organisation) : [],
   };
@@ -104,8 +104,8 @@ function organisationDeployments(source: ViewSource, organisation: string): Requ
     .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
 }
 
-function instrumentDates(view: InstrumentView): InstrumentDates {
-  const general = generalEntryIntoForce(view);
+function instrumentDates(source: ViewSource, view: InstrumentView): InstrumentDates {
+  const general = generalEntryIntoForce(source, view);
   return {
     id: view.id,
     title: view.adopted?.title ?? null,

@@ -307,7 +307,7 @@ export function organisationSubjects(source: ViewSource, id: string): Set<string
 
 function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
-  const general = generalEntryIntoForce(instrument);
+  const general = generalEntryIntoForce(source, instrument);
   const { inForce, doubt } = inForceOn(general.governing, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
   const parties: string[] = [];

@@ -32,17 +32,28 @@ function makeSpan(from: string, to: string, label: string): Span {
   return { from, to, label };
 }
 
-/** Every view build reads each fact's date again: its span is worked out once per distinct date (a few thousand). */
-const SPANS = new Map<string, Span>();
-
+/** The span a date stands for. */
 export function spanOf(date: string): Span {
-  let span = SPANS.get(date);
-  if (span === undefined) {
-    const { from, to } = periodOf(date);
-    span = makeSpan(from, to, date);
-    SPANS.set(date, span);
-  }
-  return span;
+  const { from, to } = periodOf(date);
+  return makeSpan(from, to, date);
+}
+
+/**
+ * One span per distinct date, for whoever builds views again and again (the index owns one): a view build reads
+ * every fact's date, and a record of a million facts has a few thousand distinct dates, so the spans are worked out
+ * once and shared by every view rather than held once per fact.
+ */
+export class Spans {
+  private readonly byDate = new Map<string, Span>();
+
+  readonly of = (date: string): Span => {
+    let span = this.byDate.get(date);
+    if (span === undefined) {
+      span = spanOf(date);
+      this.byDate.set(date, span);
+    }
+    return span;
+  };
 }
 
 export function spanOfPeriod(period: Period): Span {

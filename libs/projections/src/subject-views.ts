@@ -1,6 +1,6 @@
 import { compareInEffectiveOrder, isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentEvent, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 import type { ResolvedFact } from './fact';
-import { spanOf, type Span } from './span';
+import type { Span } from './span';
 
 /** A recorded change: its date as written, the days it may fall on, and the event that says so. */
 export interface Dated {
@@ -98,13 +98,14 @@ export type SubjectView = OrganisationView | InstrumentView | DeploymentView;
 /**
  * The view of one subject, folded from its resolved facts in effective order then recorded order. The first
  * recorded signature, deposit, report or notice of a participant is the one that counts; later ones of the same
- * kind repeat it (a re-deposit does not move entry into force).
+ * kind repeat it (a re-deposit does not move entry into force). `spans` gives each date's span: the index passes
+ * its own `Spans`, so that every view shares one object per distinct date.
  */
-export function buildView(subject: string, facts: readonly ResolvedFact[]): SubjectView | undefined {
+export function buildView(subject: string, facts: readonly ResolvedFact[], spans: (date: string) => Span): SubjectView | undefined {
   const sorted = [...facts].sort(compareInEffectiveOrder);
   if (sorted.length === 0) return undefined;
   const view = emptyView(subject);
-  for (const fact of sorted) evolve(view, fact);
+  for (const fact of sorted) evolve(view, fact, dated(fact, spans));
   return view;
 }
 
@@ -119,14 +120,13 @@ function emptyView(subject: string): SubjectView {
   return { kind: 'organisation', id, established: null, members: new Map(), grants: new Map(), external: new Map() };
 }
 
-function dated(fact: ResolvedFact): Dated {
-  return { date: fact.event.effectiveDate, span: spanOf(fact.event.effectiveDate), eventId: fact.id };
+function dated(fact: ResolvedFact, spans: (date: string) => Span): Dated {
+  return { date: fact.event.effectiveDate, span: spans(fact.event.effectiveDate), eventId: fact.id };
 }
 
 /** Views are built per stream, so a view only meets the facts of its own category. */
-function evolve(view: SubjectView, fact: ResolvedFact): void {
+function evolve(view: SubjectView, fact: ResolvedFact, at: Dated): void {
   const event = fact.event;
-  const at = dated(fact);
   switch (view.kind) {
     case 'organisation':
       return isOrganisationEvent(event) ? evolveOrganisation(view, event, at) : undefined;

@@ -4,7 +4,7 @@ import { composeInstrumentStatus, type InstrumentStatus } from './instrument-sta
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
 import { composeState, type OrganisationState } from './organisation-state';
 import { composeHistory, type HistorySpell } from './participant-history';
-import { countBefore } from './span';
+import { countBefore, Spans } from './span';
 import { buildView, type SubjectView } from './subject-views';
 import { resolveFacts } from './supersession';
 import { composeTimeline, type TimelineEntry } from './timeline';
@@ -38,11 +38,11 @@ class SubjectLog {
     return countBefore(this.entries, (entry) => isKnown(entry.recordedAt, knownAt));
   }
 
-  project(count: number): Projection {
+  project(count: number, spans: Spans): Projection {
     const known = count === this.entries.length ? this.entries : this.entries.slice(0, count);
     // A correction may have moved a fact to another subject: it is that subject's now.
     const facts = resolveFacts(known).filter((fact) => streamOf(fact.event) === this.subject).sort(compareInEffectiveOrder);
-    return { facts, view: buildView(this.subject, facts) };
+    return { facts, view: buildView(this.subject, facts, spans.of) };
   }
 }
 
@@ -113,6 +113,8 @@ export class TemporalIndex<F extends Fact = Fact> {
   private highest = -Infinity;
   /** Spells derived from the latest views, shared by queries until the next fact arrives. */
   private readonly derived = new Map<string, unknown>();
+  /** The span of every date met, shared by all the views this index builds. */
+  private readonly spans = new Spans();
   private count = 0;
 
   /** Facts applied so far. */
@@ -201,11 +203,11 @@ export class TemporalIndex<F extends Fact = Fact> {
     const log = this.logs.get(subject);
     if (log === undefined) return undefined;
     const count = log.knownCount(knownAt);
-    if (count === log.entries.length) return (log.latest ??= log.project(count));
+    if (count === log.entries.length) return (log.latest ??= log.project(count, this.spans));
     const key = `${count}\u0000${subject}`;
     const cached = this.past.get(key);
     if (cached) return cached;
-    const projected = log.project(count);
+    const projected = log.project(count, this.spans);
     this.past.set(key, projected);
     return projected;
   }
