@@ -1,4 +1,4 @@
-import type { Fact } from './fact';
+import type { Fact } from './record/fact';
 import { charterHistory, csto } from './testing/scenarios';
 import { given, record, recordedOn } from './testing/given';
 import { participantHistory, timeline } from './index';

@@ -16,6 +16,12 @@
  * - `organisationHistory(source, { organisation, knownAt? })` → `OrganisationHistory`: every participant with its
  *   spells in the organisation, the instruments' entry into force, the deployments' phases (what a chart draws).
  *
+ * The library has three floors, each importing only from those below it (`floors.spec.ts` holds it to that):
+ * `time/` (spans and days: one binary search, "holds on day D" with the coarse-date rule, uncertainty rows),
+ * `record/` (facts, supersession from the domain's one module, subject views folded by exhaustive `evolve`
+ * switches, what an organisation's record comprises) and `queries/` (one file per query; every row carries the
+ * `eventIds` that decide it). `reference/` is the independent naive reading the index is tested against.
+ *
  * `source` is either a `TemporalIndex` (fed fact by fact with `apply`, answering from per-subject logs) or an
  * array of facts (answered by the reference fold, which reads the whole log: for tests and one-off use).
  *
@@ -23,16 +29,18 @@
  * organisation; periods and re-accession; amending protocols; one status per day; deployments present and
  * pending; undetermined answers; disputes; evidence on every row).
  */
-import type { Fact, HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './fact';
-import type { InstrumentStatus } from './instrument-status';
-import type { OrganisationState } from './organisation-state';
-import type { HistorySpell } from './participant-history';
-import type { OrganisationHistory, OrganisationHistoryQuery } from './organisation-history';
+import type { Fact } from './record/fact';
+import type { HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './queries/query';
+import type { InstrumentStatus } from './queries/instrument-status';
+import type { OrganisationState } from './queries/organisation-state';
+import type { HistorySpell } from './queries/participant-history';
+import type { OrganisationHistory, OrganisationHistoryQuery } from './queries/organisation-history';
 import { referenceInstrumentStatusAsOf, referenceOrganisationHistory, referenceParticipantHistory, referenceStateAsOf, referenceTimeline } from './reference';
 import { TemporalIndex } from './temporal-index';
-import type { TimelineEntry } from './timeline';
+import type { TimelineEntry } from './queries/timeline';
 
-export type { Fact, ResolvedFact, StateQuery, InstrumentQuery, HistoryQuery, TimelineQuery, KnownAt } from './fact';
+export type { Fact, ResolvedFact, KnownAt } from './record/fact';
+export type { StateQuery, InstrumentQuery, HistoryQuery, TimelineQuery } from './queries/query';
 export type {
   OrganisationState,
   MemberRow,
@@ -43,14 +51,14 @@ export type {
   DeploymentRow,
   UncertainRow,
   Undetermined,
-} from './organisation-state';
-export type { InstrumentStatus, ParticipantRow, DatesCompared } from './instrument-status';
-export type { HistorySpell } from './participant-history';
-export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase, ExternalStatusSpell } from './organisation-history';
-export type { TimelineEntry } from './timeline';
-export type { ViewSource } from './view-source';
+} from './queries/organisation-state';
+export type { InstrumentStatus, ParticipantRow, DatesCompared } from './queries/instrument-status';
+export type { HistorySpell } from './queries/participant-history';
+export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase, ExternalStatusSpell } from './queries/organisation-history';
+export type { TimelineEntry } from './queries/timeline';
+export type { ViewSource } from './record/view-source';
 export { TemporalIndex } from './temporal-index';
-export { resolveFacts } from './supersession';
+export { resolveFacts } from './record/supersession';
 export {
   referenceStateAsOf,
   referenceInstrumentStatusAsOf,

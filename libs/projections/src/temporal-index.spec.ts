@@ -8,7 +8,7 @@ import {
   referenceTimeline,
 } from './reference';
 import { TemporalIndex } from './temporal-index';
-import type { Fact } from './fact';
+import type { Fact } from './record/fact';
 
 /** A recorded instant to ask about: before anything, at a fact's recording, between two, or the latest record. */
 function knownAtFor(facts: readonly Fact[], pick: number): string | null {

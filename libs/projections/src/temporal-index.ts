@@ -1,14 +1,15 @@
 import { compareInEffectiveOrder, streamId, streamOf, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
-import { isKnown, type Fact, type HistoryQuery, type InstrumentQuery, type ResolvedFact, type StateQuery, type TimelineQuery } from './fact';
-import { composeInstrumentStatus, type InstrumentStatus } from './instrument-status';
-import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './organisation-history';
-import { composeState, type OrganisationState } from './organisation-state';
-import { composeHistory, type HistorySpell } from './participant-history';
-import { countBefore, Spans } from './span';
-import { buildView, type SubjectView } from './subject-views';
-import { resolveFacts } from './supersession';
-import { composeTimeline, type TimelineEntry } from './timeline';
-import { memoIn, type ViewSource } from './view-source';
+import { isKnown, type Fact, type ResolvedFact } from './record/fact';
+import type { HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './queries/query';
+import { composeInstrumentStatus, type InstrumentStatus } from './queries/instrument-status';
+import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './queries/organisation-history';
+import { composeState, type OrganisationState } from './queries/organisation-state';
+import { composeHistory, type HistorySpell } from './queries/participant-history';
+import { countBefore, Spans } from './time/span';
+import { buildView, type SubjectView } from './record/subject-views';
+import { resolveFacts } from './record/supersession';
+import { composeTimeline, type TimelineEntry } from './queries/timeline';
+import { memoIn, type ViewSource } from './record/view-source';
 
 /** What one subject's facts resolve to for one prefix of its log. */
 interface Projection {

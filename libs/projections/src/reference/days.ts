@@ -1,5 +1,5 @@
-import type { UncertainRow } from '../span';
-import { hasTakenEffect, holdingOn, isUncertainOn, sameSpan, type Span } from '../span';
+import type { UncertainRow } from '../time/span';
+import { hasTakenEffect, holdingOn, isUncertainOn, sameSpan, type Span } from '../time/span';
 
 interface Timed {
   readonly start: Span;

@@ -1,5 +1,5 @@
 import { streamId } from '@app/domain';
-import type { DeploymentRow } from '../organisation-state';
+import type { DeploymentRow } from '../queries/organisation-state';
 import { byText, when, type Record, type When } from './record';
 
 export interface Deployment {

@@ -1,7 +1,7 @@
 import { parseStreamId } from '@app/domain';
-import { whatOf, type Disputed } from '../disputes';
-import type { UncertainRow } from '../span';
-import { hasTakenEffect, spanOf } from '../span';
+import { whatOf, type Disputed } from '../record/disputes';
+import type { UncertainRow } from '../time/span';
+import { hasTakenEffect, spanOf } from '../time/span';
 import { participantOf, type Record } from './record';
 
 /**

@@ -1,7 +1,8 @@
-import type { Fact, InstrumentQuery } from '../fact';
-import type { DatesCompared, InstrumentStatus, ParticipantRow } from '../instrument-status';
-import type { UncertainRow } from '../span';
-import { hasTakenEffect, type Span } from '../span';
+import type { Fact } from '../record/fact';
+import type { InstrumentQuery } from '../queries/query';
+import type { DatesCompared, InstrumentStatus, ParticipantRow } from '../queries/instrument-status';
+import type { UncertainRow } from '../time/span';
+import { hasTakenEffect, type Span } from '../time/span';
 import { holds, inForceDoubt, inForceOnDay, uncertainRows, undetermined } from './days';
 import { boundOf, disagree, partiesOf, readInstrument, type Bond } from './instrument';
 import { byText, Record, type When } from './record';

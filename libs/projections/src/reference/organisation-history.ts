@@ -1,5 +1,5 @@
-import type { Fact } from '../fact';
-import type { OrganisationHistory, OrganisationHistoryQuery } from '../organisation-history';
+import type { Fact } from '../record/fact';
+import type { OrganisationHistory, OrganisationHistoryQuery } from '../queries/organisation-history';
 import { deploymentsOf, phasesOf } from './deployments';
 import { disagree } from './instrument';
 import { foundingOf, readOrganisation } from './organisation';

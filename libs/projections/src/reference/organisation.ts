@@ -1,5 +1,5 @@
 import { streamId, withdrawalEffectiveDate } from '@app/domain';
-import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from '../span';
+import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from '../time/span';
 import { boundOf, bondsOf, readInstrument } from './instrument';
 import { when, type Record, type When } from './record';
 

@@ -1,6 +1,7 @@
-import type { Fact, HistoryQuery } from '../fact';
-import type { HistorySpell } from '../participant-history';
-import { compareSpans, type Span } from '../span';
+import type { Fact } from '../record/fact';
+import type { HistoryQuery } from '../queries/query';
+import type { HistorySpell } from '../queries/participant-history';
+import { compareSpans, type Span } from '../time/span';
 import { partiesOf, readInstrument } from './instrument';
 import { candidatesOf, membershipOf, readOrganisation, statusesOf } from './organisation';
 import { Record } from './record';

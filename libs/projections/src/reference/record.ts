@@ -1,7 +1,7 @@
 import { compareInEffectiveOrder, parseStreamId, streamOf, type StreamCategory, type SubjectEvent } from '@app/domain';
-import { isKnown, type Fact, type ResolvedFact } from '../fact';
-import { spanOf, type Span } from '../span';
-import { resolveFacts } from '../supersession';
+import { isKnown, type Fact, type ResolvedFact } from '../record/fact';
+import { spanOf, type Span } from '../time/span';
+import { resolveFacts } from '../record/supersession';
 
 /**
  * The record as it stood at `knownAt`, read the plain way: drop what was recorded later, apply corrections and

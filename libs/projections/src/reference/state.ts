@@ -1,5 +1,6 @@
 import { streamId } from '@app/domain';
-import type { Fact, StateQuery } from '../fact';
+import type { Fact } from '../record/fact';
+import type { StateQuery } from '../queries/query';
 import type {
   DeploymentRow,
   ExternalStatusRow,
@@ -9,8 +10,8 @@ import type {
   OrganisationState,
   SignatoryRow,
   UncertainRow,
-} from '../organisation-state';
-import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from '../span';
+} from '../queries/organisation-state';
+import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from '../time/span';
 import {
   holds,
   inForceDoubt,

@@ -1,6 +1,7 @@
 import { effectiveDay, streamId, streamOf, type SubjectEvent } from '@app/domain';
-import type { Fact, TimelineQuery } from '../fact';
-import type { TimelineEntry } from '../timeline';
+import type { Fact } from '../record/fact';
+import type { TimelineQuery } from '../queries/query';
+import type { TimelineEntry } from '../queries/timeline';
 import { deploymentsOf } from './deployments';
 import { Record } from './record';
 import { instrumentsOf } from './scope';

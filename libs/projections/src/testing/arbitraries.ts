@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { DomainEvent, SubjectEvent } from '@app/domain';
-import type { Fact } from '../fact';
+import type { Fact } from '../record/fact';
 import { event } from './given';
 
 const PARTICIPANTS = ['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB', 'SRB'];

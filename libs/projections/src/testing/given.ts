@@ -1,9 +1,9 @@
 import type { DomainEvent, EventOfType, WireName } from '@app/domain';
-import type { Fact } from '../fact';
+import type { Fact } from '../record/fact';
 import { referenceStateAsOf } from '../reference';
 import { TemporalIndex } from '../temporal-index';
-import type { OrganisationState } from '../organisation-state';
-import type { InstrumentStatus } from '../instrument-status';
+import type { OrganisationState } from '../queries/organisation-state';
+import type { InstrumentStatus } from '../queries/instrument-status';
 import { referenceInstrumentStatusAsOf } from '../reference';
 
 const shared = { sources: [{ seed: '004_b382b7bce98f5533.txt', quote: 'test' }], confidence: 'high' as const };

@@ -1,4 +1,4 @@
-import type { OrganisationState } from '../organisation-state';
+import type { OrganisationState } from '../queries/organisation-state';
 
 /** An organisation state with nothing in it but `parts`: for tests of what is made from states. */
 export function organisationStateWith(parts: Partial<OrganisationState>): OrganisationState {

@@ -1,5 +1,5 @@
 import { parseStreamId, type Reading, type SubjectEvent } from '@app/domain';
-import { hasTakenEffect, spanOf, type Span, type UncertainRow } from './span';
+import { hasTakenEffect, spanOf, type Span, type UncertainRow } from '../time/span';
 import type { ViewSource } from './view-source';
 
 /**

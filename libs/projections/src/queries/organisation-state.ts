@@ -1,23 +1,15 @@
-import { streamId } from '@app/domain';
-import type { StateQuery } from './fact';
-import { boundSpells, generalEntryIntoForce, partiesOf } from './instrument-rules';
-import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, type MemberSpell, type StatusSpell } from './membership';
-import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Span, type UncertainRow } from './span';
-import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
-import { disputedRows, disputesOn, withDispute, type Disputed } from './disputes';
-import type { ViewSource } from './view-source';
+import type { StateQuery } from './query';
+import { boundSpells, generalEntryIntoForce, partiesOf } from '../record/instrument-rules';
+import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, type MemberSpell, type StatusSpell } from '../record/membership';
+import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Span, type UncertainRow } from '../time/span';
+import type { InstrumentView, OrganisationView } from '../record/subject-views';
+import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
+import type { ViewSource } from '../record/view-source';
+import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects } from '../record/organisation-record';
+import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './rows';
 
-export type { UncertainRow } from './span';
-
-/**
- * The period in which a status shown is decided, when the day asked about falls inside it: the fact that decides it
- * is dated only to a month, a year or a range, so the record cannot tell whether the status holds on the day. A
- * row with `undetermined` may hold; one without it holds.
- */
-export interface Undetermined {
-  readonly from: string;
-  readonly to: string;
-}
+export type { UncertainRow } from '../time/span';
+export type { Undetermined } from './rows';
 
 export interface MemberRow {
   readonly participant: string;
@@ -105,8 +97,6 @@ export interface OrganisationState {
   readonly pendingDeployments: readonly DeploymentRow[];
   readonly uncertain: readonly UncertainRow[];
 }
-
-export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function composeState(source: ViewSource, query: StateQuery): OrganisationState {
   const { organisation: id, asOf: day } = query;
@@ -244,67 +234,6 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
   return rows.sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status));
 }
 
-/** The `undetermined` field of a row whose status hangs on `doubt`; nothing when it does not. */
-export function undeterminedBy(doubt: Span | undefined): { undetermined?: Undetermined } {
-  return doubt === undefined ? {} : { undetermined: { from: doubt.from, to: doubt.to } };
-}
-
-/** Whether an instrument whose entry into force governs from `governing` is in force on the day. */
-export function inForceOn(governing: Span | null, day: string): { inForce: boolean | 'undetermined'; doubt?: Span } {
-  if (governing === null) return { inForce: false };
-  if (isUncertainOn(governing, day)) return { inForce: 'undetermined', doubt: governing };
-  return { inForce: hasTakenEffect(governing, day) };
-}
-
-export function entryIntoForceDoubt(instrument: string, doubt: Span): UncertainRow {
-  return { subject: instrument, status: 'in-force', from: doubt.from, to: doubt.to, because: `in force from a day in ${doubt.label}: the record cannot tell which` };
-}
-
-/** Spells of a status granted and ended by turns; a repeated grant while it holds changes nothing. */
-type GrantChanges = readonly (Dated & { readonly kind: 'granted' | 'ended' })[];
-
-export function openClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
-  const spells: { start: Span; end: Span | null; eventIds: string[] }[] = [];
-  let open: Dated | null = null;
-  for (const change of changes) {
-    if (change.kind === 'granted' && open === null) open = change;
-    else if (change.kind === 'ended' && open !== null) {
-      spells.push({ start: open.span, end: change.span, eventIds: [open.eventId, change.eventId] });
-      open = null;
-    }
-  }
-  if (open !== null) spells.push({ start: open.span, end: null, eventIds: [open.eventId] });
-  return spells;
-}
-
-/**
- * The organisation's instruments: its founding and predecessor instruments, those adopted within it, and the
- * protocols amending any of them (the 1999 and 2010 protocols to the 1992 Treaty were not adopted within the CSTO,
- * but its history is theirs too).
- */
-export function organisationInstruments(source: ViewSource, id: string, organisation: OrganisationView | undefined): InstrumentView[] {
-  return source.memo(`instruments\u0000${id}`, () => {
-    const ids = new Set<string>();
-    for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
-    for (const own of [organisation?.established?.foundingInstrument, organisation?.established?.predecessorInstrument]) if (own) ids.add(own);
-    for (const amended of ids) {
-      for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
-    }
-    return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
-  });
-}
-
-/** The streams whose facts make up an organisation's history. */
-export function organisationSubjects(source: ViewSource, id: string): Set<string> {
-  const organisation = source.organisation(id);
-  const deployments = [...source.deploymentsOf(id)].filter((deployment) => source.deployment(deployment)?.requested?.organisation === id);
-  return new Set([
-    streamId('organisation', id),
-    ...organisationInstruments(source, id, organisation).map((instrument) => streamId('instrument', instrument.id)),
-    ...deployments.map((deployment) => streamId('deployment', deployment)),
-  ]);
-}
-
 function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const general = generalEntryIntoForce(source, instrument);
@@ -348,10 +277,8 @@ function deployments(
 ): Pick<OrganisationState, 'deployments' | 'pendingDeployments'> {
   const present: DeploymentRow[] = [];
   const pending: DeploymentRow[] = [];
-  for (const id of [...new Set(source.deploymentsOf(organisation))].sort(byText)) {
-    const view = source.deployment(id);
-    const requested = view?.requested;
-    if (!view || !requested || requested.organisation !== organisation) continue;
+  for (const view of organisationDeployments(source, organisation)) {
+    const { id, requested } = view;
     const steps = deploymentSteps(view);
     for (const [status, at] of steps) {
       if (at && isUncertainOn(at.span, day)) uncertain.push({ subject: id, status, from: at.span.from, to: at.span.to, because: `${status} on ${at.date}, known only to a period` });
@@ -365,17 +292,4 @@ function deployments(
     (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors, eventIds: [...new Set(eventIds)] });
   }
   return { deployments: present, pendingDeployments: pending };
-}
-
-export type DeploymentStep = readonly [DeploymentRow['status'] | 'ended', Dated | null | undefined];
-
-/** A deployment's phases in order, each with the fact that began it (none when the record has not reached it). */
-export function deploymentSteps(view: DeploymentView): DeploymentStep[] {
-  return [
-    ['requested', view.requested],
-    ['authorized', view.authorized],
-    ['active', view.contingents[0]],
-    ['withdrawing', view.withdrawalStarted],
-    ['ended', view.ended],
-  ];
 }

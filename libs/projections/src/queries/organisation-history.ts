@@ -1,11 +1,11 @@
-import type { HistoryQuery } from './fact';
-import { generalEntryIntoForce } from './instrument-rules';
+import type { HistoryQuery } from './query';
+import { generalEntryIntoForce } from '../record/instrument-rules';
 import { datesCompared, type DatesCompared } from './instrument-status';
-import { foundingOf } from './membership';
-import { byText, deploymentSteps, openClose, organisationInstruments, type DeploymentRow } from './organisation-state';
+import { foundingOf } from '../record/membership';
+import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, type DeploymentPhaseName, type RequestedDeployment } from '../record/organisation-record';
 import { composeHistory, type HistorySpell } from './participant-history';
-import type { DeploymentView, InstrumentView, OrganisationView } from './subject-views';
-import type { ViewSource } from './view-source';
+import type { InstrumentView, OrganisationView } from '../record/subject-views';
+import type { ViewSource } from '../record/view-source';
 
 export interface OrganisationHistoryQuery extends HistoryQuery {
   readonly organisation: string;
@@ -28,7 +28,7 @@ export interface InstrumentDates {
 }
 
 export interface DeploymentPhase {
-  readonly status: DeploymentRow['status'] | 'ended';
+  readonly status: DeploymentPhaseName;
   readonly from: string;
   readonly eventId: string;
 }
@@ -93,15 +93,6 @@ function participantsOf(organisation: OrganisationView | undefined, instruments:
     for (const contingent of deployment.contingents) found.add(contingent.contributor);
   }
   return found;
-}
-
-type RequestedDeployment = DeploymentView & { readonly requested: NonNullable<DeploymentView['requested']> };
-
-function organisationDeployments(source: ViewSource, organisation: string): RequestedDeployment[] {
-  return [...new Set(source.deploymentsOf(organisation))]
-    .sort(byText)
-    .map((id) => source.deployment(id))
-    .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
 }
 
 function instrumentDates(source: ViewSource, view: InstrumentView): InstrumentDates {

@@ -1,5 +1,5 @@
 import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause } from '@app/domain';
-import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from './span';
+import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
 import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
 

@@ -1,8 +1,9 @@
 import { compareInEffectiveOrder, effectiveDay, type SubjectEvent } from '@app/domain';
-import type { ResolvedFact, TimelineQuery } from './fact';
-import { countBefore } from './span';
-import { organisationSubjects } from './organisation-state';
-import type { ViewSource } from './view-source';
+import type { ResolvedFact } from '../record/fact';
+import type { TimelineQuery } from './query';
+import { countBefore } from '../time/span';
+import { organisationSubjects } from '../record/organisation-record';
+import type { ViewSource } from '../record/view-source';
 
 /** A fact of the record as it stood at `knownAt`, with the corrections applied to it. */
 export interface TimelineEntry {

@@ -1,5 +1,5 @@
-import { charter, charterHistory, peacekeeping } from './testing/scenarios';
-import { given } from './testing/given';
+import { charter, charterHistory, peacekeeping } from '../testing/scenarios';
+import { given } from '../testing/given';
 
 const peacekeepingHistory = [
   peacekeeping.adopted,

@@ -1,10 +1,10 @@
 import { parseStreamId } from '@app/domain';
-import type { HistoryQuery } from './fact';
-import { candidateMembers, membershipSpells, statusSpells } from './membership';
-import { openClose, organisationInstruments } from './organisation-state';
-import { partiesOf } from './instrument-rules';
-import { compareSpans, type Span } from './span';
-import type { ViewSource } from './view-source';
+import type { HistoryQuery } from './query';
+import { candidateMembers, membershipSpells, statusSpells } from '../record/membership';
+import { openClose, organisationInstruments } from '../record/organisation-record';
+import { partiesOf } from '../record/instrument-rules';
+import { compareSpans, type Span } from '../time/span';
+import type { ViewSource } from '../record/view-source';
 
 /** One spell of one status of a participant, `to` being the first day it no longer holds (null: open). */
 export interface HistorySpell {

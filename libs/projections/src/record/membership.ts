@@ -1,6 +1,6 @@
 import { withdrawalEffectiveDate } from '@app/domain';
 import { boundSpells, generalEntryIntoForce, partiesOf } from './instrument-rules';
-import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from './span';
+import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from '../time/span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 

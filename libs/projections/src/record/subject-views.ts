@@ -1,6 +1,6 @@
 import { compareInEffectiveOrder, isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentEvent, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 import type { ResolvedFact } from './fact';
-import type { Span } from './span';
+import type { Span } from '../time/span';
 
 /** A recorded change: its date as written, the days it may fall on, and the event that says so. */
 export interface Dated {

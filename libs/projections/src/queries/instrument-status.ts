@@ -1,9 +1,9 @@
-import type { InstrumentQuery } from './fact';
-import { generalEntryIntoForce, partiesOf, type PartySpell } from './instrument-rules';
-import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './organisation-state';
-import { hasTakenEffect, holdsOn, sameSpan, uncertainties, type Span, type UncertainRow } from './span';
-import type { PartyEpisode } from './subject-views';
-import type { ViewSource } from './view-source';
+import type { InstrumentQuery } from './query';
+import { generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
+import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './rows';
+import { hasTakenEffect, holdsOn, sameSpan, uncertainties, type Span, type UncertainRow } from '../time/span';
+import type { PartyEpisode } from '../record/subject-views';
+import type { ViewSource } from '../record/view-source';
 
 /** Derived and reported dates side by side; `governing` is the one the answer follows (derived, else reported). */
 export interface DatesCompared {

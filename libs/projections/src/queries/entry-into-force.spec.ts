@@ -1,5 +1,5 @@
 import type { EntryIntoForceClause } from '@app/domain';
-import { event, given } from './testing/given';
+import { event, given } from '../testing/given';
 
 /** One instrument whose entry-into-force clause is the one under test, adopted on 1992-05-15. */
 function instrument(clause: EntryIntoForceClause) {

@@ -1,8 +1,8 @@
 import type { DomainEvent } from '@app/domain';
-import { event, record } from './testing/given';
-import { charter, charterHistory, csto } from './testing/scenarios';
-import { referenceOrganisationHistory } from './reference';
-import { TemporalIndex } from './temporal-index';
+import { event, record } from '../testing/given';
+import { charter, charterHistory, csto } from '../testing/scenarios';
+import { referenceOrganisationHistory } from '../reference';
+import { TemporalIndex } from '../temporal-index';
 import type { OrganisationHistory } from './organisation-history';
 
 /** The history from both the reference and the index, which must agree. */

@@ -1,5 +1,5 @@
-import { charter, charterHistory, csto, treatyHistory } from './testing/scenarios';
-import { given } from './testing/given';
+import { charter, charterHistory, csto, treatyHistory } from '../testing/scenarios';
+import { given } from '../testing/given';
 
 const codes = (rows: readonly { participant: string }[]): string[] => rows.map((row) => row.participant);
 

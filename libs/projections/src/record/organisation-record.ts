@@ -1,0 +1,77 @@
+import { streamId } from '@app/domain';
+import type { Span } from '../time/span';
+import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
+import type { ViewSource } from './view-source';
+
+/** The order every answer lists names and ids in: by code unit, the same on every machine. */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The organisation's instruments: its founding and predecessor instruments, those adopted within it, and the
+ * protocols amending any of them (the 1999 and 2010 protocols to the 1992 Treaty were not adopted within the CSTO,
+ * but its history is theirs too).
+ */
+export function organisationInstruments(source: ViewSource, id: string, organisation: OrganisationView | undefined): InstrumentView[] {
+  return source.memo(`instruments\u0000${id}`, () => {
+    const ids = new Set<string>();
+    for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
+    for (const own of [organisation?.established?.foundingInstrument, organisation?.established?.predecessorInstrument]) if (own) ids.add(own);
+    for (const amended of ids) {
+      for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
+    }
+    return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
+  });
+}
+
+/** A deployment whose request the record holds. */
+export type RequestedDeployment = DeploymentView & { readonly requested: NonNullable<DeploymentView['requested']> };
+
+/** The deployments requested by the organisation, by id. */
+export function organisationDeployments(source: ViewSource, organisation: string): RequestedDeployment[] {
+  return [...new Set(source.deploymentsOf(organisation))]
+    .sort(byText)
+    .map((id) => source.deployment(id))
+    .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
+}
+
+/** The streams whose facts make up an organisation's history. */
+export function organisationSubjects(source: ViewSource, id: string): Set<string> {
+  return new Set([
+    streamId('organisation', id),
+    ...organisationInstruments(source, id, source.organisation(id)).map((instrument) => streamId('instrument', instrument.id)),
+    ...organisationDeployments(source, id).map((deployment) => streamId('deployment', deployment.id)),
+  ]);
+}
+
+/** A deployment's phases, in the order it goes through them. */
+export type DeploymentPhaseName = 'requested' | 'authorized' | 'active' | 'withdrawing' | 'ended';
+export type DeploymentStep = readonly [DeploymentPhaseName, Dated | null | undefined];
+
+/** A deployment's phases in order, each with the fact that began it (none when the record has not reached it). */
+export function deploymentSteps(view: DeploymentView): DeploymentStep[] {
+  return [
+    ['requested', view.requested],
+    ['authorized', view.authorized],
+    ['active', view.contingents[0]],
+    ['withdrawing', view.withdrawalStarted],
+    ['ended', view.ended],
+  ];
+}
+
+/** Changes of a status granted and ended by turns (observer, partner, a status in another body). */
+type GrantChanges = readonly (Dated & { readonly kind: 'granted' | 'ended' })[];
+
+/** The spells of a status granted and ended by turns; a repeated grant while it holds changes nothing. */
+export function openClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
+  const spells: { start: Span; end: Span | null; eventIds: string[] }[] = [];
+  let open: Dated | null = null;
+  for (const change of changes) {
+    if (change.kind === 'granted' && open === null) open = change;
+    else if (change.kind === 'ended' && open !== null) {
+      spells.push({ start: open.span, end: change.span, eventIds: [open.eventId, change.eventId] });
+      open = null;
+    }
+  }
+  if (open !== null) spells.push({ start: open.span, end: null, eventIds: [open.eventId] });
+  return spells;
+}
