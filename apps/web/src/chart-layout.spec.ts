@@ -1,6 +1,6 @@
 import type { OrganisationHistory } from '@app/projections';
 import { layoutChart } from './chart-layout';
-import { hasTakenEffect, spanOf } from '@app/projections/span';
+import { hasTakenEffect, spanOf } from '@app/projections/time/span';
 import { dateOf, dayNumber, firstDayOf, isDay } from './days';
 import { Names } from './names';
 import { recordFacts, type RecordFacts } from './record-facts';

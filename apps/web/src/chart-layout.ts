@@ -1,5 +1,5 @@
 import type { HistorySpell, OrganisationHistory } from '@app/projections';
-import { isExact, spanOf, type Span } from '@app/projections/span';
+import { isExact, spanOf, type Span } from '@app/projections/time/span';
 import { dateOf, dayNumber, firstDayOf } from './days';
 import type { Names } from './names';
 import type { RecordFacts } from './record-facts';

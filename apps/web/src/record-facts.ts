@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@app/projections';
-import { spanOf } from '@app/projections/span';
+import { spanOf } from '@app/projections/time/span';
 
 /**
  * What the chart needs from the record's own facts that the history answer does not carry: which treaty the

@@ -1,4 +1,4 @@
-import { hasTakenEffect, isExact, type Span } from '@app/projections/span';
+import { hasTakenEffect, isExact, type Span } from '@app/projections/time/span';
 import { dateOf, dayNumber } from './days';
 
 /**
