@@ -8,6 +8,6 @@ export { checkExpectation, isExpectedRevision } from './expectations';
 export { isChainHash } from './integrity/chain';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
-export { type StoreConfig, storeConfigFrom, DEFAULT_DB_PATH } from './store-config';
+export { type StoreConfig, DEFAULT_DB_PATH } from './store-config';
 export { openEventStore } from './open-event-store';
 export { EventStoreModule } from './event-store.module';
