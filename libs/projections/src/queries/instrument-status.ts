@@ -1,6 +1,6 @@
 import type { InstrumentQuery } from './query';
 import { generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
-import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './rows';
+import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 import { hasTakenEffect, holdsOn, sameSpan, uncertainties, type Span, type UncertainRow } from '../time/span';
 import type { PartyEpisode } from '../record/subject-views';
 import type { ViewSource } from '../record/view-source';
@@ -64,6 +64,8 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
     const row = current && participantRow(participant, current, day);
     if (row) participants.push(row);
   }
+  const unbound = general?.derived === null && inForce !== false ? participants.filter((row) => row.status === 'signatory') : [];
+  if (general?.governing && unbound.length > 0) uncertain.push(unknownPartiesDoubt(id, general.governing, unbound.map((row) => row.participant), day));
   return {
     instrument: id,
     asOf: day,

@@ -6,7 +6,7 @@ import type { InstrumentView, OrganisationView } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects } from '../record/organisation-record';
-import { entryIntoForceDoubt, inForceOn, undeterminedBy, type Undetermined } from './rows';
+import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
 export type { Undetermined } from './rows';
@@ -245,6 +245,8 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
     if (hasCoarseDates(bound)) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
     if (spellOn(bound, day)) parties.push(participant);
   }
+  const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, instrument, day) : [];
+  if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
   const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
   const row: InstrumentRow = { id: instrument.id, inForce, since: inForce === true && general.governing ? general.governing.label : null, ...undeterminedBy(doubt), parties, eventIds };
   return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
@@ -255,14 +257,16 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
  * it yet (a party that left and signed anew is a signatory again).
  */
 function signatories(source: ViewSource, instruments: readonly InstrumentView[], day: string): SignatoryRow[] {
+  return instruments.flatMap((instrument) => signatoriesOf(source, instrument, day));
+}
+
+function signatoriesOf(source: ViewSource, instrument: InstrumentView, day: string): SignatoryRow[] {
   const rows: SignatoryRow[] = [];
-  for (const instrument of instruments) {
-    for (const [participant, periods] of partiesOf(source, instrument)) {
-      const signed = periods.findLast((period) => period.episode.signature !== undefined && hasTakenEffect(period.episode.signature.span, day));
-      const signature = signed?.episode.signature;
-      if (!signed || !signature || (signed.start !== null && hasTakenEffect(signed.start, day))) continue;
-      rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
-    }
+  for (const [participant, periods] of partiesOf(source, instrument)) {
+    const signed = periods.findLast((period) => period.episode.signature !== undefined && hasTakenEffect(period.episode.signature.span, day));
+    const signature = signed?.episode.signature;
+    if (!signed || !signature || (signed.start !== null && hasTakenEffect(signed.start, day))) continue;
+    rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
   }
   return rows;
 }

@@ -26,3 +26,19 @@ export function inForceOn(governing: Span | null, day: string): { inForce: boole
 export function entryIntoForceDoubt(instrument: string, doubt: Span): UncertainRow {
   return { subject: instrument, status: 'in-force', from: doubt.from, to: doubt.to, because: `in force from a day in ${doubt.label}: the record cannot tell which` };
 }
+
+/**
+ * The `uncertain` row of an instrument in force on the strength of a report alone (the record holds none of the
+ * consents its entry into force would be derived from), on a day when some participants have signed and are not
+ * shown bound: they may well be parties, and the record cannot tell.
+ */
+export function unknownPartiesDoubt(instrument: string, governing: Span, signatories: readonly string[], day: string): UncertainRow {
+  const who = signatories.length === 1 ? `${signatories[0]} is` : `${signatories.join(', ')} are`;
+  return {
+    subject: instrument,
+    status: 'party',
+    from: governing.from,
+    to: day,
+    because: `in force since ${governing.label} by report, but the record holds none of the consents that brought it into force: whether ${who} bound it cannot tell`,
+  };
+}

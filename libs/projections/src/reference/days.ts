@@ -107,3 +107,15 @@ export function inForceDoubt(instrument: string, doubt: Span): UncertainRow {
     because: `in force from a day in ${doubt.label}: the record cannot tell which`,
   };
 }
+
+/** An instrument in force by report alone: whether the participants who signed and are not shown bound are parties. */
+export function unknownParties(instrument: string, governing: Span, signatories: readonly string[], day: string): UncertainRow {
+  const who = signatories.length === 1 ? `${signatories[0]} is` : `${signatories.join(', ')} are`;
+  return {
+    subject: instrument,
+    status: 'party',
+    from: governing.from,
+    to: day,
+    because: `in force since ${governing.label} by report, but the record holds none of the consents that brought it into force: whether ${who} bound it cannot tell`,
+  };
+}

@@ -3,7 +3,7 @@ import type { InstrumentQuery } from '../queries/query';
 import type { DatesCompared, InstrumentStatus, ParticipantRow } from '../queries/instrument-status';
 import type { UncertainRow } from '../time/span';
 import { hasTakenEffect, type Span } from '../time/span';
-import { holds, inForceDoubt, inForceOnDay, uncertainRows, undetermined } from './days';
+import { holds, inForceDoubt, inForceOnDay, uncertainRows, undetermined, unknownParties } from './days';
 import { boundOf, disagree, partiesOf, readInstrument, type Bond } from './instrument';
 import { byText, Record, type When } from './record';
 
@@ -28,6 +28,10 @@ export function referenceInstrumentStatusAsOf(
     const shown = bonds.filter((bond, index) => index === 0 || begun(bond, day)).at(-1);
     const row = shown && participantRow(participant, shown, day);
     if (row) participants.push(row);
+  }
+  const signatories = participants.filter((row) => row.status === 'signatory').map((row) => row.participant);
+  if (instrument?.derived === null && instrument.governing !== null && inForce !== false && signatories.length > 0) {
+    uncertain.push(unknownParties(id, instrument.governing, signatories, day));
   }
   return {
     instrument: id,

@@ -20,6 +20,7 @@ import {
   spellOnDay,
   uncertainRows,
   undetermined,
+  unknownParties,
 } from './days';
 import { deploymentsOf, phasesOf, type Deployment } from './deployments';
 import { disputesOnDay, flagged } from './disputes';
@@ -247,6 +248,10 @@ function instrumentRow(
     const bound = boundOf(bonds);
     uncertain.push(...uncertainRows(bound, day, instrument.id, participant, 'party'));
     if (bound.some((spell) => holds(spell, day))) parties.push(participant);
+  }
+  const signatories = signatoryRows(record, [instrument], day).map((row) => row.participant);
+  if (instrument.derived === null && instrument.governing !== null && inForce !== false && signatories.length > 0) {
+    uncertain.push(unknownParties(instrument.id, instrument.governing, signatories, day));
   }
   const row: InstrumentRow = {
     id: instrument.id,
