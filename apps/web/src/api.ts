@@ -1,5 +1,5 @@
-import type { AuditTrail, OrganisationEntry, TimelinePage } from '@app/history';
-import type { OrganisationHistory, OrganisationState, TimelineEntry } from '@app/projections';
+import type { AuditTrail, OrganisationEntry } from '@app/history';
+import type { OrganisationHistory, OrganisationState } from '@app/projections';
 import type { ParticipantName } from './names';
 
 /** A problem+json answer, or a network failure, in words for the page. */
@@ -31,25 +31,6 @@ export class Api {
 
   history(organisation: string, knownAt: string | null): Promise<OrganisationHistory> {
     return this.get(`/organisations/${encodeURIComponent(organisation)}/history`, { knownAt });
-  }
-
-  /** Every fact of the organisation's record, page after page (the server gives at most 1,000 a page). */
-  async timeline(organisation: string, knownAt: string | null): Promise<TimelineEntry[]> {
-    const entries: TimelineEntry[] = [];
-    for (let total = Infinity; entries.length < total;) {
-      const page: TimelinePage = await this.get(
-        `/organisations/${encodeURIComponent(organisation)}/timeline`,
-        {
-          knownAt,
-          offset: String(entries.length),
-          limit: '1000',
-        },
-      );
-      if (page.entries.length === 0) break;
-      entries.push(...page.entries);
-      total = page.total;
-    }
-    return entries;
   }
 
   state(

@@ -23,6 +23,8 @@ const history: OrganisationHistory = {
   name: 'Collective Security Treaty Organization',
   knownAt: null,
   founded: '2003-09-18',
+  established: null,
+  disputes: [],
   participants: [
     {
       participant: 'ARM',
@@ -283,53 +285,20 @@ describe('the succession, the instruments of a row, and disputes', () => {
       },
     ],
   };
-  const facts = recordFacts([
-    {
-      id: 'established',
-      position: 1,
-      recordedAt: '2026-01-01T00:00:00Z',
-      effectiveDate: '2002-05-14',
-      type: 'OrganisationEstablished',
-      correctedBy: [],
-      event: {
-        type: 'OrganisationEstablished',
-        effectiveDate: '2002-05-14',
-        organisation: 'csto',
-        name: 'CSTO',
-        foundingInstrument: 'csto-charter-2002',
-        predecessorInstrument: 'cst-1992',
-        sources: [{ seed: 's.txt', quote: 'q' }],
-        confidence: 'certain',
+  const facts = recordFacts({
+    ...succession,
+    established: { foundingInstrument: 'csto-charter-2002', predecessorInstrument: 'cst-1992', eventId: 'established' },
+    disputes: [
+      {
+        eventId: 'lapse',
+        date: '1999-04-21',
+        followed: 'the term expires on 20 April',
+        readings: [{ claim: 'withdrew at the Protocol', effectiveDate: '1999-04-02' }],
+        from: '1999-04-02',
+        to: '1999-04-21',
       },
-    },
-    {
-      id: 'lapse',
-      position: 2,
-      recordedAt: '2026-01-01T00:00:00Z',
-      effectiveDate: '1999-04-21',
-      type: 'InstrumentTerminatedForParticipant',
-      correctedBy: [],
-      event: {
-        type: 'InstrumentTerminatedForParticipant',
-        effectiveDate: '1999-04-21',
-        instrument: 'cst-1992',
-        participant: 'KAZ',
-        reason: 'lapsed',
-        sources: [{ seed: 's.txt', quote: 'q' }],
-        confidence: 'high',
-        dispute: {
-          followed: 'the term expires on 20 April',
-          readings: [
-            {
-              claim: 'withdrew at the Protocol',
-              effectiveDate: '1999-04-02',
-              sources: [{ seed: 's.txt', quote: 'q' }],
-            },
-          ],
-        },
-      },
-    },
-  ] as never);
+    ],
+  });
   const layout = layoutChart(succession, names, facts);
 
   it('draws the predecessor treaty’s parties and the organisation’s members in their own colours, with the founding as the boundary', () => {

@@ -220,7 +220,7 @@ export function layoutChart(
             segment(
               'disputed',
               dispute,
-              `${fullName}: ${spell.status} rests on a date the sources dispute: ${dispute.followed} (followed) or ${dispute.readings.map((r) => `${r.effectiveDate ?? 'no date'}, ${r.claim}`).join('; or ')}`,
+              `${fullName}: ${spell.status} rests on a date the sources dispute: ${dispute.date} (followed) or ${dispute.readings.map((r) => `${r.effectiveDate ?? 'no date'}, ${r.claim}`).join('; or ')}`,
             ),
           ];
     });

@@ -123,15 +123,12 @@ class TimelinePage {
         this.showEmpty(organisations.map((o) => o.id));
         return;
       }
-      const [history, timeline] = await Promise.all([
-        this.api.history(this.organisation, this.knownAt),
-        this.api.timeline(this.organisation, this.knownAt),
-      ]);
+      const history = await this.api.history(this.organisation, this.knownAt);
       this.history = history;
       byId('title').textContent =
         `${this.history.name ?? found.name} — ${FIRST.slice(0, 4)}–${LAST.slice(0, 4)}`;
       byId('main').hidden = false;
-      this.chart.draw(history, this.names, recordFacts(timeline));
+      this.chart.draw(history, this.names, recordFacts(history));
       this.say('');
       await this.showDay();
     } catch (error) {

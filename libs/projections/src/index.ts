@@ -54,7 +54,8 @@ export type {
 } from './queries/organisation-state';
 export type { InstrumentStatus, ParticipantRow, DatesCompared } from './queries/instrument-status';
 export type { HistorySpell } from './queries/participant-history';
-export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase, ExternalStatusSpell } from './queries/organisation-history';
+export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase, ExternalStatusSpell, Establishment } from './queries/organisation-history';
+export type { DisputedDate } from './record/disputes';
 export type { TimelineEntry } from './queries/timeline';
 export type { ViewSource } from './record/view-source';
 export { TemporalIndex } from './temporal-index';

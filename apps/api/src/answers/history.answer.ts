@@ -3,6 +3,8 @@ import type { OrganisationEntry } from '@app/history';
 import type {
   DeploymentHistory,
   DeploymentPhase,
+  DisputedDate,
+  Establishment,
   ExternalStatusSpell,
   HistorySpell,
   InstrumentDates,
@@ -11,6 +13,7 @@ import type {
 } from '@app/projections';
 import type { ParticipantName } from '../page/participant-names';
 import { DatesComparedAnswer } from './instrument-status.answer';
+import { ReadingAnswer } from './organisation-state.answer';
 import { DAY, EVENT_IDS, NULLABLE_DAY, NULLABLE_INSTANT } from './schema-parts';
 
 export class HistorySpellAnswer implements HistorySpell {
@@ -68,11 +71,31 @@ export class ExternalStatusSpellAnswer implements ExternalStatusSpell {
   @ApiProperty(EVENT_IDS) readonly eventIds!: readonly string[];
 }
 
+export class EstablishmentAnswer implements Establishment {
+  @ApiProperty({ example: 'csto-charter-2002' }) readonly foundingInstrument!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'cst-1992', description: 'the treaty the organisation succeeds' })
+  readonly predecessorInstrument!: string | null;
+  @ApiProperty({ description: 'the founding fact' }) readonly eventId!: string;
+}
+
+export class DisputedDateAnswer implements DisputedDate {
+  @ApiProperty() readonly eventId!: string;
+  @ApiProperty({ description: 'the effective date the record follows' }) readonly date!: string;
+  @ApiProperty({ description: 'why the record follows that reading' }) readonly followed!: string;
+  @ApiProperty({ type: [ReadingAnswer] }) readonly readings!: readonly ReadingAnswer[];
+  @ApiProperty({ ...DAY, description: 'the first day any reading allows' }) readonly from!: string;
+  @ApiProperty({ ...DAY, description: 'the last day any reading allows' }) readonly to!: string;
+}
+
 export class OrganisationHistoryAnswer implements OrganisationHistory {
   @ApiProperty({ example: 'csto' }) readonly organisation!: string;
   @ApiProperty({ type: String, nullable: true }) readonly name!: string | null;
   @ApiProperty(NULLABLE_INSTANT) readonly knownAt!: string | null;
   @ApiProperty({ ...NULLABLE_DAY, description: "the founding instrument's entry into force" }) readonly founded!: string | null;
+  @ApiProperty({ type: EstablishmentAnswer, nullable: true, description: 'what the founding record names; null before the record holds it' })
+  readonly established!: EstablishmentAnswer | null;
+  @ApiProperty({ type: [DisputedDateAnswer], description: "every disputed fact of the organisation's record: a spell resting on one rests on a disputed date" })
+  readonly disputes!: readonly DisputedDateAnswer[];
   @ApiProperty({ type: [ParticipantSpellsAnswer] }) readonly participants!: readonly ParticipantSpellsAnswer[];
   @ApiProperty({ type: [InstrumentDatesAnswer] }) readonly instruments!: readonly InstrumentDatesAnswer[];
   @ApiProperty({ type: [DeploymentHistoryAnswer] }) readonly deployments!: readonly DeploymentHistoryAnswer[];

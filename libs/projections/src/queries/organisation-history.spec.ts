@@ -30,6 +30,30 @@ describe('organisation history at a glance', () => {
     ]);
   });
 
+  it('names the founding instrument and the treaty it succeeds, and every disputed fact with the days its readings span, so a chart needs no other answer', () => {
+    const signed = charterHistory().find((e) => e.type === 'InstrumentSigned' && e.participant === 'GEO');
+    const disputed = event('InstrumentSigned', {
+      effectiveDate: '1993-12-09',
+      instrument: 'cst-1992',
+      participant: 'GEO',
+      dispute: { followed: "the depositary's list gives 9 December", readings: [{ claim: 'signed in 1993', effectiveDate: '1993', sources: [{ title: 'a summary', url: 'https://example.org/cst' }] }] },
+    });
+    const log = record([...charterHistory().filter((e) => e !== signed), disputed]);
+    const history = historyOf(log.map((fact) => fact.event));
+    expect(history.established).toEqual({ foundingInstrument: 'csto-charter-2002', predecessorInstrument: 'cst-1992', eventId: log.find((fact) => fact.event.type === 'OrganisationEstablished')?.id });
+    expect(history.disputes).toEqual([
+      {
+        eventId: log.find((fact) => fact.event === disputed)?.id,
+        date: '1993-12-09',
+        followed: "the depositary's list gives 9 December",
+        readings: [{ claim: 'signed in 1993', effectiveDate: '1993' }],
+        from: '1993-01-01',
+        to: '1993-12-31',
+      },
+    ]);
+    expect(historyOf([]).established).toBeNull();
+  });
+
   it('gives the founding date and each instrument’s entry into force with the facts it rests on', () => {
     const history = historyOf(charterHistory());
     expect(history.founded).toBe('2003-09-18');
@@ -80,6 +104,6 @@ describe('organisation history at a glance', () => {
   });
 
   it('is empty, not an error, for an organisation the record does not know', () => {
-    expect(historyOf([charter.signed('RUS')])).toEqual({ organisation: 'csto', name: null, knownAt: null, founded: null, participants: [], instruments: [], deployments: [], externalStatuses: [] });
+    expect(historyOf([charter.signed('RUS')])).toEqual({ organisation: 'csto', name: null, knownAt: null, founded: null, established: null, disputes: [], participants: [], instruments: [], deployments: [], externalStatuses: [] });
   });
 });

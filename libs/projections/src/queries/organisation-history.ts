@@ -2,7 +2,8 @@ import type { HistoryQuery } from './query';
 import { generalEntryIntoForce } from '../record/instrument-rules';
 import { datesCompared, type DatesCompared } from './instrument-status';
 import { foundingOf } from '../record/membership';
-import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, type DeploymentPhaseName, type RequestedDeployment } from '../record/organisation-record';
+import { disputedDates, type DisputedDate } from '../record/disputes';
+import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type RequestedDeployment } from '../record/organisation-record';
 import { composeHistory, type HistorySpell } from './participant-history';
 import type { InstrumentView, OrganisationView } from '../record/subject-views';
 import type { ViewSource } from '../record/view-source';
@@ -49,6 +50,13 @@ export interface ExternalStatusSpell {
   readonly eventIds: readonly string[];
 }
 
+/** What the founding record says: the instrument that founds the organisation, and the treaty it succeeds. */
+export interface Establishment {
+  readonly foundingInstrument: string;
+  readonly predecessorInstrument: string | null;
+  readonly eventId: string;
+}
+
 /** The whole history of an organisation at a glance, as the record stood at `knownAt`: what a timeline chart draws. */
 export interface OrganisationHistory {
   readonly organisation: string;
@@ -57,6 +65,10 @@ export interface OrganisationHistory {
   readonly knownAt: string | null;
   /** The founding instrument's entry into force (governing date); null while it is not known to be in force. */
   readonly founded: string | null;
+  /** Null before the record holds the organisation's founding. */
+  readonly established: Establishment | null;
+  /** Every disputed fact of the organisation's record, whatever the day: a spell resting on one rests on a disputed date. */
+  readonly disputes: readonly DisputedDate[];
   readonly participants: readonly ParticipantSpells[];
   readonly instruments: readonly InstrumentDates[];
   readonly deployments: readonly DeploymentHistory[];
@@ -77,11 +89,19 @@ export function composeOrganisationHistory(source: ViewSource, query: Organisati
     name: organisation?.established?.name ?? null,
     knownAt: knownAt ?? null,
     founded: organisation ? (foundingOf(source, organisation)?.label ?? null) : null,
+    established: establishmentOf(organisation),
+    disputes: disputedDates(source, id, () => organisationSubjects(source, id)),
     participants,
     instruments: instruments.map((view) => instrumentDates(source, view)),
     deployments: deployments.map(deploymentHistory),
     externalStatuses: organisation ? externalStatusSpells(organisation) : [],
   };
+}
+
+function establishmentOf(organisation: OrganisationView | undefined): Establishment | null {
+  const established = organisation?.established;
+  if (!established) return null;
+  return { foundingInstrument: established.foundingInstrument, predecessorInstrument: established.predecessorInstrument ?? null, eventId: established.eventId };
 }
 
 function participantsOf(organisation: OrganisationView | undefined, instruments: readonly InstrumentView[], deployments: readonly RequestedDeployment[]): Set<string> {

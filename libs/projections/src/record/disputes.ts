@@ -84,6 +84,41 @@ export function disputesOn(
   return disputes;
 }
 
+/**
+ * A disputed fact of an organisation's record, whatever the day: the date the record follows and why, the other
+ * readings, and the days from the earliest to the latest reading (what a chart hatches).
+ */
+export interface DisputedDate {
+  readonly eventId: string;
+  readonly date: string;
+  readonly followed: string;
+  readonly readings: readonly { readonly claim: string; readonly effectiveDate: string | null }[];
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Every disputed fact of the subjects, by its first possible day, then by id. */
+export function disputedDates(source: ViewSource, key: string, subjects: () => Iterable<string>): DisputedDate[] {
+  return disputedFacts(source, key, subjects)
+    .map((fact) => ({
+      eventId: fact.eventId,
+      date: fact.event.effectiveDate,
+      followed: fact.followed,
+      readings: fact.readings.map(({ claim, effectiveDate }) => ({ claim, effectiveDate: effectiveDate ?? null })),
+      ...readingsSpan(fact),
+    }))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+}
+
+/** The days from the earliest to the latest of a disputed fact's readings, the one followed included. */
+function readingsSpan(fact: DisputedFact): { from: string; to: string } {
+  const spans = [fact.span, ...fact.readings.flatMap((reading) => (reading.span ? [reading.span] : []))];
+  return {
+    from: spans.reduce((a, b) => (b.from < a ? b.from : a), fact.span.from),
+    to: spans.reduce((a, b) => (b.to > a ? b.to : a), fact.span.to),
+  };
+}
+
 /** The uncertain rows of the disputes on the day, one per disputed fact, from the earliest to the latest reading. */
 export function disputedRows(
   disputes: ReadonlyMap<string, Disputed>,
@@ -94,9 +129,7 @@ export function disputedRows(
   return disputedFacts(source, key, subjects)
     .filter((fact) => disputes.has(fact.eventId))
     .map((fact) => {
-      const spans = [fact.span, ...fact.readings.flatMap((reading) => (reading.span ? [reading.span] : []))];
-      const from = spans.reduce((a, b) => (b.from < a ? b.from : a), fact.span.from);
-      const to = spans.reduce((a, b) => (b.to > a ? b.to : a), fact.span.to);
+      const { from, to } = readingsSpan(fact);
       const disputed = disputes.get(fact.eventId) as Disputed;
       const participant = participantOf(fact.event);
       return {

@@ -1,8 +1,8 @@
 import { parseStreamId } from '@app/domain';
-import { whatOf, type Disputed } from '../record/disputes';
+import { whatOf, type Disputed, type DisputedDate } from '../record/disputes';
 import type { UncertainRow } from '../time/span';
 import { hasTakenEffect, spanOf } from '../time/span';
-import { participantOf, type Record } from './record';
+import { byText, participantOf, type Record } from './record';
 
 /**
  * The disputes that matter on the day among the facts of the given streams, in their order: a fact whose reading
@@ -70,4 +70,25 @@ export function flagged<R extends { readonly eventIds: readonly string[] }>(
 ): R {
   const disputed = row.eventIds.map((id) => disputes.get(id)).find((found) => found !== undefined);
   return disputed === undefined ? row : { ...row, disputed };
+}
+
+/** Every disputed fact among the given streams' facts, with the days from its earliest to its latest reading. */
+export function disputedDatesOf(record: Record, streams: Iterable<string>): DisputedDate[] {
+  const found: DisputedDate[] = [];
+  for (const stream of streams) {
+    for (const fact of record.stream(stream)) {
+      const dispute = fact.event.dispute;
+      if (dispute === undefined) continue;
+      const spans = [fact.event.effectiveDate, ...dispute.readings.flatMap((reading) => reading.effectiveDate ?? [])].map(spanOf);
+      found.push({
+        eventId: fact.id,
+        date: fact.event.effectiveDate,
+        followed: dispute.followed,
+        readings: dispute.readings.map((reading) => ({ claim: reading.claim, effectiveDate: reading.effectiveDate ?? null })),
+        from: spans.map((span) => span.from).sort()[0] as string,
+        to: spans.map((span) => span.to).sort().at(-1) as string,
+      });
+    }
+  }
+  return found.sort((a, b) => byText(a.from, b.from) || byText(a.eventId, b.eventId));
 }

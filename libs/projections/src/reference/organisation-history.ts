@@ -1,6 +1,8 @@
+import { streamId } from '@app/domain';
 import type { Fact } from '../record/fact';
 import type { OrganisationHistory, OrganisationHistoryQuery } from '../queries/organisation-history';
 import { deploymentsOf, phasesOf } from './deployments';
+import { disputedDatesOf } from './disputes';
 import { disagree } from './instrument';
 import { foundingOf, readOrganisation } from './organisation';
 import { byText, Record } from './record';
@@ -34,6 +36,18 @@ export function referenceOrganisationHistory(
     name: organisation?.established?.name ?? null,
     knownAt: query.knownAt ?? null,
     founded: founded?.label ?? null,
+    established: organisation?.established
+      ? {
+          foundingInstrument: organisation.established.foundingInstrument,
+          predecessorInstrument: organisation.established.predecessorInstrument ?? null,
+          eventId: organisation.established.eventId,
+        }
+      : null,
+    disputes: disputedDatesOf(record, [
+      streamId('organisation', id),
+      ...instruments.map((instrument) => streamId('instrument', instrument.id)),
+      ...deployments.map((deployment) => streamId('deployment', deployment.id)),
+    ]),
     participants: [...concerned]
       .sort(byText)
       .map((participant) => ({ participant, spells: historyOf(record, participant, id) }))
