@@ -36,7 +36,9 @@ function Sources(): PropertyDecorator {
 function asSources(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((item: unknown) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+    // A list is not a source: null makes the nested check say so at the item, instead of reading into it.
+    if (Array.isArray(item)) return null;
+    if (typeof item !== 'object' || item === null) return item;
     const schema: new () => Source = 'seed' in item || 'quote' in item ? SeedSource : ReferenceSource;
     return plainToInstance(schema, item);
   });

@@ -166,6 +166,10 @@ export const listOf =
   (min: number, max: number, what: string): Check =>
   (value) => {
     if (!Array.isArray(value)) return `must be a list of ${what}`;
-    if (value.length < min) return `must hold at least ${min === 1 ? 'one' : min} ${what.replace(/s$/, '')}`;
-    return value.length > max ? `holds ${value.length} ${what}, at most ${max}` : undefined;
+    const one = what.replace(/s$/, '');
+    if (value.length < min) return `must hold at least ${min === 1 ? 'one' : min} ${one}`;
+    if (value.length > max) return `holds ${value.length} ${what}, at most ${max}`;
+    // Nested validation would read a list inside the list as more items, and pass an empty one.
+    const nested = value.findIndex((item) => Array.isArray(item));
+    return nested === -1 ? undefined : `holds a list at [${nested}]: each item must be one ${one}, not a list`;
   };
