@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { establishedFact, writeChronology } from './support/chronology-fixtures';
 import { ROOT, runCli } from './support/cli';
 
 const API = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -34,6 +37,36 @@ describe('configuration, checked at start through the real processes', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`${line}\n`);
     expect(run.stdout).toBe('');
+  });
+
+  it('the API stops on a store file that is not a database with one line and exit 3, as the CLI does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annals-damaged-'));
+    const db = join(dir, 'annals.db');
+    writeFileSync(db, 'this is not a SQLite database, whatever its name says\n'.repeat(200));
+    try {
+      const api = startApiProcess({ ANNALS_DB: db, PORT: '0' });
+      const cli = runCli(['state', 'csto', '--as-of', '2012-12-20'], { ANNALS_DB: db });
+      expect(api.status).toBe(3);
+      expect(api.stderr).toBe(`annals: the store at ${db} failed: file is not a database\n`);
+      expect(cli.status).toBe(3);
+      expect(cli.stderr.trim()).toBe(api.stderr.trim());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the API stops on a chronology with problems, imports nothing, and exits 1, as the CLI’s import does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annals-bad-chronology-'));
+    const db = join(dir, 'annals.db');
+    writeChronology(join(dir, 'events', 'bad.yaml'), establishedFact('test/established', 'test-one').replace("'2002-10-07'", "'2002-13-07'"));
+    try {
+      const api = startApiProcess({ ANNALS_DB: db, ANNALS_EVENTS: join(dir, 'events'), PORT: '0' });
+      expect(api.status).toBe(1);
+      expect(api.stderr).toContain(`annals: the chronology in ${join(dir, 'events')} has 1 problem(s); nothing was imported`);
+      expect(runCli(['verify'], { ANNALS_DB: db }).stderr).toContain('the log is empty');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the CLI refuses an unknown store the same way, before running the command, exit 2', () => {

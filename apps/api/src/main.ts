@@ -8,8 +8,15 @@ import { AppModule } from './app.module';
 import { ApiEnvironment } from './config/api-environment';
 import { configureApp } from './configure-app';
 
-/** Exit codes, as the CLI's: 2 for a configuration that breaks a rule, 1 for anything else that stops the start. */
-const EXIT = { FAILURE: 1, CONFIGURATION: 2 } as const;
+/**
+ * Exit codes, as the CLI's (README): 1 for a chronology with problems, 2 for a configuration that breaks a rule, 3 for
+ * anything outside the input that stops the start (the store cannot be opened or is not a database, the port is
+ * taken, the file system fails).
+ */
+const EXIT = { PROBLEMS: 1, CONFIGURATION: 2, FAILURE: 3 } as const;
+
+/** The chronology imported into an empty store at first start has problems: nothing was imported. */
+class ChronologyRejected extends Error {}
 
 /** On an empty store, the chronology is imported first, so that a fresh `npm start` answers questions at once. */
 async function importChronologyIfEmpty(store: EventStore, importer: ChronologyImporter, path: string, logger: Logger): Promise<void> {
@@ -21,7 +28,7 @@ async function importChronologyIfEmpty(store: EventStore, importer: ChronologyIm
   const report = await importer.import(path, { recordedBy: 'annals:first-run' });
   if (report.problems.length > 0) {
     for (const p of report.problems) logger.error(`${p.file}:${p.line ?? '?'} ${p.factId ?? ''} ${p.path ?? ''}: ${p.reason}`);
-    throw new Error(`the chronology in ${path} has ${report.problems.length} problem(s); nothing was imported`);
+    throw new ChronologyRejected(`the chronology in ${path} has ${report.problems.length} problem(s); nothing was imported`);
   }
   logger.log(`empty store: imported ${report.appended} facts from ${report.files.length} files in ${path}`);
 }
@@ -50,5 +57,5 @@ bootstrap().catch((error: unknown) => {
     process.exit(EXIT.CONFIGURATION);
   }
   process.stderr.write(`annals: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(EXIT.FAILURE);
+  process.exit(error instanceof ChronologyRejected ? EXIT.PROBLEMS : EXIT.FAILURE);
 });
