@@ -4,8 +4,9 @@ import { join } from 'node:path';
 /**
  * The library's floors import downwards only: time (spans and days) knows nothing of the record, the record (facts,
  * supersession, subject views) nothing of the queries. The reference fold is the independent naive reading: it
- * shares the time floor and the record's facts and supersession (and the wording of a dispute's effect), and takes
- * nothing of the index's composition but the answers' types, so that index == reference checks the folds too.
+ * shares the time floor and the record's facts and supersession, the wording of rows (a dispute's effect, an
+ * undetermined entry into force: words, not readings), and takes nothing else of the index's composition but the
+ * answers' types, so that index == reference checks the folds too.
  */
 interface Rule {
   /** Modules (or folders) whose values may be imported. */
@@ -18,7 +19,7 @@ const FLOORS: Record<string, Rule> = {
   time: { values: [], types: [] },
   record: { values: ['time'], types: [] },
   queries: { values: ['time', 'record'], types: [] },
-  reference: { values: ['time', 'record/fact', 'record/supersession', 'record/disputes'], types: ['record', 'queries'] },
+  reference: { values: ['time', 'record/fact', 'record/supersession', 'record/disputes', 'queries/rows'], types: ['record', 'queries'] },
 };
 
 const within = (target: string, modules: readonly string[]): boolean => modules.some((ok) => target === ok || target.startsWith(`${ok}/`));

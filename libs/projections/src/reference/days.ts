@@ -83,11 +83,6 @@ function precision(span: Span): string {
   return span.label.length === 4 ? 'the year' : 'the month';
 }
 
-/** `undetermined` on a row whose status hangs on the period `doubt`. */
-export function undetermined(doubt: Span | undefined): { undetermined?: { from: string; to: string } } {
-  return doubt === undefined ? {} : { undetermined: { from: doubt.from, to: doubt.to } };
-}
-
 /** In force on the day, not, or undetermined while the day is inside the period its entry into force is known to. */
 export function inForceOnDay(
   governing: Span | null,
@@ -96,26 +91,4 @@ export function inForceOnDay(
   if (governing === null) return { inForce: false };
   if (isUncertainOn(governing, day)) return { inForce: 'undetermined', doubt: governing };
   return { inForce: hasTakenEffect(governing, day) };
-}
-
-export function inForceDoubt(instrument: string, doubt: Span): UncertainRow {
-  return {
-    subject: instrument,
-    status: 'in-force',
-    from: doubt.from,
-    to: doubt.to,
-    because: `in force from a day in ${doubt.label}: the record cannot tell which`,
-  };
-}
-
-/** An instrument in force by report alone: whether the participants who signed and are not shown bound are parties. */
-export function unknownParties(instrument: string, governing: Span, signatories: readonly string[], day: string): UncertainRow {
-  const who = signatories.length === 1 ? `${signatories[0]} is` : `${signatories.join(', ')} are`;
-  return {
-    subject: instrument,
-    status: 'party',
-    from: governing.from,
-    to: day,
-    because: `in force since ${governing.label} by report, but the record holds none of the consents that brought it into force: whether ${who} bound it cannot tell`,
-  };
 }

@@ -3,7 +3,8 @@ import type { InstrumentQuery } from '../queries/query';
 import type { DatesCompared, InstrumentStatus, ParticipantRow } from '../queries/instrument-status';
 import type { UncertainRow } from '../time/span';
 import { hasTakenEffect, type Span } from '../time/span';
-import { holds, inForceDoubt, inForceOnDay, uncertainRows, undetermined, unknownParties } from './days';
+import { holds, inForceOnDay, uncertainRows } from './days';
+import { entryIntoForceDoubt, undeterminedBy, unknownPartiesDoubt } from '../queries/rows';
 import { boundOf, disagree, partiesOf, readInstrument, type Bond } from './instrument';
 import { byText, Record, type When } from './record';
 
@@ -18,7 +19,7 @@ export function referenceInstrumentStatusAsOf(
   const adopted =
     instrument?.adopted && hasTakenEffect(instrument.adopted.span, day) ? instrument.adopted : null;
   const { inForce, doubt } = inForceOnDay(instrument?.governing ?? null, day);
-  const uncertain: UncertainRow[] = doubt ? [inForceDoubt(id, doubt)] : [];
+  const uncertain: UncertainRow[] = doubt ? [entryIntoForceDoubt(id, doubt)] : [];
   const participants: ParticipantRow[] = [];
   const parties =
     instrument === undefined ? [] : [...partiesOf(record, instrument)].sort(([a], [b]) => byText(a, b));
@@ -31,7 +32,7 @@ export function referenceInstrumentStatusAsOf(
   }
   const signatories = participants.filter((row) => row.status === 'signatory').map((row) => row.participant);
   if (instrument?.derived === null && instrument.governing !== null && inForce !== false && signatories.length > 0) {
-    uncertain.push(unknownParties(id, instrument.governing, signatories, day));
+    uncertain.push(unknownPartiesDoubt(id, instrument.governing, signatories, day));
   }
   return {
     instrument: id,
@@ -43,7 +44,7 @@ export function referenceInstrumentStatusAsOf(
     organisation: adopted?.organisation ?? null,
     adopted: adopted?.date ?? null,
     inForce,
-    ...undetermined(doubt),
+    ...undeterminedBy(doubt),
     entryIntoForce: comparedOn(instrument?.derived ?? null, instrument?.reported ?? null, day),
     participants,
     uncertain,

@@ -14,14 +14,12 @@ import type {
 import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from '../time/span';
 import {
   holds,
-  inForceDoubt,
   inForceOnDay,
   lastEnded,
   spellOnDay,
   uncertainRows,
-  undetermined,
-  unknownParties,
 } from './days';
+import { entryIntoForceDoubt, undeterminedBy, unknownPartiesDoubt } from '../queries/rows';
 import { deploymentsOf, phasesOf, type Deployment } from './deployments';
 import { disputesOnDay, flagged } from './disputes';
 import { boundOf, disagree, partiesOf, type Instrument } from './instrument';
@@ -139,7 +137,7 @@ function memberRows(
       basis: found.spell.basis,
       since: since.label,
       statusSince: current ? current.start.label : statusSince.label,
-      ...undetermined(found.doubt ?? spellOnDay(suspended, day)?.doubt ?? spellOnDay(frozen, day)?.doubt),
+      ...undeterminedBy(found.doubt ?? spellOnDay(suspended, day)?.doubt ?? spellOnDay(frozen, day)?.doubt),
       eventIds: current ? [...found.spell.eventIds, ...current.eventIds] : found.spell.eventIds,
     });
   }
@@ -204,7 +202,7 @@ function grantRows(
         participant: grant.participant,
         body: grant.body,
         since: found.spell.start.label,
-        ...undetermined(found.doubt),
+        ...undeterminedBy(found.doubt),
         eventIds: found.spell.eventIds,
       });
   }
@@ -225,7 +223,7 @@ function externalRows(
         body: external.body,
         status: external.status,
         since: found.spell.start.label,
-        ...undetermined(found.doubt),
+        ...undeterminedBy(found.doubt),
         eventIds: found.spell.eventIds,
       });
   }
@@ -242,7 +240,7 @@ function instrumentRow(
   const adopted = instrument.adopted;
   if (adopted === null || !hasTakenEffect(adopted.span, day)) return [];
   const { inForce, doubt } = inForceOnDay(instrument.governing, day);
-  if (doubt) uncertain.push(inForceDoubt(instrument.id, doubt));
+  if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
   const parties: string[] = [];
   for (const [participant, bonds] of [...partiesOf(record, instrument)].sort(([a], [b]) => byText(a, b))) {
     const bound = boundOf(bonds);
@@ -251,13 +249,13 @@ function instrumentRow(
   }
   const signatories = signatoryRows(record, [instrument], day).map((row) => row.participant);
   if (instrument.derived === null && instrument.governing !== null && inForce !== false && signatories.length > 0) {
-    uncertain.push(unknownParties(instrument.id, instrument.governing, signatories, day));
+    uncertain.push(unknownPartiesDoubt(instrument.id, instrument.governing, signatories, day));
   }
   const row: InstrumentRow = {
     id: instrument.id,
     inForce,
     since: inForce === true && instrument.governing ? instrument.governing.label : null,
-    ...undetermined(doubt),
+    ...undeterminedBy(doubt),
     parties,
     eventIds: [adopted.eventId, ...instrument.entryIds.filter((eventId) => eventId !== adopted.eventId)],
   };
