@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { EventStore } from '@app/event-store';
 import { SparsePositionStore } from '@app/event-store/testing/sparse-positions';
-import { eventIdOf } from '@app/history';
+import { parseEvent } from '@app/domain';
+import { eventIdOf, toNewEvent } from '@app/history';
 import { READER_TOKEN, startApi, WRITER_TOKEN } from './support/api';
 
 const source = { title: 'CSTO press release', url: 'https://en.odkb-csto.org/' };
@@ -250,6 +251,35 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       const first = await postSignature({ event: signature('SRB') }).expect(201);
       const next = await postSignature({ event: signature('IRN') }, { ...writer, 'If-Match': String(first.headers['etag']) }).expect(201);
       expect(next.headers['etag']).toBe(`"${first.body.revision + 1}"`);
+    });
+
+    it('answers a repeated question with the bytes it sent, and a new answer as soon as a write lands, over HTTP or straight into the store', async () => {
+      const question = '/instruments/peacekeeping-agreement-2007/status?asOf=2008-02-01';
+      const participants = ({ body }: { body: { participants: { participant: string }[] } }): string[] => body.participants.map((row) => row.participant);
+      const first = await http.get(question).expect(200);
+      const again = await http.get(question).expect(200);
+      expect(again.text).toBe(first.text);
+      expect(again.headers['etag']).toBe(first.headers['etag']);
+      expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+      await http.get(question).set('If-None-Match', String(first.headers['etag'])).expect(304);
+      expect(participants(first)).not.toContain('MNG');
+
+      await postSignature({ event: signature('MNG') }).expect(201);
+      const afterHttpWrite = await http.get(question).expect(200);
+      expect(participants(afterHttpWrite)).toContain('MNG');
+      expect(afterHttpWrite.headers['etag']).not.toBe(first.headers['etag']);
+
+      // As the CLI would from another process: into the store, with no request to the API to say so.
+      const event = parseEvent(signature('MDA'));
+      await store.appendToStream('instrument-peacekeeping-agreement-2007', [toNewEvent(randomUUID(), event, { recordedBy: 'test', correlationId: 'cache' })], { expectedRevision: 'any' });
+      expect(participants(await http.get(question).expect(200))).toEqual([...participants(afterHttpWrite), 'MDA'].sort());
+    });
+
+    it('takes a question with its fields in another order as the same question, and refuses a bad one every time it is asked', async () => {
+      const { text } = await http.get('/organisations/csto/timeline?limit=5&offset=2').expect(200);
+      expect((await http.get('/organisations/csto/timeline?offset=2&limit=5').expect(200)).text).toBe(text);
+      for (let time = 0; time < 2; time++) await http.get('/organisations/csto/timeline?limit=5&offset=2&colour=blue').expect(400);
+      for (let time = 0; time < 2; time++) await http.get('/organisations/csto/timeline?limit=5&limit=6').expect(400);
     });
 
     it('records a correction and shows it in the corrected fact’s audit trail', async () => {

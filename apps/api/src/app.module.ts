@@ -2,7 +2,7 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreModule } from '@app/event-store';
-import { HistoryModule, storeConfigOf } from '@app/history';
+import { AnswerCache, HistoryModule, storeConfigOf } from '@app/history';
 import { ACCESS_CONFIG, AccessGuard } from './auth/access.guard';
 import { accessConfigOf, type ApiEnvironment } from './config/api-environment';
 import { DEFAULT_FEED_HEARTBEAT_MS, EventsController, FEED_HEARTBEAT_MS } from './events/events.controller';
@@ -40,6 +40,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         RecordHealth,
+        { provide: AnswerCache, useValue: new AnswerCache() },
         { provide: FEED_HEARTBEAT_MS, useValue: DEFAULT_FEED_HEARTBEAT_MS },
         { provide: ACCESS_CONFIG, useValue: accessConfigOf(env) },
         { provide: APP_GUARD, useClass: AccessGuard },

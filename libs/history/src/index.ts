@@ -12,6 +12,7 @@ export * from './exports/state-year-coding';
 export * from './history.module';
 export * from './invalid-query';
 export * from './not-found';
+export * from './queries/answer-cache';
 export * from './queries/history-queries';
 export * from './queries/stream-facts';
 export * from './record/live-record';

@@ -5,6 +5,7 @@ import { EventStore } from '@app/event-store';
 import { type AuditTrail, countOf, FeedQuery, FeedResumption, HistoryQueries, validateQuery } from '@app/history';
 import { AuditTrailAnswer } from '../answers/record.answer';
 import { Reads, Streams } from '../docs/responses';
+import { CachedAnswer } from '../http/cached-answers';
 
 /** How often the feed sends a comment line when nothing happens, so that proxies keep an idle connection open. */
 export const FEED_HEARTBEAT_MS = Symbol('FEED_HEARTBEAT_MS');
@@ -45,6 +46,7 @@ export class EventsController {
   @Get(':id')
   @ApiOperation({ summary: 'A fact with its audit trail: recorded when, by whom, from where, and every correction or retraction' })
   @Reads(AuditTrailAnswer, HttpStatus.NOT_FOUND)
+  @CachedAnswer()
   audit(@Param('id') id: string): Promise<AuditTrail> {
     return this.queries.auditTrail(id);
   }

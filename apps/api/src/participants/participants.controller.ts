@@ -4,6 +4,7 @@ import { HistoryQueries, ParticipantHistoryQuery, ParticipantPath } from '@app/h
 import type { HistorySpell } from '@app/projections';
 import { ParticipantHistoryAnswer } from '../answers/history.answer';
 import { Reads } from '../docs/responses';
+import { CachedAnswer } from '../http/cached-answers';
 
 @ApiTags('participants')
 @Controller('participants/:id')
@@ -16,6 +17,7 @@ export class ParticipantsController {
     description: 'A three-letter code is read in any case (uzb is UZB). 404 when the record does not name the participant, or the organisation asked about.',
   })
   @Reads(ParticipantHistoryAnswer, HttpStatus.NOT_FOUND)
+  @CachedAnswer()
   history(@Param() { id }: ParticipantPath, @Query() query: ParticipantHistoryQuery): Promise<{ participant: string; spells: HistorySpell[] }> {
     return this.queries.participantHistory({ ...query, id });
   }

@@ -53,6 +53,15 @@ export interface AuditTrail {
 export class HistoryQueries {
   constructor(private readonly record: LiveRecord) {}
 
+  /**
+   * The record's version, once it holds everything the store held at the call (see `LiveRecord.version`): an
+   * answer asked for after this call reflects at least this version.
+   */
+  async version(): Promise<number> {
+    await this.record.current();
+    return this.record.version;
+  }
+
   /** Each question is validated at its door (the HTTP ValidationPipe, the CLI's `validateQuery`) before it comes here. */
   async organisationState({ org, asOf, knownAt: at }: OrganisationStateQuestion): Promise<OrganisationState> {
     const knownAt = instantOf(at);

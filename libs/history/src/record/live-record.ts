@@ -46,6 +46,8 @@ export class LiveRecord implements OnApplicationShutdown {
   private readonly failures = new Subject<unknown>();
   private interruptions = 0;
   private lastInterruption: string | null = null;
+  /** How many events were taken since the start, rebuilds included: it never repeats, so it can key answers. */
+  private taken = 0;
 
   constructor(private readonly store: EventStore) {}
 
@@ -73,6 +75,11 @@ export class LiveRecord implements OnApplicationShutdown {
     }
     if (this.closed) throw new Error('the record is closed: the application is shutting down');
     return this.index;
+  }
+
+  /** Changes with every event the record takes, and only then: an answer computed at one version holds while it lasts. */
+  get version(): number {
+    return this.taken;
   }
 
   /** How the record follows the store, for the health check: it never waits. */
@@ -189,6 +196,7 @@ export class LiveRecord implements OnApplicationShutdown {
 
   /** The import journal is record keeping, not facts: it moves the checkpoint on and nothing else. */
   private take(recorded: RecordedEvent): void {
+    this.taken += 1;
     if (isJournalEvent(recorded)) this.checkpoint = recorded.position;
     else this.apply(toStoredFact(recorded));
   }
