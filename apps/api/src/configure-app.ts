@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { invalidQueryOf, QUERY_VALIDATION } from '@app/history';
 import { publishApiDocument } from './docs/api-document';
+import { answerRepeatsFirst } from './http/answered-before';
 import { JSON_BODY_LIMIT, safeJsonBody, verifyJsonBytes } from './http/json-body';
 import { servePage } from './page/page-assets';
 
@@ -40,5 +41,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.enableShutdownHooks();
   publishApiDocument(app);
   servePage(app);
+  answerRepeatsFirst(app);
   return app;
 }

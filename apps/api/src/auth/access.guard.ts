@@ -13,6 +13,18 @@ export const Writes = (): MethodDecorator => SetMetadata(WRITES, true);
 /** Marks a controller that answers without a token even when reads need one (health checks for orchestrators). */
 export const OpenToAll = (): ClassDecorator => SetMetadata(OPEN, true);
 
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}
+
+/** Whether a read with this Authorization header passes the guard: reads are open, or it names a reader or a writer. */
+export function mayRead(access: AccessConfig, authorization: string | undefined): boolean {
+  if (access.readers.size === 0) return true;
+  const token = bearerTokenOf(authorization);
+  return token !== undefined && (access.writers.nameOf(token) ?? access.readers.nameOf(token)) !== undefined;
+}
+
 /** A request with the name of whoever its token belongs to. */
 export type AuthenticatedRequest = Request & { principal?: string };
 
@@ -32,7 +44,7 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.get<boolean | undefined>(OPEN, context.getClass()) === true) return true;
     const writes = this.reflector.get<boolean | undefined>(WRITES, context.getHandler()) === true;
     if (!writes && this.access.readers.size === 0) return true;
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request.headers.authorization);
     if (token === undefined) throw new UnauthorizedException('a bearer token is required: Authorization: Bearer <token>');
     const writer = this.access.writers.nameOf(token);
     if (writes && writer === undefined) {

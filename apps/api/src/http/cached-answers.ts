@@ -1,18 +1,19 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { parse as parseQueryString } from 'node:querystring';
 import { map, type Observable, of } from 'rxjs';
-import { AnswerCache, HistoryQueries, type SerialisedAnswer } from '@app/history';
+import { AnswerCache, HistoryQueries } from '@app/history';
 
 /**
- * A read whose JSON answer depends on nothing but its path, its query string and the record: asked again while the
- * record has not changed, it is answered from the bytes sent the first time, without validating, computing or
- * serialising it again. Errors are never kept, so a bad question is refused every time it is asked.
+ * A read whose JSON answer depends on nothing but its URL and the record: asked again while the record has not
+ * changed, it is answered with the bytes and headers sent the first time, without validating, computing or
+ * serialising it again (see also `answerRepeatsFirst`). Errors are never kept: a bad question is refused every time.
  */
 export const CachedAnswer = (): MethodDecorator => UseInterceptors(CachedAnswers);
 
 /**
  * Runs after the access guard and content negotiation, before the validation pipe and the handler. Only a valid
- * question's answer is ever kept, so a hit has been validated once already, under exactly this query string.
+ * question's answer is ever kept, so a hit has been validated once already, under exactly this question.
  */
 @Injectable()
 export class CachedAnswers implements NestInterceptor {
@@ -25,39 +26,54 @@ export class CachedAnswers implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const question = questionOf(request);
+    const question = questionOf(request.originalUrl);
     // Waits until the record holds what the store holds: a reader sees its own writes, and a write moves the version.
     const version = await this.queries.version();
     const kept = this.answers.lookup(question, version);
-    if (kept) return of(sent(response, kept));
+    if (kept) {
+      for (const [name, value] of Object.entries(kept.headers)) response.setHeader(name, value);
+      return of(kept.body.toString('utf8'));
+    }
     return next.handle().pipe(
       map((answer: unknown) => {
-        // As express's res.json writes it (no replacer, no spaces are configured), and the ETag it would derive.
-        const body = JSON.stringify(answer);
-        const etagOf = request.app.get('etag fn') as ((body: string, encoding: BufferEncoding) => string) | undefined;
-        const serialised = { body, etag: etagOf?.(body, 'utf8') };
-        this.answers.keep(question, version, serialised);
-        return sent(response, serialised);
+        // As express's res.json writes it (no replacer and no spaces are configured), with the ETag it would derive.
+        const json = JSON.stringify(answer);
+        const body = Buffer.from(json, 'utf8');
+        response.setHeader('Content-Type', 'application/json; charset=utf-8');
+        const etagOf = request.app.get('etag fn') as ((body: Buffer) => string) | undefined;
+        if (etagOf) response.setHeader('ETag', etagOf(body));
+        this.answers.keep(question, version, { body, headers: headersOf(response) });
+        // Nest sends a string as it is: with the type and the ETag set, the bytes and headers are those of res.json.
+        return json;
       }),
     );
   }
 }
 
 /**
- * The question as the path and the query string's fields in name order: the same question asked with its fields in
- * another order is the same question. Values are kept as given (an empty or repeated field included), since the
- * validation pipe judges them.
+ * A question as its path and its query string's fields in name order (the same fields in another order are the
+ * same question), parsed as express parses a query string. Values are kept as given, an empty or a repeated field
+ * included: the validation pipe judges them.
  */
-function questionOf(request: Request): string {
-  const query = request.query as Record<string, unknown>;
-  const names = Object.keys(query);
-  if (names.length === 0) return request.path;
-  return `${request.path}?${JSON.stringify(names.sort().map((name) => [name, query[name]]))}`;
+export function questionOf(url: string): string {
+  const mark = url.indexOf('?');
+  if (mark < 0) return url;
+  const query = parseQueryString(url.slice(mark + 1));
+  const fields = Object.keys(query)
+    .sort()
+    .map((name) => [name, query[name]]);
+  return `${url.slice(0, mark)}?${JSON.stringify(fields)}`;
 }
 
-/** Nest sends a string as it is: with the type and ETag set here, the bytes and headers are those of res.json. */
-function sent(response: Response, { body, etag }: SerialisedAnswer): string {
-  response.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (etag !== undefined) response.setHeader('ETag', etag);
-  return body;
+/** Node has it on every outgoing message; its types declare it on ClientRequest only. */
+type RawHeaderNames = { getRawHeaderNames(): string[] };
+
+/** Every header set so far, named as it was set (the security headers, the media type, the ETag). */
+function headersOf(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of (response as unknown as RawHeaderNames).getRawHeaderNames()) {
+    const value = response.getHeader(name);
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
 }

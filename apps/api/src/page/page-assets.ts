@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type NextFunction, type Request, type Response, static as serveStatic } from 'express';
 import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -39,9 +40,17 @@ export function servePage(
     new Logger('annals').warn('the timeline page is not built (npm run build): / will answer 404');
     return;
   }
-  app.useStaticAssets(directory, {
+  const serve = serveStatic(directory, {
     index: 'index.html',
     // Set when express is about to send a file; express then keeps ours instead of its max-age=0.
     setHeaders: (response: ServerResponse, file: string) => response.setHeader('Cache-Control', cacheControlFor(file)),
   });
+  // The page's files all sit at the top of its folder (scripts/build-web.mjs): a deeper path, as every question to
+  // the API is, cannot name one, and is not looked for on disk.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (ONE_SEGMENT.test(request.path)) void serve(request, response, next);
+    else next();
+  });
 }
+
+const ONE_SEGMENT = /^\/[^/]*$/;

@@ -1,7 +1,7 @@
-/** An answer as it was sent: its serialised body, and the validator (ETag) sent with it, if any. */
+/** An answer as it was sent: its serialised body, and the headers that describe it (its media type, its ETag…). */
 export interface SerialisedAnswer {
-  readonly body: string;
-  readonly etag: string | undefined;
+  readonly body: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** 64 MB: about 1,400 organisation states of the bench's size (46 KB); the chronology's answers are far smaller. */
@@ -41,7 +41,7 @@ export class AnswerCache {
   keep(question: string, version: number, answer: SerialisedAnswer): void {
     if (version < this.version) return;
     if (version > this.version) this.moveTo(version);
-    const bytes = Buffer.byteLength(answer.body) + question.length + (answer.etag?.length ?? 0);
+    const bytes = question.length + answer.body.length + Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
     if (bytes > this.maxBytes) return;
     this.forget(question);
     this.answers.set(question, { answer, bytes });
