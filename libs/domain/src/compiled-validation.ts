@@ -51,15 +51,19 @@ function compile(schema: Schema): Verdict {
   if (metadatas.length === 0) return NEVER;
   const grouped = getMetadataStorage().groupByPropertyName(metadatas);
   const fields = new Set(Object.keys(grouped));
-  const checks: [property: string, check: FieldVerdict][] = [];
+  // Parallel lists, walked by index: the verdict runs for every event parsed, and allocates nothing.
+  const properties: string[] = [];
+  const checks: FieldVerdict[] = [];
   for (const [property, group] of Object.entries(grouped)) {
     const check = compileField(schema, property, group);
     if (check === undefined) return NEVER;
-    checks.push([property, check]);
+    properties.push(property);
+    checks.push(check);
   }
+  const count = checks.length;
   return (object) => {
     for (const key in object) if (!fields.has(key)) return false;
-    for (const [property, check] of checks) if (!check(object[property], object)) return false;
+    for (let at = 0; at < count; at++) if (!(checks[at] as FieldVerdict)(object[properties[at] as string], object)) return false;
     return true;
   };
 }
@@ -75,6 +79,9 @@ function compileField(schema: Schema, property: string, group: readonly Validati
   }
   const read = nested.length > 0 ? compileNested(schema, property) : undefined;
   if (nested.length > 0 && read === undefined) return undefined;
+  const [only] = rules;
+  // Most fields have one rule and no nesting: that rule is the field's verdict.
+  if (read === undefined && rules.length === 1 && only !== undefined) return only;
   return (value, owner) => {
     for (const rule of rules) if (!rule(value, owner)) return false;
     return read === undefined || value === undefined || read(value, owner);
@@ -88,17 +95,25 @@ function compileRule(metadata: ValidationMetadata, schema: Schema): FieldVerdict
   return getMetadataStorage()
     .getTargetValidatorConstraints(metadata.constraintCls)
     .filter((constraint) => !constraint.async)
-    .map((constraint) => {
+    .map((constraint): FieldVerdict => {
       const instance = constraint.instance;
       const targetName = schema.name;
       const valid = (value: unknown, owner: object, item: unknown): boolean => {
         const args: ValidationArguments = { targetName, property, object: owner, value, constraints };
         return instance.validate(item, args) === true;
       };
+      // The shape of the verdict is settled here, once, rather than asked of every value.
+      if (!each && !validateIf) return (value, owner) => valid(value, owner, value);
       return (value, owner) => {
         if (validateIf && !validateIf(owner, value)) return true;
-        if (each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) {
-          return [...(value instanceof Map ? value.values() : value)].every((item) => valid(value, owner, item));
+        if (!each) return valid(value, owner, value);
+        if (Array.isArray(value) || value instanceof Set) {
+          for (const item of value) if (!valid(value, owner, item)) return false;
+          return true;
+        }
+        if (value instanceof Map) {
+          for (const item of value.values()) if (!valid(value, owner, item)) return false;
+          return true;
         }
         return valid(value, owner, value);
       };
@@ -117,23 +132,31 @@ function compileNested(schema: Schema, property: string): FieldVerdict | undefin
     .filter((metadata) => !metadata.options?.groups?.length);
   if (defaultMetadataStorage.getStrategy(schema) !== 'none') return undefined;
   if (type !== undefined && transforms.length === 0 && type.options?.discriminator === undefined) {
-    const nested = (): Verdict => compiled(type.typeFunction() as Schema);
-    return (value) => everyItem(value, (item) => isPlainObject(item) && nested()(item));
+    // Read when first needed: the schema may still be being compiled (nested in itself) when this field is.
+    let nested: Verdict | undefined;
+    const passes = (item: unknown): boolean => isPlainObject(item) && (nested ??= compiled(type.typeFunction() as Schema))(item);
+    return (value) => everyItem(value, passes);
   }
   if (type === undefined && transforms.length > 0) {
     return (value, owner) => {
-      const built = transforms.reduce(
-        (current, { transformFn }) => transformFn({ value: current, key: property, obj: owner, type: TransformationType.PLAIN_TO_CLASS, options: {} }) as unknown,
-        value,
-      );
-      return everyItem(built, (item) => isInstance(item) && compiled(item.constructor)(item));
+      let built = value;
+      for (const { transformFn } of transforms) {
+        built = transformFn({ value: built, key: property, obj: owner, type: TransformationType.PLAIN_TO_CLASS, options: {} });
+      }
+      return everyItem(built, isValidInstance);
     };
   }
   return undefined;
 }
 
-function everyItem(value: unknown, check: (item: unknown) => boolean): boolean {
-  return Array.isArray(value) ? value.every(check) : check(value);
+function everyItem(value: unknown, passes: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(value)) return passes(value);
+  for (const item of value) if (!passes(item)) return false;
+  return true;
+}
+
+function isValidInstance(item: unknown): boolean {
+  return isInstance(item) && compiled(item.constructor)(item);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
