@@ -98,8 +98,11 @@ function compileRule(metadata: ValidationMetadata, schema: Schema): FieldVerdict
     .map((constraint): FieldVerdict => {
       const instance = constraint.instance;
       const targetName = schema.name;
+      // One arguments object per rule, filled in for each call: a rule reads it while it runs and keeps nothing.
+      const args: { -readonly [K in keyof ValidationArguments]: ValidationArguments[K] } = { targetName, property, object: {}, value: undefined, constraints };
       const valid = (value: unknown, owner: object, item: unknown): boolean => {
-        const args: ValidationArguments = { targetName, property, object: owner, value, constraints };
+        args.object = owner;
+        args.value = value;
         return instance.validate(item, args) === true;
       };
       // The shape of the verdict is settled here, once, rather than asked of every value.
