@@ -199,11 +199,19 @@ function firstText(source: unknown): string | undefined {
 /** Equal as JSON values, keys in the same order: what `JSON.stringify` would write the same. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let at = 0; at < a.length; at++) if (!sameJson(a[at], b[at])) return false;
+    return true;
+  }
   const keys = Object.keys(a);
-  const others = Object.keys(b);
-  if (keys.length !== others.length) return false;
-  return keys.every((key, at) => key === others[at] && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  let at = 0;
+  for (const key in b) {
+    if (keys[at] !== key || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    at += 1;
+  }
+  return at === keys.length;
 }
 
 function deepFreeze<T>(value: T): T {

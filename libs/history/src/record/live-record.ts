@@ -29,6 +29,12 @@ export interface RecordStatus {
   readonly lastInterruption: string | null;
 }
 
+/**
+ * Events per page of a synchronous replay. Small: a page costs no round trip, and the fewer of its rows are still
+ * held when the young generation is collected, the fewer are copied (a quarter less time in scavenges than 4096).
+ */
+const SYNC_PAGE_SIZE = 256;
+
 @Injectable()
 export class LiveRecord implements OnApplicationShutdown {
   private index = new TemporalIndex<StoredFact>();
@@ -162,7 +168,7 @@ export class LiveRecord implements OnApplicationShutdown {
     };
     // Where the store reads synchronously, so does the replay: no `await` per page, and metadata parsed once per run.
     if (this.store.readAllPagesSync) {
-      for (const page of this.store.readAllPagesSync(options)) {
+      for (const page of this.store.readAllPagesSync({ ...options, pageSize: SYNC_PAGE_SIZE })) {
         if (this.closed) return;
         for (const stored of page) if ((from === undefined || stored.position > from) && !this.isJournal(stored)) this.apply(this.facts.fromText(stored));
         pageTaken();
