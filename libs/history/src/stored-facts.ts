@@ -61,9 +61,9 @@ export function toStoredFact(recorded: RecordedEvent): StoredFact {
  * Reads stored events back as facts in a compact form, for a record that holds the whole log in memory: a string
  * that recurs (a subject, a participant, a date, a stream id, a provenance) is kept once, identical `sources` lists
  * and identical metadata are one object (parsed once, when read from stored text), and an event read from stored
- * text is parsed into one object with its type in front. The facts are deeply equal to `toStoredFact`'s, keys in the same order.
- * What is shared between facts (sources lists, metadata) is frozen, so that no fact can change another's; the rest
- * is, as every fact, read-only by type and never changed.
+ * text is parsed into one object with its type in front. The facts are deeply equal to `toStoredFact`'s, keys in
+ * the same order. What is shared between facts (sources lists, metadata) is frozen, so that no fact can change
+ * another's; the rest is, as every fact, read-only by type and never changed.
  */
 export class CompactFacts {
   private readonly strings = new Map<string, string>();
@@ -74,7 +74,7 @@ export class CompactFacts {
 
   /** A stored event as the embedded store's synchronous pages give it: data and metadata as JSON text. */
   fromText(stored: StoredEventText): StoredFact {
-    const metadata = this.metadataOf(stored.metadata, () => JSON.parse(stored.metadata) as FactMetadata);
+    const metadata = this.metadataOf(stored.metadata);
     const type = readableType(stored, metadata);
     return this.placed(stored, this.compacted(parsedEvent(stored, type)), metadata);
   }
@@ -85,7 +85,7 @@ export class CompactFacts {
    */
   fromRecorded(recorded: RecordedEvent): StoredFact {
     const parsed = recorded.metadata as unknown as FactMetadata;
-    const metadata = this.metadataOf(JSON.stringify(parsed), () => parsed);
+    const metadata = this.metadataOf(JSON.stringify(parsed), parsed);
     const type = readableType(recorded, metadata);
     return this.placed(recorded, this.compacted({ type, ...(recorded.data as object) } as DomainEvent), metadata);
   }
@@ -104,9 +104,10 @@ export class CompactFacts {
     };
   }
 
-  private metadataOf(text: string, parse: () => FactMetadata): FactMetadata {
+  /** The metadata whose JSON text is `text`: the previous event's object when the text is the same. */
+  private metadataOf(text: string, parsed?: FactMetadata): FactMetadata {
     if (this.lastMetadata?.text === text) return this.lastMetadata.value;
-    const value = deepFreeze(this.compacted(parse()));
+    const value = deepFreeze(this.compacted(parsed ?? (JSON.parse(text) as FactMetadata)));
     this.lastMetadata = { text, value };
     return value;
   }
@@ -128,8 +129,7 @@ export class CompactFacts {
   private sources(list: unknown[]): readonly unknown[] {
     const key = firstText(list[0]) ?? JSON.stringify(list);
     const candidates = this.sourceLists.get(key);
-    const known = candidates?.find((candidate) => sameJson(candidate, list));
-    if (known !== undefined) return known;
+    for (const candidate of candidates ?? []) if (sameJson(candidate, list)) return candidate;
     const shared = deepFreeze(this.compacted(list));
     if (candidates !== undefined) candidates.push(shared);
     else if (this.sourceLists.size < INTERNED_AT_MOST) this.sourceLists.set(key, [shared]);

@@ -31,7 +31,8 @@ export interface RecordStatus {
 
 /**
  * Events per page of a synchronous replay. Small: a page costs no round trip, and the fewer of its rows are still
- * held when the young generation is collected, the fewer are copied (a quarter less time in scavenges than 4096).
+ * held when the young generation is collected, the fewer are copied (measured at 1M events: 15% less time in
+ * scavenges than with pages of 4096).
  */
 const SYNC_PAGE_SIZE = 256;
 
@@ -152,10 +153,9 @@ export class LiveRecord implements OnApplicationShutdown {
   }
 
   /**
-   * Reads the log from the checkpoint in large pages: synchronously where the store can, else one `await` per page,
-   * never one per event. Progress
-   * is reported as positions (the last applied, and the head when the replay began): ordered values whose ratio
-   * estimates how much of the log is read, on EventStoreDB in bytes.
+   * Reads the log from the checkpoint a page at a time: synchronously where the store can, else one `await` per
+   * page, never one per event. Progress is reported as positions (the last applied, and the head when the replay
+   * began): ordered values whose ratio estimates how much of the log is read, on EventStoreDB in bytes.
    */
   private async replay(onProgress?: (done: number, total: number) => void): Promise<void> {
     const total = (await this.store.headPosition()) ?? 0;
@@ -170,13 +170,13 @@ export class LiveRecord implements OnApplicationShutdown {
     if (this.store.readAllPagesSync) {
       for (const page of this.store.readAllPagesSync({ ...options, pageSize: SYNC_PAGE_SIZE })) {
         if (this.closed) return;
-        for (const stored of page) if ((from === undefined || stored.position > from) && !this.isJournal(stored)) this.apply(this.facts.fromText(stored));
+        for (const stored of page) if ((from === undefined || stored.position > from) && !this.skippedAsJournal(stored)) this.apply(this.facts.fromText(stored));
         pageTaken();
       }
     } else {
       for await (const page of this.store.readAllPages(options)) {
         if (this.closed) return;
-        for (const recorded of page) if ((from === undefined || recorded.position > from) && !this.isJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
+        for (const recorded of page) if ((from === undefined || recorded.position > from) && !this.skippedAsJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
         pageTaken();
       }
     }
@@ -188,7 +188,7 @@ export class LiveRecord implements OnApplicationShutdown {
     if (this.closed) return;
     this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint ?? 'start' }).subscribe({
       next: (recorded) => {
-        if (!this.isJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
+        if (!this.skippedAsJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
         this.applied.next(recorded.position);
       },
       error: (error: unknown) => {
@@ -210,8 +210,8 @@ export class LiveRecord implements OnApplicationShutdown {
     this.following = undefined;
   }
 
-  /** The import journal is record keeping, not facts: it moves the checkpoint on and nothing else. */
-  private isJournal(stored: Pick<RecordedEvent, 'streamId' | 'position'>): boolean {
+  /** True for the import journal's events: record keeping, not facts, they move the checkpoint on and nothing else. */
+  private skippedAsJournal(stored: Pick<RecordedEvent, 'streamId' | 'position'>): boolean {
     if (!isJournalEvent(stored)) return false;
     this.checkpoint = stored.position;
     return true;
