@@ -34,6 +34,12 @@ export interface RecordedEvent {
   readonly recordedAt: string;
 }
 
+/** An event as the store holds it, its data and metadata still the JSON text they are stored as. */
+export interface StoredEventText extends Omit<RecordedEvent, 'data' | 'metadata'> {
+  readonly data: string;
+  readonly metadata: string;
+}
+
 export interface AppendResult {
   /** The revision of the last event in the stream after the append: pass it back as the next expectation. */
   readonly nextExpectedRevision: number;
@@ -226,6 +232,14 @@ export abstract class EventStore {
     }
     if (page.length > 0) yield page;
   }
+
+  /**
+   * The pages of `readAllPages`, read synchronously and with data and metadata left as their stored JSON text, where
+   * the adapter's driver reads synchronously (the embedded store; EventStoreDB does not): a replay of the whole log
+   * then pays no `await` at all, and parses what it needs in the form it keeps (metadata that repeats from one
+   * event to the next, once).
+   */
+  readAllPagesSync?(options?: ReadPagesOptions): Iterable<readonly StoredEventText[]>;
 
   /**
    * Catches up from the checkpoint, then goes live: every event recorded after it, once each, in

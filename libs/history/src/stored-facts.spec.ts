@@ -1,7 +1,7 @@
-import { InvalidEvent, parseEvent } from '@app/domain';
-import { sample } from '@app/domain/testing/sample-events';
-import type { RecordedEvent } from '@app/event-store';
-import { toNewEvent, toStoredFact } from './stored-facts';
+import { InvalidEvent, parseEvent, WIRE_NAMES } from '@app/domain';
+import { REFERENCE, sample, SEED } from '@app/domain/testing/sample-events';
+import type { RecordedEvent, StoredEventText } from '@app/event-store';
+import { CompactFacts, toNewEvent, toStoredFact } from './stored-facts';
 
 /** An event as the store gives it back after `toNewEvent` wrote it, with `changes` to what it holds. */
 function stored(changes: Partial<RecordedEvent> = {}): RecordedEvent {
@@ -26,5 +26,53 @@ describe('reading a stored event back as a fact', () => {
   it('refuses a schema version other than the one this build reads', () => {
     expect(() => toStoredFact(stored({ metadata: { recordedBy: 'curator', schemaVersion: 2 } }))).toThrow(/metadata.schemaVersion: is 2; this build reads MemberAdmitted at version 1/);
     expect(() => toStoredFact(stored({ metadata: { recordedBy: 'curator' } }))).toThrow(InvalidEvent);
+  });
+});
+
+describe('reading stored events back as compact facts, as the live record holds them', () => {
+  /** Every type of the catalogue, some citing the same sources as others, as the store gives them back. */
+  const log: RecordedEvent[] = WIRE_NAMES.map((type, n) => {
+    const sources = n % 3 === 0 ? [SEED, REFERENCE] : [{ ...SEED }];
+    const written = toNewEvent(`evt-${n}`, parseEvent(sample(type, { sources })), { recordedBy: 'curator', correlationId: n < 10 ? 'import-1' : 'import-2' });
+    const held = JSON.parse(JSON.stringify({ ...written, metadata: written.metadata })) as RecordedEvent;
+    return { ...held, streamId: `stream-${n % 4}`, revision: n, position: n + 1, recordedAt: `2026-01-01T00:00:0${n % 2}.000Z` };
+  });
+  const asText = (recorded: RecordedEvent): StoredEventText => ({ ...recorded, data: JSON.stringify(recorded.data), metadata: JSON.stringify(recorded.metadata) });
+  const copy = (recorded: RecordedEvent): RecordedEvent => JSON.parse(JSON.stringify(recorded)) as RecordedEvent;
+
+  it.each([
+    ['stored text (the embedded store)', (facts: CompactFacts, recorded: RecordedEvent) => facts.fromText(asText(recorded))],
+    ['recorded events (EventStoreDB, a subscription)', (facts: CompactFacts, recorded: RecordedEvent) => facts.fromRecorded(copy(recorded))],
+  ])('gives, from %s, the facts toStoredFact gives, keys in the same order', (_from, read) => {
+    const facts = new CompactFacts();
+    for (const recorded of log) {
+      const plain = toStoredFact(copy(recorded));
+      const compact = read(facts, recorded);
+
+      expect(compact).toEqual(plain);
+      expect(JSON.stringify(compact)).toBe(JSON.stringify(plain));
+    }
+  });
+
+  it('keeps one frozen copy of identical sources lists and of identical metadata', () => {
+    const facts = new CompactFacts();
+    const [a, b, c, d] = [log[1]!, log[2]!, log[4]!, log[3]!].map((recorded) => facts.fromText(asText(recorded)));
+
+    expect(a!.event.sources).toBe(b!.event.sources);
+    expect(a!.event.sources).toBe(c!.event.sources);
+    expect(d!.event.sources).not.toBe(a!.event.sources);
+    expect(Object.isFrozen(a!.event.sources) && Object.isFrozen(a!.event.sources[0])).toBe(true);
+    expect(a!.metadata).toBe(b!.metadata);
+    expect(Object.isFrozen(a!.metadata)).toBe(true);
+    expect(() => (a!.event.sources as unknown[]).push(SEED)).toThrow(TypeError);
+  });
+
+  it('refuses stored data that is not a JSON object, naming the event and the field', () => {
+    const facts = new CompactFacts();
+    const held = asText(log[0]!);
+
+    expect(() => facts.fromText({ ...held, data: '{"organisation":' })).toThrow(/position 1 \(evt-0\): data: is not valid JSON/);
+    expect(() => facts.fromText({ ...held, data: '[1]' })).toThrow(/position 1 \(evt-0\): data: is not a JSON object/);
+    expect(() => facts.fromText({ ...held, type: 'MemberTeleported' })).toThrow(InvalidEvent);
   });
 });

@@ -1,5 +1,5 @@
 import { InvalidEvent, SCHEMA_VERSIONS, WIRE_NAMES, type DomainEvent, type WireName } from '@app/domain';
-import type { EventMetadata, NewEvent, RecordedEvent } from '@app/event-store';
+import type { EventMetadata, NewEvent, RecordedEvent, StoredEventText } from '@app/event-store';
 
 /** Who recorded a fact, and in which unit of work; stored as the event's metadata. */
 export interface Provenance {
@@ -44,12 +44,8 @@ const WIRE_NAMES_BY_TEXT = new Map<string, WireName>(WIRE_NAMES.map((name) => [n
  * is what runs every stored event through `parseEvent` again.
  */
 export function toStoredFact(recorded: RecordedEvent): StoredFact {
-  const type = WIRE_NAMES_BY_TEXT.get(recorded.type);
   const metadata = recorded.metadata as unknown as FactMetadata;
-  if (type === undefined) throw unreadable(recorded, 'type', `"${recorded.type}" is not an event type this build knows`);
-  if (metadata.schemaVersion !== SCHEMA_VERSIONS[type]) {
-    throw unreadable(recorded, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`);
-  }
+  const type = readableType(recorded, metadata);
   return {
     id: recorded.id,
     streamId: recorded.streamId,
@@ -61,7 +57,172 @@ export function toStoredFact(recorded: RecordedEvent): StoredFact {
   };
 }
 
-function unreadable(recorded: RecordedEvent, path: string, reason: string): InvalidEvent {
+/**
+ * Reads stored events back as facts in a compact form, for a record that holds the whole log in memory: a string
+ * that recurs (a subject, a participant, a date, a stream id, a provenance) is kept once, identical `sources` lists
+ * and identical metadata are one object (parsed once, when read from stored text), and an event read from stored
+ * text is parsed into one object with its type in front. The facts are deeply equal to `toStoredFact`'s, keys in
+ * the same order. What is shared between facts (sources lists, metadata) is frozen, so that no fact can change
+ * another's; the rest is, as every fact, read-only by type and never changed.
+ */
+export class CompactFacts {
+  private readonly strings = new Map<string, string>();
+  private readonly sourceLists = new Map<string, (readonly unknown[])[]>();
+  /** Consecutive events mostly share their metadata (one append, one import): the last text and its object. */
+  private lastMetadata: { readonly text: string; readonly value: FactMetadata } | undefined;
+  private lastRecordedAt = '';
+
+  /** A stored event as the embedded store's synchronous pages give it: data and metadata as JSON text. */
+  fromText(stored: StoredEventText): StoredFact {
+    const metadata = this.metadataOf(stored.metadata);
+    const type = readableType(stored, metadata);
+    return this.placed(stored, this.compacted(parsedEvent(stored, type)), metadata);
+  }
+
+  /**
+   * A stored event as the port reads it elsewhere (EventStoreDB, a live subscription). The reader takes the event
+   * over: its metadata may end up frozen and shared, its other fields interned.
+   */
+  fromRecorded(recorded: RecordedEvent): StoredFact {
+    const parsed = recorded.metadata as unknown as FactMetadata;
+    const metadata = this.metadataOf(JSON.stringify(parsed), parsed);
+    const type = readableType(recorded, metadata);
+    return this.placed(recorded, this.compacted({ type, ...(recorded.data as object) } as DomainEvent), metadata);
+  }
+
+  private placed(stored: Omit<RecordedEvent, 'data' | 'metadata'>, event: DomainEvent, metadata: FactMetadata): StoredFact {
+    // Events of one append share their recorded time: the previous fact's copy serves.
+    if (stored.recordedAt !== this.lastRecordedAt) this.lastRecordedAt = stored.recordedAt;
+    return {
+      id: stored.id,
+      streamId: this.interned(stored.streamId),
+      revision: stored.revision,
+      position: stored.position,
+      recordedAt: this.lastRecordedAt,
+      event,
+      metadata,
+    };
+  }
+
+  /** The metadata whose JSON text is `text`: the previous event's object when the text is the same. */
+  private metadataOf(text: string, parsed?: FactMetadata): FactMetadata {
+    if (this.lastMetadata?.text === text) return this.lastMetadata.value;
+    const value = deepFreeze(this.compacted(parsed ?? (JSON.parse(text) as FactMetadata)));
+    this.lastMetadata = { text, value };
+    return value;
+  }
+
+  /** The value with its strings interned and its `sources` lists shared, changed in place (it is the reader's own). */
+  private compacted<T>(value: T): T {
+    if (typeof value !== 'object' || value === null) return value;
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) {
+      const field = fields[key];
+      if (typeof field === 'string') fields[key] = this.string(field);
+      else if (key === 'sources' && Array.isArray(field)) fields[key] = this.sources(field);
+      else if (typeof field === 'object' && field !== null) this.compacted(field);
+    }
+    return value;
+  }
+
+  /** Lists are found by their first source's first field (its quote, its title), then compared whole. */
+  private sources(list: unknown[]): readonly unknown[] {
+    const key = firstText(list[0]) ?? JSON.stringify(list);
+    const candidates = this.sourceLists.get(key);
+    for (const candidate of candidates ?? []) if (sameJson(candidate, list)) return candidate;
+    const shared = deepFreeze(this.compacted(list));
+    if (candidates !== undefined) candidates.push(shared);
+    else if (this.sourceLists.size < INTERNED_AT_MOST) this.sourceLists.set(key, [shared]);
+    return shared;
+  }
+
+  /**
+   * A string read from JSON. V8's JSON.parse already keeps one copy of each short value (dates, codes: up to 10
+   * characters), which needs no lookup here.
+   */
+  private string(text: string): string {
+    return text.length <= PARSED_ONCE_LENGTH ? text : this.interned(text);
+  }
+
+  /** Long text (a quote, a note) rarely recurs outside a sources list, which is shared whole. */
+  private interned(text: string): string {
+    if (text.length > INTERNED_LENGTH) return text;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < INTERNED_AT_MOST) this.strings.set(text, text);
+    return text;
+  }
+}
+
+const PARSED_ONCE_LENGTH = 10;
+const INTERNED_LENGTH = 64;
+/** A bound on each table, so that a log of unique values cannot grow it without end: past it, values are kept as read. */
+const INTERNED_AT_MOST = 1 << 20;
+
+/** `{"type":"…"` for each wire name: stored data parsed with it in front is the event, type first, in one object. */
+const OPENINGS = new Map<WireName, string>(WIRE_NAMES.map((name) => [name, `{"type":${JSON.stringify(name)}`]));
+
+/**
+ * The event from its stored text. Parsed with its type in front rather than parsed and copied behind it, it is one
+ * object with every field in place, where the copy keeps most fields in a second array.
+ */
+function parsedEvent(stored: StoredEventText, type: WireName): DomainEvent {
+  const data = stored.data;
+  if (!data.startsWith('{')) throw unreadable(stored, 'data', 'is not a JSON object');
+  const rest = data === '{}' ? '}' : `,${data.slice(1)}`;
+  try {
+    return JSON.parse(`${OPENINGS.get(type) as string}${rest}`) as DomainEvent;
+  } catch (error) {
+    throw unreadable(stored, 'data', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The wire name of a stored event, when this build reads it at the schema version it was stored under. */
+function readableType(stored: Pick<RecordedEvent, 'id' | 'position' | 'type'>, metadata: FactMetadata): WireName {
+  const type = WIRE_NAMES_BY_TEXT.get(stored.type);
+  if (type === undefined) throw unreadable(stored, 'type', `"${stored.type}" is not an event type this build knows`);
+  if (metadata.schemaVersion !== SCHEMA_VERSIONS[type]) {
+    throw unreadable(stored, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`);
+  }
+  return type;
+}
+
+function firstText(source: unknown): string | undefined {
+  if (typeof source !== 'object' || source === null) return undefined;
+  for (const key in source) {
+    const value = (source as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+/** Equal as JSON values, keys in the same order: what `JSON.stringify` would write the same. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let at = 0; at < a.length; at++) if (!sameJson(a[at], b[at])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  let at = 0;
+  for (const key in b) {
+    if (keys[at] !== key || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    at += 1;
+  }
+  return at === keys.length;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const field of Object.values(value)) deepFreeze(field);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function unreadable(recorded: Pick<RecordedEvent, 'id' | 'position'>, path: string, reason: string): InvalidEvent {
   return new InvalidEvent([{ path: `position ${recorded.position} (${recorded.id}): ${path}`, reason: `${reason}; run verify` }]);
 }
 

@@ -16,6 +16,7 @@ import {
   type ReadPagesOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEventText,
   type StreamAppend,
   type SubscribeOptions,
 } from '../event-store';
@@ -182,13 +183,17 @@ export class SqliteEventStore extends EventStore {
     });
   }
 
-  /** Each page is one statement run to completion, so that appends can go on between pages. */
   // eslint-disable-next-line @typescript-eslint/require-await -- async so that a reader can `for await` the pages
   override async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    for (const page of this.readAllPagesSync(options)) yield page.map(parsed);
+  }
+
+  /** Each page is one statement run to completion, so that appends can go on between pages. */
+  override *readAllPagesSync(options: ReadPagesOptions = {}): Iterable<readonly StoredEventText[]> {
     const size = pageSizeOf(options);
     let next = options.fromPosition ?? 0;
     for (;;) {
-      const page: RecordedEvent[] = [];
+      const page: StoredEventText[] = [];
       for (const row of this.guard(() => this.statements.allForwardsRaw.all(next, size))) page.push(fromRawRow(row, page.at(-1)));
       const last = page.at(-1);
       if (last === undefined) return;
@@ -405,16 +410,29 @@ export class SqliteEventStore extends EventStore {
  * The events of one append share their stream and recorded time: an event keeps the previous one's copies of
  * those strings when they are equal, so that a replay holding a large log in memory keeps one per append.
  */
-function fromRawRow([position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow, previous: RecordedEvent | undefined): RecordedEvent {
+function fromRawRow([position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow, previous: StoredEventText | undefined): StoredEventText {
   return {
     id,
     streamId: streamId === previous?.streamId ? previous.streamId : streamId,
     revision,
     position,
     type,
-    data: JSON.parse(data) as unknown,
-    metadata: JSON.parse(metadata) as Record<string, unknown>,
+    data,
+    metadata,
     recordedAt: recordedAt === previous?.recordedAt ? previous.recordedAt : recordedAt,
+  };
+}
+
+function parsed(stored: StoredEventText): RecordedEvent {
+  return {
+    id: stored.id,
+    streamId: stored.streamId,
+    revision: stored.revision,
+    position: stored.position,
+    type: stored.type,
+    data: JSON.parse(stored.data) as unknown,
+    metadata: JSON.parse(stored.metadata) as Record<string, unknown>,
+    recordedAt: stored.recordedAt,
   };
 }
 

@@ -42,7 +42,7 @@ export interface ImportSummary {
 const JOURNAL_SCHEMA_VERSION = 1;
 
 /** Journal events are record keeping, not facts: folds and fact readers pass over them. */
-export function isJournalEvent(recorded: RecordedEvent): boolean {
+export function isJournalEvent(recorded: Pick<RecordedEvent, 'streamId'>): boolean {
   return recorded.streamId === IMPORT_JOURNAL;
 }
 

@@ -4,10 +4,11 @@ import { parseEvent } from '@app/domain';
 import { sample } from '@app/domain/testing/sample-events';
 import { type EventStore, SqliteEventStore, StoreUnavailable } from '@app/event-store';
 import { SparsePositionStore } from '@app/event-store/testing/sparse-positions';
+import { TemporalIndex } from '@app/projections';
 import { concat, take, throwError } from 'rxjs';
 import { ChronologyImporter } from '../chronology/chronology-importer';
 import { isJournalEvent } from '../chronology/import-journal';
-import { toNewEvent } from '../stored-facts';
+import { type StoredFact, toNewEvent, toStoredFact } from '../stored-facts';
 import { LiveRecord } from './live-record';
 
 const EVENTS = join(__dirname, '..', '..', '..', '..', 'events');
@@ -61,6 +62,27 @@ describe.each(stores)('the live record, on %s', (_name, open) => {
     expect(events).toBe(await count());
     expect(progress.at(-1)).toEqual([head, head]);
     expect((await record.current()).stateAsOf({ organisation: 'csto', asOf: '2012-12-20' })).toEqual(before);
+  });
+
+  it('answers as an index of plainly read facts does: the compact form of the facts changes no answer', async () => {
+    const index = await record.current();
+    const plain = new TemporalIndex<StoredFact>();
+    for await (const recorded of store.readAll()) if (!isJournalEvent(recorded)) plain.apply(toStoredFact(recorded));
+    const instruments = new Set<string>();
+    for await (const recorded of store.readAll()) if (recorded.streamId.startsWith('instrument-')) instruments.add(recorded.streamId.slice('instrument-'.length));
+    const days = Array.from({ length: 34 }, (_, n) => [`${1992 + n}-01-01`, `${1992 + n}-07-15`]).flat();
+
+    expect(instruments.size).toBeGreaterThan(5);
+    for (const asOf of days) {
+      expect(index.stateAsOf({ organisation: 'csto', asOf })).toEqual(plain.stateAsOf({ organisation: 'csto', asOf }));
+      for (const instrument of instruments) expect(index.instrumentStatusAsOf({ instrument, asOf })).toEqual(plain.instrumentStatusAsOf({ instrument, asOf }));
+    }
+    expect(index.timeline()).toEqual(plain.timeline());
+    expect(index.organisationHistory({ organisation: 'csto' })).toEqual(plain.organisationHistory({ organisation: 'csto' }));
+    expect(index.participantHistory('ARM')).toEqual(plain.participantHistory('ARM'));
+    for await (const recorded of store.readAll()) {
+      if (!isJournalEvent(recorded)) expect(JSON.stringify(index.fact(recorded.id))).toBe(JSON.stringify(plain.fact(recorded.id)));
+    }
   });
 
   it('after shutdown, a replay in progress does not subscribe, and queries are refused', async () => {

@@ -4,7 +4,7 @@ import { EventStore, type RecordedEvent } from '@app/event-store';
 import { TemporalIndex } from '@app/projections';
 import { isJournalEvent } from '../chronology/import-journal';
 import { NotFound } from '../not-found';
-import { type StoredFact, toStoredFact } from '../stored-facts';
+import { CompactFacts, type StoredFact } from '../stored-facts';
 
 /**
  * The record as the queries see it: the temporal index the projections answer from (which also holds every fact by
@@ -29,9 +29,18 @@ export interface RecordStatus {
   readonly lastInterruption: string | null;
 }
 
+/**
+ * Events per page of a synchronous replay. Small: a page costs no round trip, and the fewer of its rows are still
+ * held when the young generation is collected, the fewer are copied (measured at 1M events: 15% less time in
+ * scavenges than with pages of 4096).
+ */
+const SYNC_PAGE_SIZE = 256;
+
 @Injectable()
 export class LiveRecord implements OnApplicationShutdown {
   private index = new TemporalIndex<StoredFact>();
+  /** How the replay reads facts: compact, since the index keeps every one. */
+  private facts = new CompactFacts();
   /** The position of the last event applied; undefined before the first. */
   private checkpoint: number | undefined;
   /** When the first fact was recorded: the store's recorded time never goes backwards, so it is the earliest. */
@@ -46,7 +55,7 @@ export class LiveRecord implements OnApplicationShutdown {
   private readonly failures = new Subject<unknown>();
   private interruptions = 0;
   private lastInterruption: string | null = null;
-  /** How many events were taken since the start, rebuilds included: it never repeats, so it can key answers. */
+  /** How many facts were applied since the start, rebuilds included: it never repeats, so it can key answers. */
   private taken = 0;
 
   constructor(private readonly store: EventStore) {}
@@ -77,7 +86,7 @@ export class LiveRecord implements OnApplicationShutdown {
     return this.index;
   }
 
-  /** Changes with every event the record takes, and only then: an answer computed at one version holds while it lasts. */
+  /** Changes with every fact the record applies, and only then: an answer computed at one version holds while it lasts (the import journal changes no answer). */
   get version(): number {
     return this.taken;
   }
@@ -124,6 +133,7 @@ export class LiveRecord implements OnApplicationShutdown {
     await this.following?.catch(() => undefined);
     this.stop();
     this.index = new TemporalIndex();
+    this.facts = new CompactFacts();
     this.checkpoint = undefined;
     this.firstRecordedAt = undefined;
     const started = process.hrtime.bigint();
@@ -150,19 +160,32 @@ export class LiveRecord implements OnApplicationShutdown {
   }
 
   /**
-   * Reads the log from the checkpoint in large pages: a replay pays one `await` per page, not per event. Progress
-   * is reported as positions (the last applied, and the head when the replay began): ordered values whose ratio
-   * estimates how much of the log is read, on EventStoreDB in bytes.
+   * Reads the log from the checkpoint a page at a time: synchronously where the store can, else one `await` per
+   * page, never one per event. Progress is reported as positions (the last applied, and the head when the replay
+   * began): ordered values whose ratio estimates how much of the log is read, on EventStoreDB in bytes.
    */
   private async replay(onProgress?: (done: number, total: number) => void): Promise<void> {
     const total = (await this.store.headPosition()) ?? 0;
     const from = this.checkpoint;
-    for await (const page of this.store.readAllPages(from === undefined ? {} : { fromPosition: from })) {
-      if (this.closed) return;
-      for (const recorded of page) if (from === undefined || recorded.position > from) this.take(recorded);
-      if (this.checkpoint === undefined) continue;
+    const options = from === undefined ? {} : { fromPosition: from };
+    const pageTaken = (): void => {
+      if (this.checkpoint === undefined) return;
       onProgress?.(this.checkpoint, total);
       this.applied.next(this.checkpoint);
+    };
+    // Where the store reads synchronously, so does the replay: no `await` per page, and metadata parsed once per run.
+    if (this.store.readAllPagesSync) {
+      for (const page of this.store.readAllPagesSync({ ...options, pageSize: SYNC_PAGE_SIZE })) {
+        if (this.closed) return;
+        for (const stored of page) if ((from === undefined || stored.position > from) && !this.skippedAsJournal(stored)) this.apply(this.facts.fromText(stored));
+        pageTaken();
+      }
+    } else {
+      for await (const page of this.store.readAllPages(options)) {
+        if (this.closed) return;
+        for (const recorded of page) if ((from === undefined || recorded.position > from) && !this.skippedAsJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
+        pageTaken();
+      }
     }
     const end = this.checkpoint === undefined || total > this.checkpoint ? total : this.checkpoint;
     onProgress?.(end, end);
@@ -172,7 +195,7 @@ export class LiveRecord implements OnApplicationShutdown {
     if (this.closed) return;
     this.subscription ??= this.store.subscribeToAll({ fromPosition: this.checkpoint ?? 'start' }).subscribe({
       next: (recorded) => {
-        this.take(recorded);
+        if (!this.skippedAsJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
         this.applied.next(recorded.position);
       },
       error: (error: unknown) => {
@@ -194,14 +217,15 @@ export class LiveRecord implements OnApplicationShutdown {
     this.following = undefined;
   }
 
-  /** The import journal is record keeping, not facts: it moves the checkpoint on and nothing else. */
-  private take(recorded: RecordedEvent): void {
-    this.taken += 1;
-    if (isJournalEvent(recorded)) this.checkpoint = recorded.position;
-    else this.apply(toStoredFact(recorded));
+  /** True for the import journal's events: record keeping, not facts, they move the checkpoint on and nothing else. */
+  private skippedAsJournal(stored: Pick<RecordedEvent, 'streamId' | 'position'>): boolean {
+    if (!isJournalEvent(stored)) return false;
+    this.checkpoint = stored.position;
+    return true;
   }
 
   private apply(fact: StoredFact): void {
+    this.taken += 1;
     this.index.apply(fact);
     this.firstRecordedAt ??= fact.recordedAt;
     this.checkpoint = fact.position;
