@@ -1,6 +1,6 @@
 import { effectiveDay, forEachStanding, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
-import { buildView, type SubjectView } from './record/subject-views';
+import { buildView, evolveView, type SubjectView } from './record/subject-views';
 import { countBefore, type Spans } from './time/span';
 
 /** What one subject's facts resolve to for one prefix of its log. */
@@ -114,20 +114,36 @@ export class SubjectLog {
 
   constructor(readonly subject: string) {}
 
+  /** Notes an entry in recorded order; the contents it gives or changes are placed (or removed) in `order`. */
   insert(fact: Fact): void {
     const last = this.entries.at(-1);
     if (last === undefined || last.position < fact.position) this.entries.push(fact);
     else this.entries.splice(countBefore(this.entries, (entry) => entry.position <= fact.position), 0, fact);
-    this.latest = undefined;
   }
 
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
-  place(version: Version): void {
+  place(version: Version, spans: Spans): void {
     const last = this.order.at(-1);
-    if (last === undefined || precedes(last, version)) this.order.push(version);
-    else this.order.splice(countBefore(this.order, (held) => precedes(held, version)), 0, version);
+    if (last === undefined || precedes(last, version)) {
+      this.order.push(version);
+      this.extendLatest(version, spans);
+    } else {
+      this.order.splice(countBefore(this.order, (held) => precedes(held, version)), 0, version);
+      this.latest = undefined;
+    }
     if (version.until !== Infinity) this.replaced += 1;
-    this.latest = undefined;
+  }
+
+  /**
+   * A content held now that comes after every other in effective order (the usual case as facts arrive) extends the
+   * latest view in place, one step further in its fold: a live record answers the next query without rebuilding
+   * the subject's view. Values derived from views are forgotten when a fact arrives, so none is left stale.
+   */
+  private extendLatest(version: Version, spans: Spans): void {
+    const view = this.latest?.view;
+    // While nothing is replaced, the latest facts are `order` itself, which now holds the version.
+    if (view !== undefined && this.replaced === 0 && version.until === Infinity) evolveView(view, version, spans.of);
+    else this.latest = undefined;
   }
 
   /** Takes back a content that a new supersession has replaced by others (the same fact, held from the same position). */

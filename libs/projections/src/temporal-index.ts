@@ -115,7 +115,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       const log = this.logFor(event);
       this.note(event, log);
       log.insert(fact);
-      log.place(firstVersion(fact, event));
+      log.place(firstVersion(fact, event), this.spans);
       this.release(fact.id);
     }
   }
@@ -246,7 +246,7 @@ export class TemporalIndex<F extends Fact = Fact> {
     for (const version of this.versions.get(original.id) ?? [firstVersion(original, content)]) this.logOf(streamOf(version.event)).remove(version);
     const versions = versionsOf(original, supersessions);
     this.versions.set(original.id, versions);
-    for (const version of versions) this.logOf(streamOf(version.event)).place(version);
+    for (const version of versions) this.logOf(streamOf(version.event)).place(version, this.spans);
   }
 
   /** The subject fact an id stands for: the fact itself, or the one a correction supersedes in the end. */

@@ -119,6 +119,11 @@ function emptyView(subject: string): SubjectView {
   return { kind: 'organisation', id, established: null, members: new Map(), grants: new Map(), external: new Map() };
 }
 
+/** One more fact, after every other in effective order, folded into a view built by `buildView`. */
+export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: string) => Span): void {
+  evolve(view, fact, dated(fact, spans));
+}
+
 function dated(fact: ResolvedFact, spans: (date: string) => Span): Dated {
   return { date: fact.event.effectiveDate, span: spans(fact.event.effectiveDate), eventId: fact.id };
 }
