@@ -1,51 +1,15 @@
-import { compareInEffectiveOrder, streamId, streamOf, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
-import { isKnown, type Fact, type ResolvedFact } from './record/fact';
+import { streamId, streamOf, isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent, type SubjectEvent } from '@app/domain';
+import type { Fact } from './record/fact';
 import type { HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './queries/query';
 import { composeInstrumentStatus, type InstrumentStatus } from './queries/instrument-status';
 import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './queries/organisation-history';
 import { composeState, type OrganisationState } from './queries/organisation-state';
 import { composeHistory, type HistorySpell } from './queries/participant-history';
-import { countBefore, Spans } from './time/span';
-import { buildView, type SubjectView } from './record/subject-views';
-import { resolveFacts } from './record/supersession';
+import { Spans } from './time/span';
+import type { SubjectView } from './record/subject-views';
+import { firstVersion, SubjectLog, versionsOf, type Projection, type Version } from './subject-log';
 import { composeTimeline, type TimelineEntry } from './queries/timeline';
 import { memoIn, type ViewSource } from './record/view-source';
-
-/** What one subject's facts resolve to for one prefix of its log. */
-interface Projection {
-  readonly facts: readonly ResolvedFact[];
-  readonly view: SubjectView | undefined;
-}
-
-/** One subject's log: its facts and the corrections that concern them, in recorded order. */
-class SubjectLog {
-  readonly entries: Fact[] = [];
-  /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
-  readonly participants = new Set<string>();
-  latest: Projection | undefined;
-
-  constructor(readonly subject: string) {}
-
-  insert(fact: Fact): void {
-    const last = this.entries.at(-1);
-    if (last === undefined || last.position < fact.position) this.entries.push(fact);
-    else this.entries.splice(countBefore(this.entries, (entry) => entry.position <= fact.position), 0, fact);
-    this.latest = undefined;
-  }
-
-  /** How many entries were recorded at or before `knownAt`: recorded time does not decrease with position. */
-  knownCount(knownAt: string | null | undefined): number {
-    if (knownAt === undefined || knownAt === null) return this.entries.length;
-    return countBefore(this.entries, (entry) => isKnown(entry.recordedAt, knownAt));
-  }
-
-  project(count: number, spans: Spans): Projection {
-    const known = count === this.entries.length ? this.entries : this.entries.slice(0, count);
-    // A correction may have moved a fact to another subject: it is that subject's now.
-    const facts = resolveFacts(known).filter((fact) => streamOf(fact.event) === this.subject).sort(compareInEffectiveOrder);
-    return { facts, view: buildView(this.subject, facts, spans.of) };
-  }
-}
 
 /** A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays bounded. */
 class Recent<V> {
@@ -81,10 +45,11 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
 }
 
 /**
- * The temporal index: facts are kept per subject (organisation, instrument, deployment stream) in recorded order,
- * with the projection of each subject's latest record cached until a fact about it arrives. A query reads only
- * the subjects it concerns; `knownAt` selects each subject's prefix by binary search on recorded time, and the
- * projections of past records are kept in a bounded cache. Facts may be applied in any order of position (a
+ * The temporal index: facts are kept per subject (organisation, instrument, deployment stream) on two axes, recorded
+ * order and effective order (`SubjectLog`), with the projection of each subject's latest record cached until a fact
+ * about it arrives. A query reads only the subjects it concerns; `knownAt` selects each subject's prefix by binary
+ * search on recorded time and reads the contents held then in effective order, and the projections of past records
+ * are kept in a bounded cache, by count (two instants between the same two facts share one). Facts may be applied in any order of position (a
  * correction before the fact it supersedes waits for it); applying a fact twice (an event has one id and one
  * position) changes nothing.
  */
@@ -102,6 +67,8 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
   private readonly supersessions = new Map<string, F[]>();
+  /** Root id → the contents it has had, once something supersedes it (until then, its own content from its position). */
+  private readonly versions = new Map<string, Version[]>();
   /** Facts of the root, kept until the root is applied. */
   private readonly waiting = new Map<string, F[]>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
@@ -148,6 +115,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       const log = this.logFor(event);
       this.note(event, log);
       log.insert(fact);
+      log.place(firstVersion(fact, event), this.spans);
       this.release(fact.id);
     }
   }
@@ -256,7 +224,8 @@ export class TemporalIndex<F extends Fact = Fact> {
     const subjects = this.moved.get(root) ?? new Set([streamOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
     const earlier = this.supersessions.get(root) ?? [];
-    this.supersessions.set(root, [...earlier, fact]);
+    const supersessions = [...earlier, fact];
+    this.supersessions.set(root, supersessions);
     if (fact.event.type === 'FactCorrected') {
       const corrected = fact.event.corrected;
       const subject = streamOf(corrected);
@@ -268,7 +237,16 @@ export class TemporalIndex<F extends Fact = Fact> {
       }
     }
     for (const subject of subjects) this.logOf(subject).insert(fact);
+    this.revise(original, original.event as SubjectEvent, supersessions);
     this.release(fact.id);
+  }
+
+  /** Replaces, in effective order, the contents a fact has had by those its supersessions now give it. */
+  private revise(original: F, content: SubjectEvent, supersessions: readonly F[]): void {
+    for (const version of this.versions.get(original.id) ?? [firstVersion(original, content)]) this.logOf(streamOf(version.event)).remove(version);
+    const versions = versionsOf(original, supersessions);
+    this.versions.set(original.id, versions);
+    for (const version of versions) this.logOf(streamOf(version.event)).place(version, this.spans);
   }
 
   /** The subject fact an id stands for: the fact itself, or the one a correction supersedes in the end. */

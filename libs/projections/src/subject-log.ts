@@ -1,0 +1,178 @@
+import { effectiveDay, forEachStanding, type SubjectEvent } from '@app/domain';
+import type { Fact, ResolvedFact } from './record/fact';
+import { buildView, evolveView, type SubjectView } from './record/subject-views';
+import { countBefore, type Spans } from './time/span';
+
+/** What one subject's facts resolve to for one prefix of its log. */
+export interface Projection {
+  readonly facts: readonly ResolvedFact[];
+  readonly view: SubjectView | undefined;
+}
+
+/** Most facts are never corrected: they share one empty list rather than each holding its own. */
+const UNCORRECTED: readonly string[] = Object.freeze([]);
+
+/**
+ * The effective order as a number (`1992-05-15` → 19920515, a coarse date at the first day of its period), worked
+ * out once per fact so that placing a fact compares numbers rather than strings built on each comparison.
+ */
+export function effectiveOrdinal(date: string): number {
+  const key = effectiveDay(date);
+  let value = 0;
+  for (let at = 0; at < key.length; at++) {
+    const digit = key.charCodeAt(at) - 48;
+    if (digit >= 0 && digit <= 9) value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * One content a subject fact had over a stretch of recorded time: what the record held for it from the recorded
+ * position `from` (its own, or that of the correction that gave this content) until the position `until` of the
+ * next supersession (exclusive; infinite for the content held now). It reads as the resolved fact at any cutoff in
+ * that stretch: the original fact's id and place in recorded order, with the content and corrections known then.
+ */
+export class Version implements ResolvedFact {
+  constructor(
+    readonly fact: Fact,
+    readonly event: SubjectEvent,
+    readonly correctedBy: readonly string[],
+    readonly from: number,
+    readonly until: number,
+    /** `effectiveOrdinal` of the content's date: where the content stands in effective order. */
+    readonly key: number,
+  ) {}
+
+  get id(): string {
+    return this.fact.id;
+  }
+
+  get position(): number {
+    return this.fact.position;
+  }
+
+  get recordedAt(): string {
+    return this.fact.recordedAt;
+  }
+
+  /** Whether this is the content the record held once it had recorded everything up to position `cutoff`. */
+  heldAt(cutoff: number): boolean {
+    return this.from <= cutoff && cutoff < this.until;
+  }
+}
+
+/** The content a subject fact (`event`, its own) has before anything supersedes it. */
+export function firstVersion(fact: Fact, event: SubjectEvent): Version {
+  return new Version(fact, event, UNCORRECTED, fact.position, Infinity, effectiveOrdinal(event.effectiveDate));
+}
+
+/**
+ * Every content a subject fact has had, oldest first, given the corrections and retractions whose chain leads to it.
+ * The content can change only where one of them is recorded: at each such position the record's supersession rule
+ * (`forEachStanding`, shared with the deciders and the reference) says what stood then, and a new version begins
+ * where that differs from the last; a retracted stretch has no version. Worked out once per supersession (a fact
+ * has few), instead of once per query.
+ */
+export function versionsOf(root: Fact, supersessions: readonly Fact[]): Version[] {
+  const recorded = [root, ...supersessions].sort((a, b) => a.position - b.position);
+  const stretches: { from: number; standing: { event: SubjectEvent; correctedBy: readonly string[] } | undefined }[] = [];
+  for (let at = recorded.indexOf(root); at < recorded.length; at++) {
+    let standing: { event: SubjectEvent; correctedBy: readonly string[] } | undefined;
+    forEachStanding(recorded.slice(0, at + 1), (_, event, correctedBy) => (standing = { event, correctedBy }));
+    const last = stretches.at(-1)?.standing;
+    const same = last === standing || (last !== undefined && standing !== undefined && last.event === standing.event && last.correctedBy.join('\u0000') === standing.correctedBy.join('\u0000'));
+    if (!same || stretches.length === 0) stretches.push({ from: (recorded[at] as Fact).position, standing });
+  }
+  return stretches.flatMap(({ from, standing }, at) => {
+    if (standing === undefined) return [];
+    const until = stretches[at + 1]?.from ?? Infinity;
+    return [new Version(root, standing.event, standing.correctedBy, from, until, effectiveOrdinal(standing.event.effectiveDate))];
+  });
+}
+
+/** Effective order, then recorded order; two contents of one fact (never held at once) by when they were held. */
+function precedes(a: Version, b: Version): boolean {
+  if (a.key !== b.key) return a.key < b.key;
+  if (a.fact.position !== b.fact.position) return a.fact.position < b.fact.position;
+  return a.from < b.from;
+}
+
+/**
+ * One subject's log on two axes. `entries` are its facts and the supersessions that concern them in recorded
+ * order: a `knownAt` finds its cutoff there by binary search. `order` holds every content its facts have had in
+ * effective order, each with the stretch of recorded positions it was held for: the resolved facts known at a
+ * cutoff are those held at it, read in one pass, already in the order the folds read them.
+ */
+export class SubjectLog {
+  readonly entries: Fact[] = [];
+  readonly order: Version[] = [];
+  /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
+  private replaced = 0;
+  /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
+  readonly participants = new Set<string>();
+  latest: Projection | undefined;
+
+  constructor(readonly subject: string) {}
+
+  /** Notes an entry in recorded order; the contents it gives or changes are placed (or removed) in `order`. */
+  insert(fact: Fact): void {
+    const last = this.entries.at(-1);
+    if (last === undefined || last.position < fact.position) this.entries.push(fact);
+    else this.entries.splice(countBefore(this.entries, (entry) => entry.position <= fact.position), 0, fact);
+  }
+
+  /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
+  place(version: Version, spans: Spans): void {
+    const last = this.order.at(-1);
+    if (last === undefined || precedes(last, version)) {
+      this.order.push(version);
+      this.extendLatest(version, spans);
+    } else {
+      this.order.splice(countBefore(this.order, (held) => precedes(held, version)), 0, version);
+      this.latest = undefined;
+    }
+    if (version.until !== Infinity) this.replaced += 1;
+  }
+
+  /**
+   * A content held now that comes after every other in effective order (the usual case as facts arrive) extends the
+   * latest view in place, one step further in its fold: a live record answers the next query without rebuilding
+   * the subject's view. Values derived from views are forgotten when a fact arrives, so none is left stale.
+   */
+  private extendLatest(version: Version, spans: Spans): void {
+    const view = this.latest?.view;
+    // While nothing is replaced, the latest facts are `order` itself, which now holds the version.
+    if (view !== undefined && this.replaced === 0 && version.until === Infinity) evolveView(view, version, spans.of);
+    else this.latest = undefined;
+  }
+
+  /** Takes back a content that a new supersession has replaced by others (the same fact, held from the same position). */
+  remove(version: Version): void {
+    const at = countBefore(this.order, (held) => precedes(held, version));
+    const held = this.order[at];
+    if (held === undefined || held.fact !== version.fact || held.from !== version.from) throw new Error(`version of ${version.id} from ${version.from} is not in ${this.subject}`);
+    this.order.splice(at, 1);
+    if (held.until !== Infinity) this.replaced -= 1;
+    this.latest = undefined;
+  }
+
+  /** How many entries were recorded at or before `knownAt`: recorded time does not decrease with position. */
+  knownCount(knownAt: string | null | undefined): number {
+    if (knownAt === undefined || knownAt === null) return this.entries.length;
+    return countBefore(this.entries, (entry) => entry.recordedAt <= knownAt);
+  }
+
+  /** The resolved facts and view of the first `count` entries: no map, no sort, one pass over `order`. */
+  project(count: number, spans: Spans): Projection {
+    const facts = count === this.entries.length ? this.heldNow() : this.heldAt(count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position);
+    return { facts, view: buildView(this.subject, facts, spans.of) };
+  }
+
+  private heldNow(): readonly Version[] {
+    return this.replaced === 0 ? this.order : this.order.filter((version) => version.until === Infinity);
+  }
+
+  private heldAt(cutoff: number): Version[] {
+    return this.order.filter((version) => version.heldAt(cutoff));
+  }
+}
