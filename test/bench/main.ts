@@ -48,14 +48,29 @@ interface Options {
   readonly connections: number;
 }
 
+const DEFAULTS: Options = { events: 1_000_000, batch: 100, queries: 10_000, referenceQueries: 3, validated: 100_000, streamFacts: 8_000, httpSeconds: 10, connections: 10 };
+const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+const usage = (): string => `usage: npm run -s bench -- [${Object.entries(DEFAULTS)
+  .map(([name, fallback]) => `${flagOf(name)} N (${fmt(fallback)})`)
+  .join('] [')}]`;
+
+/** Every option is `--name N`; `--help` prints them, and an unknown option is refused rather than silently ignored. */
 function options(argv: readonly string[]): Options {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const known = new Set(Object.keys(DEFAULTS).map(flagOf));
+  const unknown = argv.filter((arg, i) => arg.startsWith('-') && !known.has(arg) && !(i > 0 && known.has(argv[i - 1] as string)));
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')}\n${usage()}`);
   const value = (name: string, fallback: number): number => {
     const at = argv.indexOf(`--${name}`);
     const raw = at >= 0 ? Number(argv[at + 1]) : fallback;
     if (!Number.isFinite(raw) || raw < 0) throw new Error(`--${name} must be a number, got ${argv[at + 1]}`);
     return Math.floor(raw);
   };
-  return { events: value('events', 1_000_000), batch: value('batch', 100), queries: value('queries', 10_000), referenceQueries: value('reference-queries', 3), validated: value('validated', 100_000), streamFacts: value('stream-facts', 8_000), httpSeconds: value('http-seconds', 10), connections: value('connections', 10) };
+  const chosen = Object.fromEntries(Object.entries(DEFAULTS).map(([name, fallback]) => [name, value(flagOf(name).slice(2), fallback)]));
+  return chosen as unknown as Options;
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -243,14 +258,22 @@ async function main(): Promise<void> {
   ];
   console.log(`\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`);
   for (const [name, ours, theirs, ratio] of table) console.log(`${name.padEnd(44)}${ours.padStart(18)}${theirs.padStart(18)}${ratio.padStart(14)}`);
-  console.log(`\nratios: append and rebuild = annals rate / raw rate (target rebuild ≥ 0.50); queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtQueries)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${counts.size}.`);
+  console.log(`\nratios: append and rebuild = annals rate / raw rate; queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtQueries)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${counts.size}.`);
   console.log(`HTTP: ${opts.connections} connections for ${opts.httpSeconds} s each, ${asOfPaths.length} as-of paths in turn against the API, its first answer against the bare server.`);
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-  console.log(
-    `targets: rebuild ≥ 50% of raw → ${met(rawReadMs / rebuildMs >= 0.5)}; as-of p99 < 1 ms → ${met(percentile(sorted, 99) < 1)}; ` +
-      `parseEvent ≥ 100k/s → ${met(rate(validated, validatedMs) >= 100_000)}; ${fmt(stream.facts)} facts into one stream < 2 s → ${met(stream.importMs < 2000)}; ` +
-      `HTTP ≥ 0.5 of bare → ${met(http.api.requests / http.bare.requests >= 0.5)}`,
-  );
+  // The goals of the speed issue, each against its figure in this run.
+  const targets: [string, boolean][] = [
+    ['append ≥ 0.9 of raw', appendRawMs / appendStoreMs >= 0.9],
+    ['rebuild ≥ 0.8 of raw', rawReadMs / rebuildMs >= 0.8],
+    ['as-of p99 < 1 ms', percentile(sorted, 99) < 1],
+    ['knownAt p99 < 2 ms', percentile(sortedKnownAt, 99) < 2],
+    ['first query per organisation < 5 ms', firstTouchMs / organisations.length < 5],
+    ['heap ≤ 500 MB', productPeakHeap <= 500 * 2 ** 20],
+    ['parseEvent ≥ 100k/s', rate(validated, validatedMs) >= 100_000],
+    [`${fmt(stream.facts)} facts into one stream < 2 s`, stream.importMs < 2000],
+    ['HTTP ≥ 0.5 of bare', http.api.requests / http.bare.requests >= 0.5],
+  ];
+  console.log(`targets: ${targets.map(([goal, ok]) => `${goal} → ${met(ok)}`).join('; ')}`);
 }
 
 interface LongStream {
