@@ -424,27 +424,9 @@ function fromRawRow([position, id, streamId, revision, type, data, metadata, rec
 }
 
 function parsed(stored: StoredEventText): RecordedEvent {
-  return {
-    id: stored.id,
-    streamId: stored.streamId,
-    revision: stored.revision,
-    position: stored.position,
-    type: stored.type,
-    data: JSON.parse(stored.data) as unknown,
-    metadata: JSON.parse(stored.metadata) as Record<string, unknown>,
-    recordedAt: stored.recordedAt,
-  };
+  return { ...stored, data: JSON.parse(stored.data) as unknown, metadata: JSON.parse(stored.metadata) as Record<string, unknown> };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-    recordedAt: row.recorded_at,
-  };
+  return parsed({ id: row.id, streamId: row.stream_id, revision: row.revision, position: row.position, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
 }
