@@ -34,6 +34,26 @@ describe('the temporal index answers as the reference fold does', () => {
     );
   });
 
+  it('keeps no answer of a past or of the latest record once a fact arrives, however often that record was asked about', () => {
+    fc.assert(
+      fc.property(history, fc.array(question, { minLength: 1, maxLength: 3 }), ({ facts, feedOrder }, questions) => {
+        const index = new TemporalIndex();
+        const seen: Fact[] = [];
+        for (const fact of feedOrder) {
+          index.apply(fact);
+          seen.push(fact);
+          for (const { asOf, pick } of questions) {
+            for (const knownAt of [knownAtFor(facts, pick), fact.recordedAt]) {
+              const query = { organisation: 'csto', asOf, knownAt };
+              expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(seen, query));
+            }
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('gives the same instrument table, participant history, timeline and organisation history', () => {
     fc.assert(
       fc.property(history, fc.array(question, { minLength: 1, maxLength: 4 }), ({ facts, feedOrder }, questions) => {

@@ -81,6 +81,10 @@ export class TemporalIndex<F extends Fact = Fact> {
   private highest = -Infinity;
   /** Spells derived from the latest views, shared by queries until the next fact arrives. */
   private readonly derived = new Map<string, unknown>();
+  /** Values derived from the views of a past record, by the `knownAt` asked: a page asks many days of one past record. */
+  private readonly pastDerived = new Recent<Map<string, unknown>>(16);
+  /** The latest recorded time applied: a record asked about at or after it is the latest record. */
+  private lastRecordedAt: string | undefined;
   /** The span of every date met, shared by all the views this index builds. */
   private readonly spans = new Spans();
   private count = 0;
@@ -107,6 +111,8 @@ export class TemporalIndex<F extends Fact = Fact> {
     this.count += 1;
     if (this.derived.size > 0) this.derived.clear();
     this.past.clear();
+    this.pastDerived.clear();
+    if (this.lastRecordedAt === undefined || fact.recordedAt > this.lastRecordedAt) this.lastRecordedAt = fact.recordedAt;
     const event = fact.event;
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
@@ -145,8 +151,12 @@ export class TemporalIndex<F extends Fact = Fact> {
     return composeOrganisationHistory(this.source(query.knownAt), query);
   }
 
-  /** The views of the record as it stood at `knownAt`, read lazily subject by subject. */
-  source(knownAt?: string | null): ViewSource {
+  /**
+   * The views of the record as it stood at `knownAt`, read lazily subject by subject. Asked at or after the last
+   * recording, that is the latest record, whose views and derived values every such query shares.
+   */
+  source(asked?: string | null): ViewSource {
+    const knownAt = asked === undefined || asked === null || (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt) ? null : asked;
     const projection = (subject: string): Projection | undefined => this.projection(subject, knownAt);
     const view = <K extends SubjectView['kind']>(subject: string, kind: K): Extract<SubjectView, { kind: K }> | undefined => {
       const found = projection(subject)?.view;
@@ -164,8 +174,17 @@ export class TemporalIndex<F extends Fact = Fact> {
       subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
       subjects: () => this.logs.keys(),
       facts: (subject) => projection(subject)?.facts ?? [],
-      memo: memoIn(knownAt === undefined || knownAt === null ? this.derived : new Map<string, unknown>()),
+      memo: memoIn(knownAt === null ? this.derived : this.derivedAt(knownAt)),
     };
+  }
+
+  private derivedAt(knownAt: string): Map<string, unknown> {
+    let derived = this.pastDerived.get(knownAt);
+    if (derived === undefined) {
+      derived = new Map<string, unknown>();
+      this.pastDerived.set(knownAt, derived);
+    }
+    return derived;
   }
 
   private projection(subject: string, knownAt: string | null | undefined): Projection | undefined {
