@@ -116,18 +116,9 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
- * The order of facts in effective time: a date is placed at the first day of its period, so `1992` and
- * `1992-01` sort with `1992-01-01`, before anything later in 1992. Equal places return 0: the caller breaks
- * the tie by recorded order.
- */
-export function compareEffectiveDates(a: string, b: string): number {
-  const [x, y] = [effectiveDay(a), effectiveDay(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/**
- * The day a date takes its place at in effective order: the first day of its period (`periodOf(date).from`),
- * read from the shape alone, since every fold sorts by it. `date` must be valid (the door checked it).
+ * The day a date takes its place at in effective order: the first day of its period (`periodOf(date).from`), so
+ * `1992` and `1992-01` sort with `1992-01-01`, before anything later in 1992; read from the shape alone, since every
+ * fold sorts by it. `date` must be valid (the door checked it).
  */
 export function effectiveDay(date: string): string {
   if (date.length === 10) return date;

@@ -7,8 +7,8 @@
  *   `InvalidEvent` with every problem as `{ path, reason }`.
  * - `SCHEMA_VERSIONS`, `WIRE_NAMES`, `EVENT_CLASSES`: the catalogue (docs/event-catalogue.md) in code.
  * - `streamOf(event)` / `streamOf(event, lookup)`: the stream a fact is appended to.
- * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `compareEffectiveDates`, `effectiveDay`, `dateProblem`.
- * - Supersession and order: `forEachStanding` (the record once corrections and retractions apply), `rootIdOf`,
+ * - Dates: `precisionOf`, `periodOf`, `addMonths`, `addDays`, `effectiveDay`, `dateProblem`.
+ * - Supersession and order: `forEachStanding` (the record once corrections and retractions apply),
  *   `compareInEffectiveOrder` — shared by the deciders, the projections and the live record.
  * - Instrument rules: `withdrawalEffectiveDate`, `termEnd` (entry into force is derived in @app/projections).
  * - Deciders: `decide(command, history)` for any stream (a full replay); `DecidedStream.of(history)` keeps a

@@ -37,7 +37,7 @@ export function compareInEffectiveOrder(a: Placed, b: Placed): number {
  * retraction, the fact at the end of its `supersedes` chain (a correction of a correction corrects the same fact).
  * Undefined when the chain leads to a fact the record does not hold.
  */
-export function rootIdOf<F extends Superseding>(fact: F, byId: ReadonlyMap<string, F>): string | undefined {
+function rootIdOf<F extends Superseding>(fact: F, byId: ReadonlyMap<string, F>): string | undefined {
   let current: F | undefined = fact;
   // A chain longer than the record would be a cycle: no store can produce one, but a fold must be total.
   for (let steps = 0; current !== undefined && steps <= byId.size; steps++) {

@@ -59,7 +59,6 @@ export type { DisputedDate } from './record/disputes';
 export type { TimelineEntry } from './queries/timeline';
 export type { ViewSource } from './record/view-source';
 export { TemporalIndex } from './temporal-index';
-export { resolveFacts } from './record/supersession';
 export {
   referenceStateAsOf,
   referenceInstrumentStatusAsOf,
