@@ -1,17 +1,7 @@
-import { InvalidEvent, type Problem } from './errors';
 import { WIRE_NAMES, SCHEMA_VERSIONS } from './events/catalogue';
 import { parseEvent } from './parse-event';
 import { REFERENCE, SEED, sample, SAMPLE_EVENTS } from './testing/sample-events';
-
-function problemsOf(raw: unknown): readonly Problem[] {
-  try {
-    parseEvent(raw);
-  } catch (error) {
-    if (error instanceof InvalidEvent) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the event to be rejected');
-}
+import { problemsOf } from './testing/problems';
 
 const signed = (changes: Record<string, unknown>) => sample('InstrumentSigned', changes);
 const adopted = (rules: unknown, changes: Record<string, unknown> = {}) => sample('InstrumentAdopted', { rules, ...changes });

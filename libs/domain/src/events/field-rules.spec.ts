@@ -1,16 +1,5 @@
-import { InvalidEvent, type Problem } from '../errors';
-import { parseEvent } from '../parse-event';
 import { REFERENCE, SEED, sample } from '../testing/sample-events';
-
-function problemsOf(raw: unknown): readonly Problem[] {
-  try {
-    parseEvent(raw);
-  } catch (error) {
-    if (error instanceof InvalidEvent) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { problemsOf } from '../testing/problems';
 
 const signed = (changes: Record<string, unknown>) => sample('InstrumentSigned', changes);
 const quoting = (quote: string) => signed({ sources: [{ ...SEED, quote }] });
