@@ -1,5 +1,5 @@
 import type { StateQuery } from './query';
-import { boundSpells, generalEntryIntoForce, partiesOf } from '../record/instrument-rules';
+import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Span, type UncertainRow } from '../time/span';
 import type { InstrumentView, OrganisationView } from '../record/subject-views';
@@ -194,28 +194,28 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
 }
 
 interface GrantTimeline {
-  readonly role: 'observer' | 'partner';
   readonly participant: string;
   readonly body: string;
   readonly spells: readonly { start: Span; end: Span | null; eventIds: readonly string[] }[];
   readonly coarse: boolean;
 }
 
-function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimeline[] {
-  return source.memo(`grant-timelines\u0000${organisation.id}`, () =>
-    [...organisation.grants.values()]
-      .map(({ role, participant, body, changes }) => {
-        const spells = openClose(changes);
-        return { role, participant, body, spells, coarse: hasCoarseDates(spells) };
-      })
-      .sort((a, b) => byText(a.participant, b.participant) || byText(a.body, b.body)),
-  );
+/** Each role's grants, derived once per set of views: a query reads only the role it lists. */
+function grantTimelines(source: ViewSource, organisation: OrganisationView): Readonly<Record<'observer' | 'partner', readonly GrantTimeline[]>> {
+  return source.memo(`grant-timelines\u0000${organisation.id}`, () => {
+    const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
+    for (const { role, participant, body, changes } of organisation.grants.values()) {
+      const spells = openClose(changes);
+      byRole[role].push({ participant, body, spells, coarse: hasCoarseDates(spells) });
+    }
+    const order = (a: GrantTimeline, b: GrantTimeline): number => byText(a.participant, b.participant) || byText(a.body, b.body);
+    return { observer: byRole.observer.sort(order), partner: byRole.partner.sort(order) };
+  });
 }
 
 function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, uncertain: UncertainRow[]): GrantRow[] {
   const rows: GrantRow[] = [];
-  for (const record of grantTimelines(source, organisation)) {
-    if (record.role !== role) continue;
+  for (const record of grantTimelines(source, organisation)[role]) {
     if (record.coarse) collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
     const found = spellMaybeOn(record.spells, day);
     if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
@@ -240,11 +240,12 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
   const { inForce, doubt } = inForceOn(general.governing, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
   const parties: string[] = [];
-  for (const [participant, periods] of partiesOf(source, instrument)) {
+  // `forEach`, not `for…of` with destructuring, which makes an entry per party on every query.
+  partiesOf(source, instrument).forEach((periods, participant) => {
     const bound = boundSpells(periods);
     if (hasCoarseDates(bound)) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
     if (spellOn(bound, day)) parties.push(participant);
-  }
+  });
   const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, instrument, day) : [];
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
   const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
@@ -262,12 +263,18 @@ function signatories(source: ViewSource, instruments: readonly InstrumentView[],
 
 function signatoriesOf(source: ViewSource, instrument: InstrumentView, day: string): SignatoryRow[] {
   const rows: SignatoryRow[] = [];
-  for (const [participant, periods] of partiesOf(source, instrument)) {
-    const signed = periods.findLast((period) => period.episode.signature !== undefined && hasTakenEffect(period.episode.signature.span, day));
+  partiesOf(source, instrument).forEach((periods, participant) => {
+    // The latest period signed by the day, found without a closure per party: a query asks this of every party.
+    let signed: PartySpell | undefined;
+    for (let at = periods.length - 1; at >= 0 && signed === undefined; at--) {
+      const signature = (periods[at] as PartySpell).episode.signature;
+      if (signature !== undefined && hasTakenEffect(signature.span, day)) signed = periods[at];
+    }
     const signature = signed?.episode.signature;
-    if (!signed || !signature || (signed.start !== null && hasTakenEffect(signed.start, day))) continue;
-    rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
-  }
+    if (signed && signature && !(signed.start !== null && hasTakenEffect(signed.start, day))) {
+      rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
+    }
+  });
   return rows;
 }
 

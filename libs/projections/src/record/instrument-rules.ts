@@ -138,9 +138,10 @@ function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
   return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The spells that bind: those with a start. */
-export function boundSpells(spells: readonly PartySpell[]): (PartySpell & { readonly start: Span })[] {
-  return spells.filter((spell): spell is PartySpell & { readonly start: Span } => spell.start !== null);
+/** The spells that bind: those with a start; the list itself when all do (queries ask this of every party, every day). */
+export function boundSpells(spells: readonly PartySpell[]): readonly (PartySpell & { readonly start: Span })[] {
+  for (const spell of spells) if (spell.start === null) return spells.filter((spell): spell is PartySpell & { readonly start: Span } => spell.start !== null);
+  return spells as readonly (PartySpell & { readonly start: Span })[];
 }
 
 function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, source: ViewSource): PartySpell {
