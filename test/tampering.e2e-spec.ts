@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import { chainHash, GENESIS } from '@app/event-store/integrity/chain';
+import { chainHash, type ChainEncoding, GENESIS } from '@app/event-store/integrity/chain';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
 import { LogVerifier, type LogReport } from '@app/history';
 import { establishedFact, writeChronology } from './support/chronology-fixtures';
@@ -25,6 +25,12 @@ interface Row {
   metadata: string;
   recorded_at: string;
   hash: string | null;
+  hash_encoding: ChainEncoding | null;
+}
+
+/** The hash a row would have after `previous`, in the encoding the row says it uses, as a forger who knows it computes it. */
+function hashOf(previous: string, row: Row): string {
+  return chainHash(previous, { position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at }, row.hash_encoding ?? 1);
 }
 
 /** Recomputes the hash of every event from `from` on, as a forger who knows the algorithm would. */
@@ -33,7 +39,7 @@ function rechain(db: Database.Database, from = 1): void {
   let previous = GENESIS;
   db.exec('DROP TRIGGER events_refuse_update');
   for (const row of rows) {
-    const hash = chainHash(previous, { position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
+    const hash = hashOf(previous, row);
     if (row.position >= from) db.prepare('UPDATE events SET hash = ? WHERE position = ?').run(hash, row.position);
     previous = row.position >= from ? hash : (row.hash ?? GENESIS);
   }
@@ -95,6 +101,7 @@ const TAMPERINGS: readonly Tampering[] = [
       db.exec(SCHEMA);
     },
   },
+  { kind: 'hash_encoding: an event passed off as hashed in the first encoding', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash_encoding = NULL WHERE position = ?', PARTICIPANT_FACT) },
   { kind: 'hash: removed from one event, to pass it off as recorded before the chain', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash = NULL WHERE position = ?', PARTICIPANT_FACT) },
   {
     kind: 'data edited and that event\'s hash recomputed',
@@ -104,8 +111,7 @@ const TAMPERINGS: readonly Tampering[] = [
       const rows = db.prepare<[], Row>('SELECT * FROM events ORDER BY position').all();
       const previous = rows[PARTICIPANT_FACT - 2]!;
       const row = rows[PARTICIPANT_FACT - 1]!;
-      const hash = chainHash(previous.hash!, { position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
-      unguarded(db, 'UPDATE events SET hash = ? WHERE position = ?', hash, PARTICIPANT_FACT);
+      unguarded(db, 'UPDATE events SET hash = ? WHERE position = ?', hashOf(previous.hash!, row), PARTICIPANT_FACT);
     },
   },
   {
@@ -190,12 +196,19 @@ describe('verify against a tampered store file', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('hashes every event of the template with the current encoding, so that every tampering below is of such rows', () => {
+    const db = new Database(template, { readonly: true });
+    const encodings = db.prepare<[], { hash_encoding: number | null }>('SELECT DISTINCT hash_encoding FROM events').all();
+    db.close();
+    expect(encodings).toEqual([{ hash_encoding: 2 }]);
+  });
+
   it('finds nothing wrong with the untouched file, and holds the head it printed', async () => {
     expect(await verifyFile(template, head)).toMatchObject({ head, problems: [], unchained: 0 });
   });
 
-  it('covers 29 kinds of tampering', () => {
-    expect(TAMPERINGS).toHaveLength(29);
+  it('covers 30 kinds of tampering', () => {
+    expect(TAMPERINGS).toHaveLength(30);
   });
 
   describe.each(TAMPERINGS.map((t) => [t.kind, t] as const))('%s', (_kind, { tamper, seenWithoutExpect }) => {
@@ -243,7 +256,7 @@ describe('verify against a tampered store file', () => {
     const file = join(dir, 'legacy.db');
     const legacy = new Database(file);
     // The schema as it was before the chain: no hash column.
-    legacy.exec(SCHEMA.replace('  hash        TEXT,\n', ''));
+    legacy.exec(SCHEMA.replace('  hash        TEXT,\n  hash_encoding INTEGER,\n', ''));
     legacy.exec(`ATTACH DATABASE '${older}' AS old`);
     const copied = legacy
       .prepare("INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) SELECT id, stream_id, revision, type, data, metadata, recorded_at FROM old.events WHERE stream_id != 'import-journal' ORDER BY position")

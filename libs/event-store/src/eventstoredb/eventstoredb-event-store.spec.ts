@@ -205,7 +205,7 @@ describe('EventStoreDB adapter error translation (mocked EventStoreDB client)', 
     expect(appendToStream.mock.calls[0][2]).toEqual({ expectedRevision: BigInt(2) });
     expect(result).toEqual({ nextExpectedRevision: 3, position: 880 });
     expect(readStream.mock.calls[0]).toEqual(['organisation-csto', expect.objectContaining({ fromRevision: BigInt(2) })]);
-    expect(appendToStream.mock.calls[0][1][0].metadata).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(appendToStream.mock.calls[0][1][0].metadata).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), hashEncoding: 2 });
   });
 });
 

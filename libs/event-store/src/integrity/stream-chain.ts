@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
-import type { EventStore, ExpectedRevision, IntegrityProblem, IntegrityReport, NewEvent, RecordedEvent } from '../event-store';
-import { GENESIS } from './chain';
+import type { EventMetadata, EventStore, ExpectedRevision, IntegrityProblem, IntegrityReport, NewEvent, RecordedEvent } from '../event-store';
+import { CHAIN_ENCODING, GENESIS, isChainEncoding, streamChainHash } from './chain';
 
-/**
+/*
  * Where the server gives an event its position and recorded time only as it writes it (EventStoreDB), the hash
  * cannot cover them: there each event is chained within its stream instead, over what is known before the write
- * (the previous hash in the stream, the stream, revision, type, data and metadata), with the same SHA-256 over a
- * JSON array as the embedded store's chain, and kept in the event's metadata under `hash`.
+ * (the previous hash in the stream, the stream, revision, type, data and metadata, `streamChainHash`), and kept in
+ * the event's metadata under `hash`, with the encoding under `hashEncoding` (absent: encoding 1, written before
+ * there was a second). Neither key is part of the metadata hashed.
  */
-export function streamChainHash(previous: string, event: { streamId: string; revision: number; type: string; data: string; metadata: string }): string {
-  const fields = [previous, event.streamId, event.revision, event.type, event.data, event.metadata];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
-}
 
 /**
  * The events of an append with their hashes in metadata, chained to the stream's event at the revision the append
@@ -35,8 +31,8 @@ export async function chainInStream(
   return events.map((event) => {
     revision += 1;
     const metadata = withoutHash(event.metadata ?? {});
-    hash = streamChainHash(hash, { streamId, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(metadata) });
-    return { ...event, metadata: { ...metadata, hash } };
+    hash = streamChainHash(hash, { streamId, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(metadata) }, CHAIN_ENCODING);
+    return { ...event, metadata: { ...metadata, hash, hashEncoding: CHAIN_ENCODING } };
   });
 }
 
@@ -56,14 +52,17 @@ export async function checkStreamChains(store: Pick<EventStore, 'readAll'>, expe
       else problems.push({ position: event.position, reason: `carries no hash although earlier events of ${event.streamId} do: its hash was removed` });
       continue;
     }
-    const expected = streamChainHash(previous ?? GENESIS, {
-      streamId: event.streamId,
-      revision: event.revision,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(withoutHash(event.metadata)),
-    });
-    if (expected !== hash) problems.push({ position: event.position, reason: 'its hash does not match its content and the event before it in its stream' });
+    const encoding = encodingOf(event.metadata);
+    if (!isChainEncoding(encoding)) {
+      problems.push({ position: event.position, reason: `its hash is of encoding ${String(encoding)}, which this build does not know` });
+    } else {
+      const expected = streamChainHash(
+        previous ?? GENESIS,
+        { streamId: event.streamId, revision: event.revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(withoutHash(event.metadata)) },
+        encoding,
+      );
+      if (expected !== hash) problems.push({ position: event.position, reason: 'its hash does not match its content and the event before it in its stream' });
+    }
     lastHash.set(event.streamId, hash);
     chained += 1;
     head = hash;
@@ -75,12 +74,17 @@ export async function checkStreamChains(store: Pick<EventStore, 'readAll'>, expe
   return { head, chained, unchained, problems };
 }
 
-function hashOf(metadata: Readonly<Record<string, unknown>> | undefined): string | undefined {
+function hashOf(metadata: EventMetadata | undefined): string | undefined {
   const hash = metadata?.['hash'];
   return typeof hash === 'string' ? hash : undefined;
 }
 
-function withoutHash(metadata: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { hash: _hash, ...rest } = metadata;
+/** The encoding a hash in metadata says it is of: 1 where it says none, as every hash written before encoding 2. */
+function encodingOf(metadata: EventMetadata): unknown {
+  return metadata['hashEncoding'] ?? 1;
+}
+
+function withoutHash(metadata: EventMetadata): Record<string, unknown> {
+  const { hash: _hash, hashEncoding: _encoding, ...rest } = metadata;
   return rest;
 }

@@ -3,6 +3,8 @@
  * UPDATE and DELETE on `events`, so not even a hand-run `sqlite3` session can rewrite what was recorded.
  * AUTOINCREMENT keeps positions strictly increasing and never reused. `hash` chains each event to the one
  * before it (see ../integrity/chain.ts); it is empty only on events recorded before the store kept a chain.
+ * `hash_encoding` says how that hash was taken: empty for the first encoding, which rows written before the
+ * column existed use.
  * `store_findings` keeps what opening the file found wrong (a guard missing), so that a later verify still
  * reports it after the guard was put back.
  */
@@ -17,6 +19,7 @@ CREATE TABLE IF NOT EXISTS events (
   metadata    TEXT    NOT NULL,
   recorded_at TEXT    NOT NULL,
   hash        TEXT,
+  hash_encoding INTEGER,
   UNIQUE (stream_id, revision)
 );
 CREATE TABLE IF NOT EXISTS store_findings (
@@ -38,3 +41,6 @@ export const IMMUTABILITY_TRIGGERS = ['events_refuse_update', 'events_refuse_del
 
 /** A store file written before the chain has no `hash` column; adding it leaves those events unchained. */
 export const ADD_HASH_COLUMN = 'ALTER TABLE events ADD COLUMN hash TEXT';
+
+/** A store file written before the second chain encoding has no `hash_encoding` column: its hashes are of the first. */
+export const ADD_HASH_ENCODING_COLUMN = 'ALTER TABLE events ADD COLUMN hash_encoding INTEGER';

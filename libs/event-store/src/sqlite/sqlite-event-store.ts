@@ -21,8 +21,8 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { checkExpectation, checkNewEvents } from '../expectations';
-import { chainHash, GENESIS } from '../integrity/chain';
-import { ADD_HASH_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
+import { CHAIN_ENCODING, chainHash, GENESIS } from '../integrity/chain';
+import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
 import { walkChain } from './walk-chain';
 
 export interface SqliteEventStoreOptions {
@@ -89,7 +89,7 @@ export class SqliteEventStore extends EventStore {
       sequence: this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
       insert: this.db.prepare<[number, string, string, number, string, string, string, string, string]>(
-        'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${CHAIN_ENCODING})`,
       ),
       streamForwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
@@ -274,6 +274,7 @@ export class SqliteEventStore extends EventStore {
       }
       const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
       if (!columns.some((column) => column.name === 'hash')) db.exec(ADD_HASH_COLUMN);
+      if (!columns.some((column) => column.name === 'hash_encoding')) db.exec(ADD_HASH_ENCODING_COLUMN);
     }).immediate();
     return db;
   }
@@ -342,7 +343,7 @@ export class SqliteEventStore extends EventStore {
       metadata: JSON.stringify(event.metadata ?? {}),
       recordedAt: tail.recordedAt,
     };
-    const hash = chainHash(tail.hash, fields);
+    const hash = chainHash(tail.hash, fields, CHAIN_ENCODING);
     try {
       this.statements.insert.run(fields.position, event.id, streamId, revision, fields.type, fields.data, fields.metadata, fields.recordedAt, hash);
       tail.position = fields.position;

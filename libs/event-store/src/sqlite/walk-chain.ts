@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { IntegrityProblem, IntegrityReport } from '../event-store';
-import { chainHash, GENESIS } from '../integrity/chain';
+import { chainHash, GENESIS, isChainEncoding } from '../integrity/chain';
 import { IMMUTABILITY_TRIGGERS } from './schema';
 
-type ChainRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string, hash: string | null];
+type ChainRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string, hash: string | null, encoding: number | null];
 
 const PAGE_SIZE = 4096;
 
@@ -23,7 +23,7 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
     if (!trigger.get(name)) problems.push({ position: null, reason: `trigger ${name} is missing: UPDATE or DELETE would not be refused` });
   }
   const page = db
-    .prepare<[number, number], ChainRow>('SELECT position, stream_id, revision, type, data, metadata, recorded_at, hash FROM events WHERE position > ? ORDER BY position ASC LIMIT ?')
+    .prepare<[number, number], ChainRow>('SELECT position, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding FROM events WHERE position > ? ORDER BY position ASC LIMIT ?')
     .raw(true);
   let previous = { position: 0, hash: GENESIS };
   let chainStart: number | undefined;
@@ -32,7 +32,7 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
   let sawExpected = false;
   for (;;) {
     const rows = page.all(previous.position, PAGE_SIZE);
-    for (const [position, streamId, revision, type, data, metadata, recordedAt, hash] of rows) {
+    for (const [position, streamId, revision, type, data, metadata, recordedAt, hash, storedEncoding] of rows) {
       const problem = (reason: string): void => {
         problems.push({ position, reason });
       };
@@ -45,7 +45,11 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
       }
       chainStart ??= position;
       chained += 1;
-      if (chainHash(previous.hash, { position, streamId, revision, type, data, metadata, recordedAt }) !== hash) {
+      // Rows written before the column existed say nothing: their hashes are of the first encoding.
+      const encoding = storedEncoding ?? 1;
+      if (!isChainEncoding(encoding)) {
+        problem(`its hash is of encoding ${encoding}, which this build does not know`);
+      } else if (chainHash(previous.hash, { position, streamId, revision, type, data, metadata, recordedAt }, encoding) !== hash) {
         problem('its hash does not match its content and the event before it: edited, moved, removed before it or forged');
       }
       if (hash === expectedHead) sawExpected = true;
