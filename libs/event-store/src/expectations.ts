@@ -1,8 +1,6 @@
 import { InvalidArgument, WrongExpectedRevision } from './errors';
 import type { ExpectedRevision, NewEvent } from './event-store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Throws unless a stream whose last revision is `actual` (null: absent) meets `expected`. Shared by adapters. */
 export function checkExpectation(streamId: string, expected: ExpectedRevision, actual: number | null): void {
   if (!isExpectedRevision(expected)) {
@@ -25,9 +23,10 @@ export function checkNewEvents(streamId: string, events: readonly NewEvent[]): v
   // stream that does not exist), so every adapter refuses it alike.
   if (events.length === 0) throw new InvalidArgument('events must hold at least one event');
   const seen = new Set<string>();
-  for (const [index, event] of events.entries()) {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as NewEvent;
     // EventStoreDB takes only UUIDs as event ids; holding every adapter to that keeps stores interchangeable.
-    if (typeof event.id !== 'string' || !UUID.test(event.id)) {
+    if (!isUuid(event.id)) {
       throw new InvalidArgument(`events[${index}].id must be a UUID, got ${JSON.stringify(event.id)}`);
     }
     if (seen.has(event.id)) throw new InvalidArgument(`events[${index}].id ${event.id} appears twice in one append`);
@@ -38,6 +37,26 @@ export function checkNewEvents(streamId: string, events: readonly NewEvent[]): v
     if (event.data === undefined) throw new InvalidArgument(`events[${index}].data is missing`);
   }
 }
+
+/**
+ * A UUID as the stores take it: 8-4-4-4-12 lower-case hexadecimal digits. Read character by character because on a
+ * batched append the equivalent regular expression cost more than every other check of the event together.
+ */
+export function isUuid(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length !== 36) return false;
+  for (let at = 0; at < 36; at++) {
+    const code = value.charCodeAt(at);
+    const ok = at === 8 || at === 13 || at === 18 || at === 23 ? code === DASH : (code >= DIGIT_0 && code <= DIGIT_9) || (code >= LETTER_A && code <= LETTER_F);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const DASH = 0x2d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_A = 0x61;
+const LETTER_F = 0x66;
 
 /**
  * Throws unless `value` can be a revision, position or count (a whole number from 0), so that an adapter never
