@@ -4,7 +4,9 @@
  * AUTOINCREMENT keeps positions strictly increasing and never reused. `hash` chains each event to the one
  * before it (see ../integrity/chain.ts); it is empty only on events recorded before the store kept a chain.
  * `hash_encoding` says how that hash was taken: empty for the first encoding, which rows written before the
- * column existed use.
+ * column existed use. A column rather than a mark in the hash itself, so that a head stays 64 hexadecimal digits
+ * (heads noted before still match) and a build that predates it can still append (its rows read as encoding 1);
+ * the encoding needs no hashing of its own, since the hashed text of encoding 2 starts with a tag naming it.
  * `store_findings` keeps what opening the file found wrong (a guard missing), so that a later verify still
  * reports it after the guard was put back.
  */
