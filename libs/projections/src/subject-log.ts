@@ -162,6 +162,12 @@ export class SubjectLog {
     return countBefore(this.entries, (entry) => entry.recordedAt <= knownAt);
   }
 
+  /** Whether every entry was recorded at or before `knownAt`: the record then holds this subject as it does now. */
+  knowsAllAt(knownAt: string): boolean {
+    const last = this.entries.at(-1);
+    return last === undefined || last.recordedAt <= knownAt;
+  }
+
   /** The resolved facts and view of the first `count` entries: no map, no sort, one pass over `order`. */
   project(count: number, spans: Spans): Projection {
     const facts = count === this.entries.length ? this.heldNow() : this.heldAt(count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position);

@@ -30,7 +30,7 @@ function disputedFacts(
   key: string,
   subjects: () => Iterable<string>,
 ): readonly DisputedFact[] {
-  return source.memo(`disputed\u0000${key}`, () => {
+  return source.memo(`disputed\u0000${key}`, null, () => {
     const found: DisputedFact[] = [];
     for (const subject of subjects()) {
       for (const fact of source.facts(subject)) {

@@ -35,7 +35,7 @@ export interface PartySpell {
 
 /** A view does not change once built: the derivation is made once per view and source, not once per participant asked about. */
 export function generalEntryIntoForce(source: ViewSource, view: InstrumentView): GeneralEntryIntoForce {
-  return source.memo(`general\u0000${view.id}`, () => deriveGeneralEntryIntoForce(view));
+  return source.memo(`general\u0000${view.id}`, view, () => deriveGeneralEntryIntoForce(view));
 }
 
 function deriveGeneralEntryIntoForce(view: InstrumentView): GeneralEntryIntoForce {
@@ -108,7 +108,7 @@ function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSour
  * per instrument, not per participant: a million-event record has hundreds of thousands of participants' periods).
  */
 export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
-  return source.memo(`parties\u0000${view.id}`, () => {
+  return source.memo(`parties\u0000${view.id}`, view, () => {
     const parties = new Map<string, readonly PartySpell[]>();
     for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, source));
     const general = generalEntryIntoForce(source, view);

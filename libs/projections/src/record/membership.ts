@@ -28,7 +28,7 @@ export function foundingOf(source: ViewSource, organisation: OrganisationView): 
 
 /** Everyone the organisation's membership may concern: its own records, the predecessor's and the founding instrument's parties. */
 export function candidateMembers(source: ViewSource, organisation: OrganisationView): Set<string> {
-  return source.memo(`candidates\u0000${organisation.id}`, () => deriveCandidates(source, organisation));
+  return source.memo(`candidates\u0000${organisation.id}`, organisation, () => deriveCandidates(source, organisation));
 }
 
 function deriveCandidates(source: ViewSource, organisation: OrganisationView): Set<string> {
@@ -50,7 +50,7 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
  * is not a member. Spells that meet with the same basis are joined.
  */
 export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, () => {
+  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, organisation, () => {
     const founding = foundingOf(source, organisation);
     return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
   });
