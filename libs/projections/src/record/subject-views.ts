@@ -108,6 +108,39 @@ export function buildView(subject: string, facts: readonly ResolvedFact[], spans
   return view;
 }
 
+/**
+ * The organisation view folded from its facts dated up to `lastDay` (the first day of their dates), cut from the
+ * view of all its facts, which holds every change in effective order: each list keeps its changes up to that day,
+ * and the changes themselves (never changed once made) are shared. Valid only when the facts dated up to `lastDay`
+ * are exactly the ones to fold, and no later fact falls on that day (the caller checks). A past record's view then
+ * costs a copy of its lists rather than a fold of its facts.
+ */
+export function organisationUpTo(view: OrganisationView, lastDay: string): OrganisationView {
+  const members = new Map<string, MemberChange[]>();
+  for (const [participant, changes] of view.members) {
+    const kept = changesUpTo(changes, lastDay);
+    if (kept.length > 0) members.set(participant, kept);
+  }
+  const grants = new Map<string, GrantRecord>();
+  for (const [key, { role, participant, body, changes }] of view.grants) {
+    const kept = changesUpTo(changes, lastDay);
+    if (kept.length > 0) grants.set(key, { role, participant, body, changes: kept });
+  }
+  const external = new Map<string, ExternalRecord>();
+  for (const [key, { body, status, changes }] of view.external) {
+    const kept = changesUpTo(changes, lastDay);
+    if (kept.length > 0) external.set(key, { body, status, changes: kept });
+  }
+  const established = view.established !== null && view.established.span.from <= lastDay ? view.established : null;
+  return { kind: 'organisation', id: view.id, established, members, grants, external };
+}
+
+function changesUpTo<C extends Dated>(changes: readonly C[], lastDay: string): C[] {
+  let kept = changes.length;
+  while (kept > 0 && (changes[kept - 1] as C).span.from > lastDay) kept -= 1;
+  return changes.slice(0, kept);
+}
+
 function emptyView(subject: string): SubjectView {
   const { category, id } = parseStreamId(subject) ?? { category: 'organisation', id: subject };
   if (category === 'deployment') {
