@@ -131,7 +131,7 @@ describe('the recorded-time axis of the subject logs', () => {
       event('InstrumentDeposited', { effectiveDate: '2003-01-02', instrument: 'csto-charter-2002', participant: 'ARM', kind: 'ratification' }),
       event('OrganisationEstablished', { effectiveDate: '2002-10-07', organisation: 'csto', name: 'CSTO', foundingInstrument: 'csto-charter-2002' }),
     ];
-    const stream = fc.array(fc.tuple(organisationEvent, tightDate), { minLength: 1, maxLength: 25 }).map((pairs) => pairs.map(([content, date]) => ({ ...content, effectiveDate: date }) as SubjectEvent));
+    const stream = fc.array(fc.tuple(organisationEvent, tightDate), { minLength: 1, maxLength: 25 }).map((pairs) => pairs.map(([content, date]) => ({ ...content, effectiveDate: date })));
     fc.assert(
       fc.property(stream, fc.array(fc.nat(), { maxLength: 3 }), fc.option(fc.nat(), { nil: undefined }), day, (events, backdated, corrected, asOf) => {
         // Recorded in effective order, as an organisation's stream mostly is, but for a few facts recorded last.
