@@ -1,4 +1,4 @@
-import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause } from '@app/domain';
+import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause, type InstrumentRules } from '@app/domain';
 import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
 import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
@@ -95,8 +95,8 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
  * before it and the participant signed no renewing protocol; else at the reported termination. Derived dates
  * govern; a report that differs is kept beside them.
  */
-function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): readonly PartySpell[] {
-  return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, source));
+function partySpells(view: InstrumentView, record: PartyRecord, general: GeneralEntryIntoForce, source: ViewSource): readonly PartySpell[] {
+  return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, general, source));
 }
 
 /**
@@ -110,8 +110,8 @@ function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSour
 export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
   return source.memo(`parties\u0000${view.id}`, view, () => {
     const parties = new Map<string, readonly PartySpell[]>();
-    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, source));
     const general = generalEntryIntoForce(source, view);
+    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, general, source));
     const amendedId = view.adopted?.rules.amends;
     const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
     if (!amended || general.derived !== null || general.reported === null) return byParticipant(parties);
@@ -144,15 +144,13 @@ export function boundSpells(spells: readonly PartySpell[]): readonly (PartySpell
   return spells as readonly (PartySpell & { readonly start: Span })[];
 }
 
-function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, source: ViewSource): PartySpell {
+function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, general: GeneralEntryIntoForce, source: ViewSource): PartySpell {
   const rules = view.adopted?.rules;
-  const general = generalEntryIntoForce(source, view);
   const consent = rules?.entryIntoForce.kind === 'on-signature' ? episode.signature : episode.deposit;
   const derivedStart = general.governing && consent ? laterSpan(general.governing, consent.span) : null;
   const reportedStart = episode.reportedInForce?.span ?? null;
   const start = derivedStart ?? reportedStart;
-  const withdrawal =
-    rules && episode.withdrawalNotice ? optionalSpan(withdrawalEffectiveDate(rules, episode.withdrawalNotice.date)) : null;
+  const withdrawal = rules && episode.withdrawalNotice ? withdrawalSpan(source, rules, episode.withdrawalNotice.date) : null;
   const lapse = start && !renewed(view, participant, general.governing, source) ? termLapse(view, general.governing) : null;
   // A participant bound only after the first term ran out is bound by the renewed instrument: no lapse for it.
   const firstTermLapse = start && lapse && compareSpans(start, lapse) < 0 ? lapse : null;
@@ -165,6 +163,16 @@ function deriveEpisode(view: InstrumentView, participant: string, episode: Party
     .filter((d) => d !== undefined)
     .map((d) => d.eventId);
   return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
+}
+
+/**
+ * The first days on which a withdrawal notified on `noticeDate` can take effect under the rules, null without a
+ * notice clause. Worked out once per notice period and date while the record's derived values stand: the domain's
+ * date arithmetic checks every date it is given, and a first question about an organisation asks for every notice
+ * of every party to each of its instruments.
+ */
+export function withdrawalSpan(source: ViewSource, rules: InstrumentRules, noticeDate: string): Span | null {
+  return source.memo(`withdrawal\u0000${rules.withdrawalNoticeMonths}\u0000${noticeDate}`, null, () => optionalSpan(withdrawalEffectiveDate(rules, noticeDate)));
 }
 
 function optionalSpan(period: { from: string; to: string } | undefined): Span | null {

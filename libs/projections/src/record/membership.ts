@@ -1,6 +1,5 @@
-import { withdrawalEffectiveDate } from '@app/domain';
-import { boundSpells, generalEntryIntoForce, partiesOf } from './instrument-rules';
-import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from '../time/span';
+import { boundSpells, generalEntryIntoForce, partiesOf, withdrawalSpan } from './instrument-rules';
+import { compareSpans, laterSpan, sameSpan, type Span } from '../time/span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -92,8 +91,7 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
         close(change.span, change.eventId);
       } else if (change.kind === 'notified' && open !== null) {
         const rules = change.instrument === undefined ? undefined : source.instrument(change.instrument)?.adopted?.rules;
-        const effective = rules ? withdrawalEffectiveDate(rules, change.date) : undefined;
-        open.notice ??= effective ? spanOfPeriod(effective) : null;
+        open.notice ??= rules ? withdrawalSpan(source, rules, change.date) : null;
         open.ids.push(change.eventId);
       }
     }

@@ -12,11 +12,15 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
  * but its history is theirs too).
  */
 export function organisationInstruments(source: ViewSource, id: string): InstrumentView[] {
-  return source.memo(`instruments\u0000${id}`, null, () => {
-    const organisation = source.organisation(id);
+  const established = source.organisation(id)?.established;
+  const founding = established?.foundingInstrument;
+  const predecessor = established?.predecessorInstrument;
+  // The organisation's view enters only through the two instruments it names, which the key holds: the value reads
+  // instruments alone, so that a past record holding them as the latest record does shares the latest's list.
+  return source.memo(`instruments\u0000${id}\u0000${founding ?? ''}\u0000${predecessor ?? ''}`, null, () => {
     const ids = new Set<string>();
     for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
-    for (const own of [organisation?.established?.foundingInstrument, organisation?.established?.predecessorInstrument]) if (own) ids.add(own);
+    for (const own of [founding, predecessor]) if (own) ids.add(own);
     for (const amended of ids) {
       for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
     }
