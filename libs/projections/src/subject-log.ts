@@ -199,7 +199,20 @@ export class SubjectLog {
     return this.replaced === 0 ? this.order : this.order.filter((version) => version.until === Infinity);
   }
 
+  /**
+   * The versions held at a cutoff. With nothing superseded, those are the versions recorded by then, and a stream
+   * recorded in effective order holds the first ones of `order`: one copy of that many, rather than a list grown
+   * element by element (a past organisation view's largest allocation after the view itself).
+   */
   private heldAt(cutoff: number): Version[] {
-    return this.order.filter((version) => version.heldAt(cutoff));
+    const order = this.order;
+    if (this.replaced === 0) {
+      let prefix = 0;
+      while (prefix < order.length && (order[prefix] as Version).from <= cutoff) prefix += 1;
+      let after = prefix;
+      while (after < order.length && (order[after] as Version).from > cutoff) after += 1;
+      if (after === order.length) return order.slice(0, prefix);
+    }
+    return order.filter((version) => version.heldAt(cutoff));
   }
 }
