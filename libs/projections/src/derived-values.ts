@@ -2,6 +2,9 @@ import { streamId } from '@app/domain';
 import type { SubjectView } from './record/subject-views';
 import type { ViewSource } from './record/view-source';
 
+/** Most values read a subject or more; those that read none (date arithmetic) share one empty list. */
+const NO_READS: readonly string[] = Object.freeze([]);
+
 /** A value derived from views, with every subject whose view (or facts) went into it. */
 export interface Derived {
   readonly value: unknown;
@@ -47,7 +50,7 @@ export class ReadTracker {
     } finally {
       this.frames.pop();
     }
-    const reads = [...frame];
+    const reads = frame.size === 0 ? NO_READS : [...frame];
     this.store.keep(key, { value, reads });
     this.readAll(reads);
     return value;

@@ -37,6 +37,9 @@ function disputedFacts(
   return source.memo(`disputed\u0000${key}`, null, () => [...subjects()].flatMap((subject) => disputedFactsOf(source, subject)));
 }
 
+/** Most subjects have no disputed fact: they share one empty list, held once per subject while the views stand. */
+const UNDISPUTED: readonly DisputedFact[] = Object.freeze([]);
+
 function disputedFactsOf(source: ViewSource, subject: string): readonly DisputedFact[] {
   return source.memo(`disputed-facts\u0000${subject}`, null, () => {
     const found: DisputedFact[] = [];
@@ -56,7 +59,7 @@ function disputedFactsOf(source: ViewSource, subject: string): readonly Disputed
         followed: dispute.followed,
       });
     }
-    return found;
+    return found.length === 0 ? UNDISPUTED : found;
   });
 }
 
