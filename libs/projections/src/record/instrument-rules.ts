@@ -2,6 +2,7 @@ import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause, type Instr
 import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
 import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
+import { byText } from './organisation-record';
 
 /** Entry into force of an instrument as a whole: as derived from its clause, as reported, and the one followed. */
 export interface GeneralEntryIntoForce {
@@ -135,7 +136,10 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
 
 /** The same map, its participants in alphabetical order: the order every answer lists them in. */
 function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
-  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Sorting the keys alone makes one list per instrument rather than a pair per participant.
+  const sorted = new Map<string, V>();
+  for (const participant of [...map.keys()].sort(byText)) sorted.set(participant, map.get(participant) as V);
+  return sorted;
 }
 
 /** The spells that bind: those with a start; the list itself when all do (queries ask this of every party, every day). */
@@ -159,9 +163,7 @@ function deriveEpisode(view: InstrumentView, participant: string, episode: Party
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
     end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = [episode.signature, episode.deposit, episode.reportedInForce, episode.withdrawalNotice, episode.termination]
-    .filter((d) => d !== undefined)
-    .map((d) => d.eventId);
+  const eventIds = eventIdsOf(episode);
   return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
 }
 
@@ -173,6 +175,13 @@ function deriveEpisode(view: InstrumentView, participant: string, episode: Party
  */
 export function withdrawalSpan(source: ViewSource, rules: InstrumentRules, noticeDate: string): Span | null {
   return source.memo(`withdrawal\u0000${rules.withdrawalNoticeMonths}\u0000${noticeDate}`, null, () => optionalSpan(withdrawalEffectiveDate(rules, noticeDate)));
+}
+
+/** The facts of an episode, in the order its steps come: one list per party, made without intermediate lists. */
+function eventIdsOf(episode: PartyEpisode): string[] {
+  const eventIds: string[] = [];
+  for (const step of [episode.signature, episode.deposit, episode.reportedInForce, episode.withdrawalNotice, episode.termination]) if (step !== undefined) eventIds.push(step.eventId);
+  return eventIds;
 }
 
 function optionalSpan(period: { from: string; to: string } | undefined): Span | null {
