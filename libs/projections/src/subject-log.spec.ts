@@ -3,8 +3,9 @@ import type { DomainEvent, SubjectEvent } from '@app/domain';
 import type { Fact } from './record/fact';
 import { referenceInstrumentStatusAsOf, referenceStateAsOf, referenceTimeline } from './reference';
 import { TemporalIndex } from './temporal-index';
-import { day, effectiveDate } from './testing/arbitraries';
-import { event } from './testing/given';
+import { effectiveDay } from '@app/domain';
+import { day, effectiveDate, organisationEvent } from './testing/arbitraries';
+import { event, record } from './testing/given';
 
 const INSTRUMENTS = ['cst-1992', 'csto-charter-2002'] as const;
 const STATES = ['ARM', 'KAZ', 'RUS'] as const;
@@ -118,5 +119,42 @@ describe('the recorded-time axis of the subject logs', () => {
     expect(where('2026-01-01T12:00:00.000Z')).toEqual([['cst-1992', '1992-05-15', []]]);
     expect(where('2026-01-02T12:00:00.000Z')).toEqual([['csto-charter-2002', '2002-10-07', ['moved']]]);
     expect(where('2026-01-03T12:00:00.000Z')).toEqual([]);
+  });
+
+  it('gives a past organisation view as the fold of its facts would, where it is cut from the latest view: facts on one day, coarse dates, backdated facts, a correction', () => {
+    // Few days, so that facts often share one (a coarse date shares its first day with the days in it).
+    const tightDate = fc
+      .tuple(fc.integer({ min: 2003, max: 2005 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom('day', 'day', 'month', 'year'))
+      .map(([y, m, d, precision]) => (precision === 'day' ? `${y}-0${m}-0${d}` : precision === 'month' ? `${y}-0${m}` : `${y}`));
+    const setting: DomainEvent[] = [
+      event('InstrumentAdopted', { effectiveDate: '2002-10-07', instrument: 'csto-charter-2002', title: 'Charter', kind: 'charter', rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 } }),
+      event('InstrumentDeposited', { effectiveDate: '2003-01-02', instrument: 'csto-charter-2002', participant: 'ARM', kind: 'ratification' }),
+      event('OrganisationEstablished', { effectiveDate: '2002-10-07', organisation: 'csto', name: 'CSTO', foundingInstrument: 'csto-charter-2002' }),
+    ];
+    const stream = fc.array(fc.tuple(organisationEvent, tightDate), { minLength: 1, maxLength: 25 }).map((pairs) => pairs.map(([content, date]) => ({ ...content, effectiveDate: date })));
+    fc.assert(
+      fc.property(stream, fc.array(fc.nat(), { maxLength: 3 }), fc.option(fc.nat(), { nil: undefined }), day, (events, backdated, corrected, asOf) => {
+        // Recorded in effective order, as an organisation's stream mostly is, but for a few facts recorded last.
+        const ordered = [...events].sort((a, b) => (effectiveDay(a.effectiveDate) < effectiveDay(b.effectiveDate) ? -1 : effectiveDay(a.effectiveDate) > effectiveDay(b.effectiveDate) ? 1 : 0));
+        const late = new Set(backdated.map((n) => n % ordered.length));
+        const facts = record([...setting, ...ordered.filter((_, at) => !late.has(at)), ...ordered.filter((_, at) => late.has(at))]);
+        const target = corrected === undefined ? undefined : facts[setting.length + (corrected % ordered.length)];
+        if (target !== undefined) {
+          const content = target.event as SubjectEvent;
+          const shared = { sources: content.sources, confidence: content.confidence, supersedes: target.id, reason: 'test' };
+          facts.push(...record([{ type: 'FactCorrected', effectiveDate: content.effectiveDate, ...shared, corrected: { ...content, effectiveDate: '2004-01-01' } }], facts.length));
+        }
+        const index = new TemporalIndex().applyAll(facts);
+        const latest = { organisation: 'csto', asOf };
+        expect(index.stateAsOf(latest)).toEqual(referenceStateAsOf(facts, latest));
+        for (const fact of facts) {
+          for (const knownAt of [fact.recordedAt, new Date(Date.parse(fact.recordedAt) - 1).toISOString()]) {
+            const query = { organisation: 'csto', asOf, knownAt };
+            expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

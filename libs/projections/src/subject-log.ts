@@ -1,6 +1,6 @@
 import { effectiveDay, forEachStanding, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
-import { buildView, evolveView, type SubjectView } from './record/subject-views';
+import { buildView, evolveView, organisationUpTo, type SubjectView } from './record/subject-views';
 import { countBefore, type Spans } from './time/span';
 
 /** What one subject's facts resolve to for one prefix of its log. */
@@ -162,17 +162,57 @@ export class SubjectLog {
     return countBefore(this.entries, (entry) => entry.recordedAt <= knownAt);
   }
 
+  /** Whether every entry was recorded at or before `knownAt`: the record then holds this subject as it does now. */
+  knowsAllAt(knownAt: string): boolean {
+    const last = this.entries.at(-1);
+    return last === undefined || last.recordedAt <= knownAt;
+  }
+
   /** The resolved facts and view of the first `count` entries: no map, no sort, one pass over `order`. */
   project(count: number, spans: Spans): Projection {
-    const facts = count === this.entries.length ? this.heldNow() : this.heldAt(count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position);
-    return { facts, view: buildView(this.subject, facts, spans.of) };
+    if (count === this.entries.length) {
+      const facts = this.heldNow();
+      return { facts, view: buildView(this.subject, facts, spans.of) };
+    }
+    const facts = this.heldAt(count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position);
+    return { facts, view: this.cutFromLatest(facts, spans) ?? buildView(this.subject, facts, spans.of) };
+  }
+
+  /**
+   * A past organisation view cut from the latest one, where that is the same fold stopped earlier: nothing in this
+   * log was ever superseded (the latest view is the fold of `order`, and a past record holds a subset of it), the
+   * facts held are the first ones of `order`, and the next one falls on a later day. An organisation's stream is
+   * long (thousands of memberships and grants) and mostly recorded in effective order, so a question about its past
+   * mostly meets this case; any other goes to a fold.
+   */
+  private cutFromLatest(facts: readonly Version[], spans: Spans): SubjectView | undefined {
+    const view = this.latest?.view;
+    const last = facts.at(-1);
+    if (view?.kind !== 'organisation' || this.replaced !== 0 || last === undefined || this.order[facts.length - 1] !== last) return undefined;
+    const lastDay = spans.of(last.event.effectiveDate).from;
+    const next = this.order[facts.length];
+    if (next !== undefined && spans.of(next.event.effectiveDate).from === lastDay) return undefined;
+    return organisationUpTo(view, lastDay);
   }
 
   private heldNow(): readonly Version[] {
     return this.replaced === 0 ? this.order : this.order.filter((version) => version.until === Infinity);
   }
 
+  /**
+   * The versions held at a cutoff. With nothing superseded, those are the versions recorded by then, and a stream
+   * recorded in effective order holds the first ones of `order`: one copy of that many, rather than a list grown
+   * element by element (a past organisation view's largest allocation after the view itself).
+   */
   private heldAt(cutoff: number): Version[] {
-    return this.order.filter((version) => version.heldAt(cutoff));
+    const order = this.order;
+    if (this.replaced === 0) {
+      let prefix = 0;
+      while (prefix < order.length && (order[prefix] as Version).from <= cutoff) prefix += 1;
+      let after = prefix;
+      while (after < order.length && (order[after] as Version).from > cutoff) after += 1;
+      if (after === order.length) return order.slice(0, prefix);
+    }
+    return order.filter((version) => version.heldAt(cutoff));
   }
 }

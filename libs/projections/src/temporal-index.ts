@@ -9,7 +9,8 @@ import { Spans } from './time/span';
 import type { SubjectView } from './record/subject-views';
 import { firstVersion, SubjectLog, versionsOf, type Projection, type Version } from './subject-log';
 import { composeTimeline, type TimelineEntry } from './queries/timeline';
-import { memoIn, type ViewSource } from './record/view-source';
+import type { ViewSource } from './record/view-source';
+import { ReadTracker, type Derived, type DerivedStore } from './derived-values';
 
 /** A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays bounded. */
 class Recent<V> {
@@ -79,10 +80,14 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly past = new Recent<Projection>(256);
   /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
   private highest = -Infinity;
-  /** Spells derived from the latest views, shared by queries until the next fact arrives. */
-  private readonly derived = new Map<string, unknown>();
-  /** Values derived from the views of a past record, by the `knownAt` asked: a page asks many days of one past record. */
-  private readonly pastDerived = new Recent<Map<string, unknown>>(16);
+  /**
+   * Values derived from the latest views, shared until the next fact arrives: by queries about the latest record,
+   * and by those about a past record that holds every subject the value read as the latest record does.
+   */
+  private readonly derived = new Map<string, Derived>();
+  /** Values derived from the views of a past record that it alone holds, by the `knownAt` asked: a page asks many days of one past record. */
+  private readonly pastDerived = new Recent<Map<string, Derived>>(16);
+  private readonly latestDerived: DerivedStore = { find: (key) => this.derived.get(key), keep: (key, derived) => this.derived.set(key, derived) };
   /** The latest recorded time applied: a record asked about at or after it is the latest record. */
   private lastRecordedAt: string | undefined;
   /** The span of every date met, shared by all the views this index builds. */
@@ -157,7 +162,11 @@ export class TemporalIndex<F extends Fact = Fact> {
    */
   source(asked?: string | null): ViewSource {
     const knownAt = asked === undefined || asked === null || (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt) ? null : asked;
-    const projection = (subject: string): Projection | undefined => this.projection(subject, knownAt);
+    const tracker = new ReadTracker(knownAt === null ? this.latestDerived : this.derivedAt(knownAt));
+    const projection = (subject: string): Projection | undefined => {
+      tracker.read(subject);
+      return this.projection(subject, knownAt);
+    };
     const view = <K extends SubjectView['kind']>(subject: string, kind: K): Extract<SubjectView, { kind: K }> | undefined => {
       const found = projection(subject)?.view;
       return found?.kind === kind ? (found as Extract<SubjectView, { kind: K }>) : undefined;
@@ -174,17 +183,32 @@ export class TemporalIndex<F extends Fact = Fact> {
       subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
       subjects: () => this.logs.keys(),
       facts: (subject) => projection(subject)?.facts ?? [],
-      memo: memoIn(knownAt === null ? this.derived : this.derivedAt(knownAt)),
+      memo: tracker.memo,
     };
   }
 
-  private derivedAt(knownAt: string): Map<string, unknown> {
-    let derived = this.pastDerived.get(knownAt);
-    if (derived === undefined) {
-      derived = new Map<string, unknown>();
-      this.pastDerived.set(knownAt, derived);
+  /**
+   * The values derived for the record at `knownAt`: its own, and those of the latest record that read only subjects
+   * it holds as the latest record does (whose views are then the very same objects). A value it derives that reads
+   * only such subjects is the latest record's too, and kept there.
+   */
+  private derivedAt(knownAt: string): DerivedStore {
+    let own = this.pastDerived.get(knownAt);
+    if (own === undefined) {
+      own = new Map<string, Derived>();
+      this.pastDerived.set(knownAt, own);
     }
-    return derived;
+    const held = own;
+    const sharable = (derived: Derived): boolean => derived.reads.every((subject) => this.logs.get(subject)?.knowsAllAt(knownAt) ?? true);
+    return {
+      find: (key) => {
+        const found = held.get(key);
+        if (found !== undefined) return found;
+        const latest = this.derived.get(key);
+        return latest !== undefined && sharable(latest) ? latest : undefined;
+      },
+      keep: (key, derived) => (sharable(derived) ? this.derived : held).set(key, derived),
+    };
   }
 
   private projection(subject: string, knownAt: string | null | undefined): Projection | undefined {

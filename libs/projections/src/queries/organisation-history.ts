@@ -78,7 +78,7 @@ export interface OrganisationHistory {
 export function composeOrganisationHistory(source: ViewSource, query: OrganisationHistoryQuery): OrganisationHistory {
   const { organisation: id, knownAt } = query;
   const organisation = source.organisation(id);
-  const instruments = organisationInstruments(source, id, organisation);
+  const instruments = organisationInstruments(source, id);
   const deployments = organisationDeployments(source, id);
   const participants = [...participantsOf(organisation, instruments, deployments)]
     .sort(byText)

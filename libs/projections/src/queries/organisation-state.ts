@@ -106,7 +106,7 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   if (founding && isUncertainOn(founding, day)) {
     uncertain.push({ subject: id, status: 'exists', from: founding.from, to: founding.to, because: `the founding instrument enters into force on ${founding.label}, known only to a period` });
   }
-  const instruments = organisationInstruments(source, id, organisation);
+  const instruments = organisationInstruments(source, id);
   const exists = founding !== null && hasTakenEffect(founding, day);
   const subjects = (): Iterable<string> => organisationSubjects(source, id);
   const disputes = disputesOn(source, id, subjects, day);
@@ -145,7 +145,7 @@ interface MemberTimeline {
 }
 
 function memberTimelines(source: ViewSource, organisation: OrganisationView): MemberTimeline[] {
-  return source.memo(`member-timelines\u0000${organisation.id}`, () =>
+  return source.memo(`member-timelines\u0000${organisation.id}`, organisation, () =>
     [...candidateMembers(source, organisation)].sort(byText).map((participant) => {
       const spells = membershipSpells(source, organisation, participant);
       const predecessor = predecessorSpells(source, organisation, participant);
@@ -202,7 +202,7 @@ interface GrantTimeline {
 
 /** Each role's grants, derived once per set of views: a query reads only the role it lists. */
 function grantTimelines(source: ViewSource, organisation: OrganisationView): Readonly<Record<'observer' | 'partner', readonly GrantTimeline[]>> {
-  return source.memo(`grant-timelines\u0000${organisation.id}`, () => {
+  return source.memo(`grant-timelines\u0000${organisation.id}`, organisation, () => {
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
     for (const { role, participant, body, changes } of organisation.grants.values()) {
       const spells = openClose(changes);

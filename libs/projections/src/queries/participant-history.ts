@@ -42,7 +42,7 @@ export function composeHistory(source: ViewSource, participant: string, query: H
   }
   if (query.organisation !== undefined) {
     const only = query.organisation;
-    const own = new Set(organisationInstruments(source, only, source.organisation(only)).map((view) => view.id));
+    const own = new Set(organisationInstruments(source, only).map((view) => view.id));
     for (const instrument of instruments) if (!own.has(instrument)) instruments.delete(instrument);
     organisations.clear();
     organisations.add(only);

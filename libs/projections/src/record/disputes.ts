@@ -24,33 +24,42 @@ interface DisputedFact {
   readonly followed: string;
 }
 
-/** The disputed facts of the given subjects, found once per set of views (disputes are rare). */
+/**
+ * The disputed facts of the given subjects, found once per set of views (disputes are rare): one value per subject,
+ * so that a past record shares those of the subjects it holds as the latest record does and reads afresh only the
+ * others (an organisation's own stream, mostly).
+ */
 function disputedFacts(
   source: ViewSource,
   key: string,
   subjects: () => Iterable<string>,
 ): readonly DisputedFact[] {
-  return source.memo(`disputed\u0000${key}`, () => {
+  return source.memo(`disputed\u0000${key}`, null, () => [...subjects()].flatMap((subject) => disputedFactsOf(source, subject)));
+}
+
+/** Most subjects have no disputed fact: they share one empty list, held once per subject while the views stand. */
+const UNDISPUTED: readonly DisputedFact[] = Object.freeze([]);
+
+function disputedFactsOf(source: ViewSource, subject: string): readonly DisputedFact[] {
+  return source.memo(`disputed-facts\u0000${subject}`, null, () => {
     const found: DisputedFact[] = [];
-    for (const subject of subjects()) {
-      for (const fact of source.facts(subject)) {
-        const dispute = fact.event.dispute;
-        if (dispute === undefined) continue;
-        const readings = dispute.readings.map((reading) => ({
-          ...reading,
-          span: reading.effectiveDate === undefined ? null : spanOf(reading.effectiveDate),
-        }));
-        found.push({
-          eventId: fact.id,
-          subject,
-          event: fact.event,
-          span: spanOf(fact.event.effectiveDate),
-          readings,
-          followed: dispute.followed,
-        });
-      }
+    for (const fact of source.facts(subject)) {
+      const dispute = fact.event.dispute;
+      if (dispute === undefined) continue;
+      const readings = dispute.readings.map((reading) => ({
+        ...reading,
+        span: reading.effectiveDate === undefined ? null : spanOf(reading.effectiveDate),
+      }));
+      found.push({
+        eventId: fact.id,
+        subject,
+        event: fact.event,
+        span: spanOf(fact.event.effectiveDate),
+        readings,
+        followed: dispute.followed,
+      });
     }
-    return found;
+    return found.length === 0 ? UNDISPUTED : found;
   });
 }
 

@@ -1,7 +1,8 @@
-import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause } from '@app/domain';
+import { termEnd, withdrawalEffectiveDate, type EntryIntoForceClause, type InstrumentRules } from '@app/domain';
 import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
 import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
+import { byText } from './organisation-record';
 
 /** Entry into force of an instrument as a whole: as derived from its clause, as reported, and the one followed. */
 export interface GeneralEntryIntoForce {
@@ -35,7 +36,7 @@ export interface PartySpell {
 
 /** A view does not change once built: the derivation is made once per view and source, not once per participant asked about. */
 export function generalEntryIntoForce(source: ViewSource, view: InstrumentView): GeneralEntryIntoForce {
-  return source.memo(`general\u0000${view.id}`, () => deriveGeneralEntryIntoForce(view));
+  return source.memo(`general\u0000${view.id}`, view, () => deriveGeneralEntryIntoForce(view));
 }
 
 function deriveGeneralEntryIntoForce(view: InstrumentView): GeneralEntryIntoForce {
@@ -95,8 +96,8 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
  * before it and the participant signed no renewing protocol; else at the reported termination. Derived dates
  * govern; a report that differs is kept beside them.
  */
-function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSource): readonly PartySpell[] {
-  return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, source));
+function partySpells(view: InstrumentView, record: PartyRecord, general: GeneralEntryIntoForce, source: ViewSource): readonly PartySpell[] {
+  return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, general, source));
 }
 
 /**
@@ -108,10 +109,10 @@ function partySpells(view: InstrumentView, record: PartyRecord, source: ViewSour
  * per instrument, not per participant: a million-event record has hundreds of thousands of participants' periods).
  */
 export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
-  return source.memo(`parties\u0000${view.id}`, () => {
+  return source.memo(`parties\u0000${view.id}`, view, () => {
     const parties = new Map<string, readonly PartySpell[]>();
-    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, source));
     const general = generalEntryIntoForce(source, view);
+    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, general, source));
     const amendedId = view.adopted?.rules.amends;
     const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
     if (!amended || general.derived !== null || general.reported === null) return byParticipant(parties);
@@ -135,7 +136,10 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
 
 /** The same map, its participants in alphabetical order: the order every answer lists them in. */
 function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
-  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Sorting the keys alone makes one list per instrument rather than a pair per participant.
+  const sorted = new Map<string, V>();
+  for (const participant of [...map.keys()].sort(byText)) sorted.set(participant, map.get(participant) as V);
+  return sorted;
 }
 
 /** The spells that bind: those with a start; the list itself when all do (queries ask this of every party, every day). */
@@ -144,15 +148,13 @@ export function boundSpells(spells: readonly PartySpell[]): readonly (PartySpell
   return spells as readonly (PartySpell & { readonly start: Span })[];
 }
 
-function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, source: ViewSource): PartySpell {
+function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, general: GeneralEntryIntoForce, source: ViewSource): PartySpell {
   const rules = view.adopted?.rules;
-  const general = generalEntryIntoForce(source, view);
   const consent = rules?.entryIntoForce.kind === 'on-signature' ? episode.signature : episode.deposit;
   const derivedStart = general.governing && consent ? laterSpan(general.governing, consent.span) : null;
   const reportedStart = episode.reportedInForce?.span ?? null;
   const start = derivedStart ?? reportedStart;
-  const withdrawal =
-    rules && episode.withdrawalNotice ? optionalSpan(withdrawalEffectiveDate(rules, episode.withdrawalNotice.date)) : null;
+  const withdrawal = rules && episode.withdrawalNotice ? withdrawalSpan(source, rules, episode.withdrawalNotice.date) : null;
   const lapse = start && !renewed(view, participant, general.governing, source) ? termLapse(view, general.governing) : null;
   // A participant bound only after the first term ran out is bound by the renewed instrument: no lapse for it.
   const firstTermLapse = start && lapse && compareSpans(start, lapse) < 0 ? lapse : null;
@@ -161,10 +163,25 @@ function deriveEpisode(view: InstrumentView, participant: string, episode: Party
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
     end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = [episode.signature, episode.deposit, episode.reportedInForce, episode.withdrawalNotice, episode.termination]
-    .filter((d) => d !== undefined)
-    .map((d) => d.eventId);
+  const eventIds = eventIdsOf(episode);
   return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
+}
+
+/**
+ * The first days on which a withdrawal notified on `noticeDate` can take effect under the rules, null without a
+ * notice clause. Worked out once per notice period and date while the record's derived values stand: the domain's
+ * date arithmetic checks every date it is given, and a first question about an organisation asks for every notice
+ * of every party to each of its instruments.
+ */
+export function withdrawalSpan(source: ViewSource, rules: InstrumentRules, noticeDate: string): Span | null {
+  return source.memo(`withdrawal\u0000${rules.withdrawalNoticeMonths}\u0000${noticeDate}`, null, () => optionalSpan(withdrawalEffectiveDate(rules, noticeDate)));
+}
+
+/** The facts of an episode, in the order its steps come: one list per party, made without intermediate lists. */
+function eventIdsOf(episode: PartyEpisode): string[] {
+  const eventIds: string[] = [];
+  for (const step of [episode.signature, episode.deposit, episode.reportedInForce, episode.withdrawalNotice, episode.termination]) if (step !== undefined) eventIds.push(step.eventId);
+  return eventIds;
 }
 
 function optionalSpan(period: { from: string; to: string } | undefined): Span | null {

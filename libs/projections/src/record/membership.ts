@@ -1,6 +1,5 @@
-import { withdrawalEffectiveDate } from '@app/domain';
-import { boundSpells, generalEntryIntoForce, partiesOf } from './instrument-rules';
-import { compareSpans, laterSpan, sameSpan, spanOfPeriod, type Span } from '../time/span';
+import { boundSpells, generalEntryIntoForce, partiesOf, withdrawalSpan } from './instrument-rules';
+import { compareSpans, laterSpan, sameSpan, type Span } from '../time/span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -28,7 +27,7 @@ export function foundingOf(source: ViewSource, organisation: OrganisationView): 
 
 /** Everyone the organisation's membership may concern: its own records, the predecessor's and the founding instrument's parties. */
 export function candidateMembers(source: ViewSource, organisation: OrganisationView): Set<string> {
-  return source.memo(`candidates\u0000${organisation.id}`, () => deriveCandidates(source, organisation));
+  return source.memo(`candidates\u0000${organisation.id}`, organisation, () => deriveCandidates(source, organisation));
 }
 
 function deriveCandidates(source: ViewSource, organisation: OrganisationView): Set<string> {
@@ -50,7 +49,7 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
  * is not a member. Spells that meet with the same basis are joined.
  */
 export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, () => {
+  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, organisation, () => {
     const founding = foundingOf(source, organisation);
     return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
   });
@@ -92,8 +91,7 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
         close(change.span, change.eventId);
       } else if (change.kind === 'notified' && open !== null) {
         const rules = change.instrument === undefined ? undefined : source.instrument(change.instrument)?.adopted?.rules;
-        const effective = rules ? withdrawalEffectiveDate(rules, change.date) : undefined;
-        open.notice ??= effective ? spanOfPeriod(effective) : null;
+        open.notice ??= rules ? withdrawalSpan(source, rules, change.date) : null;
         open.ids.push(change.eventId);
       }
     }

@@ -1,6 +1,6 @@
 import { streamId } from '@app/domain';
 import type { Span } from '../time/span';
-import type { Dated, DeploymentView, InstrumentView, OrganisationView } from './subject-views';
+import type { Dated, DeploymentView, InstrumentView } from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** The order every answer lists names and ids in: by code unit, the same on every machine. */
@@ -11,11 +11,16 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
  * protocols amending any of them (the 1999 and 2010 protocols to the 1992 Treaty were not adopted within the CSTO,
  * but its history is theirs too).
  */
-export function organisationInstruments(source: ViewSource, id: string, organisation: OrganisationView | undefined): InstrumentView[] {
-  return source.memo(`instruments\u0000${id}`, () => {
+export function organisationInstruments(source: ViewSource, id: string): InstrumentView[] {
+  const established = source.organisation(id)?.established;
+  const founding = established?.foundingInstrument;
+  const predecessor = established?.predecessorInstrument;
+  // The organisation's view enters only through the two instruments it names, which the key holds: the value reads
+  // instruments alone, so that a past record holding them as the latest record does shares the latest's list.
+  return source.memo(`instruments\u0000${id}\u0000${founding ?? ''}\u0000${predecessor ?? ''}`, null, () => {
     const ids = new Set<string>();
     for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
-    for (const own of [organisation?.established?.foundingInstrument, organisation?.established?.predecessorInstrument]) if (own) ids.add(own);
+    for (const own of [founding, predecessor]) if (own) ids.add(own);
     for (const amended of ids) {
       for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
     }
@@ -38,7 +43,7 @@ export function organisationDeployments(source: ViewSource, organisation: string
 export function organisationSubjects(source: ViewSource, id: string): Set<string> {
   return new Set([
     streamId('organisation', id),
-    ...organisationInstruments(source, id, source.organisation(id)).map((instrument) => streamId('instrument', instrument.id)),
+    ...organisationInstruments(source, id).map((instrument) => streamId('instrument', instrument.id)),
     ...organisationDeployments(source, id).map((deployment) => streamId('deployment', deployment.id)),
   ]);
 }

@@ -1,5 +1,5 @@
 import type { ResolvedFact } from './fact';
-import type { DeploymentView, InstrumentView, OrganisationView } from './subject-views';
+import type { DeploymentView, InstrumentView, OrganisationView, SubjectView } from './subject-views';
 
 /**
  * Where the queries read subject views from. The reference folds them from the whole log on each query; the
@@ -26,17 +26,9 @@ export interface ViewSource {
   facts(subject: string): readonly ResolvedFact[];
   /**
    * A value derived from this source's views, computed once per key for as long as the views stand (the index
-   * forgets them when a fact arrives). Keys name what the value is about, e.g. `party\0cst-1992\0ARM`.
+   * forgets them when a fact arrives). Keys name what the value is about, e.g. `parties\0cst-1992`; `about` is the
+   * view the caller passes in, if any. The value must read every other view through this source, inside `compute`:
+   * the index notes those reads to share the value between records whose views of them are the same.
    */
-  memo<T>(key: string, compute: () => T): T;
-}
-
-/** A memo that lives as long as the map it is given. */
-export function memoIn(cache: Map<string, unknown>): ViewSource['memo'] {
-  return <T>(key: string, compute: () => T): T => {
-    if (cache.has(key)) return cache.get(key) as T;
-    const value = compute();
-    cache.set(key, value);
-    return value;
-  };
+  memo<T>(key: string, about: SubjectView | null, compute: () => T): T;
 }

@@ -39,7 +39,7 @@ const instrumentEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
   fc.tuple(instrument, effectiveDate).map(([i, d]) => event('InstrumentRegistered', { effectiveDate: d, instrument: i, registeredWith: 'un-secretariat' })),
 );
 
-const organisationEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
+export const organisationEvent: fc.Arbitrary<SubjectEvent> = fc.oneof(
   fc.tuple(participant, effectiveDate, fc.constantFrom(...INSTRUMENTS)).map(([p, d, basis]) => event('MemberAdmitted', { effectiveDate: d, organisation: 'csto', participant: p, mode: 'admission', basis })),
   fc.tuple(participant, effectiveDate).map(([p, d]) => event('MembershipSuspended', { effectiveDate: d, organisation: 'csto', participant: p, decidedBy: 'council' })),
   fc.tuple(participant, effectiveDate).map(([p, d]) => event('MembershipRestored', { effectiveDate: d, organisation: 'csto', participant: p, decidedBy: 'council' })),
