@@ -9,9 +9,6 @@ export interface Projection {
   readonly view: SubjectView | undefined;
 }
 
-/** Most facts are never corrected: they share one empty list rather than each holding its own. */
-const UNCORRECTED: readonly string[] = Object.freeze([]);
-
 /**
  * The effective order as a number (`1992-05-15` → 19920515, a coarse date at the first day of its period), worked
  * out once per fact so that placing a fact compares numbers rather than strings built on each comparison.
@@ -61,9 +58,42 @@ export class Version implements ResolvedFact {
   }
 }
 
-/** The content a subject fact (`event`, its own) has before anything supersedes it. */
-export function firstVersion(fact: Fact, event: SubjectEvent): Version {
-  return new Version(fact, event, UNCORRECTED, fact.position, Infinity, effectiveOrdinal(event.effectiveDate));
+/**
+ * What a log's effective order holds: a fact that nothing has superseded, which is its own resolved fact (its own
+ * content, held from its own position on; most facts, so they need no object beside them), or one content of a
+ * fact that has been superseded.
+ */
+export type Held = Fact | Version;
+
+function isVersion(held: Held): held is Version {
+  return held instanceof Version;
+}
+
+/** The fact a held content belongs to. */
+function factOf(held: Held): Fact {
+  return isVersion(held) ? held.fact : held;
+}
+
+/** The recorded position from which a content is held. */
+function fromOf(held: Held): number {
+  return isVersion(held) ? held.from : held.position;
+}
+
+function isHeldNow(held: Held): boolean {
+  return !isVersion(held) || held.until === Infinity;
+}
+
+function isHeldAt(held: Held, cutoff: number): boolean {
+  return isVersion(held) ? held.heldAt(cutoff) : held.position <= cutoff;
+}
+
+/** The resolved fact a held content reads as (a fact of the log holds a subject event: record-keeping facts are never placed). */
+function resolvedOf(held: Held): ResolvedFact {
+  return held as ResolvedFact;
+}
+
+function keyOf(held: Held): number {
+  return isVersion(held) ? held.key : effectiveOrdinal((held.event as SubjectEvent).effectiveDate);
 }
 
 /**
@@ -90,11 +120,13 @@ export function versionsOf(root: Fact, supersessions: readonly Fact[]): Version[
   });
 }
 
-/** Effective order, then recorded order; two contents of one fact (never held at once) by when they were held. */
-function precedes(a: Version, b: Version): boolean {
-  if (a.key !== b.key) return a.key < b.key;
-  if (a.fact.position !== b.fact.position) return a.fact.position < b.fact.position;
-  return a.from < b.from;
+/** Effective order (`key`s), then recorded order; two contents of one fact (never held at once) by when they were held. */
+function precedes(aKey: number, a: Held, bKey: number, b: Held): boolean {
+  if (aKey !== bKey) return aKey < bKey;
+  const aPosition = factOf(a).position;
+  const bPosition = factOf(b).position;
+  if (aPosition !== bPosition) return aPosition < bPosition;
+  return fromOf(a) < fromOf(b);
 }
 
 /**
@@ -105,7 +137,9 @@ function precedes(a: Version, b: Version): boolean {
  */
 export class SubjectLog {
   readonly entries: Fact[] = [];
-  readonly order: Version[] = [];
+  /** Every content in effective order; `keys` holds the `effectiveOrdinal` of each, at the same index. */
+  readonly order: Held[] = [];
+  private readonly keys: number[] = [];
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
   private replaced = 0;
   /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
@@ -122,16 +156,20 @@ export class SubjectLog {
   }
 
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
-  place(version: Version, spans: Spans): void {
-    const last = this.order.at(-1);
-    if (last === undefined || precedes(last, version)) {
-      this.order.push(version);
-      this.extendLatest(version, spans);
+  place(held: Held, spans: Spans): void {
+    const key = keyOf(held);
+    const last = this.order.length - 1;
+    if (last < 0 || precedes(this.keys[last] as number, this.order[last] as Held, key, held)) {
+      this.order.push(held);
+      this.keys.push(key);
+      this.extendLatest(held, spans);
     } else {
-      this.order.splice(countBefore(this.order, (held) => precedes(held, version)), 0, version);
+      const at = this.preceding(key, held);
+      this.order.splice(at, 0, held);
+      this.keys.splice(at, 0, key);
       this.latest = undefined;
     }
-    if (version.until !== Infinity) this.replaced += 1;
+    if (!isHeldNow(held)) this.replaced += 1;
   }
 
   /**
@@ -139,20 +177,23 @@ export class SubjectLog {
    * latest view in place, one step further in its fold: a live record answers the next query without rebuilding
    * the subject's view. Values derived from views are forgotten when a fact arrives, so none is left stale.
    */
-  private extendLatest(version: Version, spans: Spans): void {
+  private extendLatest(held: Held, spans: Spans): void {
     const view = this.latest?.view;
-    // While nothing is replaced, the latest facts are `order` itself, which now holds the version.
-    if (view !== undefined && this.replaced === 0 && version.until === Infinity) evolveView(view, version, spans.of);
+    // While nothing is replaced, the latest facts are `order` itself, which now holds the content.
+    if (view !== undefined && this.replaced === 0 && isHeldNow(held)) evolveView(view, resolvedOf(held), spans.of);
     else this.latest = undefined;
   }
 
   /** Takes back a content that a new supersession has replaced by others (the same fact, held from the same position). */
-  remove(version: Version): void {
-    const at = countBefore(this.order, (held) => precedes(held, version));
+  remove(content: Held): void {
+    const at = this.preceding(keyOf(content), content);
     const held = this.order[at];
-    if (held === undefined || held.fact !== version.fact || held.from !== version.from) throw new Error(`version of ${version.id} from ${version.from} is not in ${this.subject}`);
+    if (held === undefined || factOf(held) !== factOf(content) || fromOf(held) !== fromOf(content)) {
+      throw new Error(`content of ${factOf(content).id} from ${fromOf(content)} is not in ${this.subject}`);
+    }
     this.order.splice(at, 1);
-    if (held.until !== Infinity) this.replaced -= 1;
+    this.keys.splice(at, 1);
+    if (!isHeldNow(held)) this.replaced -= 1;
     this.latest = undefined;
   }
 
@@ -185,7 +226,7 @@ export class SubjectLog {
    * long (thousands of memberships and grants) and mostly recorded in effective order, so a question about its past
    * mostly meets this case; any other goes to a fold.
    */
-  private cutFromLatest(facts: readonly Version[], spans: Spans): SubjectView | undefined {
+  private cutFromLatest(facts: readonly ResolvedFact[], spans: Spans): SubjectView | undefined {
     const view = this.latest?.view;
     const last = facts.at(-1);
     if (view?.kind !== 'organisation' || this.replaced !== 0 || last === undefined || this.order[facts.length - 1] !== last) return undefined;
@@ -195,24 +236,36 @@ export class SubjectLog {
     return organisationUpTo(view, lastDay);
   }
 
-  private heldNow(): readonly Version[] {
-    return this.replaced === 0 ? this.order : this.order.filter((version) => version.until === Infinity);
+  /** How many contents in `order` precede one with this key: `countBefore` over the parallel keys. */
+  private preceding(key: number, held: Held): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (precedes(this.keys[middle] as number, this.order[middle] as Held, key, held)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private heldNow(): readonly ResolvedFact[] {
+    return (this.replaced === 0 ? this.order : this.order.filter(isHeldNow)) as readonly ResolvedFact[];
   }
 
   /**
-   * The versions held at a cutoff. With nothing superseded, those are the versions recorded by then, and a stream
+   * The contents held at a cutoff. With nothing superseded, those are the facts recorded by then, and a stream
    * recorded in effective order holds the first ones of `order`: one copy of that many, rather than a list grown
    * element by element (a past organisation view's largest allocation after the view itself).
    */
-  private heldAt(cutoff: number): Version[] {
+  private heldAt(cutoff: number): ResolvedFact[] {
     const order = this.order;
     if (this.replaced === 0) {
       let prefix = 0;
-      while (prefix < order.length && (order[prefix] as Version).from <= cutoff) prefix += 1;
+      while (prefix < order.length && fromOf(order[prefix] as Held) <= cutoff) prefix += 1;
       let after = prefix;
-      while (after < order.length && (order[after] as Version).from > cutoff) after += 1;
-      if (after === order.length) return order.slice(0, prefix);
+      while (after < order.length && fromOf(order[after] as Held) > cutoff) after += 1;
+      if (after === order.length) return order.slice(0, prefix) as ResolvedFact[];
     }
-    return order.filter((version) => version.heldAt(cutoff));
+    return order.filter((held) => isHeldAt(held, cutoff)) as ResolvedFact[];
   }
 }

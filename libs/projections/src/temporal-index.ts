@@ -7,7 +7,7 @@ import { composeState, type OrganisationState } from './queries/organisation-sta
 import { composeHistory, type HistorySpell } from './queries/participant-history';
 import { Spans } from './time/span';
 import type { SubjectView } from './record/subject-views';
-import { firstVersion, SubjectLog, versionsOf, type Projection, type Version } from './subject-log';
+import { SubjectLog, versionsOf, type Held, type Projection } from './subject-log';
 import { composeTimeline, type TimelineEntry } from './queries/timeline';
 import type { ViewSource } from './record/view-source';
 import { ReadTracker, type Derived, type DerivedStore } from './derived-values';
@@ -69,7 +69,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
   private readonly supersessions = new Map<string, F[]>();
   /** Root id → the contents it has had, once something supersedes it (until then, its own content from its position). */
-  private readonly versions = new Map<string, Version[]>();
+  private readonly versions = new Map<string, Held[]>();
   /** Facts of the root, kept until the root is applied. */
   private readonly waiting = new Map<string, F[]>();
   private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
@@ -126,7 +126,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       const log = this.logFor(event);
       this.note(event, log);
       log.insert(fact);
-      log.place(firstVersion(fact, event), this.spans);
+      log.place(fact, this.spans);
       this.release(fact.id);
     }
   }
@@ -280,13 +280,13 @@ export class TemporalIndex<F extends Fact = Fact> {
       }
     }
     for (const subject of subjects) this.logOf(subject).insert(fact);
-    this.revise(original, original.event as SubjectEvent, supersessions);
+    this.revise(original, supersessions);
     this.release(fact.id);
   }
 
   /** Replaces, in effective order, the contents a fact has had by those its supersessions now give it. */
-  private revise(original: F, content: SubjectEvent, supersessions: readonly F[]): void {
-    for (const version of this.versions.get(original.id) ?? [firstVersion(original, content)]) this.logOf(streamOf(version.event)).remove(version);
+  private revise(original: F, supersessions: readonly F[]): void {
+    for (const held of this.versions.get(original.id) ?? [original]) this.logOf(streamOf(held.event as SubjectEvent)).remove(held);
     const versions = versionsOf(original, supersessions);
     this.versions.set(original.id, versions);
     for (const version of versions) this.logOf(streamOf(version.event)).place(version, this.spans);

@@ -65,6 +65,6 @@ export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): 
     effectiveDate: fact.event.effectiveDate,
     type: fact.event.type,
     event: fact.event,
-    correctedBy: fact.correctedBy,
+    correctedBy: fact.correctedBy ?? [],
   }));
 }

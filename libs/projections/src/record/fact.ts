@@ -20,8 +20,11 @@ export interface ResolvedFact {
   readonly position: number;
   readonly recordedAt: string;
   readonly event: SubjectEvent;
-  /** Ids of the corrections known for it, oldest first. */
-  readonly correctedBy: readonly string[];
+  /**
+   * Ids of the corrections known for it, oldest first; absent when there are none (the index hands a fact that nothing
+   * supersedes to the folds as it is, with no object of its own beside it).
+   */
+  readonly correctedBy?: readonly string[];
 }
 
 /** Shared by every query: what the record said at `knownAt` (an ISO instant), or the latest record when absent. */

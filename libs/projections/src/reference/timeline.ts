@@ -31,7 +31,7 @@ export function referenceTimeline(log: readonly Fact[], query: TimelineQuery = {
       effectiveDate: fact.event.effectiveDate,
       type: fact.event.type,
       event: fact.event,
-      correctedBy: fact.correctedBy,
+      correctedBy: fact.correctedBy ?? [],
     }));
 }
 
