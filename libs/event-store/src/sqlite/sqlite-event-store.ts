@@ -70,6 +70,8 @@ export class SqliteEventStore extends EventStore {
   private readonly appended = new Subject<void>();
   private readonly statements;
   private readonly path: string;
+  /** Runs work in an IMMEDIATE transaction; made once, since better-sqlite3 builds four wrappers per `transaction` call. */
+  private readonly immediately: <T>(work: () => T) => T;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -78,6 +80,7 @@ export class SqliteEventStore extends EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.db = this.guard(() => this.open(options.path));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.immediately = this.db.transaction((work: () => unknown) => work()).immediate as <T>(work: () => T) => T;
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -283,7 +286,7 @@ export class SqliteEventStore extends EventStore {
   private write(prepare: () => () => { result: AppendResult; wrote: boolean } | Array<{ result: AppendResult; wrote: boolean }>): Promise<AppendResult[]> {
     try {
       const work = prepare();
-      const outcome = this.guard(() => this.db.transaction(work).immediate());
+      const outcome = this.guard(() => this.immediately(work));
       const outcomes = Array.isArray(outcome) ? outcome : [outcome];
       if (outcomes.some((o) => o.wrote)) this.appended.next();
       return Promise.resolve(outcomes.map((o) => o.result));
