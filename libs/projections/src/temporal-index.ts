@@ -62,8 +62,14 @@ export class TemporalIndex<F extends Fact = Fact> {
     instrument: new Map<string, SubjectLog>(),
     deployment: new Map<string, SubjectLog>(),
   } as const;
-  /** Event id → every fact applied; the one map of ids, which a replay of a large log pays for on every fact. */
+  /** Event id → every fact applied up to the last lookup by id (`indexedById`); the one map of ids. */
   private readonly byId = new Map<string, F>();
+  /**
+   * Facts applied since the last lookup by id. A replay in order of position looks nothing up by id until the log
+   * holds a correction, and queries about states never do: the map was a replay's largest cost per fact (a hashed
+   * insert into a million entries), paid now by the first audit lookup instead, once.
+   */
+  private unindexed: F[] = [];
   /** Root id → every subject its content has been in, when a correction has moved it. */
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
@@ -101,7 +107,7 @@ export class TemporalIndex<F extends Fact = Fact> {
 
   /** A fact applied so far, by event id (a correction is itself here, not the fact it corrects). */
   fact(id: string): F | undefined {
-    return this.byId.get(id);
+    return this.indexedById().get(id);
   }
 
   /** The corrections and retractions of a subject fact (and of its corrections), in recorded order: its audit trail. */
@@ -112,7 +118,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   apply(fact: F): void {
     // An event has one position, so a fact recorded after every fact seen cannot be one of them.
     if (fact.position > this.highest) this.highest = fact.position;
-    else if (this.byId.has(fact.id) || this.isWaiting(fact)) return;
+    else if (this.indexedById().has(fact.id) || this.isWaiting(fact)) return;
     this.count += 1;
     if (this.derived.size > 0) this.derived.clear();
     this.past.clear();
@@ -122,7 +128,7 @@ export class TemporalIndex<F extends Fact = Fact> {
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
     } else {
-      this.byId.set(fact.id, fact);
+      this.unindexed.push(fact);
       const log = this.logFor(event);
       this.note(event, log);
       log.insert(fact);
@@ -249,6 +255,15 @@ export class TemporalIndex<F extends Fact = Fact> {
     return log;
   }
 
+  /** Every fact applied, by event id. */
+  private indexedById(): Map<string, F> {
+    if (this.unindexed.length > 0) {
+      for (const fact of this.unindexed) this.byId.set(fact.id, fact);
+      this.unindexed = [];
+    }
+    return this.byId;
+  }
+
   private isWaiting(fact: F): boolean {
     if (this.waiting.size === 0) return false;
     for (const facts of this.waiting.values()) if (facts.some((waiting) => waiting.id === fact.id)) return true;
@@ -262,7 +277,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       this.waiting.set(target, [...(this.waiting.get(target) ?? []), fact]);
       return;
     }
-    this.byId.set(fact.id, fact);
+    this.unindexed.push(fact);
     const root = original.id;
     const subjects = this.moved.get(root) ?? new Set([streamOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
@@ -294,7 +309,7 @@ export class TemporalIndex<F extends Fact = Fact> {
 
   /** The subject fact an id stands for: the fact itself, or the one a correction supersedes in the end. */
   private rootOf(id: string): F | undefined {
-    const fact = this.byId.get(id);
+    const fact = this.indexedById().get(id);
     return fact !== undefined && isRecordKeepingEvent(fact.event) ? this.rootOf(fact.event.supersedes) : fact;
   }
 
