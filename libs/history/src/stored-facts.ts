@@ -71,6 +71,7 @@ export class CompactFacts {
   /** Consecutive events mostly share their metadata (one append, one import): the last text and its object. */
   private lastMetadata: { readonly text: string; readonly value: FactMetadata } | undefined;
   private lastRecordedAt = '';
+  private lastSources: readonly unknown[] | undefined;
 
   /** A stored event as the embedded store's synchronous pages give it: data and metadata as JSON text. */
   fromText(stored: StoredEventText): StoredFact {
@@ -125,8 +126,16 @@ export class CompactFacts {
     return value;
   }
 
-  /** Lists are found by their first source's first field (its quote, its title), then compared whole. */
+  /** A `sources` list as a shared, frozen one equal to it. */
   private sources(list: unknown[]): readonly unknown[] {
+    // Consecutive facts mostly cite the same sources (one chronology file, one writer): the last list first.
+    if (this.lastSources !== undefined && sameJson(this.lastSources, list)) return this.lastSources;
+    this.lastSources = this.sharedSources(list);
+    return this.lastSources;
+  }
+
+  /** Lists are found by their first source's first field (its quote, its title), then compared whole. */
+  private sharedSources(list: unknown[]): readonly unknown[] {
     const key = firstText(list[0]) ?? JSON.stringify(list);
     const candidates = this.sourceLists.get(key);
     for (const candidate of candidates ?? []) if (sameJson(candidate, list)) return candidate;

@@ -97,4 +97,19 @@ describe('the temporal index answers as the reference fold does', () => {
       { numRuns: 200 },
     );
   });
+
+  it('finds every fact by its id, whether it was applied before or after the first lookup by id', () => {
+    fc.assert(
+      fc.property(history, fc.nat(), ({ facts, feedOrder }, cut) => {
+        const index = new TemporalIndex();
+        const at = cut % (feedOrder.length + 1);
+        index.applyAll(feedOrder.slice(0, at));
+        // A lookup of an id nobody recorded, before the rest arrives: the facts applied so far are indexed by it.
+        expect(index.fact('never-recorded')).toBeUndefined();
+        index.applyAll(feedOrder.slice(at));
+        for (const fact of facts) expect(index.fact(fact.id)).toBe(fact);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

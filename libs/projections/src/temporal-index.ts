@@ -62,14 +62,13 @@ export class TemporalIndex<F extends Fact = Fact> {
     instrument: new Map<string, SubjectLog>(),
     deployment: new Map<string, SubjectLog>(),
   } as const;
-  /** Event id → every fact applied up to the last lookup by id (`indexedById`); the one map of ids. */
-  private readonly byId = new Map<string, F>();
   /**
-   * Facts applied since the last lookup by id. A replay in order of position looks nothing up by id until the log
+   * Event id → every fact applied: the one map of ids, made from the logs (which hold every fact applied) at the first
+   * lookup by id, then kept as facts arrive. A replay in order of position looks nothing up by id until the log
    * holds a correction, and queries about states never do: the map was a replay's largest cost per fact (a hashed
-   * insert into a million entries), paid now by the first audit lookup instead, once.
+   * insert into a million entries) and 36 bytes per fact, paid now by the first audit lookup instead, once.
    */
-  private unindexed: F[] = [];
+  private byId: Map<string, F> | undefined;
   /** Root id → every subject its content has been in, when a correction has moved it. */
   private readonly moved = new Map<string, Set<string>>();
   /** Root id → its corrections and retractions, to copy into a subject the content moves to. */
@@ -128,7 +127,7 @@ export class TemporalIndex<F extends Fact = Fact> {
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
     } else {
-      this.unindexed.push(fact);
+      this.byId?.set(fact.id, fact);
       const log = this.logFor(event);
       this.note(event, log);
       log.insert(fact);
@@ -255,11 +254,12 @@ export class TemporalIndex<F extends Fact = Fact> {
     return log;
   }
 
-  /** Every fact applied, by event id. */
+  /** Every fact applied, by event id: a fact is in its subjects' logs, a correction or retraction in those of its fact. */
   private indexedById(): Map<string, F> {
-    if (this.unindexed.length > 0) {
-      for (const fact of this.unindexed) this.byId.set(fact.id, fact);
-      this.unindexed = [];
+    if (this.byId === undefined) {
+      this.byId = new Map();
+      // The logs hold only facts applied here, so of type F.
+      for (const log of this.logs.values()) for (const fact of log.entries) this.byId.set(fact.id, fact as F);
     }
     return this.byId;
   }
@@ -277,7 +277,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       this.waiting.set(target, [...(this.waiting.get(target) ?? []), fact]);
       return;
     }
-    this.unindexed.push(fact);
+    this.indexedById().set(fact.id, fact);
     const root = original.id;
     const subjects = this.moved.get(root) ?? new Set([streamOf(original.event as SubjectEvent)]);
     this.moved.set(root, subjects);
@@ -314,6 +314,8 @@ export class TemporalIndex<F extends Fact = Fact> {
   }
 
   private release(id: string): void {
+    // Mostly nothing waits: no lookup, which would hash every new id.
+    if (this.waiting.size === 0) return;
     const waiting = this.waiting.get(id);
     if (waiting === undefined) return;
     this.waiting.delete(id);

@@ -58,6 +58,9 @@ interface Tail {
 
 const PAGE_SIZE = 512;
 
+/** What a write did, per stream: the result to answer with, and whether it wrote anything. */
+type WriteOutcome = { result: AppendResult; wrote: boolean } | Array<{ result: AppendResult; wrote: boolean }>;
+
 /**
  * The embedded store: one SQLite file, WAL, `synchronous=FULL` so that an acknowledged append survives a crash.
  * Reads are paged so that no statement stays open across an `await` (better-sqlite3 refuses writes on a
@@ -70,8 +73,8 @@ export class SqliteEventStore extends EventStore {
   private readonly appended = new Subject<void>();
   private readonly statements;
   private readonly path: string;
-  /** Runs work in an IMMEDIATE transaction; made once, since better-sqlite3 builds four wrappers per `transaction` call. */
-  private readonly immediately: <T>(work: () => T) => T;
+  /** Runs work in a transaction; made once, since better-sqlite3 builds four wrappers per `transaction` call. */
+  private readonly transaction: Database.Transaction<(work: () => WriteOutcome) => WriteOutcome>;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -80,7 +83,7 @@ export class SqliteEventStore extends EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.db = this.guard(() => this.open(options.path));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.immediately = this.db.transaction((work: () => unknown) => work()).immediate as <T>(work: () => T) => T;
+    this.transaction = this.db.transaction((work: () => WriteOutcome) => work());
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -283,10 +286,10 @@ export class SqliteEventStore extends EventStore {
   }
 
   /** Runs a write in one IMMEDIATE transaction: `prepare` checks the call outside it and returns the work. */
-  private write(prepare: () => () => { result: AppendResult; wrote: boolean } | Array<{ result: AppendResult; wrote: boolean }>): Promise<AppendResult[]> {
+  private write(prepare: () => () => WriteOutcome): Promise<AppendResult[]> {
     try {
       const work = prepare();
-      const outcome = this.guard(() => this.immediately(work));
+      const outcome = this.guard(() => this.transaction.immediate(work));
       const outcomes = Array.isArray(outcome) ? outcome : [outcome];
       if (outcomes.some((o) => o.wrote)) this.appended.next();
       return Promise.resolve(outcomes.map((o) => o.result));
