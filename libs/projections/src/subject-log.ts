@@ -137,9 +137,11 @@ function precedes(aKey: number, a: Held, bKey: number, b: Held): boolean {
  */
 export class SubjectLog {
   readonly entries: Fact[] = [];
-  /** Every content in effective order; `keys` holds the `effectiveOrdinal` of each, at the same index. */
+  /**
+   * Every content in effective order. Its keys (`keyOf`) are worked out as a placement compares them, rather than kept
+   * in an array beside it: a few digits read per step of a search cost less than eight bytes kept per fact.
+   */
   readonly order: Held[] = [];
-  private readonly keys: number[] = [];
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
   private replaced = 0;
   /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
@@ -158,15 +160,12 @@ export class SubjectLog {
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
   place(held: Held, spans: Spans): void {
     const key = keyOf(held);
-    const last = this.order.length - 1;
-    if (last < 0 || precedes(this.keys[last] as number, this.order[last] as Held, key, held)) {
+    const last = this.order.at(-1);
+    if (last === undefined || precedes(keyOf(last), last, key, held)) {
       this.order.push(held);
-      this.keys.push(key);
       this.extendLatest(held, spans);
     } else {
-      const at = this.preceding(key, held);
-      this.order.splice(at, 0, held);
-      this.keys.splice(at, 0, key);
+      this.order.splice(this.preceding(key, held), 0, held);
       this.latest = undefined;
     }
     if (!isHeldNow(held)) this.replaced += 1;
@@ -192,7 +191,6 @@ export class SubjectLog {
       throw new Error(`content of ${factOf(content).id} from ${fromOf(content)} is not in ${this.subject}`);
     }
     this.order.splice(at, 1);
-    this.keys.splice(at, 1);
     if (!isHeldNow(held)) this.replaced -= 1;
     this.latest = undefined;
   }
@@ -236,13 +234,14 @@ export class SubjectLog {
     return organisationUpTo(view, lastDay);
   }
 
-  /** How many contents in `order` precede one with this key: `countBefore` over the parallel keys. */
+  /** How many contents in `order` precede one with this key. */
   private preceding(key: number, held: Held): number {
     let low = 0;
     let high = this.order.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (precedes(this.keys[middle] as number, this.order[middle] as Held, key, held)) low = middle + 1;
+      const other = this.order[middle] as Held;
+      if (precedes(keyOf(other), other, key, held)) low = middle + 1;
       else high = middle;
     }
     return low;
