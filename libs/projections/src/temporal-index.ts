@@ -177,7 +177,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       return found?.kind === kind ? (found as Extract<SubjectView, { kind: K }>) : undefined;
     };
     const ids = (map: Map<string, Set<string>>, key: string): Iterable<string> => map.get(key) ?? [];
-    return {
+    const source: ViewSource = {
       organisation: (id) => view(streamId('organisation', id), 'organisation'),
       instrument: (id) => view(streamId('instrument', id), 'instrument'),
       deployment: (id) => view(streamId('deployment', id), 'deployment'),
@@ -189,7 +189,9 @@ export class TemporalIndex<F extends Fact = Fact> {
       subjects: () => this.logs.keys(),
       facts: (subject) => projection(subject)?.facts ?? [],
       memo: tracker.memo,
+      latest: () => (knownAt === null ? source : this.source(null)),
     };
+    return source;
   }
 
   /**

@@ -5,7 +5,7 @@ import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, la
 import type { InstrumentView, OrganisationView } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects } from '../record/organisation-record';
+import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -196,13 +196,21 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
 interface GrantTimeline {
   readonly participant: string;
   readonly body: string;
-  readonly spells: readonly { start: Span; end: Span | null; eventIds: readonly string[] }[];
+  readonly spells: readonly GrantSpell[];
   readonly coarse: boolean;
 }
 
-/** Each role's grants, derived once per set of views: a query reads only the role it lists. */
-function grantTimelines(source: ViewSource, organisation: OrganisationView): Readonly<Record<'observer' | 'partner', readonly GrantTimeline[]>> {
+type GrantTimelines = Readonly<Record<'observer' | 'partner', readonly GrantTimeline[]>>;
+
+/**
+ * Each role's grants, derived once per set of views: a query reads only the role it lists. A past view cut from the
+ * latest one cuts the latest view's timelines (a past record's question mostly meets a view cut partway, and
+ * folding each of its grants again was a third of what such a question allocated).
+ */
+function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimelines {
   return source.memo(`grant-timelines\u0000${organisation.id}`, organisation, () => {
+    const cut = organisation.cutFrom;
+    if (cut !== undefined) return grantTimelinesUpTo(grantTimelines(source.latest(), cut.view), cut.lastDay);
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
     for (const { role, participant, body, changes } of organisation.grants.values()) {
       const spells = openClose(changes);
@@ -211,6 +219,20 @@ function grantTimelines(source: ViewSource, organisation: OrganisationView): Rea
     const order = (a: GrantTimeline, b: GrantTimeline): number => byText(a.participant, b.participant) || byText(a.body, b.body);
     return { observer: byRole.observer.sort(order), partner: byRole.partner.sort(order) };
   });
+}
+
+/** The timelines of the changes dated up to `lastDay`, in the same order; a grant with no spell by then has none. */
+function grantTimelinesUpTo(timelines: GrantTimelines, lastDay: string): GrantTimelines {
+  const upTo = (role: readonly GrantTimeline[]): GrantTimeline[] => {
+    const kept: GrantTimeline[] = [];
+    for (const timeline of role) {
+      const spells = openCloseUpTo(timeline.spells, lastDay);
+      if (spells === timeline.spells) kept.push(timeline);
+      else if (spells.length > 0) kept.push({ participant: timeline.participant, body: timeline.body, spells, coarse: hasCoarseDates(spells) });
+    }
+    return kept;
+  };
+  return { observer: upTo(timelines.observer), partner: upTo(timelines.partner) };
 }
 
 function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, uncertain: UncertainRow[]): GrantRow[] {

@@ -66,9 +66,16 @@ export function deploymentSteps(view: DeploymentView): DeploymentStep[] {
 /** Changes of a status granted and ended by turns (observer, partner, a status in another body). */
 type GrantChanges = readonly (Dated & { readonly kind: 'granted' | 'ended' })[];
 
+/** A spell of a status granted and ended by turns: from the grant, to the end (null: still open), and those two facts. */
+export interface GrantSpell {
+  readonly start: Span;
+  readonly end: Span | null;
+  readonly eventIds: readonly string[];
+}
+
 /** The spells of a status granted and ended by turns; a repeated grant while it holds changes nothing. */
-export function openClose(changes: GrantChanges): { start: Span; end: Span | null; eventIds: string[] }[] {
-  const spells: { start: Span; end: Span | null; eventIds: string[] }[] = [];
+export function openClose(changes: GrantChanges): GrantSpell[] {
+  const spells: GrantSpell[] = [];
   let open: Dated | null = null;
   for (const change of changes) {
     if (change.kind === 'granted' && open === null) open = change;
@@ -79,4 +86,20 @@ export function openClose(changes: GrantChanges): { start: Span; end: Span | nul
   }
   if (open !== null) spells.push({ start: open.span, end: null, eventIds: [open.eventId] });
   return spells;
+}
+
+/**
+ * The spells `openClose` gives for the changes dated up to `lastDay` (the first day of their dates), worked out from
+ * the spells of all the changes rather than from the changes: `openClose` reads the changes in order, so the cut
+ * keeps every spell whose end is dated up to that day, and a spell granted by then but ended later is still open
+ * there. The list itself when the cut keeps it whole.
+ */
+export function openCloseUpTo(spells: readonly GrantSpell[], lastDay: string): readonly GrantSpell[] {
+  let closed = 0;
+  while (closed < spells.length && (spells[closed] as GrantSpell).end !== null && ((spells[closed] as GrantSpell).end as Span).from <= lastDay) closed += 1;
+  const next = spells[closed];
+  if (next === undefined || (next.end === null && next.start.from <= lastDay)) return spells;
+  const kept = spells.slice(0, closed);
+  if (next.start.from <= lastDay) kept.push({ start: next.start, end: null, eventIds: next.eventIds.slice(0, 1) });
+  return kept;
 }

@@ -36,6 +36,17 @@ export interface OrganisationView {
   readonly members: Map<string, MemberChange[]>;
   readonly grants: Map<string, GrantRecord>;
   readonly external: Map<string, ExternalRecord>;
+  /**
+   * Set on a past record's view cut from the latest one (`organisationUpTo`): the latest view and the last day kept.
+   * Values derived from such a view may be cut from the latest view's, where that gives the same answer.
+   */
+  readonly cutFrom?: OrganisationCut;
+}
+
+/** The view a past organisation view was cut from, and the last day of the changes it keeps. */
+export interface OrganisationCut {
+  readonly view: OrganisationView;
+  readonly lastDay: string;
 }
 
 /** One period of a participant's consent to an instrument: the first fact of each kind within it. */
@@ -122,23 +133,30 @@ export function organisationUpTo(view: OrganisationView, lastDay: string): Organ
     if (kept.length > 0) members.set(participant, kept);
   }
   const grants = new Map<string, GrantRecord>();
-  for (const [key, { role, participant, body, changes }] of view.grants) {
-    const kept = changesUpTo(changes, lastDay);
-    if (kept.length > 0) grants.set(key, { role, participant, body, changes: kept });
+  for (const [key, record] of view.grants) {
+    const kept = changesUpTo(record.changes, lastDay);
+    if (kept === record.changes) grants.set(key, record);
+    else if (kept.length > 0) grants.set(key, { role: record.role, participant: record.participant, body: record.body, changes: kept });
   }
   const external = new Map<string, ExternalRecord>();
-  for (const [key, { body, status, changes }] of view.external) {
-    const kept = changesUpTo(changes, lastDay);
-    if (kept.length > 0) external.set(key, { body, status, changes: kept });
+  for (const [key, record] of view.external) {
+    const kept = changesUpTo(record.changes, lastDay);
+    if (kept === record.changes) external.set(key, record);
+    else if (kept.length > 0) external.set(key, { body: record.body, status: record.status, changes: kept });
   }
   const established = view.established !== null && view.established.span.from <= lastDay ? view.established : null;
-  return { kind: 'organisation', id: view.id, established, members, grants, external };
+  return { kind: 'organisation', id: view.id, established, members, grants, external, cutFrom: { view: view.cutFrom?.view ?? view, lastDay } };
 }
 
-function changesUpTo<C extends Dated>(changes: readonly C[], lastDay: string): C[] {
+/**
+ * The changes dated up to `lastDay`: the list itself when it keeps them all. A past view then shares the latest
+ * view's list, which is safe because the index forgets every past view when a fact arrives, before the latest view
+ * is extended in place.
+ */
+function changesUpTo<C extends Dated>(changes: C[], lastDay: string): C[] {
   let kept = changes.length;
   while (kept > 0 && (changes[kept - 1] as C).span.from > lastDay) kept -= 1;
-  return changes.slice(0, kept);
+  return kept === changes.length ? changes : changes.slice(0, kept);
 }
 
 function emptyView(subject: string): SubjectView {

@@ -31,4 +31,9 @@ export interface ViewSource {
    * the index notes those reads to share the value between records whose views of them are the same.
    */
   memo<T>(key: string, about: SubjectView | null, compute: () => T): T;
+  /**
+   * The source of the latest record (this one, when it is the latest): where a value about a past view cut from the
+   * latest one (`OrganisationView.cutFrom`) finds the latest view's value to cut.
+   */
+  latest(): ViewSource;
 }
