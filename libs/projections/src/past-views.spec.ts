@@ -1,0 +1,65 @@
+import type { DomainEvent, SubjectEvent } from '@app/domain';
+import { referenceStateAsOf } from './reference';
+import { TemporalIndex } from './temporal-index';
+import { event, record, recordedOn } from './testing/given';
+
+const setting: DomainEvent[] = [
+  event('InstrumentAdopted', { effectiveDate: '2002-10-07', instrument: 'csto-charter-2002', title: 'Charter', kind: 'charter', rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 } }),
+  event('InstrumentDeposited', { effectiveDate: '2003-01-02', instrument: 'csto-charter-2002', participant: 'ARM', kind: 'ratification' }),
+  event('OrganisationEstablished', { effectiveDate: '2002-10-07', organisation: 'csto', name: 'CSTO', foundingInstrument: 'csto-charter-2002' }),
+];
+/** Grants and ends recorded in effective order, so that past views are cut from the latest one. */
+const grants: DomainEvent[] = [
+  event('ObserverStatusGranted', { effectiveDate: '2004-01-01', organisation: 'csto', participant: 'SRB', body: 'csto' }),
+  event('PartnerStatusGranted', { effectiveDate: '2004-03', organisation: 'csto', participant: 'AFG', body: 'csto' }),
+  event('ObserverStatusEnded', { effectiveDate: '2005-06-01', organisation: 'csto', participant: 'SRB', body: 'csto' }),
+  event('ObserverStatusGranted', { effectiveDate: '2006-01-01', organisation: 'csto', participant: 'SRB', body: 'csto' }),
+  event('PartnerStatusEnded', { effectiveDate: '2007', organisation: 'csto', participant: 'AFG', body: 'csto' }),
+];
+const DAYS = ['2004-01-01', '2004-03-15', '2005-06-01', '2006-06-01', '2007-06-01', '2010-01-01'];
+
+/** Every instant of the record (and a few inside one gap between two recordings), each asked about every day. */
+function expectAgreement(index: TemporalIndex, facts: Parameters<typeof referenceStateAsOf>[0]): void {
+  const instants = facts.map((fact) => fact.recordedAt);
+  const gap = Date.parse(recordedOn(setting.length + 2));
+  for (let hour = 1; hour < 24; hour += 5) instants.push(new Date(gap + hour * 3_600_000).toISOString());
+  for (const knownAt of [...instants, null]) {
+    for (const asOf of DAYS) {
+      const query = { organisation: 'csto', asOf, knownAt };
+      expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
+    }
+  }
+}
+
+describe('past organisation views cut from the latest one', () => {
+  it('answer as the reference does at many instants within one gap, the latest record asked first', () => {
+    const facts = record([...setting, ...grants]);
+    const index = new TemporalIndex().applyAll(facts);
+    index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+    expectAgreement(index, facts);
+  });
+
+  it('answer as the reference does once the latest view that past views share lists with is extended in place, then after a backdated grant and a correction', () => {
+    const facts = record([...setting, ...grants]);
+    const index = new TemporalIndex().applyAll(facts);
+    index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+    expectAgreement(index, facts);
+    // After every other change in effective order: the latest view takes it in place, in lists past views shared.
+    const extending = record([event('ObserverStatusEnded', { effectiveDate: '2008-01-01', organisation: 'csto', participant: 'SRB', body: 'csto' })], facts.length);
+    index.applyAll(extending);
+    facts.push(...extending);
+    index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+    expectAgreement(index, facts);
+    const ended = facts[setting.length + 2] as { id: string; event: SubjectEvent };
+    const later = record(
+      [
+        event('PartnerStatusGranted', { effectiveDate: '2003-06-01', organisation: 'csto', participant: 'KAZ', body: 'csto' }),
+        { type: 'FactCorrected', effectiveDate: ended.event.effectiveDate, sources: ended.event.sources, confidence: 'high', supersedes: ended.id, reason: 'test', corrected: { ...ended.event, effectiveDate: '2005-02' } },
+      ],
+      facts.length,
+    );
+    index.applyAll(later);
+    index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+    expectAgreement(index, [...facts, ...later]);
+  });
+});
