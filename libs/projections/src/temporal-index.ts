@@ -189,7 +189,14 @@ export class TemporalIndex<F extends Fact = Fact> {
       subjects: () => this.logs.keys(),
       facts: (subject) => projection(subject)?.facts ?? [],
       memo: tracker.memo,
-      latest: () => (knownAt === null ? source : this.source(null)),
+      latestValue: <T>(key: string, organisationStream: string, derive: (latest: ViewSource) => T): T | undefined => {
+        if (knownAt === null) return undefined;
+        const value = derive(this.source(null));
+        const reads = this.derived.get(key)?.reads;
+        if (reads === undefined || !reads.every((subject) => subject === organisationStream || this.heldAlike(subject, knownAt))) return undefined;
+        for (const subject of reads) tracker.read(subject);
+        return value;
+      },
     };
     return source;
   }
@@ -206,7 +213,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       this.pastDerived.set(knownAt, own);
     }
     const held = own;
-    const sharable = (derived: Derived): boolean => derived.reads.every((subject) => this.logs.get(subject)?.knowsAllAt(knownAt) ?? true);
+    const sharable = (derived: Derived): boolean => derived.reads.every((subject) => this.heldAlike(subject, knownAt));
     return {
       find: (key) => {
         const found = held.get(key);
@@ -216,6 +223,11 @@ export class TemporalIndex<F extends Fact = Fact> {
       },
       keep: (key, derived) => (sharable(derived) ? this.derived : held).set(key, derived),
     };
+  }
+
+  /** Whether the record at `knownAt` holds the subject as the latest record does (every entry of its log known then). */
+  private heldAlike(subject: string, knownAt: string): boolean {
+    return this.logs.get(subject)?.knowsAllAt(knownAt) ?? true;
   }
 
   private projection(subject: string, knownAt: string | null | undefined): Projection | undefined {

@@ -1,8 +1,9 @@
+import { streamId } from '@app/domain';
 import type { StateQuery } from './query';
 import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
-import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, type MemberSpell, type StatusSpell } from '../record/membership';
+import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import type { InstrumentView, OrganisationView } from '../record/subject-views';
+import type { InstrumentView, MemberChange, OrganisationCut, OrganisationView } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
@@ -144,17 +145,46 @@ interface MemberTimeline {
   readonly coarse: boolean;
 }
 
-function memberTimelines(source: ViewSource, organisation: OrganisationView): MemberTimeline[] {
-  return source.memo(`member-timelines\u0000${organisation.id}`, organisation, () =>
-    [...candidateMembers(source, organisation)].sort(byText).map((participant) => {
-      const spells = membershipSpells(source, organisation, participant);
-      const predecessor = predecessorSpells(source, organisation, participant);
-      const statuses = statusSpells(source, organisation, participant);
-      const suspended = statuses.filter((s) => s.status === 'suspended');
-      const frozen = statuses.filter((s) => s.status === 'frozen');
-      return { participant, spells, predecessor, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses) };
-    }),
-  );
+function memberTimelines(source: ViewSource, organisation: OrganisationView): readonly MemberTimeline[] {
+  const key = `member-timelines\u0000${organisation.id}`;
+  return source.memo(key, organisation, () => {
+    const cut = organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
+    const latest = cut && source.latestValue(key, streamId('organisation', organisation.id), (latestSource) => memberTimelines(latestSource, cut.view));
+    if (cut !== undefined && latest !== undefined) return latest.map((timeline) => memberTimelineUpTo(source, organisation, timeline, cut));
+    return [...candidateMembers(source, organisation)].sort(byText).map((participant) => memberTimeline(source, organisation, participant));
+  });
+}
+
+function memberTimeline(source: ViewSource, organisation: OrganisationView, participant: string): MemberTimeline {
+  const spells = membershipSpells(source, organisation, participant);
+  const predecessor = predecessorSpells(source, organisation, participant);
+  const statuses = statusSpells(source, organisation, participant);
+  const suspended = statuses.filter((s) => s.status === 'suspended');
+  const frozen = statuses.filter((s) => s.status === 'frozen');
+  return { participant, spells, predecessor, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses) };
+}
+
+/** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
+const STATUS_CHANGES: ReadonlySet<MemberChange['kind']> = new Set(['suspended', 'restored', 'frozen', 'unfrozen']);
+
+/**
+ * A participant's timeline in a past view cut from the latest one, given its timeline in the latest view (the
+ * instruments it rests on held alike): the latest one when the cut keeps all its changes; its statuses cut when the
+ * changes after the cut only suspend, restore, freeze or unfreeze (its membership spells are then the same);
+ * otherwise derived afresh. The latest record lists every participant the past one does, and those it lists beyond
+ * them have no spell in the past record (no change by then, no party to the instruments), so they add no row.
+ */
+function memberTimelineUpTo(source: ViewSource, organisation: OrganisationView, latest: MemberTimeline, cut: OrganisationCut): MemberTimeline {
+  const { participant } = latest;
+  const all = cut.view.members.get(participant) ?? [];
+  const kept = organisation.members.get(participant)?.length ?? 0;
+  if (kept === all.length) return latest;
+  for (let at = kept; at < all.length; at++) if (!STATUS_CHANGES.has((all[at] as MemberChange).kind)) return memberTimeline(source, organisation, participant);
+  const suspended = statusSpellsUpTo(latest.suspended, latest.spells, cut.lastDay);
+  const frozen = statusSpellsUpTo(latest.frozen, latest.spells, cut.lastDay);
+  if (suspended === latest.suspended && frozen === latest.frozen) return latest;
+  const coarse = hasCoarseDates(latest.spells) || hasCoarseDates(latest.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen);
+  return { participant, spells: latest.spells, predecessor: latest.predecessor, suspended, frozen, coarse };
 }
 
 /**
@@ -208,9 +238,11 @@ type GrantTimelines = Readonly<Record<'observer' | 'partner', readonly GrantTime
  * folding each of its grants again was a third of what such a question allocated).
  */
 function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimelines {
-  return source.memo(`grant-timelines\u0000${organisation.id}`, organisation, () => {
+  const key = `grant-timelines\u0000${organisation.id}`;
+  return source.memo(key, organisation, () => {
     const cut = organisation.cutFrom;
-    if (cut !== undefined) return grantTimelinesUpTo(grantTimelines(source.latest(), cut.view), cut.lastDay);
+    const latest = cut && source.latestValue(key, streamId('organisation', organisation.id), (latestSource) => grantTimelines(latestSource, cut.view));
+    if (cut !== undefined && latest !== undefined) return grantTimelinesUpTo(latest, cut.lastDay);
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
     for (const { role, participant, body, changes } of organisation.grants.values()) {
       const spells = openClose(changes);

@@ -149,10 +149,44 @@ function statusSpellsWithin(organisation: OrganisationView, participant: string,
     if (ends) open = null;
     if (supersedes || (change.kind === 'frozen' && open === null)) open = { status: change.kind === 'frozen' ? 'frozen' : 'suspended', start: change.span, id: change.eventId };
   }
-  // The end of membership ends the status: it rests on the fact that ended the membership.
-  const endedBy = membership.end === null ? [] : membership.eventIds.slice(-1);
-  if (open !== null) spells.push({ status: open.status, start: open.start, end: membership.end, eventIds: [open.id, ...endedBy] });
+  if (open !== null) spells.push(endedWithMembership(open.status, open.start, open.id, membership));
   return spells;
+}
+
+/** A status still open when the membership ends: the end of membership ends it, and it rests on the fact that did. */
+function endedWithMembership(status: StatusSpell['status'], start: Span, id: string, membership: MemberSpell): StatusSpell {
+  return { status, start, end: membership.end, eventIds: membership.end === null ? [id] : [id, ...membership.eventIds.slice(-1)] };
+}
+
+/**
+ * The suspensions (or the freezes) that `statusSpells` gives for the changes dated up to `lastDay`, cut from those of
+ * all the changes, for a participant whose membership spells are the same either way. The status fold reads each
+ * membership's changes in order, so that a status ended by a change dated by then is kept, one begun by then but
+ * ended later is still open there (until the membership ends), and one begun later is not recorded yet. The list
+ * itself when the cut keeps it whole.
+ */
+export function statusSpellsUpTo(spells: readonly StatusSpell[], memberships: readonly MemberSpell[], lastDay: string): readonly StatusSpell[] {
+  const kept: StatusSpell[] = [];
+  let whole = true;
+  for (const spell of spells) {
+    const membership = membershipAt(memberships, spell.start);
+    if (spell.start.from > lastDay) whole = false;
+    else if ((spell.end !== null && spell.end.from <= lastDay) || membership === undefined || spell.end === membership.end) kept.push(spell);
+    else {
+      whole = false;
+      kept.push(endedWithMembership(spell.status, spell.start, spell.eventIds[0] as string, membership));
+    }
+  }
+  return whole ? spells : kept;
+}
+
+/** The membership spell a status beginning at `start` falls in (spells sorted by start, not overlapping). */
+function membershipAt(memberships: readonly MemberSpell[], start: Span): MemberSpell | undefined {
+  for (let at = memberships.length - 1; at >= 0; at--) {
+    const membership = memberships[at] as MemberSpell;
+    if (compareSpans(start, membership.start) >= 0) return membership;
+  }
+  return undefined;
 }
 
 /** The first day of the unbroken run of membership that `spell` is part of (a change of basis does not break it). */

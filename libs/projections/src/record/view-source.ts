@@ -32,8 +32,10 @@ export interface ViewSource {
    */
   memo<T>(key: string, about: SubjectView | null, compute: () => T): T;
   /**
-   * The source of the latest record (this one, when it is the latest): where a value about a past view cut from the
-   * latest one (`OrganisationView.cutFrom`) finds the latest view's value to cut.
+   * For a value about a past organisation view cut from the latest one (`OrganisationView.cutFrom`): the latest
+   * record's value of `key`, which `derive` works out from the latest record's source if need be, when every subject
+   * it read other than the organisation's own stream is held in this record as in the latest one, so that the value
+   * may be cut rather than derived afresh; undefined otherwise (and always from the latest record's own source).
    */
-  latest(): ViewSource;
+  latestValue<T>(key: string, organisationStream: string, derive: (latest: ViewSource) => T): T | undefined;
 }
