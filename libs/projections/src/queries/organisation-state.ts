@@ -3,7 +3,7 @@ import type { StateQuery } from './query';
 import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import type { InstrumentView, MemberChange, OrganisationCut, OrganisationView } from '../record/subject-views';
+import { keptUpTo, type InstrumentView, type MemberChange, type OrganisationCut, type OrganisationView } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
@@ -177,7 +177,7 @@ const STATUS_CHANGES: ReadonlySet<MemberChange['kind']> = new Set(['suspended', 
 function memberTimelineUpTo(source: ViewSource, organisation: OrganisationView, latest: MemberTimeline, cut: OrganisationCut): MemberTimeline {
   const { participant } = latest;
   const all = cut.view.members.get(participant) ?? [];
-  const kept = organisation.members.get(participant)?.length ?? 0;
+  const kept = keptUpTo(all, cut.lastDay);
   if (kept === all.length) return latest;
   for (let at = kept; at < all.length; at++) if (!STATUS_CHANGES.has((all[at] as MemberChange).kind)) return memberTimeline(source, organisation, participant);
   const suspended = statusSpellsUpTo(latest.suspended, latest.spells, cut.lastDay);

@@ -124,39 +124,64 @@ export function buildView(subject: string, facts: readonly ResolvedFact[], spans
  * view of all its facts, which holds every change in effective order: each list keeps its changes up to that day,
  * and the changes themselves (never changed once made) are shared. Valid only when the facts dated up to `lastDay`
  * are exactly the ones to fold, and no later fact falls on that day (the caller checks). A past record's view then
- * costs a copy of its lists rather than a fold of its facts.
+ * costs a copy of its lists rather than a fold of its facts, and only of the lists a question reads: a state
+ * question cuts its member and grant timelines from the latest view's, and never reads the grants of the cut view.
  */
 export function organisationUpTo(view: OrganisationView, lastDay: string): OrganisationView {
-  const members = new Map<string, MemberChange[]>();
-  for (const [participant, changes] of view.members) {
-    const kept = changesUpTo(changes, lastDay);
-    if (kept.length > 0) members.set(participant, kept);
+  return new OrganisationViewUpTo(view.cutFrom?.view ?? view, lastDay);
+}
+
+class OrganisationViewUpTo implements OrganisationView {
+  readonly kind = 'organisation';
+  readonly id: string;
+  established: OrganisationView['established'];
+  readonly cutFrom: OrganisationCut;
+  private cutMembers: Map<string, MemberChange[]> | undefined;
+  private cutGrants: Map<string, GrantRecord> | undefined;
+  private cutExternal: Map<string, ExternalRecord> | undefined;
+
+  constructor(latest: OrganisationView, lastDay: string) {
+    this.id = latest.id;
+    this.established = latest.established !== null && latest.established.span.from <= lastDay ? latest.established : null;
+    this.cutFrom = { view: latest, lastDay };
   }
-  const grants = new Map<string, GrantRecord>();
-  for (const [key, record] of view.grants) {
-    const kept = changesUpTo(record.changes, lastDay);
-    if (kept === record.changes) grants.set(key, record);
-    else if (kept.length > 0) grants.set(key, { role: record.role, participant: record.participant, body: record.body, changes: kept });
+
+  get members(): Map<string, MemberChange[]> {
+    return (this.cutMembers ??= cutEach(this.cutFrom.view.members, this.cutFrom.lastDay, (changes) => changes, (_, kept) => kept));
   }
-  const external = new Map<string, ExternalRecord>();
-  for (const [key, record] of view.external) {
-    const kept = changesUpTo(record.changes, lastDay);
-    if (kept === record.changes) external.set(key, record);
-    else if (kept.length > 0) external.set(key, { body: record.body, status: record.status, changes: kept });
+
+  get grants(): Map<string, GrantRecord> {
+    const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({ role: record.role, participant: record.participant, body: record.body, changes });
+    return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.lastDay, (record) => record.changes, cut));
   }
-  const established = view.established !== null && view.established.span.from <= lastDay ? view.established : null;
-  return { kind: 'organisation', id: view.id, established, members, grants, external, cutFrom: { view: view.cutFrom?.view ?? view, lastDay } };
+
+  get external(): Map<string, ExternalRecord> {
+    const cut = (record: ExternalRecord, changes: ExternalRecord['changes']): ExternalRecord => ({ body: record.body, status: record.status, changes });
+    return (this.cutExternal ??= cutEach(this.cutFrom.view.external, this.cutFrom.lastDay, (record) => record.changes, cut));
+  }
 }
 
 /**
- * The changes dated up to `lastDay`: the list itself when it keeps them all. A past view then shares the latest
- * view's list, which is safe because the index forgets every past view when a fact arrives, before the latest view
- * is extended in place.
+ * Each entry with its changes dated up to `lastDay`, and none without: an entry that keeps all its changes is the
+ * latest view's own, lists included, which is safe because the index forgets every past view when a fact arrives,
+ * before the latest view is extended in place.
  */
-function changesUpTo<C extends Dated>(changes: C[], lastDay: string): C[] {
+function cutEach<V, C extends Dated>(entries: ReadonlyMap<string, V>, lastDay: string, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
+  const cut = new Map<string, V>();
+  for (const [key, entry] of entries) {
+    const changes = changesOf(entry);
+    const kept = keptUpTo(changes, lastDay);
+    if (kept === changes.length) cut.set(key, entry);
+    else if (kept > 0) cut.set(key, withChanges(entry, changes.slice(0, kept)));
+  }
+  return cut;
+}
+
+/** How many of the changes (in effective order) are dated up to `lastDay`. */
+export function keptUpTo(changes: readonly Dated[], lastDay: string): number {
   let kept = changes.length;
-  while (kept > 0 && (changes[kept - 1] as C).span.from > lastDay) kept -= 1;
-  return kept === changes.length ? changes : changes.slice(0, kept);
+  while (kept > 0 && (changes[kept - 1] as Dated).span.from > lastDay) kept -= 1;
+  return kept;
 }
 
 function emptyView(subject: string): SubjectView {
