@@ -1,4 +1,4 @@
-import { addDays, addMonths, dateProblem, effectiveDay, periodOf, precisionOf } from './dates';
+import { addDays, addMonths, dateProblem, EARLIEST_YEAR, effectiveDay, LATEST_YEAR, periodOf, precisionOf } from './dates';
 import { DomainError } from './errors';
 
 describe('dates', () => {
@@ -44,6 +44,19 @@ describe('dates', () => {
     for (const date of ['1992', '1992-05', '1992-05-15', '1992-05/1993', '1992/1993-02-01', '2008-10-24/2009-01']) expect(effectiveDay(date)).toBe(periodOf(date).from);
     expect(effectiveDay('1992') < effectiveDay('1992-05-15')).toBe(true);
     expect(effectiveDay('1992-06') > effectiveDay('1992-05-31')).toBe(true);
+  });
+
+  it('knows the length of every month of every year it accepts as the calendar does, 1900 and 2100 not leap, 2000 leap', () => {
+    for (let year = EARLIEST_YEAR; year <= LATEST_YEAR; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+        expect(periodOf(last.slice(0, 7)).to).toBe(last);
+      }
+    }
+  });
+
+  it('refuses to move a range by days, naming why', () => {
+    expect(() => addDays('2008-10-24/2009-01', 1)).toThrow('a range has no single year, month and day');
   });
 
   it('explains what is wrong with a date', () => {

@@ -46,6 +46,12 @@ function rangeProblem(value: string, first: string, last: string): string | unde
 }
 
 function singleDateProblem(value: string): string | undefined {
+  const parts = readDate(value);
+  return typeof parts === 'string' ? parts : undefined;
+}
+
+/** The parts of a date of one precision, or why it is not one: one reading serves the check and the arithmetic. */
+function readDate(value: string): DateParts | string {
   const match = SHAPE.exec(value);
   if (!match) {
     return `"${clip(value)}" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY (zero-padded, no time of day)`;
@@ -53,14 +59,14 @@ function singleDateProblem(value: string): string | undefined {
   const [, y, m, d] = match;
   const year = Number(y);
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) return `year ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}`;
-  if (m === undefined) return undefined;
+  if (m === undefined) return { year };
   const month = Number(m);
   if (month < 1 || month > 12) return `"${value}" has no month ${m}: months run 01 to 12`;
-  if (d === undefined) return undefined;
+  if (d === undefined) return { year, month };
   const days = daysInMonth(year, month);
   const day = Number(d);
   if (day < 1 || day > days) return `"${value}" is not a calendar date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
-  return undefined;
+  return { year, month, day };
 }
 
 export function isEffectiveDate(value: unknown): value is string {
@@ -134,15 +140,22 @@ function isRange(date: string): boolean {
   return true;
 }
 
+/** The parts of a date that is not a range (callers check for ranges first); a date that is no date is refused. */
 function partsOf(date: string): DateParts {
-  const problem = dateProblem(date);
-  if (problem !== undefined) throw InvalidDate.because(problem);
-  const [y = '', m, d] = date.split('-');
-  return { year: Number(y), month: m === undefined ? undefined : Number(m), day: d === undefined ? undefined : Number(d) };
+  const parts = date.includes('/') ? (dateProblem(date) ?? 'a range has no single year, month and day') : readDate(date);
+  if (typeof parts === 'string') throw InvalidDate.because(parts);
+  return parts;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The Gregorian calendar's rule, counted rather than read from a `Date`: instrument rules ask this of every notice
+ * and term they date (a first question about an organisation, thousands of times).
+ */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 function format(year: number, month: number, day = 1): string {
