@@ -159,8 +159,9 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
   const spells = membershipSpells(source, organisation, participant);
   const predecessor = predecessorSpells(source, organisation, participant);
   const statuses = statusSpells(source, organisation, participant);
-  const suspended = statuses.filter((s) => s.status === 'suspended');
-  const frozen = statuses.filter((s) => s.status === 'frozen');
+  const suspended: StatusSpell[] = [];
+  const frozen: StatusSpell[] = [];
+  for (const status of statuses) (status.status === 'suspended' ? suspended : frozen).push(status);
   return { participant, spells, predecessor, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses) };
 }
 

@@ -107,10 +107,15 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
       }
     }
   }
-  // Membership of the organisation cannot begin before it exists: the part before is the predecessor's.
-  return spells
-    .map((spell) => ({ ...spell, start: laterSpan(spell.start, founding) }))
-    .filter((spell) => spell.end === null || compareSpans(spell.start, spell.end) < 0);
+  // Membership of the organisation cannot begin before it exists: the part before is the predecessor's. A spell
+  // that begins once it exists is kept as it is (most spells, and a first question about an organisation makes them all).
+  const existing: MemberSpell[] = [];
+  for (const spell of spells) {
+    const start = laterSpan(spell.start, founding);
+    if (spell.end !== null && compareSpans(start, spell.end) >= 0) continue;
+    existing.push(start === spell.start ? spell : { start, end: spell.end, basis: spell.basis, eventIds: spell.eventIds });
+  }
+  return existing;
 }
 
 function joinSpells(spells: MemberSpell[]): MemberSpell[] {
@@ -134,12 +139,13 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
  * freeze; the end of membership ends both. Statuses outside membership are not statuses of a member: dropped.
  */
 export function statusSpells(source: ViewSource, organisation: OrganisationView, participant: string): StatusSpell[] {
-  return membershipSpells(source, organisation, participant).flatMap((membership) => statusSpellsWithin(organisation, participant, membership));
+  const spells: StatusSpell[] = [];
+  for (const membership of membershipSpells(source, organisation, participant)) statusSpellsWithin(organisation, participant, membership, spells);
+  return spells;
 }
 
-/** The statuses of one spell of membership: read afresh from its start, so no status outlives a membership. */
-function statusSpellsWithin(organisation: OrganisationView, participant: string, membership: MemberSpell): StatusSpell[] {
-  const spells: StatusSpell[] = [];
+/** Adds the statuses of one spell of membership: read afresh from its start, so no status outlives a membership. */
+function statusSpellsWithin(organisation: OrganisationView, participant: string, membership: MemberSpell, spells: StatusSpell[]): void {
   let open: { status: StatusSpell['status']; start: Span; id: string } | null = null;
   for (const change of organisation.members.get(participant) ?? []) {
     if (compareSpans(change.span, membership.start) < 0 || (membership.end !== null && compareSpans(change.span, membership.end) >= 0)) continue;
@@ -150,7 +156,6 @@ function statusSpellsWithin(organisation: OrganisationView, participant: string,
     if (supersedes || (change.kind === 'frozen' && open === null)) open = { status: change.kind === 'frozen' ? 'frozen' : 'suspended', start: change.span, id: change.eventId };
   }
   if (open !== null) spells.push(endedWithMembership(open.status, open.start, open.id, membership));
-  return spells;
 }
 
 /** A status still open when the membership ends: the end of membership ends it, and it rests on the fact that did. */
