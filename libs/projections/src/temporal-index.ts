@@ -84,9 +84,8 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly organisationsByInstrument = new Map<string, Set<string>>();
   /**
    * Past projections, few: a page asks many days of one past record (a handful of subjects), while projections of
-   * records asked once, kept, outlive a young-generation collection, which pauses to copy them: with 256 kept (and
-   * the derived values of 16 past records), questions with random `knownAt` met a pause of about 14 ms every 70
-   * questions; with 32 (and 4), about 10 ms (200k events, same machine and load).
+   * records asked once, kept, outlive a young-generation collection, which pauses: with 256 kept (and the derived values of 16 past records), questions with random `knownAt` met a
+   * pause of about 14 ms every 70 questions; with 32 (and 4), about 10 ms (200k events, same machine and load).
    */
   private readonly past = new Recent<Projection>(32);
   /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
