@@ -82,12 +82,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly amendmentsByInstrument = new Map<string, Set<string>>();
   private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
   private readonly organisationsByInstrument = new Map<string, Set<string>>();
-  /**
-   * Past projections, few: a page asks many days of one past record (a handful of subjects), while projections of
-   * records asked once, kept, outlive a young-generation collection, which pauses: with 256 kept (and the derived values of 16 past records), questions with random `knownAt` met a
-   * pause of about 14 ms every 70 questions; with 32 (and 4), about 10 ms (200k events, same machine and load).
-   */
-  private readonly past = new Recent<Projection>(32);
+  private readonly past = new Recent<Projection>(256);
   /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
   private highest = -Infinity;
   /**
@@ -96,7 +91,7 @@ export class TemporalIndex<F extends Fact = Fact> {
    */
   private readonly derived = new Map<string, Derived>();
   /** Values derived from the views of a past record that it alone holds, by the `knownAt` asked: a page asks many days of one past record. */
-  private readonly pastDerived = new Recent<Map<string, Derived>>(4);
+  private readonly pastDerived = new Recent<Map<string, Derived>>(16);
   private readonly latestDerived: DerivedStore = { find: (key) => this.derived.get(key), keep: (key, derived) => this.derived.set(key, derived) };
   /** The latest recorded time applied: a record asked about at or after it is the latest record. */
   private lastRecordedAt: string | undefined;
