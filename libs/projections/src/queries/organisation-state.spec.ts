@@ -1,5 +1,5 @@
 import { charter, charterHistory, csto, treatyHistory } from '../testing/scenarios';
-import { given } from '../testing/given';
+import { event, given } from '../testing/given';
 
 const codes = (rows: readonly { participant: string }[]): string[] => rows.map((row) => row.participant);
 
@@ -42,6 +42,24 @@ describe('organisation state as of a date', () => {
   it('flags a reported entry into force that disagrees with the derivation, following the derivation', () => {
     const state = given([...charterHistory(), charter.inForce('2003-09-19')].filter((e) => !(e.type === 'EntryIntoForceReported' && e.instrument === 'csto-charter-2002' && e.effectiveDate === '2003-09-18'))).asOf('2004-01-01');
     expect(state.instruments.find((i) => i.id === 'csto-charter-2002')).toMatchObject({ since: '2003-09-18', disagreement: { derived: '2003-09-18', reported: '2003-09-19' } });
+  });
+
+  it('lists a party whose later period, bound by a report, begins before its earlier periods, bound by the general entry into force', () => {
+    // ARM's periods come in the order of its consents: two deposits, each ended, then a report for ARM alone. The first
+    // two would begin only at the general entry into force (RUS's deposit, 2003-09-18); the third began on 2003-01-15.
+    const terminated = (effectiveDate: string) => event('InstrumentTerminatedForParticipant', { effectiveDate, instrument: 'csto-charter-2002', participant: 'ARM', reason: 'withdrawal' });
+    const history = given([
+      charter.adopted,
+      charter.signed('ARM'),
+      charter.signed('RUS'),
+      charter.deposited('ARM', '2002-11-01'),
+      terminated('2002-12-01'),
+      charter.deposited('ARM', '2002-12-15'),
+      terminated('2002-12-20'),
+      charter.inForce('2003-01-15', 'ARM'),
+      charter.deposited('RUS', '2003-09-18'),
+    ]);
+    expect(history.asOf('2003-06-01').instruments.find((i) => i.id === 'csto-charter-2002')).toMatchObject({ inForce: false, parties: ['ARM'] });
   });
 
   it('tells suspension from freeze: both remain members', () => {

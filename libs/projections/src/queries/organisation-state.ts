@@ -2,7 +2,7 @@ import { streamId } from '@app/domain';
 import type { StateQuery } from './query';
 import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
-import { collectUncertainties, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
+import { collectUncertainties, hasCoarseDates, hasTakenEffect, holdsOn, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Spell, type UncertainRow } from '../time/span';
 import { keptUpTo, type InstrumentView, type MemberChange, type OrganisationCut, type OrganisationView } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
@@ -289,6 +289,16 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
   return rows.sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status));
 }
 
+/**
+ * Whether any of a party's periods holds on the day. Its periods come in the order of its consents, not of their
+ * starts (a period bound by a report can begin before an earlier one bound by the general entry into force), so the
+ * binary search of `spellOn` does not apply; a party has a period or two.
+ */
+function holdsOnAny(periods: readonly Spell[], day: string): boolean {
+  for (const period of periods) if (holdsOn(period, day)) return true;
+  return false;
+}
+
 function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const general = generalEntryIntoForce(source, instrument);
@@ -299,7 +309,7 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
   partiesOf(source, instrument).forEach((periods, participant) => {
     const bound = boundSpells(periods);
     if (hasCoarseDates(bound)) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
-    if (spellOn(bound, day)) parties.push(participant);
+    if (holdsOnAny(bound, day)) parties.push(participant);
   });
   const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, instrument, day) : [];
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
