@@ -46,6 +46,11 @@ describe('dates', () => {
     expect(effectiveDay('1992-06') > effectiveDay('1992-05-31')).toBe(true);
   });
 
+  it('refuses to order what is no date, naming it, rather than calling itself for ever', () => {
+    expect(() => effectiveDay('')).toThrow(DomainError);
+    expect(() => effectiveDay('1992-5-1')).toThrow(DomainError);
+  });
+
   it('knows the length of every month of every year it accepts as the calendar does, 1900 and 2100 not leap, 2000 leap', () => {
     for (let year = EARLIEST_YEAR; year <= LATEST_YEAR; year++) {
       for (let month = 1; month <= 12; month++) {

@@ -130,7 +130,10 @@ export function effectiveDay(date: string): string {
   if (date.length === 10) return date;
   if (date.length === 7) return `${date}-01`;
   if (date.length === 4) return `${date}-01-01`;
-  return effectiveDay(date.slice(0, date.indexOf('/')));
+  const slash = date.indexOf('/');
+  // Only a range has another length; anything else (an empty text) would have called itself for ever.
+  if (slash < 0) throw InvalidDate.because(dateProblem(date) ?? `"${date}" is not a date`);
+  return effectiveDay(date.slice(0, slash));
 }
 
 function isRange(date: string): boolean {

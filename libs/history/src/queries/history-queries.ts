@@ -108,12 +108,13 @@ export class HistoryQueries {
   }
 
   async timeline(question: TimelineQuestion): Promise<TimelinePage> {
-    const { org, from, to, type, instrument } = question;
+    const { org } = question;
+    const [from, to, type, instrument, asked] = [question.from, question.to, question.type, question.instrument, question.participant].map(present);
     const knownAt = instantOf(question.knownAt);
     const offset = countOf(question.offset, 0);
     const limit = countOf(question.limit, 100);
     const index = await this.indexHolding(org, knownAt);
-    const participant = question.participant === undefined ? undefined : participantOf(question.participant, (p) => [...index.source(knownAt).subjectsOf(p)].length > 0);
+    const participant = asked === undefined ? undefined : participantOf(asked, (p) => [...index.source(knownAt).subjectsOf(p)].length > 0);
     const entries = index.timeline({ organisation: org, from, to, participant, type: type as WireName | undefined, instrument, knownAt });
     return { organisation: org, total: entries.length, offset, limit, entries: entries.slice(offset, offset + limit) };
   }
@@ -157,4 +158,9 @@ export function audit(fact: StoredFact): Omit<AuditTrail, 'supersededBy'> {
     schemaVersion: metadata.schemaVersion,
     event: fact.event,
   };
+}
+
+/** A field given empty is absent (the rules in dto/query-fields.ts pass it as such): `?from=` asks from the start. */
+function present(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
