@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { EventStore } from '@app/event-store';
 import { SparsePositionStore } from '@app/event-store/testing/sparse-positions';
@@ -447,4 +450,34 @@ describe('the HTTP API when its store stops answering', () => {
     await http.get('/health/live').expect(200);
     await app.close();
   });
+
+  it('answers a write that meets a damaged store file with a store-failure problem, the file named only in the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annals-damaged-live-'));
+    const path = join(dir, 'annals.db');
+    const { app } = await startApi({ path });
+    try {
+      const http = request(app.getHttpServer());
+      await postSignatureTo(http, 'AFG').expect(201);
+      // What a failing disk or a stray write leaves: the database's pages overwritten, its write-ahead log gone.
+      writeFileSync(path, Buffer.alloc(16_384, 7));
+      writeFileSync(`${path}-wal`, Buffer.alloc(0));
+      writeFileSync(`${path}-shm`, Buffer.alloc(32_768, 0));
+      const { body } = await postSignatureTo(http, 'IRN').expect(500);
+      expect(body).toEqual({
+        type: '/problems/store-failure',
+        title: 'The event store failed',
+        status: 500,
+        detail: 'the event store could not be read or written (a damaged file or a disk error); see the server log',
+        instance: '/instruments/peacekeeping-agreement-2007/events',
+        code: 'STORE_FAILURE',
+      });
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+function postSignatureTo(http: ReturnType<typeof request>, participant: string): request.Test {
+  return http.post('/instruments/peacekeeping-agreement-2007/events').set('Authorization', `Bearer ${WRITER_TOKEN}`).send({ event: signature(participant) });
+}

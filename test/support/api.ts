@@ -12,8 +12,8 @@ export const WRITER_TOKEN = 'alice-secret-token';
 export const READER_TOKEN = 'bob-reader-token';
 
 /**
- * The real application, configured through its validated environment, on a real SQLite store in memory, with one
- * writer, alice, and the chronology imported (unless `chronology: false`: an empty store). Reads are open unless
+ * The real application, configured through its validated environment, on a real SQLite store (in memory, or in the
+ * file at `path`), with one writer, alice, and the chronology imported (unless `chronology: false`: an empty store). Reads are open unless
  * `readers` (token → name) are given; `wrapStore` puts a wrapper around the store (sparse positions, as on
  * EventStoreDB); `feedHeartbeatMs` shortens the live feed's heartbeat for a test.
  */
@@ -22,11 +22,12 @@ export async function startApi({
   readers = new Map<string, string>(),
   wrapStore = (store: EventStore): EventStore => store,
   feedHeartbeatMs = 15_000,
+  path = ':memory:',
 } = {}): Promise<{ app: NestExpressApplication; store: EventStore }> {
-  const store = wrapStore(new SqliteEventStore({ path: ':memory:' }));
+  const store = wrapStore(new SqliteEventStore({ path }));
   if (chronology) await new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test-import' });
   const env = readEnvironment(ApiEnvironment, {
-    ANNALS_DB: ':memory:',
+    ANNALS_DB: path,
     ANNALS_WRITER_TOKENS: `alice:${WRITER_TOKEN}`,
     ANNALS_READER_TOKENS: [...readers].map(([token, name]) => `${name}:${token}`).join(','),
   });

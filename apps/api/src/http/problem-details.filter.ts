@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, InvalidEvent } from '@app/domain';
-import { EventIdConflict, InvalidArgument, StoreUnavailable, WrongExpectedRevision } from '@app/event-store';
+import { EventIdConflict, InvalidArgument, StoreFailure, StoreUnavailable, WrongExpectedRevision } from '@app/event-store';
 import { InvalidQuery, NotFound } from '@app/history';
 import { isBodyError } from './json-body';
 
@@ -63,6 +63,13 @@ function toProblem(error: unknown): Omit<ProblemDetails, 'instance'> {
   if (error instanceof StoreUnavailable) {
     // The store's own message names hosts and ports: it goes to the log (status ≥ 500), not to the client.
     return problem(HttpStatus.SERVICE_UNAVAILABLE, 'store-unavailable', 'The event store is unavailable', 'the event store cannot be reached or has no leader now; retry later', {
+      code: error.code,
+    });
+  }
+  if (error instanceof StoreFailure) {
+    // Not the caller's fault and not transient: the file is damaged or the disk failed. Its message names the file
+    // on the server: it goes to the log (status ≥ 500), the client learns what kind of failure it met.
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'store-failure', 'The event store failed', 'the event store could not be read or written (a damaged file or a disk error); see the server log', {
       code: error.code,
     });
   }
