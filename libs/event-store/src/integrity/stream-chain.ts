@@ -1,5 +1,5 @@
 import type { EventMetadata, EventStore, ExpectedRevision, IntegrityProblem, IntegrityReport, NewEvent, RecordedEvent } from '../event-store';
-import { CHAIN_ENCODING, GENESIS, isChainEncoding, streamChainHash } from './chain';
+import { GENESIS, isEventHashEncoding, STREAM_CHAIN_ENCODING, streamChainHash } from './chain';
 
 /*
  * Where the server gives an event its position and recorded time only as it writes it (EventStoreDB), the hash
@@ -31,8 +31,8 @@ export async function chainInStream(
   return events.map((event) => {
     revision += 1;
     const metadata = withoutHash(event.metadata ?? {});
-    hash = streamChainHash(hash, { streamId, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(metadata) }, CHAIN_ENCODING);
-    return { ...event, metadata: { ...metadata, hash, hashEncoding: CHAIN_ENCODING } };
+    hash = streamChainHash(hash, { streamId, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(metadata) }, STREAM_CHAIN_ENCODING);
+    return { ...event, metadata: { ...metadata, hash, hashEncoding: STREAM_CHAIN_ENCODING } };
   });
 }
 
@@ -53,7 +53,7 @@ export async function checkStreamChains(store: Pick<EventStore, 'readAll'>, expe
       continue;
     }
     const encoding = encodingOf(event.metadata);
-    if (!isChainEncoding(encoding)) {
+    if (!isEventHashEncoding(encoding)) {
       problems.push({ position: event.position, reason: `its hash is of encoding ${String(encoding)}, which this build does not know` });
     } else {
       const expected = streamChainHash(

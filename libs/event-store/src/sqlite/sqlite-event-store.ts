@@ -21,7 +21,7 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { checkExpectation, checkNewEvents } from '../expectations';
-import { CHAIN_ENCODING, chainHash, GENESIS } from '../integrity/chain';
+import { APPEND_DIGEST_ENCODING, AppendDigest, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
 import { walkChain } from './walk-chain';
 
@@ -49,7 +49,7 @@ interface EventRow {
 type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
-/** The end of the log as a write finds it: each event written moves it on. */
+/** The end of the log as a write finds it: each append written moves it on. */
 interface Tail {
   position: number;
   hash: string;
@@ -94,8 +94,11 @@ export class SqliteEventStore extends EventStore {
       // AUTOINCREMENT's counter: it stays at the highest position ever handed out, even if rows were removed.
       sequence: this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      insert: this.db.prepare<[number, string, string, number, string, string, string, string, string]>(
-        `INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${CHAIN_ENCODING})`,
+      // Every event of an append says it is of one, and the last carries the append's digest. AUTOINCREMENT gives
+      // the position (one past the highest ever handed out, as `tail` computes it): binding it made SQLite look it
+      // up first.
+      insert: this.db.prepare<[string, string, number, string, string, string, string, string | null]>(
+        `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${APPEND_DIGEST_ENCODING})`,
       ),
       streamForwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
@@ -310,7 +313,7 @@ export class SqliteEventStore extends EventStore {
     }
   }
 
-  /** Where the next event goes: after the highest position ever handed out, linked to the last event's hash. */
+  /** Where the next append goes: after the highest position ever handed out, linked to the hash the last event carries (the digest of the append it ends). */
   private tail(): Tail {
     const last = this.statements.tail.get();
     const handedOut = this.statements.sequence.get()?.seq ?? 0;
@@ -330,35 +333,33 @@ export class SqliteEventStore extends EventStore {
       return { result: retried.result, wrote: false };
     }
     checkExpectation(streamId, expectedRevision, current);
+    // One digest per append (encoding 3), fed as each event is written and carried by the last one only.
+    const digest = new AppendDigest(tail.hash);
+    const last = events.length - 1;
     let revision = current ?? -1;
-    for (const event of events) {
-      revision += 1;
-      this.insert(streamId, revision, event, tail);
-    }
-    return { result: { nextExpectedRevision: revision, position: events.length > 0 ? tail.position : -1 }, wrote: events.length > 0 };
-  }
-
-  /** Inserts one event at the tail, chained to the event before it, and moves the tail on. */
-  private insert(streamId: string, revision: number, event: NewEvent, tail: Tail): void {
-    const fields = {
-      position: tail.position + 1,
-      streamId,
-      revision,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata ?? {}),
-      recordedAt: tail.recordedAt,
-    };
-    const hash = chainHash(tail.hash, fields, CHAIN_ENCODING);
+    let index = 0;
     try {
-      this.statements.insert.run(fields.position, event.id, streamId, revision, fields.type, fields.data, fields.metadata, fields.recordedAt, hash);
-      tail.position = fields.position;
-      tail.hash = hash;
+      for (; index <= last; index++) {
+        const event = events[index] as NewEvent;
+        revision += 1;
+        const position = tail.position + 1;
+        const data = JSON.stringify(event.data);
+        const metadata = JSON.stringify(event.metadata ?? {});
+        digest.add(position, streamId, revision, event.type, data, metadata, tail.recordedAt);
+        const hash = index === last ? digest.digest() : null;
+        const written = this.statements.insert.run(event.id, streamId, revision, event.type, data, metadata, tail.recordedAt, hash).lastInsertRowid;
+        // The digest covers the position the event was meant to get: a store that gave another must not commit it.
+        if (written !== position) throw new StoreFailure(`the store at ${this.path} gave position ${written} to an event due at ${position}`);
+        tail.position = position;
+        if (hash !== null) tail.hash = hash;
+      }
     } catch (error) {
-      const existing = this.statements.byId.get(event.id);
-      if (existing) throw new EventIdConflict(event.id, `already stored in stream ${existing.stream_id}`);
+      const id = (events[index] as NewEvent).id;
+      const existing = this.statements.byId.get(id);
+      if (existing) throw new EventIdConflict(id, `already stored in stream ${existing.stream_id}`);
       throw error;
     }
+    return { result: { nextExpectedRevision: revision, position: tail.position }, wrote: true };
   }
 
   /** A batch whose ids are all stored already, in this stream, in this order and with this content, is a retry. */

@@ -1,14 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { IntegrityProblem, IntegrityReport } from '../event-store';
-import { chainHash, GENESIS, isChainEncoding } from '../integrity/chain';
+import { APPEND_DIGEST_ENCODING, AppendDigest, chainHash, GENESIS, isEventHashEncoding } from '../integrity/chain';
 import { IMMUTABILITY_TRIGGERS } from './schema';
 
 type ChainRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string, hash: string | null, encoding: number | null];
 
 const PAGE_SIZE = 4096;
 
+/** An append of encoding 3 being read: where it starts, and its digest so far. */
+interface OpenAppend {
+  readonly first: number;
+  readonly digest: AppendDigest;
+}
+
 /**
- * Recomputes the embedded store's hash chain from the first event. Besides each hash, it checks that positions
+ * Recomputes the embedded store's hash chain from the first event: each event's hash in encodings 1 and 2, each
+ * append's digest in encoding 3 (its events say so, the last carries the digest). Besides the chain, it checks that positions
  * run on without a gap, that the log still ends where AUTOINCREMENT's counter says it did, that the immutability
  * triggers are in place, and reports what opening the file once found wrong (`store_findings`). Call it inside a
  * read transaction, so that the log does not move under it.
@@ -25,7 +32,9 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
   const page = db
     .prepare<[number, number], ChainRow>('SELECT position, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding FROM events WHERE position > ? ORDER BY position ASC LIMIT ?')
     .raw(true);
+  // The last event read, and the last hash or digest of the chain: what the next link starts from.
   let previous = { position: 0, hash: GENESIS };
+  let open: OpenAppend | undefined;
   let chainStart: number | undefined;
   let chained = 0;
   let unchained = 0;
@@ -37,6 +46,27 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
         problems.push({ position, reason });
       };
       if (position !== previous.position + 1) problem(`follows position ${previous.position}: events were removed or inserted`);
+      if (storedEncoding === APPEND_DIGEST_ENCODING) {
+        chainStart ??= position;
+        chained += 1;
+        open ??= { first: position, digest: new AppendDigest(previous.hash) };
+        open.digest.add(position, streamId, revision, type, data, metadata, recordedAt);
+        if (hash === null) {
+          previous = { position, hash: previous.hash };
+          continue;
+        }
+        if (open.digest.digest() !== hash) {
+          problem(`the digest of the append of positions ${open.first}–${position} does not match its events and the append before it: one of them edited, moved, removed or inserted, or the digest forged`);
+        }
+        open = undefined;
+        if (hash === expectedHead) sawExpected = true;
+        previous = { position, hash };
+        continue;
+      }
+      if (open) {
+        problems.push({ position: previous.position, reason: `the append of positions ${open.first}–${previous.position} carries no digest: the event that carried it, at its end, was removed or stripped of it` });
+        open = undefined;
+      }
       if (hash === null) {
         if (chainStart === undefined) unchained += 1;
         else problem(`carries no hash although the chain starts at position ${chainStart}: its hash was removed`);
@@ -47,7 +77,7 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
       chained += 1;
       // Rows written before the column existed say nothing: their hashes are of the first encoding.
       const encoding = storedEncoding ?? 1;
-      if (!isChainEncoding(encoding)) {
+      if (!isEventHashEncoding(encoding)) {
         problem(`its hash is of encoding ${encoding}, which this build does not know`);
       } else if (chainHash(previous.hash, { position, streamId, revision, type, data, metadata, recordedAt }, encoding) !== hash) {
         problem('its hash does not match its content and the event before it: edited, moved, removed before it or forged');
@@ -56,6 +86,9 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
       previous = { position, hash };
     }
     if (rows.length < PAGE_SIZE) break;
+  }
+  if (open) {
+    problems.push({ position: previous.position, reason: `the log ends inside the append that starts at position ${open.first}: the events at its end, which carried its digest, were removed` });
   }
   const handedOut = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get()?.seq ?? 0;
   if (handedOut > previous.position) {
