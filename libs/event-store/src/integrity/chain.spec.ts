@@ -1,4 +1,4 @@
-import { chainHash, type ChainedFields, GENESIS, streamChainHash } from './chain';
+import { AppendDigest, chainHash, type ChainedFields, GENESIS, streamChainHash } from './chain';
 
 describe('the hash chain of the embedded store', () => {
   const event: ChainedFields = {
@@ -35,6 +35,54 @@ describe('the hash chain of the embedded store', () => {
 
   it('never gives the same hash to one event in both encodings', () => {
     expect(chainHash(GENESIS, event, 2)).not.toBe(chainHash(GENESIS, event, 1));
+  });
+});
+
+describe('the digest of an append (encoding 3)', () => {
+  const first: ChainedFields = {
+    position: 1,
+    streamId: 'organisation-csto',
+    revision: 0,
+    type: 'OrganisationEstablished',
+    data: '{"organisation":"csto","name":"Коллективная \\"безопасность\\""}',
+    metadata: '{"recordedBy":"import","schemaVersion":1}',
+    recordedAt: '2026-01-02T03:04:05.006Z',
+  };
+  const second: ChainedFields = { ...first, position: 2, revision: 1, type: 'MemberAdmitted', data: '{"organisation":"csto","participant":"ARM"}' };
+  const digestOf = (previous: string, events: readonly ChainedFields[]): string => {
+    const digest = new AppendDigest(previous);
+    for (const e of events) digest.add(e.position, e.streamId, e.revision, e.type, e.data, e.metadata, e.recordedAt);
+    return digest.digest();
+  };
+
+  // Pinned to digests computed apart from this code (Python's hashlib over the text the README describes).
+  it('hashes an append as its documented text: a tag, the digest before it, then each event as encoding 2 lays it out after the previous hash', () => {
+    expect(digestOf(GENESIS, [first])).toBe('1129aa64882c41a50c2238442baae5ddc3e834ad143181b0fd48fa71e0ecbe86');
+    expect(digestOf(GENESIS, [first, second])).toBe('cad41484d879f9e3da82f6e9aafc0059ca8860198554316f0ec6a67308b3f2ff');
+  });
+
+  it('never gives one event alone the hash it has in encoding 2', () => {
+    expect(digestOf(GENESIS, [first])).not.toBe(chainHash(GENESIS, first, 2));
+  });
+
+  it('tells apart one append of two events from two appends of one', () => {
+    expect(digestOf(digestOf(GENESIS, [first]), [second])).not.toBe(digestOf(GENESIS, [first, second]));
+  });
+
+  it.each([
+    ['a stream', { streamId: 'organisation-other' }],
+    ['a recorded time', { recordedAt: '2026-01-02T03:04:05.007Z' }],
+    ['a position', { position: 3 }],
+    ['a revision', { revision: 2 }],
+    ['metadata', { metadata: '{"recordedBy":"mallory","schemaVersion":1}' }],
+  ])('changes when one event of the append carries another %s, although an append writes one of each', (_field, change) => {
+    expect(digestOf(GENESIS, [first, { ...second, ...change }])).not.toBe(digestOf(GENESIS, [first, second]));
+  });
+
+  it('keeps fields apart whatever they hold: text moved from data into metadata changes the digest', () => {
+    const moved = { ...second, data: second.data.slice(0, -1), metadata: `}${second.metadata}` };
+
+    expect(digestOf(GENESIS, [first, moved])).not.toBe(digestOf(GENESIS, [first, second]));
   });
 });
 
