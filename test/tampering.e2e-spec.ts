@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import { chainHash, type ChainEncoding, GENESIS } from '@app/event-store/integrity/chain';
+import { APPEND_DIGEST_ENCODING, AppendDigest, chainHash, type ChainEncoding, GENESIS, isEventHashEncoding } from '@app/event-store/integrity/chain';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
 import { LogVerifier, type LogReport } from '@app/history';
 import { establishedFact, writeChronology } from './support/chronology-fixtures';
@@ -28,20 +28,35 @@ interface Row {
   hash_encoding: ChainEncoding | null;
 }
 
-/** The hash a row would have after `previous`, in the encoding the row says it uses, as a forger who knows it computes it. */
-function hashOf(previous: string, row: Row): string {
-  return chainHash(previous, { position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at }, row.hash_encoding ?? 1);
-}
-
-/** Recomputes the hash of every event from `from` on, as a forger who knows the algorithm would. */
-function rechain(db: Database.Database, from = 1): void {
+/**
+ * Recomputes the hashes of the events and the digests of the appends that end from `from` to `to`, as a forger who
+ * knows the algorithm would; the others keep what they hold, and the links after them start from it.
+ */
+function rechain(db: Database.Database, from = 1, to = Number.POSITIVE_INFINITY): void {
   const rows = db.prepare<[], Row>('SELECT * FROM events ORDER BY position').all();
+  const update = (position: number, hash: string): void => {
+    db.prepare('UPDATE events SET hash = ? WHERE position = ?').run(hash, position);
+  };
   let previous = GENESIS;
+  let digest: AppendDigest | undefined;
   db.exec('DROP TRIGGER events_refuse_update');
   for (const row of rows) {
-    const hash = hashOf(previous, row);
-    if (row.position >= from) db.prepare('UPDATE events SET hash = ? WHERE position = ?').run(hash, row.position);
-    previous = row.position >= from ? hash : (row.hash ?? GENESIS);
+    const fields = { position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at };
+    let hash: string;
+    if (row.hash_encoding === APPEND_DIGEST_ENCODING) {
+      digest ??= new AppendDigest(previous);
+      digest.add(fields.position, fields.streamId, fields.revision, fields.type, fields.data, fields.metadata, fields.recordedAt);
+      if (row.hash === null) continue;
+      hash = digest.digest();
+      digest = undefined;
+    } else {
+      const encoding = row.hash_encoding ?? 1;
+      if (!isEventHashEncoding(encoding)) throw new Error(`encoding ${encoding} at position ${row.position}`);
+      hash = chainHash(previous, fields, encoding);
+    }
+    const recomputed = row.position >= from && row.position <= to;
+    if (recomputed) update(row.position, hash);
+    previous = recomputed ? hash : (row.hash ?? GENESIS);
   }
   db.exec(SCHEMA);
 }
@@ -57,10 +72,25 @@ interface Tampering {
   readonly seenWithoutExpect: boolean;
 }
 
-// Positions in the template log (the chronology, then one more small import): a fact with a participant, the
-// events of one stream, the last event.
+// Positions in the template log (the chronology, then one more small import): a fact with a participant, which
+// ends the append of its stream and so carries its digest; the append after it (of instrument-cst-1992, more than
+// three events); the last event.
 const PARTICIPANT_FACT = 20;
+const NEXT_APPEND = PARTICIPANT_FACT + 1;
 const LAST = (db: Database.Database): number => (db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number }).p;
+
+/** Swaps the contents of two rows, hash and encoding included, each keeping its position. */
+function swapRows(db: Database.Database, a: number, b: number): void {
+  const rows = db.prepare<[number, number], Row & { id: string }>('SELECT * FROM events WHERE position IN (?, ?) ORDER BY position').all(a, b);
+  db.exec('DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;');
+  db.prepare('DELETE FROM events WHERE position IN (?, ?)').run(a, b);
+  const insert = db.prepare('INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const [first, second] = rows as [Row & { id: string }, Row & { id: string }];
+  for (const [position, row] of [[first.position, second], [second.position, first]] as const) {
+    insert.run(position, row.id, row.stream_id, row.revision, row.type, row.data, row.metadata, row.recorded_at, row.hash, row.hash_encoding);
+  }
+  db.exec(SCHEMA);
+}
 
 const TAMPERINGS: readonly Tampering[] = [
   { kind: 'data: a participant changed to another valid code', seenWithoutExpect: true, tamper: (db) => unguarded(db, "UPDATE events SET data = json_set(data, '$.participant', 'TKM') WHERE position = ?", PARTICIPANT_FACT) },
@@ -86,36 +116,21 @@ const TAMPERINGS: readonly Tampering[] = [
       unguarded(db, 'UPDATE events SET revision = ? WHERE position = ?', b!.revision, a!.position);
     },
   },
-  {
-    kind: 'rows: the contents of two rows swapped, positions kept',
-    seenWithoutExpect: true,
-    tamper: (db) => {
-      const rows = db.prepare<[number, number], Row & { id: string }>('SELECT * FROM events WHERE position IN (?, ?) ORDER BY position').all(PARTICIPANT_FACT, PARTICIPANT_FACT + 1);
-      db.exec('DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;');
-      db.prepare('DELETE FROM events WHERE position IN (?, ?)').run(PARTICIPANT_FACT, PARTICIPANT_FACT + 1);
-      const insert = db.prepare('INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      const [first, second] = rows as [Row & { id: string }, Row & { id: string }];
-      for (const [position, row] of [[first.position, second], [second.position, first]] as const) {
-        insert.run(position, row.id, row.stream_id, row.revision, row.type, row.data, row.metadata, row.recorded_at, row.hash);
-      }
-      db.exec(SCHEMA);
-    },
-  },
+  { kind: 'rows: the contents of the last event of an append and the first of the next swapped, positions kept', seenWithoutExpect: true, tamper: (db) => swapRows(db, PARTICIPANT_FACT, NEXT_APPEND) },
+  { kind: 'rows: the contents of two events inside one append swapped, positions kept', seenWithoutExpect: true, tamper: (db) => swapRows(db, NEXT_APPEND + 1, NEXT_APPEND + 2) },
   { kind: 'hash_encoding: an event passed off as hashed in the first encoding', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash_encoding = NULL WHERE position = ?', PARTICIPANT_FACT) },
-  { kind: 'hash: removed from one event, to pass it off as recorded before the chain', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash = NULL WHERE position = ?', PARTICIPANT_FACT) },
+  { kind: 'hash: the digest removed from the event that carries it, so that its append runs into the next', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash = NULL WHERE position = ?', PARTICIPANT_FACT) },
+  { kind: 'hash_encoding: removed from the first event of an append, to pass it off as recorded before the chain', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash_encoding = NULL WHERE position = ?', NEXT_APPEND) },
   {
-    kind: 'data edited and that event\'s hash recomputed',
+    kind: 'data edited and the digest of its append recomputed',
     seenWithoutExpect: true,
     tamper: (db) => {
       unguarded(db, "UPDATE events SET data = json_set(data, '$.participant', 'TKM') WHERE position = ?", PARTICIPANT_FACT);
-      const rows = db.prepare<[], Row>('SELECT * FROM events ORDER BY position').all();
-      const previous = rows[PARTICIPANT_FACT - 2]!;
-      const row = rows[PARTICIPANT_FACT - 1]!;
-      unguarded(db, 'UPDATE events SET hash = ? WHERE position = ?', hashOf(previous.hash!, row), PARTICIPANT_FACT);
+      rechain(db, PARTICIPANT_FACT, PARTICIPANT_FACT);
     },
   },
   {
-    kind: 'the last event edited and its hash recomputed',
+    kind: 'the last event edited and its digest recomputed',
     seenWithoutExpect: false,
     tamper: (db) => {
       unguarded(db, "UPDATE events SET metadata = json_set(metadata, '$.recordedBy', 'mallory') WHERE position = ?", LAST(db));
@@ -124,7 +139,7 @@ const TAMPERINGS: readonly Tampering[] = [
   },
   {
     // The chain is rewritten consistently, but the import journal's digest of what the import wrote still differs.
-    kind: 'data edited in the middle and every later hash recomputed',
+    kind: 'data edited in the middle and every later digest recomputed',
     seenWithoutExpect: true,
     tamper: (db) => {
       unguarded(db, "UPDATE events SET data = json_set(data, '$.participant', 'TKM') WHERE position = ?", PARTICIPANT_FACT);
@@ -141,7 +156,9 @@ const TAMPERINGS: readonly Tampering[] = [
       db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(last - 3);
     },
   },
-  { kind: 'delete: an event in the middle', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', PARTICIPANT_FACT) },
+  { kind: 'delete: the event in the middle of the log that carries an append\'s digest', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', PARTICIPANT_FACT) },
+  { kind: 'delete: the first event of an append', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', NEXT_APPEND) },
+  { kind: 'delete: an event inside an append', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', NEXT_APPEND + 1) },
   { kind: 'delete: the first event', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = 1') },
   {
     kind: 'forged: a row appended at the end without touching a trigger, with a made-up hash',
@@ -149,6 +166,14 @@ const TAMPERINGS: readonly Tampering[] = [
     tamper: (db) => {
       const row = db.prepare<[number], Row>('SELECT * FROM events WHERE position = ?').get(PARTICIPANT_FACT)!;
       db.prepare("INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES ('99999999-2222-4333-8444-555555555555', 'organisation-forged', 0, ?, ?, ?, ?, ?)").run(row.type, row.data, row.metadata, row.recorded_at, 'f'.repeat(64));
+    },
+  },
+  {
+    kind: 'forged: a row appended at the end without touching a trigger, as the start of an append',
+    seenWithoutExpect: true,
+    tamper: (db) => {
+      const row = db.prepare<[number], Row>('SELECT * FROM events WHERE position = ?').get(PARTICIPANT_FACT)!;
+      db.prepare("INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash_encoding) VALUES ('99999999-2222-4333-8444-555555555555', 'organisation-forged', 0, ?, ?, ?, ?, 3)").run(row.type, row.data, row.metadata, row.recorded_at);
     },
   },
   {
@@ -162,7 +187,8 @@ const TAMPERINGS: readonly Tampering[] = [
   { kind: 'guard: the UPDATE trigger dropped', seenWithoutExpect: true, tamper: (db) => db.exec('DROP TRIGGER events_refuse_update') },
   { kind: 'guard: the DELETE trigger dropped', seenWithoutExpect: true, tamper: (db) => db.exec('DROP TRIGGER events_refuse_delete') },
   { kind: 'guard: the UPDATE trigger dropped and an edit made under it', seenWithoutExpect: true, tamper: (db) => db.exec("DROP TRIGGER events_refuse_update; UPDATE events SET type = 'MemberAdmitted' WHERE position = 3") },
-  { kind: 'hash: removed from every event, to pass the whole log off as recorded before the chain', seenWithoutExpect: false, tamper: (db) => unguarded(db, 'UPDATE events SET hash = NULL') },
+  { kind: 'hash and hash_encoding: removed from every event, to pass the whole log off as recorded before the chain', seenWithoutExpect: false, tamper: (db) => unguarded(db, 'UPDATE events SET hash = NULL, hash_encoding = NULL') },
+  { kind: 'hash: removed from every event, leaving their encoding', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'UPDATE events SET hash = NULL') },
 ];
 
 describe('verify against a tampered store file', () => {
@@ -196,19 +222,22 @@ describe('verify against a tampered store file', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('hashes every event of the template with the current encoding, so that every tampering below is of such rows', () => {
+  it('writes every event of the template in the current encoding, one digest per append, as the tamperings below expect', () => {
     const db = new Database(template, { readonly: true });
     const encodings = db.prepare<[], { hash_encoding: number | null }>('SELECT DISTINCT hash_encoding FROM events').all();
+    const carriers = db.prepare<[number, number], { carries: number }>('SELECT hash IS NOT NULL AS carries FROM events WHERE position BETWEEN ? AND ? ORDER BY position').all(PARTICIPANT_FACT, NEXT_APPEND + 3);
     db.close();
-    expect(encodings).toEqual([{ hash_encoding: 2 }]);
+
+    expect(encodings).toEqual([{ hash_encoding: APPEND_DIGEST_ENCODING }]);
+    expect(carriers.map((row) => row.carries)).toEqual([1, 0, 0, 0, 0]);
   });
 
   it('finds nothing wrong with the untouched file, and holds the head it printed', async () => {
     expect(await verifyFile(template, head)).toMatchObject({ head, problems: [], unchained: 0 });
   });
 
-  it('covers 30 kinds of tampering', () => {
-    expect(TAMPERINGS).toHaveLength(30);
+  it('covers 36 kinds of tampering', () => {
+    expect(TAMPERINGS).toHaveLength(36);
   });
 
   describe.each(TAMPERINGS.map((t) => [t.kind, t] as const))('%s', (_kind, { tamper, seenWithoutExpect }) => {
