@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import { APPEND_DIGEST_ENCODING, AppendDigest, chainHash, type ChainEncoding, GENESIS, isEventHashEncoding } from '@app/event-store/integrity/chain';
+import { APPEND_DIGEST_ENCODING, AppendDigest, chainHash, GENESIS, isEventHashEncoding } from '@app/event-store/integrity/chain';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
 import { LogVerifier, type LogReport } from '@app/history';
 import { establishedFact, writeChronology } from './support/chronology-fixtures';
@@ -25,7 +25,7 @@ interface Row {
   metadata: string;
   recorded_at: string;
   hash: string | null;
-  hash_encoding: ChainEncoding | null;
+  hash_encoding: number | null;
 }
 
 /**
