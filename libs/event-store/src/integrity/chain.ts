@@ -4,7 +4,7 @@ import * as crypto from 'node:crypto';
 /** The previous hash of the first chained event: no event comes before it. */
 export const GENESIS = '0'.repeat(64);
 
-/**
+/*
  * How a hash of the chain is laid out. Each stored hash says which encoding it was taken over (a column of the
  * embedded store, a metadata key on EventStoreDB), so that hashes taken by an earlier build still verify:
  * - 1: one hash per event, over a JSON array of the fields. JSON.stringify escapes the data and metadata a second
@@ -12,20 +12,22 @@ export const GENESIS = '0'.repeat(64);
  * - 2: one hash per event, over a tag naming the chain and the encoding, then each field as its UTF-8 byte length,
  *   a colon and the field's text: no field can run into the next whatever it holds, nothing is escaped, and the
  *   tag keeps a version-2 text from ever reading as a version-1 one.
- * - 3: one digest per append (see `AppendDigest`). The embedded store writes it; EventStoreDB's stream chain stays
- *   on encoding 2, since an append there is not the unit its reads give back.
+ * - 3: one digest per append (`AppendDigest`), which the embedded store writes: a hash per event was the largest
+ *   cost of a batched append beyond SQLite's own, most of it the fixed cost of each call and each event's text.
  * All are SHA-256: with the CPU's SHA instructions it is the fastest digest Node offers here (faster than
  * SHA-512/256 or BLAKE2), and the text and the calls, not the digest, were the cost.
  */
-export type ChainEncoding = EventHashEncoding | typeof APPEND_DIGEST_ENCODING;
 
 /** The encodings that hash each event on its own. */
 export type EventHashEncoding = 1 | 2;
 
-/** The encoding the embedded store writes: one digest per append, on the append's last event. */
+/** The encoding the embedded store writes: one digest per append, carried by the append's last event. */
 export const APPEND_DIGEST_ENCODING = 3;
 
-/** The encoding EventStoreDB's stream chain writes (see stream-chain.ts). */
+/**
+ * The encoding EventStoreDB's stream chain writes (see stream-chain.ts). It stays per event: there the hash rides in
+ * each event's metadata, and the chain is read back stream by stream, where an append leaves no boundary to find.
+ */
 export const STREAM_CHAIN_ENCODING: EventHashEncoding = 2;
 
 export function isEventHashEncoding(value: unknown): value is EventHashEncoding {
