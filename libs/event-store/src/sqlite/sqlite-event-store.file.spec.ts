@@ -62,9 +62,9 @@ describe('the embedded store on a file', () => {
     expect(recorded).toEqual(['2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']);
   });
 
-  it('loses no acknowledged append when the writing process is killed with SIGKILL', async () => {
+  it('loses no acknowledged append when the writing process is killed with SIGKILL, and leaves no append half written', async () => {
     const acknowledged: string[] = [];
-    const child = spawn(process.execPath, worker(path, 'organisation-crash', '100000'), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, worker(path, 'organisation-crash', '100000', 'batches'), { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -81,8 +81,14 @@ describe('the embedded store on a file', () => {
     await new Promise((resolve) => child.on('exit', resolve));
 
     const stored = new Set(await readIds('organisation-crash'));
+    const store = new SqliteEventStore({ path });
+    const integrity = await store.checkIntegrity();
+    await store.close();
     expect(acknowledged.length).toBeGreaterThanOrEqual(300);
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    // Appends of three events, each with its digest on its last: a log cut inside one would not verify.
+    expect(stored.size % 3).toBe(0);
+    expect(integrity).toMatchObject({ chained: stored.size, problems: [] });
   }, 60_000);
 
   it('keeps one stream consistent when separate processes race on it', async () => {
@@ -102,8 +108,50 @@ describe('the embedded store on a file', () => {
       revisions.push(e.revision);
       ids.push(e.id);
     }
+    const integrity = await store.checkIntegrity();
     await store.close();
     expect(revisions).toEqual(Array.from({ length: 120 }, (_, n) => n));
     expect(ids.sort()).toEqual(written.sort());
+    expect(integrity).toMatchObject({ chained: 120, problems: [] });
   }, 60_000);
+
+  // Each store keeps the end of the log it last wrote (see KnownEnd): one must see at once what the other wrote.
+  it('appends after what another connection wrote in between, at the right position, revision and link', async () => {
+    const first = new SqliteEventStore({ path });
+    const second = new SqliteEventStore({ path });
+    const counted = () => ({ id: randomUUID(), type: 'Counted', data: {} });
+    try {
+      expect(await first.appendToStream('s-shared', [counted(), counted()], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 1, position: 2 });
+      expect(await second.appendToStream('s-shared', [counted()], { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      await expect(first.appendToStream('s-shared', [counted()], { expectedRevision: 1 })).rejects.toThrow('expected revision 1');
+      expect(await first.appendToStream('s-shared', [counted()], { expectedRevision: 2 })).toEqual({ nextExpectedRevision: 3, position: 4 });
+      expect(await second.appendToStream('s-other', [counted()], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 0, position: 5 });
+      expect(await first.appendToStreams([{ streamId: 's-other', events: [counted()], expectedRevision: 0 }, { streamId: 's-shared', events: [counted()], expectedRevision: 3 }])).toEqual([
+        { nextExpectedRevision: 1, position: 6 },
+        { nextExpectedRevision: 4, position: 7 },
+      ]);
+
+      expect(await second.checkIntegrity()).toMatchObject({ chained: 7, problems: [] });
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('keeps nothing of a write that was rolled back: the next append goes where that one would have gone', async () => {
+    const store = new SqliteEventStore({ path });
+    const counted = () => ({ id: randomUUID(), type: 'Counted', data: {} });
+    try {
+      await store.appendToStream('s-1', [counted()], { expectedRevision: 'no_stream' });
+      const taken = counted();
+      await store.appendToStream('s-2', [taken], { expectedRevision: 'no_stream' });
+      // The second event of this append is refused (its id is taken) after the first was written: all is rolled back.
+      await expect(store.appendToStream('s-1', [counted(), taken], { expectedRevision: 0 })).rejects.toThrow('already stored in stream s-2');
+
+      expect(await store.appendToStream('s-1', [counted()], { expectedRevision: 0 })).toEqual({ nextExpectedRevision: 1, position: 3 });
+      expect(await store.checkIntegrity()).toMatchObject({ chained: 3, problems: [] });
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Observable, Subject } from 'rxjs';
-import { EventIdConflict, InvalidArgument, StoreFailure } from '../errors';
+import { EventIdConflict, InvalidArgument, StoreFailure, WrongExpectedRevision } from '../errors';
 import {
   type AppendDecidedOptions,
   type AppendOptions,
   type AppendResult,
   type Decide,
   EventStore,
+  type ExpectedRevision,
   type IntegrityReport,
   type NewEvent,
   pageSizeOf,
@@ -23,6 +24,7 @@ import {
 import { checkExpectation, checkNewEvents } from '../expectations';
 import { APPEND_DIGEST_ENCODING, AppendDigest, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
+import { KnownEnd, type Tail } from './known-end';
 import { walkChain } from './walk-chain';
 
 export interface SqliteEventStoreOptions {
@@ -49,12 +51,6 @@ interface EventRow {
 type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
-/** The end of the log as a write finds it: each append written moves it on. */
-interface Tail {
-  position: number;
-  hash: string;
-  readonly recordedAt: string;
-}
 
 const PAGE_SIZE = 512;
 
@@ -75,6 +71,7 @@ export class SqliteEventStore extends EventStore {
   private readonly path: string;
   /** Runs work in a transaction; made once, since better-sqlite3 builds four wrappers per `transaction` call. */
   private readonly transaction: Database.Transaction<(work: () => WriteOutcome) => WriteOutcome>;
+  private readonly known = new KnownEnd();
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -83,7 +80,10 @@ export class SqliteEventStore extends EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.db = this.guard(() => this.open(options.path));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.transaction = this.db.transaction((work: () => WriteOutcome) => work());
+    this.transaction = this.db.transaction((work: () => WriteOutcome) => {
+      this.known.begin(this.statements.dataVersion.get() as number);
+      return work();
+    });
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -116,6 +116,8 @@ export class SqliteEventStore extends EventStore {
         .prepare<[number, number], RawRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      // Moves when another connection commits, and only then (see KnownEnd).
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
   }
 
@@ -293,6 +295,7 @@ export class SqliteEventStore extends EventStore {
     try {
       const work = prepare();
       const outcome = this.guard(() => this.transaction.immediate(work));
+      this.known.commit();
       const outcomes = Array.isArray(outcome) ? outcome : [outcome];
       if (outcomes.some((o) => o.wrote)) this.appended.next();
       return Promise.resolve(outcomes.map((o) => o.result));
@@ -315,6 +318,8 @@ export class SqliteEventStore extends EventStore {
 
   /** Where the next append goes: after the highest position ever handed out, linked to the hash the last event carries (the digest of the append it ends). */
   private tail(): Tail {
+    const known = this.known.lastTail();
+    if (known) return { position: known.position, hash: known.hash, recordedAt: this.recordedAt(known.recordedAt) };
     const last = this.statements.tail.get();
     const handedOut = this.statements.sequence.get()?.seq ?? 0;
     return { position: Math.max(handedOut, last?.position ?? 0), hash: last?.hash ?? GENESIS, recordedAt: this.recordedAt(last?.recorded_at) };
@@ -326,13 +331,15 @@ export class SqliteEventStore extends EventStore {
     { expectedRevision }: AppendOptions,
     tail: Tail,
   ): { result: AppendResult; wrote: boolean } {
-    const current = this.statements.streamHead.get(streamId)?.revision ?? null;
-    const retried = this.findRetry(streamId, events);
-    if (retried) {
-      checkExpectation(streamId, expectedRevision, retried.revisionBefore);
-      return { result: retried.result, wrote: false };
+    const current = this.head(streamId);
+    try {
+      checkExpectation(streamId, expectedRevision, current);
+    } catch (error) {
+      // A retry of an append that was written finds the stream moved on by that very append.
+      const retried = error instanceof WrongExpectedRevision ? this.retried(streamId, events, expectedRevision) : undefined;
+      if (retried) return retried;
+      throw error;
     }
-    checkExpectation(streamId, expectedRevision, current);
     // One digest per append (encoding 3), fed as each event is written and carried by the last one only.
     const digest = new AppendDigest(tail.hash);
     const last = events.length - 1;
@@ -354,12 +361,33 @@ export class SqliteEventStore extends EventStore {
         if (hash !== null) tail.hash = hash;
       }
     } catch (error) {
+      // Ids are looked up only when one is refused: an append whose first id is stored may be a retry.
+      const retried = index === 0 ? this.retried(streamId, events, expectedRevision) : undefined;
+      if (retried) return retried;
       const id = (events[index] as NewEvent).id;
       const existing = this.statements.byId.get(id);
       if (existing) throw new EventIdConflict(id, `already stored in stream ${existing.stream_id}`);
       throw error;
     }
+    this.known.wrote(streamId, revision, tail);
     return { result: { nextExpectedRevision: revision, position: tail.position }, wrote: true };
+  }
+
+  /** A stream's last revision, looked up only when another connection may have moved it. */
+  private head(streamId: string): number | null {
+    const known = this.known.head(streamId);
+    if (known !== undefined) return known;
+    const head = this.statements.streamHead.get(streamId)?.revision ?? null;
+    this.known.read(streamId, head);
+    return head;
+  }
+
+  /** The answer to a retry of an append already written, checked against the expectation it was sent with. */
+  private retried(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): { result: AppendResult; wrote: boolean } | undefined {
+    const retried = this.findRetry(streamId, events);
+    if (!retried) return undefined;
+    checkExpectation(streamId, expectedRevision, retried.revisionBefore);
+    return { result: retried.result, wrote: false };
   }
 
   /** A batch whose ids are all stored already, in this stream, in this order and with this content, is a retry. */
@@ -367,7 +395,7 @@ export class SqliteEventStore extends EventStore {
     streamId: string,
     events: readonly NewEvent[],
   ): { result: AppendResult; revisionBefore: number | null } | undefined {
-    // Only the first id is looked up on the fast path; a later id that clashes fails the insert instead.
+    // A batch whose first id is not stored is no retry; a later id that clashes fails its insert instead.
     const head = events[0] && this.statements.byId.get(events[0].id);
     if (!head) return undefined;
     const stored = events.map((event) => this.statements.byId.get(event.id));

@@ -1,8 +1,9 @@
 /**
  * A writer process for the embedded store's crash and multi-process tests.
- *   tsx append-worker.ts <db> <stream> <count> [retry]
+ *   tsx append-worker.ts <db> <stream> <count> [retry | batches]
  * Appends `count` single-event batches and prints each event id once the store has acknowledged it. With
- * `retry`, it races other processes on one stream, re-reading the stream head after every conflict.
+ * `retry`, it races other processes on one stream, re-reading the stream head after every conflict; with
+ * `batches`, each append holds three events, so that a kill can fall inside one.
  */
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevision } from '../errors';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   if (!path || !streamId || !count) throw new Error('usage: append-worker <db> <stream> <count> [retry]');
   const store = new SqliteEventStore({ path });
   for (let n = 0; n < Number(count); n++) {
-    const event = { id: randomUUID(), type: 'Counted', data: { n, pid: process.pid } };
+    const events = Array.from({ length: mode === 'batches' ? 3 : 1 }, (_, k) => ({ id: randomUUID(), type: 'Counted', data: { n, k, pid: process.pid } }));
     for (;;) {
       let expected: number | 'no_stream' | 'any' = 'any';
       if (mode === 'retry') {
@@ -23,8 +24,8 @@ async function main(): Promise<void> {
         if (expected === 'any') expected = 'no_stream';
       }
       try {
-        await store.appendToStream(streamId, [event], { expectedRevision: expected });
-        process.stdout.write(`${event.id}\n`);
+        await store.appendToStream(streamId, events, { expectedRevision: expected });
+        process.stdout.write(events.map((event) => `${event.id}\n`).join(''));
         break;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
