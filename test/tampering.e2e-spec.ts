@@ -44,10 +44,10 @@ function rechain(db: Database.Database, from = 1, to = Number.POSITIVE_INFINITY)
     const fields = { position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at };
     let hash: string;
     if (row.hash_encoding === APPEND_DIGEST_ENCODING) {
-      digest ??= new AppendDigest(previous);
+      digest ??= new AppendDigest().start(previous);
       digest.add(fields.position, fields.streamId, fields.revision, fields.type, fields.data, fields.metadata, fields.recordedAt);
       if (row.hash === null) continue;
-      hash = digest.digest();
+      hash = digest.finish();
       digest = undefined;
     } else {
       const encoding = row.hash_encoding ?? 1;

@@ -79,42 +79,96 @@ export function streamChainHash(previous: string, event: StreamChainedFields, en
 /**
  * Encoding 3: one SHA-256 per append, since an append is one transaction and so the unit that is committed or
  * not. It covers the tag `annals-chain/3`, a line break, the digest (or hash) of the append before it and a line
- * break, then for each event of the append in position order the text encoding 2 has after the previous hash: the
- * position and the revision each on a line of its own, then the stream, type, data, metadata and recorded time
- * each as its UTF-8 byte length, a colon and the text. Every event's own stream and recorded time are hashed,
- * although an append writes one of each, so that editing them in one row still shows. Fed event by event, so
- * that no text of the whole append is built; the text up to an event's end always parses back to the same
- * events, so that no run of events can pass for another.
+ * break, then each event of the append in position order: its position and its revision, each as an unsigned
+ * 64-bit big-endian number, then its stream, type, data, metadata and recorded time, each as its length in UTF-8
+ * bytes (an unsigned 32-bit big-endian number) and those bytes. Every event's own stream and recorded time are
+ * hashed, although an append writes one of each, so that editing them in one row still shows; the lengths keep
+ * any field from running into the next, and the bytes up to an event's end read back as the same events, so that
+ * no run of events can pass for another. Binary numbers rather than the text of encoding 2 because the events are
+ * encoded straight into one reused buffer, where a text had to be built and flattened per event: each field is
+ * converted to UTF-8 once, and nothing is left for the garbage collector.
+ *
+ * One instance serves one append at a time (`start`, `add`…, `finish`) and keeps its buffer for the next.
  */
 export class AppendDigest {
-  private readonly sha = crypto.createHash('sha256');
-  // Length-prefixed stream and recorded time, kept while they stay the same string: an append writes one of each.
+  private bytes: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private length = 0;
+  /** Only for an append that outgrows the buffer: what was hashed of it so far. */
+  private sha: crypto.Hash | undefined;
+  // The stream and recorded time as last encoded (length and bytes), reused while they stay the same string.
   private streamId: string | undefined;
-  private streamField = '';
+  private streamBytes: Buffer = EMPTY;
   private recordedAt: string | undefined;
-  private recordedAtField = '';
+  private recordedAtBytes: Buffer = EMPTY;
 
-  constructor(previous: string) {
-    this.sha.update(`annals-chain/3\n${previous}\n`);
+  start(previous: string): this {
+    this.sha = undefined;
+    this.length = this.bytes.write(`annals-chain/3\n${previous}\n`, 0, 'latin1');
+    return this;
   }
 
   /** Positional rather than a `ChainedFields`, so that writing an event makes no object only to hash it. */
   add(position: number, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string): void {
     if (streamId !== this.streamId) {
       this.streamId = streamId;
-      this.streamField = field(streamId);
+      this.streamBytes = lengthAndBytes(streamId);
     }
     if (recordedAt !== this.recordedAt) {
       this.recordedAt = recordedAt;
-      this.recordedAtField = field(recordedAt);
+      this.recordedAtBytes = lengthAndBytes(recordedAt);
     }
-    this.sha.update(`${position}\n${revision}\n${this.streamField}${field(type)}${field(data)}${field(metadata)}${this.recordedAtField}`);
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    this.reserve(16 + this.streamBytes.length + 12 + 3 * (type.length + data.length + metadata.length) + this.recordedAtBytes.length);
+    const bytes = this.bytes;
+    let at = writeUint64(bytes, position, this.length);
+    at = writeUint64(bytes, revision, at);
+    bytes.set(this.streamBytes, at);
+    at = writeText(bytes, type, at + this.streamBytes.length);
+    at = writeText(bytes, data, at);
+    at = writeText(bytes, metadata, at);
+    bytes.set(this.recordedAtBytes, at);
+    this.length = at + this.recordedAtBytes.length;
   }
 
-  /** The append's digest in hexadecimal; nothing may be added after. */
-  digest(): string {
-    return this.sha.digest('hex');
+  /** The append's digest in hexadecimal. */
+  finish(): string {
+    const appended = this.bytes.subarray(0, this.length);
+    if (!this.sha) return sha256Hex(appended);
+    const digest = this.sha.update(appended).digest('hex');
+    this.sha = undefined;
+    return digest;
   }
+
+  /** Makes room for `needed` more bytes: hashes what the buffer holds when it would overflow, grows it for a larger event. */
+  private reserve(needed: number): void {
+    if (this.length + needed <= this.bytes.length) return;
+    this.sha ??= crypto.createHash('sha256');
+    this.sha.update(this.bytes.subarray(0, this.length));
+    this.length = 0;
+    if (needed > this.bytes.length) this.bytes = Buffer.allocUnsafe(needed);
+  }
+}
+
+/** Enough for an append of about a hundred events of the record's usual size without hashing in parts. */
+const BUFFER_BYTES = 64 * 1024;
+const EMPTY: Buffer = Buffer.alloc(0);
+
+function writeUint64(bytes: Buffer, value: number, at: number): number {
+  bytes.writeUInt32BE(Math.floor(value / 2 ** 32), at);
+  bytes.writeUInt32BE(value >>> 0, at + 4);
+  return at + 8;
+}
+
+/** Writes `text` as its UTF-8 length and bytes at `at`, where there is room for the longest it can be; returns where it ends. */
+function writeText(bytes: Buffer, text: string, at: number): number {
+  const length = bytes.write(text, at + 4, 'utf8');
+  bytes.writeUInt32BE(length, at);
+  return at + 4 + length;
+}
+
+function lengthAndBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafe(4 + 3 * text.length);
+  return bytes.subarray(0, writeText(bytes, text, 0));
 }
 
 /** A text field of an encoding-2 hash text: its length in UTF-8 bytes (what is hashed), a colon, the text. */
@@ -123,10 +177,10 @@ function field(text: string): string {
 }
 
 /**
- * `crypto.hash` (Node 20.12 on) hashes a string in one native call; `createHash` makes a Hash object per event,
- * which on an append cost more than the SHA-256 itself. Both give the same digest; older Nodes take the long way.
+ * `crypto.hash` (Node 20.12 on) hashes in one native call; `createHash` makes a Hash object per event, which on an
+ * append cost more than the SHA-256 itself. Both give the same digest; older Nodes take the long way.
  */
-const sha256Hex: (text: string) => string =
+const sha256Hex: (text: string | Buffer) => string =
   typeof crypto.hash === 'function'
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');

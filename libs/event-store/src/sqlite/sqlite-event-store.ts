@@ -72,6 +72,7 @@ export class SqliteEventStore extends EventStore {
   /** Runs work in a transaction; made once, since better-sqlite3 builds four wrappers per `transaction` call. */
   private readonly transaction: Database.Transaction<(work: () => WriteOutcome) => WriteOutcome>;
   private readonly known = new KnownEnd();
+  private readonly digest = new AppendDigest();
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -341,7 +342,7 @@ export class SqliteEventStore extends EventStore {
       throw error;
     }
     // One digest per append (encoding 3), fed as each event is written and carried by the last one only.
-    const digest = new AppendDigest(tail.hash);
+    const digest = this.digest.start(tail.hash);
     const last = events.length - 1;
     let revision = current ?? -1;
     let index = 0;
@@ -353,7 +354,7 @@ export class SqliteEventStore extends EventStore {
         const data = JSON.stringify(event.data);
         const metadata = JSON.stringify(event.metadata ?? {});
         digest.add(position, streamId, revision, event.type, data, metadata, tail.recordedAt);
-        const hash = index === last ? digest.digest() : null;
+        const hash = index === last ? digest.finish() : null;
         const written = this.statements.insert.run(event.id, streamId, revision, event.type, data, metadata, tail.recordedAt, hash).lastInsertRowid;
         // The digest covers the position the event was meant to get: a store that gave another must not commit it.
         if (written !== position) throw new StoreFailure(`the store at ${this.path} gave position ${written} to an event due at ${position}`);

@@ -7,12 +7,6 @@ type ChainRow = [position: number, streamId: string, revision: number, type: str
 
 const PAGE_SIZE = 4096;
 
-/** An append of encoding 3 being read: where it starts, and its digest so far. */
-interface OpenAppend {
-  readonly first: number;
-  readonly digest: AppendDigest;
-}
-
 /**
  * Recomputes the embedded store's hash chain from the first event: each event's hash in encodings 1 and 2, each
  * append's digest in encoding 3 (its events say so, the last carries the digest). Besides the chain, it checks that positions
@@ -34,7 +28,9 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
     .raw(true);
   // The last event read, and the last hash or digest of the chain: what the next link starts from.
   let previous = { position: 0, hash: GENESIS };
-  let open: OpenAppend | undefined;
+  // The append of encoding 3 being read: where it starts (undefined between appends), and its digest so far.
+  let openedAt: number | undefined;
+  const digest = new AppendDigest();
   let chainStart: number | undefined;
   let chained = 0;
   let unchained = 0;
@@ -49,23 +45,26 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
       if (storedEncoding === APPEND_DIGEST_ENCODING) {
         chainStart ??= position;
         chained += 1;
-        open ??= { first: position, digest: new AppendDigest(previous.hash) };
-        open.digest.add(position, streamId, revision, type, data, metadata, recordedAt);
+        if (openedAt === undefined) {
+          openedAt = position;
+          digest.start(previous.hash);
+        }
+        digest.add(position, streamId, revision, type, data, metadata, recordedAt);
         if (hash === null) {
           previous = { position, hash: previous.hash };
           continue;
         }
-        if (open.digest.digest() !== hash) {
-          problem(`the digest of the append of positions ${open.first}–${position} does not match its events and the append before it: one of them edited, moved, removed or inserted, or the digest forged`);
+        if (digest.finish() !== hash) {
+          problem(`the digest of the append of positions ${openedAt}–${position} does not match its events and the append before it: one of them edited, moved, removed or inserted, or the digest forged`);
         }
-        open = undefined;
+        openedAt = undefined;
         if (hash === expectedHead) sawExpected = true;
         previous = { position, hash };
         continue;
       }
-      if (open) {
-        problems.push({ position: previous.position, reason: `the append of positions ${open.first}–${previous.position} carries no digest: the event that carried it, at its end, was removed or stripped of it` });
-        open = undefined;
+      if (openedAt !== undefined) {
+        problems.push({ position: previous.position, reason: `the append of positions ${openedAt}–${previous.position} carries no digest: the event that carried it, at its end, was removed or stripped of it` });
+        openedAt = undefined;
       }
       if (hash === null) {
         if (chainStart === undefined) unchained += 1;
@@ -87,8 +86,8 @@ export function walkChain(db: Database.Database, expectedHead: string | undefine
     }
     if (rows.length < PAGE_SIZE) break;
   }
-  if (open) {
-    problems.push({ position: previous.position, reason: `the log ends inside the append that starts at position ${open.first}: the events at its end, which carried its digest, were removed` });
+  if (openedAt !== undefined) {
+    problems.push({ position: previous.position, reason: `the log ends inside the append that starts at position ${openedAt}: the events at its end, which carried its digest, were removed` });
   }
   const handedOut = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get()?.seq ?? 0;
   if (handedOut > previous.position) {
