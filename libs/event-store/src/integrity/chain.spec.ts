@@ -70,7 +70,7 @@ describe('the digest of an append (encoding 3)', () => {
       return Buffer.concat([length, bytes]);
     };
     const documented = (previous: string, events: readonly ChainedFields[]): string => {
-      const parts = [Buffer.from(`annals-chain/3\n${previous}\n`)];
+      const parts: Buffer[] = [Buffer.from(`annals-chain/3\n${previous}\n`)];
       for (const e of events) {
         const numbers = Buffer.alloc(16);
         numbers.writeBigUInt64BE(BigInt(e.position));

@@ -21,7 +21,7 @@ import {
   type StreamAppend,
   type SubscribeOptions,
 } from '../event-store';
-import { checkExpectation, checkNewEvents } from '../expectations';
+import { checkDistinctIds, checkEachNewEvent, checkExpectation, repeatedId } from '../expectations';
 import { APPEND_DIGEST_ENCODING, AppendDigest, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
 import { KnownEnd, type Tail } from './known-end';
@@ -128,7 +128,7 @@ export class SqliteEventStore extends EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     return this.write(() => {
-      checkNewEvents(streamId, events);
+      checkEachNewEvent(streamId, events);
       return () => this.appendInTransaction(streamId, events, options, this.tail());
     }).then(([result]) => result as AppendResult);
   }
@@ -136,7 +136,7 @@ export class SqliteEventStore extends EventStore {
   /** One IMMEDIATE transaction for every stream: all or nothing. */
   override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.write(() => {
-      for (const { streamId, events } of appends) checkNewEvents(streamId, events);
+      for (const { streamId, events } of appends) checkEachNewEvent(streamId, events);
       return () => {
         const tail = this.tail();
         return appends.map(({ streamId, events, expectedRevision }) => this.appendInTransaction(streamId, events, { expectedRevision }, tail));
@@ -155,7 +155,7 @@ export class SqliteEventStore extends EventStore {
         if (!last) throw new InvalidArgument(`nothing to append, and stream ${streamId} does not exist`);
         return { result: { nextExpectedRevision: last.revision, position: last.position }, wrote: false };
       }
-      checkNewEvents(streamId, events);
+      checkEachNewEvent(streamId, events);
       return this.appendInTransaction(streamId, events, { expectedRevision: last?.revision ?? 'no_stream' }, this.tail());
     }).then(([result]) => result as AppendResult);
   }
@@ -344,6 +344,7 @@ export class SqliteEventStore extends EventStore {
     // One digest per append (encoding 3), fed as each event is written and carried by the last one only.
     const digest = this.digest.start(tail.hash);
     const last = events.length - 1;
+    const before = tail.position;
     let revision = current ?? -1;
     let index = 0;
     try {
@@ -367,6 +368,7 @@ export class SqliteEventStore extends EventStore {
       if (retried) return retried;
       const id = (events[index] as NewEvent).id;
       const existing = this.statements.byId.get(id);
+      if (existing && existing.position > before) throw repeatedId(index, id);
       if (existing) throw new EventIdConflict(id, `already stored in stream ${existing.stream_id}`);
       throw error;
     }
@@ -399,6 +401,7 @@ export class SqliteEventStore extends EventStore {
     // A batch whose first id is not stored is no retry; a later id that clashes fails its insert instead.
     const head = events[0] && this.statements.byId.get(events[0].id);
     if (!head) return undefined;
+    checkDistinctIds(events);
     const stored = events.map((event) => this.statements.byId.get(event.id));
     events.forEach((event, index) => {
       const row = stored[index];

@@ -280,6 +280,10 @@ export function describeEventStoreContract(
         await expect(store.appendToStream(stream('s'), [twice, twice], { expectedRevision: 'any' })).rejects.toThrow(
           InvalidArgument,
         );
+        // Found before writing or, by the embedded store's unique index, as it writes: the same answer either way.
+        await expect(store.appendToStream(stream('s'), [twice, event(), twice], { expectedRevision: 'any' })).rejects.toThrow(
+          `events[2].id ${twice.id} appears twice in one append`,
+        );
         await expect(
           store.appendToStream(stream('s'), [{ ...event(), id: 'not-a-uuid' }], { expectedRevision: 'any' }),
         ).rejects.toThrow(/must be a UUID/);
