@@ -1,12 +1,14 @@
 /**
  * The embedded store's schema. History is append-only, and the database itself says so: triggers refuse
  * UPDATE and DELETE on `events`, so not even a hand-run `sqlite3` session can rewrite what was recorded.
- * AUTOINCREMENT keeps positions strictly increasing and never reused. `hash` chains each event to the one
- * before it (see ../integrity/chain.ts); it is empty only on events recorded before the store kept a chain.
- * `hash_encoding` says how that hash was taken: empty for the first encoding, which rows written before the
- * column existed use. A column rather than a mark in the hash itself, so that a head stays 64 hexadecimal digits
- * (heads noted before still match) and a build that predates it can still append (its rows read as encoding 1);
- * the encoding needs no hashing of its own, since the hashed text of encoding 2 starts with a tag naming it.
+ * AUTOINCREMENT keeps positions strictly increasing and never reused. `hash` chains the log (see
+ * ../integrity/chain.ts): in encoding 3 it is the digest of an append, on the append's last event only; in the
+ * encodings before, every event's own hash. It is empty on the other events of an append, and on events recorded
+ * before the store kept a chain. `hash_encoding` says how that hash was taken, and on every event of an append
+ * that it is one: empty for the first encoding, which rows written before the column existed use. A column rather
+ * than a mark in the hash itself, so that a head stays 64 hexadecimal digits (heads noted before still match) and a
+ * build that predates it can still append (its rows read as encoding 1); the encoding needs no hashing of its own,
+ * since the hashed bytes of encodings 2 and 3 start with a tag naming it.
  * `store_findings` keeps what opening the file found wrong (a guard missing), so that a later verify still
  * reports it after the guard was put back.
  */
