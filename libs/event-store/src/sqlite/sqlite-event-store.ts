@@ -51,7 +51,6 @@ interface EventRow {
 type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
-
 const PAGE_SIZE = 512;
 
 /** What a write did, per stream: the result to answer with, and whether it wrote anything. */
@@ -317,7 +316,7 @@ export class SqliteEventStore extends EventStore {
     }
   }
 
-  /** Where the next append goes: after the highest position ever handed out, linked to the hash the last event carries (the digest of the append it ends). */
+  /** Where the next append goes: after the highest position ever handed out, linked to the digest (or hash) the last event carries. */
   private tail(): Tail {
     const known = this.known.lastTail();
     if (known) return { position: known.position, hash: known.hash, recordedAt: this.recordedAt(known.recordedAt) };
