@@ -309,7 +309,7 @@ export class SqliteEventStore extends EventStore {
     try {
       return run();
     } catch (error) {
-      if (error instanceof Database.SqliteError && !error.code.startsWith('SQLITE_CONSTRAINT')) {
+      if (isSqliteError(error) && !error.code.startsWith('SQLITE_CONSTRAINT')) {
         throw new StoreFailure(`the store at ${this.path} failed: ${error.message}`);
       }
       throw error;
@@ -468,4 +468,13 @@ function parsed(stored: StoredEventText): RecordedEvent {
 
 function toRecorded(row: EventRow): RecordedEvent {
   return parsed({ id: row.id, streamId: row.stream_id, revision: row.revision, position: row.position, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
+}
+
+/**
+ * An error of the SQLite driver, known by its name and code rather than by `instanceof`: the native addon keeps the
+ * error class of the first copy of the driver's JavaScript that loaded it, so where modules are loaded more than once
+ * in a process (a test runner's registry per file) the errors it throws are of another copy's class.
+ */
+function isSqliteError(error: unknown): error is { readonly code: string; readonly message: string } {
+  return error instanceof Database.SqliteError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SqliteError' && typeof (error as { code?: unknown }).code === 'string');
 }
