@@ -130,8 +130,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       this.byId?.set(fact.id, fact);
       const log = this.logFor(event);
       this.note(event, log);
-      log.insert(fact);
-      log.place(fact, this.spans);
+      log.add(fact, this.spans);
       this.release(fact.id);
     }
   }
