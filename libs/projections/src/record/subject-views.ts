@@ -1,4 +1,4 @@
-import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentEvent, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 import type { ResolvedFact } from './fact';
 import type { Span } from '../time/span';
 
@@ -15,17 +15,20 @@ export type MemberChange = Dated & {
   readonly instrument?: string;
 };
 
+/** A change of an observer, partner or external status. */
+export type StatusChange = Dated & { readonly kind: 'granted' | 'ended' };
+
 export interface GrantRecord {
   readonly role: 'observer' | 'partner';
   readonly participant: string;
   readonly body: string;
-  readonly changes: (Dated & { readonly kind: 'granted' | 'ended' })[];
+  readonly changes: StatusChange[];
 }
 
 export interface ExternalRecord {
   readonly body: string;
   readonly status: string;
-  readonly changes: (Dated & { readonly kind: 'granted' | 'ended' })[];
+  readonly changes: StatusChange[];
 }
 
 export interface OrganisationView {
@@ -92,7 +95,8 @@ export interface InstrumentView {
   readonly amendments: (Dated & { readonly protocol: string })[];
   /**
    * Each participant's first signature and first deposit, in effective order: what the clauses count. They are the
-   * first episodes' own objects, not copies (one per consent: 27 B per event at 200k, measured).
+   * first episodes' own objects, not copies (one per consent: 27 B per event at 200k, measured), and those read their
+   * participant and kind from their fact (40 bytes each, against 64 and 72 with copies: 12 B per event).
    */
   readonly consents: Consent[];
   readonly parties: Map<string, PartyRecord>;
@@ -207,9 +211,9 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
   const event = fact.event;
   switch (view.kind) {
     case 'organisation':
-      return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact.id, spans(event.effectiveDate)) : undefined;
+      return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'instrument':
-      return isInstrumentEvent(event) ? evolveInstrument(view, event, dated(fact, spans)) : undefined;
+      return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, dated(fact, spans)) : undefined;
     case 'deployment':
       return isDeploymentEvent(event) ? evolveDeployment(view, event, dated(fact, spans)) : undefined;
   }
@@ -220,12 +224,95 @@ function dated(fact: ResolvedFact, spans: (date: string) => Span): Dated {
 }
 
 /**
- * A dated change of a kind (and the instrument a membership change names), from the parts of a fact, written as one
- * object literal: a view build makes one per fact, and `{ ...at, kind }` takes V8's slow path, about five times the
- * time (measured). Most organisation facts are one change, so no `Dated` is made for them.
+ * A change an organisation fact makes, as its view holds it: the fact itself and the days its date may fall on. Its
+ * date, event id and kind are read from the fact rather than copied beside it: an organisation view holds a change
+ * per fact, 40 bytes each this way against 64 with the copies (18 B per event at 200k events, measured).
  */
-function changeOf<K extends string>(date: string, span: Span, eventId: string, kind: K, instrument?: string): Dated & { readonly kind: K; readonly instrument?: string } {
-  return { date, span, eventId, kind, instrument };
+abstract class ChangeOf<K extends string> implements Dated {
+  constructor(
+    readonly fact: ResolvedFact,
+    readonly span: Span,
+  ) {}
+
+  get date(): string {
+    return this.fact.event.effectiveDate;
+  }
+
+  get eventId(): string {
+    return this.fact.id;
+  }
+
+  abstract get kind(): K;
+}
+
+/** The change each membership event makes. */
+const MEMBER_CHANGE_KINDS = {
+  MemberAdmitted: 'admitted',
+  MembershipSuspended: 'suspended',
+  MembershipRestored: 'restored',
+  ParticipationFrozen: 'frozen',
+  ParticipationUnfrozen: 'unfrozen',
+  MembershipWithdrawalNotified: 'notified',
+  MembershipEnded: 'ended',
+} as const satisfies Record<string, MemberChange['kind']>;
+
+type MemberEvent = Extract<OrganisationEvent, { type: keyof typeof MEMBER_CHANGE_KINDS }>;
+
+class MemberChangeOf extends ChangeOf<MemberChange['kind']> implements MemberChange {
+  get kind(): MemberChange['kind'] {
+    return MEMBER_CHANGE_KINDS[(this.fact.event as MemberEvent).type];
+  }
+
+  /** The instrument named by an admission (`basis`) or a withdrawal notice. */
+  get instrument(): string | undefined {
+    const event = this.fact.event as MemberEvent;
+    return event.type === 'MemberAdmitted' ? event.basis : event.type === 'MembershipWithdrawalNotified' ? event.instrument : undefined;
+  }
+}
+
+/** A participant's signature, as its episode holds it and the clauses count it. */
+class SignatureOf extends ChangeOf<'signature'> implements Consent {
+  get kind(): 'signature' {
+    return 'signature';
+  }
+
+  get participant(): string {
+    return (this.fact.event as InstrumentSigned).participant;
+  }
+}
+
+/** A participant's deposit, as its episode holds it and the clauses count it. */
+class DepositOf extends ChangeOf<'deposit'> implements Consent {
+  get kind(): 'deposit' {
+    return 'deposit';
+  }
+
+  get participant(): string {
+    return (this.fact.event as InstrumentDeposited).participant;
+  }
+
+  /** Ratification, accession, acceptance or approval. */
+  get depositKind(): InstrumentDeposited['kind'] {
+    return (this.fact.event as InstrumentDeposited).kind;
+  }
+}
+
+/** The change each event of an observer, partner or external status makes. */
+const STATUS_CHANGE_KINDS = {
+  ObserverStatusGranted: 'granted',
+  ObserverStatusEnded: 'ended',
+  PartnerStatusGranted: 'granted',
+  PartnerStatusEnded: 'ended',
+  ExternalStatusGranted: 'granted',
+  ExternalStatusEnded: 'ended',
+} as const satisfies Record<string, StatusChange['kind']>;
+
+type StatusEvent = Extract<OrganisationEvent, { type: keyof typeof STATUS_CHANGE_KINDS }>;
+
+class StatusChangeOf extends ChangeOf<StatusChange['kind']> implements StatusChange {
+  get kind(): StatusChange['kind'] {
+    return STATUS_CHANGE_KINDS[(this.fact.event as StatusEvent).type];
+  }
 }
 
 // The helpers of the folds are plain functions of the view rather than closures made for each fact: a view build
@@ -252,38 +339,28 @@ function addExternalChange(view: OrganisationView, body: string, status: string,
   else record.changes.push(change);
 }
 
-function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, eventId: string, span: Span): void {
-  const date = event.effectiveDate;
+function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, fact: ResolvedFact, span: Span): void {
   switch (event.type) {
     case 'OrganisationEstablished':
-      view.established ??= { date, span, eventId, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
+      view.established ??= { date: event.effectiveDate, span, eventId: fact.id, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
       return;
     case 'MemberAdmitted':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'admitted', event.basis));
     case 'MembershipSuspended':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'suspended'));
     case 'MembershipRestored':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'restored'));
     case 'ParticipationFrozen':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'frozen'));
     case 'ParticipationUnfrozen':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'unfrozen'));
     case 'MembershipWithdrawalNotified':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'notified', event.instrument));
     case 'MembershipEnded':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'ended'));
+      return addMemberChange(view, event.participant, new MemberChangeOf(fact, span));
     case 'ObserverStatusGranted':
-      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, eventId, 'granted'));
     case 'ObserverStatusEnded':
-      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, eventId, 'ended'));
+      return addGrantChange(view, 'observer', event.participant, event.body, new StatusChangeOf(fact, span));
     case 'PartnerStatusGranted':
-      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, eventId, 'granted'));
     case 'PartnerStatusEnded':
-      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, eventId, 'ended'));
+      return addGrantChange(view, 'partner', event.participant, event.body, new StatusChangeOf(fact, span));
     case 'ExternalStatusGranted':
-      return addExternalChange(view, event.body, event.status, changeOf(date, span, eventId, 'granted'));
     case 'ExternalStatusEnded':
-      return addExternalChange(view, event.body, event.status, changeOf(date, span, eventId, 'ended'));
+      return addExternalChange(view, event.body, event.status, new StatusChangeOf(fact, span));
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
     case 'PositionStated':
@@ -310,13 +387,13 @@ function countConsent(view: InstrumentView, consent: Consent): void {
   if ((consent.kind === 'signature' ? record?.signature : record?.deposit) === consent) view.consents.push(consent);
 }
 
-function evolveInstrument(view: InstrumentView, event: InstrumentEvent, at: Dated): void {
+function evolveInstrument(view: InstrumentView, event: InstrumentEvent, fact: ResolvedFact, at: Dated): void {
   switch (event.type) {
     case 'InstrumentAdopted':
       view.adopted ??= { ...at, title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
       return;
     case 'InstrumentSigned': {
-      const signature = { date: at.date, span: at.span, eventId: at.eventId, participant: event.participant, kind: 'signature' as const };
+      const signature = new SignatureOf(fact, at.span);
       episodeOf(view, event.participant, true).signature ??= signature;
       return countConsent(view, signature);
     }
@@ -324,7 +401,7 @@ function evolveInstrument(view: InstrumentView, event: InstrumentEvent, at: Date
       episodeOf(view, event.participant, true).ratification ??= { ...at, act: event.act };
       return;
     case 'InstrumentDeposited': {
-      const deposit = { date: at.date, span: at.span, eventId: at.eventId, participant: event.participant, kind: 'deposit' as const, depositKind: event.kind };
+      const deposit = new DepositOf(fact, at.span);
       episodeOf(view, event.participant, true).deposit ??= deposit;
       return countConsent(view, deposit);
     }
