@@ -140,7 +140,7 @@ function precedes(aKey: number, a: Held, bKey: number, b: Held): boolean {
  * effective order, a supersession is recorded, or a content moves in.
  */
 export class SubjectLog {
-  private readonly recorded: Fact[] = [];
+  private recorded: Fact[] = [];
   /** The effective order, once it differs from the recorded one; until then `recorded` is both. */
   private effective: Held[] | undefined;
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
@@ -196,6 +196,17 @@ export class SubjectLog {
       this.latest = undefined;
     }
     return this.effective;
+  }
+
+  /**
+   * Its lists at their length, once a replay has filled them: a list grown by `push` keeps up to half as much again
+   * as room. The latest projection, if any, keeps its view and reads the same facts from the new list.
+   */
+  trim(): void {
+    const sharesOrder = this.latest !== undefined && this.latest.facts === this.order;
+    this.recorded = this.recorded.slice();
+    if (this.effective !== undefined) this.effective = this.effective.slice();
+    if (sharesOrder && this.latest !== undefined) this.latest = { facts: this.order as readonly ResolvedFact[], view: this.latest.view };
   }
 
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */

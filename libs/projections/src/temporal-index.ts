@@ -137,6 +137,11 @@ export class TemporalIndex<F extends Fact = Fact> {
     }
   }
 
+  /** Trims what the facts applied so far grew (each log's lists), for a record that has replayed a log and now follows it. */
+  trim(): void {
+    for (const log of this.logs.values()) log.trim();
+  }
+
   applyAll(facts: Iterable<F>): this {
     for (const fact of facts) this.apply(fact);
     return this;
