@@ -375,10 +375,21 @@ function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, fa
   }
 }
 
+/**
+ * A participant's record, with room inside the object for the two steps most episodes have: a literal
+ * `{ participant }` puts the steps its episode gains later in a second array (24 B more per party, measured).
+ */
+class PartyRecordOf implements PartyRecord {
+  signature: PartyEpisode['signature'] = undefined;
+  deposit: PartyEpisode['deposit'] = undefined;
+
+  constructor(readonly participant: string) {}
+}
+
 /** The period a fact about the participant belongs to: a consent after a recorded termination opens a new one. */
 function episodeOf(view: InstrumentView, participant: string, consents: boolean): PartyEpisode {
   let record = view.parties.get(participant);
-  if (record === undefined) view.parties.set(participant, (record = { participant }));
+  if (record === undefined) view.parties.set(participant, (record = new PartyRecordOf(participant)));
   const current = record.later?.at(-1) ?? record;
   if (!consents || current.termination === undefined) return current;
   const next: PartyEpisode = {};
