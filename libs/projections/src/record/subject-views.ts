@@ -213,14 +213,14 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
     case 'organisation':
       return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact.id, spans(event.effectiveDate)) : undefined;
     case 'instrument':
-      return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, dated(fact, spans)) : undefined;
+      return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'deployment':
-      return isDeploymentEvent(event) ? evolveDeployment(view, event, dated(fact, spans)) : undefined;
+      return isDeploymentEvent(event) ? evolveDeployment(view, event, dated(fact, spans(event.effectiveDate))) : undefined;
   }
 }
 
-function dated(fact: ResolvedFact, spans: (date: string) => Span): Dated {
-  return { date: fact.event.effectiveDate, span: spans(fact.event.effectiveDate), eventId: fact.id };
+function dated(fact: ResolvedFact, span: Span): Dated {
+  return { date: fact.event.effectiveDate, span, eventId: fact.id };
 }
 
 /**
@@ -362,36 +362,37 @@ function countConsent(view: InstrumentView, consent: Consent): void {
   if ((consent.kind === 'signature' ? record?.signature : record?.deposit) === consent) view.consents.push(consent);
 }
 
-function evolveInstrument(view: InstrumentView, event: InstrumentEvent, fact: ResolvedFact, at: Dated): void {
+/** Signatures and deposits are most instrument facts: they make their `ConsentOf` alone, the others a `Dated`. */
+function evolveInstrument(view: InstrumentView, event: InstrumentEvent, fact: ResolvedFact, span: Span): void {
   switch (event.type) {
     case 'InstrumentAdopted':
-      view.adopted ??= { ...at, title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
+      view.adopted ??= { ...dated(fact, span), title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
       return;
     case 'InstrumentSigned': {
-      const signature = new ConsentOf(fact, at.span, 'signature');
+      const signature = new ConsentOf(fact, span, 'signature');
       episodeOf(view, event.participant, true).signature ??= signature;
       return countConsent(view, signature);
     }
     case 'RatificationLawEnacted':
-      episodeOf(view, event.participant, true).ratification ??= { ...at, act: event.act };
+      episodeOf(view, event.participant, true).ratification ??= { ...dated(fact, span), act: event.act };
       return;
     case 'InstrumentDeposited': {
-      const deposit = new ConsentOf(fact, at.span, 'deposit');
+      const deposit = new ConsentOf(fact, span, 'deposit');
       episodeOf(view, event.participant, true).deposit ??= deposit;
       return countConsent(view, deposit);
     }
     case 'EntryIntoForceReported':
-      if (event.participant === undefined) view.reportedGeneral ??= at;
-      else episodeOf(view, event.participant, true).reportedInForce ??= at;
+      if (event.participant === undefined) view.reportedGeneral ??= dated(fact, span);
+      else episodeOf(view, event.participant, true).reportedInForce ??= dated(fact, span);
       return;
     case 'InstrumentWithdrawalNotified':
-      episodeOf(view, event.participant, false).withdrawalNotice ??= at;
+      episodeOf(view, event.participant, false).withdrawalNotice ??= dated(fact, span);
       return;
     case 'InstrumentTerminatedForParticipant':
-      episodeOf(view, event.participant, false).termination ??= { ...at, reason: event.reason };
+      episodeOf(view, event.participant, false).termination ??= { ...dated(fact, span), reason: event.reason };
       return;
     case 'InstrumentAmended':
-      view.amendments.push({ ...at, protocol: event.protocol });
+      view.amendments.push({ ...dated(fact, span), protocol: event.protocol });
       return;
     case 'InstrumentRegistered':
       // Shown in timelines and histories; registration binds no one.
