@@ -104,6 +104,26 @@ describe('the recorded-time axis of the subject logs', () => {
     );
   });
 
+  it('answers as the reference fold after each fact of a record asked about as it grows, its lists trimmed at any point', () => {
+    fc.assert(
+      fc.property(crowdedHistory, fc.boolean(), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), day, ([facts], inEffectiveOrder, trims, asOf) => {
+        // Recorded in effective order, a log keeps one list for both orders until a correction or a backdated fact.
+        const subjectFacts = facts.filter((fact) => !('supersedes' in fact.event));
+        const fed = inEffectiveOrder ? record(subjectFacts.map((fact) => fact.event).sort((a, b) => (effectiveDay(a.effectiveDate) < effectiveDay(b.effectiveDate) ? -1 : effectiveDay(a.effectiveDate) > effectiveDay(b.effectiveDate) ? 1 : 0))) : facts;
+        const index = new TemporalIndex();
+        fed.forEach((fact, at) => {
+          index.apply(fact);
+          if (trims[at] === true) index.trim();
+          const known = fed.slice(0, at + 1);
+          expect(index.stateAsOf({ organisation: 'csto', asOf })).toEqual(referenceStateAsOf(known, { organisation: 'csto', asOf }));
+          for (const instrument of INSTRUMENTS) expect(index.instrumentStatusAsOf({ instrument, asOf })).toEqual(referenceInstrumentStatusAsOf(known, { instrument, asOf }));
+          expect(index.timeline()).toEqual(referenceTimeline(known, {}));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('moves a corrected fact to the other instrument from the instant the correction is recorded, and drops it once retracted', () => {
     const signed = event('InstrumentSigned', { effectiveDate: '1992-05-15', instrument: 'cst-1992', participant: 'ARM' });
     const shared = { sources: signed.sources, confidence: signed.confidence, reason: 'test' };

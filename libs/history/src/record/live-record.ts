@@ -187,6 +187,8 @@ export class LiveRecord implements OnApplicationShutdown {
         pageTaken();
       }
     }
+    // A replay grows the index's lists by appending; the live record holds them from now on, at their length.
+    this.index.trim();
     const end = this.checkpoint === undefined || total > this.checkpoint ? total : this.checkpoint;
     onProgress?.(end, end);
   }

@@ -130,7 +130,7 @@ function participantRow(participant: string, spell: PartySpell, day: string): Pa
     status,
     signature: signature?.date ?? null,
     ratification: ratification ? { number: ratification.act.number ?? null, date: ratification.act.date, title: ratification.act.title } : null,
-    deposit: deposit ? { date: deposit.date, kind: deposit.kind } : null,
+    deposit: deposit ? { date: deposit.date, kind: deposit.depositKind } : null,
     inForce: bound && spell.start ? spell.start.label : null,
     entryIntoForce: compared(spell.derivedStart, spell.reportedStart, day),
     withdrawal: { notified: notice?.date ?? null, effective: notice && spell.end && spell.endReason === 'withdrawal' ? spell.end.label : null },
