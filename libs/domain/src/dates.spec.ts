@@ -1,7 +1,19 @@
-import { addDays, addMonths, dateProblem, EARLIEST_YEAR, effectiveDay, LATEST_YEAR, periodOf, precisionOf } from './dates';
+import fc from 'fast-check';
+import { addDays, addMonths, dateProblem, dayAfterMonths, EARLIEST_YEAR, effectiveDay, LATEST_YEAR, periodOf, precisionOf } from './dates';
 import { DomainError } from './errors';
 
 describe('dates', () => {
+  it('counts the day after a period of months from a day read already as the checked arithmetic does', () => {
+    const days = fc.integer({ min: 0, max: 60_000 }).map((n) => new Date(Date.UTC(1900, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(days, fc.integer({ min: 0, max: 240 }), (day, months) => {
+        expect(dayAfterMonths(day, months)).toBe(addDays(addMonths(day, months), 1));
+      }),
+      { numRuns: 2000 },
+    );
+    expect([dayAfterMonths('2013-08-31', 6), dayAfterMonths('2023-06-30', 6), dayAfterMonths('2024-08-31', 6), dayAfterMonths('2023-12-31', 12)]).toEqual(['2014-03-01', '2023-12-31', '2025-03-01', '2025-01-01']);
+  });
+
   it('reads the precision from the shape', () => {
     expect([precisionOf('1992-05-15'), precisionOf('1992-05'), precisionOf('1992')]).toEqual(['day', 'month', 'year']);
   });

@@ -150,6 +150,33 @@ function partsOf(date: string): DateParts {
   return parts;
 }
 
+/**
+ * The day after the period of whole months counted from `day` (`addDays(addMonths(day, months), 1)`), for a day
+ * already read: `day` must be a `YYYY-MM-DD` that `periodOf` gave, so it is read by its digits, not checked again.
+ */
+export function dayAfterMonths(day: string, months: number): string {
+  const index = digitsOf(day, 0, 4) * 12 + (digitsOf(day, 5, 7) - 1) + months;
+  let year = Math.floor(index / 12);
+  let month = (index % 12) + 1;
+  let next = Math.min(digitsOf(day, 8, 10), daysInMonth(year, month)) + 1;
+  if (next > daysInMonth(year, month)) {
+    next = 1;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return format(year, month, next);
+}
+
+/** The number written by the digits of `text` from `from` to `to` (exclusive). */
+function digitsOf(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at++) value = value * 10 + (text.charCodeAt(at) - 48);
+  return value;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, addMonths, periodOf, type Period } from './dates';
+import { dayAfterMonths, periodOf, type Period } from './dates';
 
 export const ENTRY_INTO_FORCE_KINDS = [
   'on-last-signatory-deposit',
@@ -38,8 +38,17 @@ export interface InstrumentRules {
  * gives the span of possible first days.
  */
 export function withdrawalEffectiveDate(rules: InstrumentRules, noticeDate: string): Period | undefined {
+  return withdrawalEffectivePeriod(rules, periodOf(noticeDate));
+}
+
+/**
+ * `withdrawalEffectiveDate` for a notice whose days are known already (`periodOf` its date, as a projection's span
+ * holds them): the date is not read and checked again, as a first question about an organisation dates every notice
+ * of every party.
+ */
+export function withdrawalEffectivePeriod(rules: InstrumentRules, notice: Period): Period | undefined {
   const months = rules.withdrawalNoticeMonths;
-  return months === undefined ? undefined : dayAfterPeriod(noticeDate, months);
+  return months === undefined ? undefined : { from: dayAfterMonths(notice.from, months), to: dayAfterMonths(notice.to, months) };
 }
 
 /**
@@ -54,6 +63,5 @@ export function termEnd(rules: InstrumentRules, entryIntoForce: string): Period 
 
 function dayAfterPeriod(start: string, months: number): Period {
   const { from, to } = periodOf(start);
-  const end = (day: string): string => addDays(addMonths(day, months), 1);
-  return { from: end(from), to: end(to) };
+  return { from: dayAfterMonths(from, months), to: dayAfterMonths(to, months) };
 }

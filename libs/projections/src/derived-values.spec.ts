@@ -23,10 +23,15 @@ describe('values derived from views, shared between records', () => {
   const [, cstDeposited, , charterDeposited] = facts as [Fact, Fact, Fact, Fact];
   /** A value about an instrument that reads its view through the source, as the queries' values do. */
   const partiesOf = (source: ViewSource, instrument: string, compute: () => string[]): string[] =>
-    source.memo(`test\u0000${instrument}`, null, () => {
-      source.instrument(instrument);
-      return compute();
-    });
+    source.memo(
+      null,
+      'test',
+      () => {
+        source.instrument(instrument);
+        return compute();
+      },
+      instrument,
+    );
 
   it('lets a past record reuse a value of the latest record when it holds every subject the value read as the latest record does', () => {
     const index = new TemporalIndex().applyAll(facts);
@@ -49,7 +54,7 @@ describe('values derived from views, shared between records', () => {
     const index = new TemporalIndex().applyAll(facts);
     const outer = (knownAt: string | null, compute: () => string): string => {
       const source = index.source(knownAt);
-      return source.memo('outer', null, () => partiesOf(source, 'csto-charter-2002', () => ['ARM']).join() + compute());
+      return source.memo(null, 'outer', () => partiesOf(source, 'csto-charter-2002', () => ['ARM']).join() + compute());
     };
     expect(outer(null, () => ' latest')).toBe('ARM latest');
     // The outer value read the charter only through the inner one: a record that saw the charter otherwise computes it anew.
@@ -57,11 +62,39 @@ describe('values derived from views, shared between records', () => {
     expect(outer(charterDeposited.recordedAt, () => ' past')).toBe('ARM latest');
   });
 
-  it('forgets every shared value once a fact arrives', () => {
+  it('keeps a value whose subjects a fact leaves alone, and forgets one whose subject it changes', () => {
     const index = new TemporalIndex().applyAll(facts.slice(0, 3));
-    expect(partiesOf(index.source(null), 'cst-1992', () => ['ARM'])).toEqual(['ARM']);
+    const cst = partiesOf(index.source(null), 'cst-1992', () => ['ARM']);
+    expect(partiesOf(index.source(null), 'csto-charter-2002', () => [])).toEqual([]);
     index.apply(charterDeposited);
-    expect(partiesOf(index.source(cstDeposited.recordedAt), 'cst-1992', () => ['computed again'])).toEqual(['computed again']);
+    expect(partiesOf(index.source(null), 'cst-1992', () => ['computed again'])).toBe(cst);
+    expect(partiesOf(index.source(cstDeposited.recordedAt), 'cst-1992', () => ['computed again'])).toBe(cst);
+    expect(partiesOf(index.source(null), 'csto-charter-2002', () => ['computed again'])).toEqual(['computed again']);
+  });
+
+  it('forgets a value that read an index lookup once a fact adds to that lookup, though nothing else it read changed', () => {
+    // The lookup of csto's instruments and the protocol's stream exist before the protocol's adoption names csto.
+    const [agreement, signed, adopted] = record(
+      [
+        event('InstrumentAdopted', { effectiveDate: '2004-06-18', instrument: 'agreement-2004', title: 'Agreement', kind: 'agreement', organisation: 'csto', rules: { entryIntoForce: { kind: 'on-deposit' } } }),
+        event('InstrumentSigned', { effectiveDate: '2010-12-10', instrument: 'protocol-2010', participant: 'ARM' }),
+        event('InstrumentAdopted', { effectiveDate: '2010-12-10', instrument: 'protocol-2010', title: 'Protocol', kind: 'protocol', organisation: 'csto', rules: { entryIntoForce: { kind: 'on-deposit' } } }),
+      ],
+      facts.length,
+    ) as [Fact, Fact, Fact];
+    const index = new TemporalIndex().applyAll([...facts, agreement, signed]);
+    const adoptedWithin = (source: ViewSource): string[] => source.memo(null, 'adopted-within', () => [...source.instrumentsOf('csto')], 'csto');
+    expect(adoptedWithin(index.source(null))).toEqual(['agreement-2004']);
+    index.apply(adopted);
+    expect(adoptedWithin(index.source(null))).toEqual(['agreement-2004', 'protocol-2010']);
+  });
+
+  it('forgets a value that met no subject under a name once that subject is created', () => {
+    const index = new TemporalIndex().applyAll(facts.slice(0, 2));
+    const charter = (source: ViewSource): string => source.memo(null, 'charter-title', () => source.instrument('csto-charter-2002')?.adopted?.title ?? 'none');
+    expect(charter(index.source(null))).toBe('none');
+    index.apply(facts[2] as Fact);
+    expect(charter(index.source(null))).toBe('Charter');
   });
 
   it('answers as the reference does when questions about the latest record and about instants in one gap or across gaps come in any order', () => {

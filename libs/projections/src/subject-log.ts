@@ -146,6 +146,8 @@ export class SubjectLog {
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
   private replaced = 0;
   latest: Projection | undefined;
+  /** Changes with every entry added or inserted and every content placed or removed: what values derived from the log check. */
+  version = 0;
 
   constructor(readonly subject: string) {}
 
@@ -167,6 +169,7 @@ export class SubjectLog {
    * comes last on both axes, in a log whose two orders are still one list, is appended once.
    */
   add(fact: Fact, spans: Spans): void {
+    this.version += 1;
     const last = this.recorded.at(-1);
     if (this.effective === undefined && (last === undefined || (last.position < fact.position && precedes(keyOf(last), last, keyOf(fact), fact)))) {
       this.recorded.push(fact);
@@ -179,6 +182,7 @@ export class SubjectLog {
 
   /** Notes an entry in recorded order; the contents it gives or changes are placed (or removed) in `order`. */
   insert(fact: Fact): void {
+    this.version += 1;
     const entries = this.recorded;
     this.split();
     const last = entries.at(-1);
@@ -211,6 +215,7 @@ export class SubjectLog {
 
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
   place(held: Held, spans: Spans): void {
+    this.version += 1;
     const order = this.split();
     const key = keyOf(held);
     const last = order.at(-1);
@@ -227,7 +232,7 @@ export class SubjectLog {
   /**
    * A content held now that comes after every other in effective order (the usual case as facts arrive) extends the
    * latest view in place, one step further in its fold: a live record answers the next query without rebuilding
-   * the subject's view. Values derived from views are forgotten when a fact arrives, so none is left stale.
+   * the subject's view. Values derived from the view check the log's `version`, so none is left stale.
    */
   private extendLatest(held: Held, spans: Spans): void {
     const view = this.latest?.view;
@@ -238,6 +243,7 @@ export class SubjectLog {
 
   /** Takes back a content that a new supersession has replaced by others (the same fact, held from the same position). */
   remove(content: Held): void {
+    this.version += 1;
     const at = this.preceding(keyOf(content), content);
     const order = this.split();
     const held = order[at];

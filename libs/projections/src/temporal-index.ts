@@ -6,11 +6,11 @@ import { composeOrganisationHistory, type OrganisationHistory, type Organisation
 import { composeState, type OrganisationState } from './queries/organisation-state';
 import { composeHistory, type HistorySpell } from './queries/participant-history';
 import { Spans } from './time/span';
-import type { SubjectView } from './record/subject-views';
+import type { OrganisationView, SubjectView } from './record/subject-views';
 import { SubjectLog, versionsOf, type Held, type Projection } from './subject-log';
 import { composeTimeline, type TimelineEntry } from './queries/timeline';
 import type { ViewSource } from './record/view-source';
-import { ReadTracker, type Derived, type DerivedStore } from './derived-values';
+import { DerivedValues, ReadTracker, type DerivedStore, type Readable } from './derived-values';
 import { FactsById } from './record/facts-by-id';
 
 /** A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays bounded. */
@@ -40,10 +40,18 @@ class Recent<V> {
   }
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
+/** The ids one key of an index lookup may stand for; they are only ever added to, so their count is the version. */
+class Lookup implements Readable {
+  readonly ids = new Set<string>();
+
+  get version(): number {
+    return this.ids.size;
+  }
+}
+
+/** A count of the subjects and lookup keys created: a value that met none under a name must look again once one is. */
+class Creations implements Readable {
+  version = 0;
 }
 
 /**
@@ -79,22 +87,30 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly versions = new Map<string, Held[]>();
   /** Facts of the root, kept until the root is applied. */
   private readonly waiting = new Map<string, F[]>();
-  private readonly bySubjectOfParticipant = new Map<string, Set<string>>();
-  private readonly instrumentsByOrganisation = new Map<string, Set<string>>();
-  private readonly amendmentsByInstrument = new Map<string, Set<string>>();
-  private readonly deploymentsByOrganisation = new Map<string, Set<string>>();
-  private readonly organisationsByInstrument = new Map<string, Set<string>>();
+  private readonly bySubjectOfParticipant = new Map<string, Lookup>();
+  private readonly instrumentsByOrganisation = new Map<string, Lookup>();
+  private readonly amendmentsByInstrument = new Map<string, Lookup>();
+  private readonly deploymentsByOrganisation = new Map<string, Lookup>();
+  private readonly organisationsByInstrument = new Map<string, Lookup>();
+  private readonly creations = new Creations();
+  /** The logs that have held a disputed content: most never do, and their facts need not be read to find disputes. */
+  private readonly disputed = new Set<SubjectLog>();
   private readonly past = new Recent<Projection>(256);
   /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
   private highest = -Infinity;
   /**
-   * Values derived from the latest views, shared until the next fact arrives: by queries about the latest record,
-   * and by those about a past record that holds every subject the value read as the latest record does.
+   * Values derived from the latest views, each standing until a fact changes something it read: shared by queries
+   * about the latest record, and by those about a past record that holds every subject the value read as the latest
+   * record does.
    */
-  private readonly derived = new Map<string, Derived>();
+  private readonly derived = new DerivedValues();
   /** Values derived from the views of a past record that it alone holds, by the `knownAt` asked: a page asks many days of one past record. */
-  private readonly pastDerived = new Recent<Map<string, Derived>>(16);
-  private readonly latestDerived: DerivedStore = { find: (key) => this.derived.get(key), keep: (key, derived) => this.derived.set(key, derived) };
+  private readonly pastDerived = new Recent<DerivedValues>(16);
+  private readonly latestDerived: DerivedStore = {
+    find: (about, name, argument) => this.derived.find(about, name, argument),
+    keep: (about, name, argument, derived) => this.derived.keep(about, name, argument, derived),
+    subjectOf: (view) => this.subjectOf(view),
+  };
   /** The latest recorded time applied: a record asked about at or after it is the latest record. */
   private lastRecordedAt: string | undefined;
   /** The span of every date met, shared by all the views this index builds. */
@@ -121,7 +137,7 @@ export class TemporalIndex<F extends Fact = Fact> {
     if (fact.position > this.highest) this.highest = fact.position;
     else if (this.indexedById().has(fact.id) || this.isWaiting(fact)) return;
     this.count += 1;
-    if (this.derived.size > 0) this.derived.clear();
+    // Derived values of the latest record stay: each checks the versions of what it read. Past records are cut anew.
     this.past.clear();
     this.pastDerived.clear();
     if (this.lastRecordedAt === undefined || fact.recordedAt > this.lastRecordedAt) this.lastRecordedAt = fact.recordedAt;
@@ -132,6 +148,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       this.byId?.add(fact);
       const log = this.logFor(event);
       this.note(event, log);
+      if (event.dispute !== undefined) this.disputed.add(log);
       log.add(fact, this.spans);
       this.release(fact.id);
     }
@@ -175,14 +192,19 @@ export class TemporalIndex<F extends Fact = Fact> {
     const knownAt = asked === undefined || asked === null || (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt) ? null : asked;
     const tracker = new ReadTracker(knownAt === null ? this.latestDerived : this.derivedAt(knownAt));
     const projection = (subject: string): Projection | undefined => {
-      tracker.read(subject);
-      return this.projection(subject, knownAt);
+      const log = this.logs.get(subject);
+      tracker.read(log ?? this.creations);
+      return log === undefined ? undefined : this.projection(log, knownAt);
     };
     const view = <K extends SubjectView['kind']>(subject: string, kind: K): Extract<SubjectView, { kind: K }> | undefined => {
       const found = projection(subject)?.view;
       return found?.kind === kind ? (found as Extract<SubjectView, { kind: K }>) : undefined;
     };
-    const ids = (map: Map<string, Set<string>>, key: string): Iterable<string> => map.get(key) ?? [];
+    const ids = (map: Map<string, Lookup>, key: string): Iterable<string> => {
+      const lookup = map.get(key);
+      tracker.read(lookup ?? this.creations);
+      return lookup?.ids ?? [];
+    };
     const source: ViewSource = {
       organisation: (id) => view(streamId('organisation', id), 'organisation'),
       instrument: (id) => view(streamId('instrument', id), 'instrument'),
@@ -192,15 +214,24 @@ export class TemporalIndex<F extends Fact = Fact> {
       deploymentsOf: (organisation) => ids(this.deploymentsByOrganisation, organisation),
       organisationsFounded: (instrument) => ids(this.organisationsByInstrument, instrument),
       subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
-      subjects: () => this.logs.keys(),
+      subjects: () => {
+        tracker.read(this.creations);
+        return this.logs.keys();
+      },
       facts: (subject) => projection(subject)?.facts ?? [],
+      mayHoldDisputes: (subject) => {
+        const log = this.logs.get(subject);
+        tracker.read(log ?? this.creations);
+        return log !== undefined && this.disputed.has(log);
+      },
       memo: tracker.memo,
-      latestValue: <T>(key: string, organisationStream: string, derive: (latest: ViewSource) => T): T | undefined => {
+      latestValue: <T>(latest: OrganisationView, name: string, derive: (latest: ViewSource) => T): T | undefined => {
         if (knownAt === null) return undefined;
         const value = derive(this.source(null));
-        const reads = this.derived.get(key)?.reads;
-        if (reads === undefined || !reads.every((subject) => subject === organisationStream || this.heldAlike(subject, knownAt))) return undefined;
-        for (const subject of reads) tracker.read(subject);
+        const reads = this.derived.find(latest, name, undefined)?.reads;
+        const own = this.subjectOf(latest);
+        if (reads === undefined || !reads.every((read) => read === own || this.heldAlike(read, knownAt))) return undefined;
+        for (const read of reads) tracker.read(read);
         return value;
       },
     };
@@ -215,33 +246,40 @@ export class TemporalIndex<F extends Fact = Fact> {
   private derivedAt(knownAt: string): DerivedStore {
     let own = this.pastDerived.get(knownAt);
     if (own === undefined) {
-      own = new Map<string, Derived>();
+      own = new DerivedValues();
       this.pastDerived.set(knownAt, own);
     }
     const held = own;
-    const sharable = (derived: Derived): boolean => derived.reads.every((subject) => this.heldAlike(subject, knownAt));
+    const sharable = (reads: readonly Readable[]): boolean => reads.every((read) => this.heldAlike(read, knownAt));
     return {
-      find: (key) => {
-        const found = held.get(key);
+      find: (about, name, argument) => {
+        const found = held.find(about, name, argument);
         if (found !== undefined) return found;
-        const latest = this.derived.get(key);
-        return latest !== undefined && sharable(latest) ? latest : undefined;
+        const latest = this.derived.find(about, name, argument);
+        return latest !== undefined && sharable(latest.reads) ? latest : undefined;
       },
-      keep: (key, derived) => (sharable(derived) ? this.derived : held).set(key, derived),
+      keep: (about, name, argument, derived) => (sharable(derived.reads) ? this.derived : held).keep(about, name, argument, derived),
+      subjectOf: (view) => this.subjectOf(view),
     };
   }
 
-  /** Whether the record at `knownAt` holds the subject as the latest record does (every entry of its log known then). */
-  private heldAlike(subject: string, knownAt: string): boolean {
-    return this.logs.get(subject)?.knowsAllAt(knownAt) ?? true;
+  /**
+   * Whether the record at `knownAt` holds what was read as the latest record does: every entry of a subject's log
+   * known then. The lookups and the set of subjects are the same for every record (queries check what they give).
+   */
+  private heldAlike(read: Readable, knownAt: string): boolean {
+    return !(read instanceof SubjectLog) || read.knowsAllAt(knownAt);
   }
 
-  private projection(subject: string, knownAt: string | null | undefined): Projection | undefined {
-    const log = this.logs.get(subject);
-    if (log === undefined) return undefined;
+  /** The log a view was built from (views are built only from logs). */
+  private subjectOf(view: SubjectView): Readable {
+    return this.logs.get(streamId(view.kind, view.id)) ?? this.creations;
+  }
+
+  private projection(log: SubjectLog, knownAt: string | null | undefined): Projection | undefined {
     const count = log.knownCount(knownAt);
     if (count === log.entries.length) return (log.latest ??= log.project(count, this.spans));
-    const key = `${count}\u0000${subject}`;
+    const key = `${count}\u0000${log.subject}`;
     const cached = this.past.get(key);
     if (cached) return cached;
     const projected = log.project(count, this.spans);
@@ -270,6 +308,7 @@ export class TemporalIndex<F extends Fact = Fact> {
     if (log === undefined) {
       log = new SubjectLog(subject);
       this.logs.set(subject, log);
+      this.creations.version += 1;
     }
     return log;
   }
@@ -324,7 +363,12 @@ export class TemporalIndex<F extends Fact = Fact> {
     for (const held of this.versions.get(original.id) ?? [original]) this.logOf(streamOf(held.event as SubjectEvent)).remove(held);
     const versions = versionsOf(original, supersessions);
     this.versions.set(original.id, versions);
-    for (const version of versions) this.logOf(streamOf(version.event)).place(version, this.spans);
+    for (const version of versions) this.place(this.logOf(streamOf(version.event)), version);
+  }
+
+  private place(log: SubjectLog, held: Held): void {
+    if ((held.event as SubjectEvent).dispute !== undefined) this.disputed.add(log);
+    log.place(held, this.spans);
   }
 
   /** The subject fact an id stands for: the fact itself, or the one a correction supersedes in the end. */
@@ -345,22 +389,31 @@ export class TemporalIndex<F extends Fact = Fact> {
     }
   }
 
+  private addTo(map: Map<string, Lookup>, key: string, value: string): void {
+    let lookup = map.get(key);
+    if (lookup === undefined) {
+      map.set(key, (lookup = new Lookup()));
+      this.creations.version += 1;
+    }
+    lookup.ids.add(value);
+  }
+
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
   private note(event: SubjectEvent, log: SubjectLog): void {
     const participant = participantOf(event);
     // No set per log to spare this lookup: it cost 8 B per event at 200k events (measured), the lookup little.
-    if (participant !== undefined) addTo(this.bySubjectOfParticipant, participant, log.subject);
+    if (participant !== undefined) this.addTo(this.bySubjectOfParticipant, participant, log.subject);
     switch (event.type) {
       case 'InstrumentAdopted':
-        if (event.organisation !== undefined) addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
-        if (event.rules.amends !== undefined) addTo(this.amendmentsByInstrument, event.rules.amends, event.instrument);
+        if (event.organisation !== undefined) this.addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
+        if (event.rules.amends !== undefined) this.addTo(this.amendmentsByInstrument, event.rules.amends, event.instrument);
         return;
       case 'DeploymentRequested':
-        addTo(this.deploymentsByOrganisation, event.organisation, event.deployment);
+        this.addTo(this.deploymentsByOrganisation, event.organisation, event.deployment);
         return;
       case 'OrganisationEstablished':
-        addTo(this.organisationsByInstrument, event.foundingInstrument, event.organisation);
-        if (event.predecessorInstrument !== undefined) addTo(this.organisationsByInstrument, event.predecessorInstrument, event.organisation);
+        this.addTo(this.organisationsByInstrument, event.foundingInstrument, event.organisation);
+        if (event.predecessorInstrument !== undefined) this.addTo(this.organisationsByInstrument, event.predecessorInstrument, event.organisation);
         return;
       default:
         return;

@@ -1,4 +1,3 @@
-import { streamId } from '@app/domain';
 import type { StateQuery } from './query';
 import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
@@ -146,10 +145,9 @@ interface MemberTimeline {
 }
 
 function memberTimelines(source: ViewSource, organisation: OrganisationView): readonly MemberTimeline[] {
-  const key = `member-timelines\u0000${organisation.id}`;
-  return source.memo(key, organisation, () => {
+  return source.memo(organisation, 'member-timelines', () => {
     const cut = organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
-    const latest = cut && source.latestValue(key, streamId('organisation', organisation.id), (latestSource) => memberTimelines(latestSource, cut.view));
+    const latest = cut && source.latestValue(cut.view, 'member-timelines', (latestSource) => memberTimelines(latestSource, cut.view));
     if (cut !== undefined && latest !== undefined) return latest.map((timeline) => memberTimelineUpTo(source, organisation, timeline, cut));
     return [...candidateMembers(source, organisation)].sort(byText).map((participant) => memberTimeline(source, organisation, participant));
   });
@@ -239,10 +237,9 @@ type GrantTimelines = Readonly<Record<'observer' | 'partner', readonly GrantTime
  * folding each of its grants again was a third of what such a question allocated).
  */
 function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimelines {
-  const key = `grant-timelines\u0000${organisation.id}`;
-  return source.memo(key, organisation, () => {
+  return source.memo(organisation, 'grant-timelines', () => {
     const cut = organisation.cutFrom;
-    const latest = cut && source.latestValue(key, streamId('organisation', organisation.id), (latestSource) => grantTimelines(latestSource, cut.view));
+    const latest = cut && source.latestValue(cut.view, 'grant-timelines', (latestSource) => grantTimelines(latestSource, cut.view));
     if (cut !== undefined && latest !== undefined) return grantTimelinesUpTo(latest, cut.lastDay);
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
     for (const { role, participant, body, changes } of organisation.grants.values()) {

@@ -27,7 +27,7 @@ export function foundingOf(source: ViewSource, organisation: OrganisationView): 
 
 /** Everyone the organisation's membership may concern: its own records, the predecessor's and the founding instrument's parties. */
 export function candidateMembers(source: ViewSource, organisation: OrganisationView): Set<string> {
-  return source.memo(`candidates\u0000${organisation.id}`, organisation, () => deriveCandidates(source, organisation));
+  return source.memo(organisation, 'candidates', () => deriveCandidates(source, organisation));
 }
 
 function deriveCandidates(source: ViewSource, organisation: OrganisationView): Set<string> {
@@ -49,10 +49,11 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
  * is not a member. Spells that meet with the same basis are joined.
  */
 export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  return source.memo(`members\u0000${organisation.id}\u0000${participant}`, organisation, () => {
+  const derive = (): MemberSpell[] => {
     const founding = foundingOf(source, organisation);
     return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
-  });
+  };
+  return source.memo(organisation, 'members', derive, participant);
 }
 
 /**
@@ -91,7 +92,7 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
         close(change.span, change.eventId);
       } else if (change.kind === 'notified' && open !== null) {
         const rules = change.instrument === undefined ? undefined : source.instrument(change.instrument)?.adopted?.rules;
-        open.notice ??= rules ? withdrawalSpan(source, rules, change.date) : null;
+        open.notice ??= rules ? withdrawalSpan(rules, change.span) : null;
         open.ids.push(change.eventId);
       }
     }

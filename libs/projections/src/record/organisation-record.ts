@@ -17,7 +17,8 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
   const predecessor = established?.predecessorInstrument;
   // The organisation's view enters only through the two instruments it names, which the key holds: the value reads
   // instruments alone, so that a past record holding them as the latest record does shares the latest's list.
-  return source.memo(`instruments\u0000${id}\u0000${founding ?? ''}\u0000${predecessor ?? ''}`, null, () => {
+  const key = `${id}\u0000${founding ?? ''}\u0000${predecessor ?? ''}`;
+  return source.memo(null, 'instruments', () => {
     const ids = new Set<string>();
     for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
     for (const own of [founding, predecessor]) if (own) ids.add(own);
@@ -25,7 +26,7 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
       for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
     }
     return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
-  });
+  }, key);
 }
 
 /** A deployment whose request the record holds. */

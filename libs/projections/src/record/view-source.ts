@@ -22,20 +22,27 @@ export interface ViewSource {
   subjectsOf(participant: string): Iterable<string>;
   /** Every subject (stream) in the record. */
   subjects(): Iterable<string>;
+  /**
+   * Whether any fact of the subject may be disputed (`dispute` set): false only when none of its contents ever was,
+   * so that finding the disputes of a subject without any reads none of its facts.
+   */
+  mayHoldDisputes(subject: string): boolean;
   /** The resolved facts of one subject, in effective order then recorded order. */
   facts(subject: string): readonly ResolvedFact[];
   /**
-   * A value derived from this source's views, computed once per key for as long as the views stand (the index
-   * forgets them when a fact arrives). Keys name what the value is about, e.g. `parties\0cst-1992`; `about` is the
-   * view the caller passes in, if any. The value must read every other view through this source, inside `compute`:
-   * the index notes those reads to share the value between records whose views of them are the same.
+   * A value derived from this source's views, computed once for as long as the views it read stand (a fact about
+   * another subject leaves it be). It is kept under `name` (and `argument`, e.g. a participant) in a table of the
+   * view it is about (`about`, null for a value about no view: then `argument` names what it is about). The value
+   * must read every other view through this source, inside `compute`: the index notes those reads, to know when the
+   * value no longer stands and to share it between records whose views of them are the same.
    */
-  memo<T>(key: string, about: SubjectView | null, compute: () => T): T;
+  memo<T>(about: SubjectView | null, name: string, compute: () => T, argument?: string): T;
   /**
    * For a value about a past organisation view cut from the latest one (`OrganisationView.cutFrom`): the latest
-   * record's value of `key`, which `derive` works out from the latest record's source if need be, when every subject
-   * it read other than the organisation's own stream is held in this record as in the latest one, so that the value
-   * may be cut rather than derived afresh; undefined otherwise (and always from the latest record's own source).
+   * record's value of `name` about the latest view `latest`, which `derive` works out from the latest record's source
+   * if need be, when every subject it read other than the organisation's own is held in this record as in the latest
+   * one, so that the value may be cut rather than derived afresh; undefined otherwise (and always from the latest
+   * record's own source).
    */
-  latestValue<T>(key: string, organisationStream: string, derive: (latest: ViewSource) => T): T | undefined;
+  latestValue<T>(latest: OrganisationView, name: string, derive: (latest: ViewSource) => T): T | undefined;
 }
