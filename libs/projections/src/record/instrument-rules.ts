@@ -97,6 +97,8 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
  * govern; a report that differs is kept beside them.
  */
 function partySpells(view: InstrumentView, record: PartyRecord, general: GeneralEntryIntoForce, source: ViewSource): readonly PartySpell[] {
+  // Most participants have one period: one list of one spell, and no list of periods made to map over.
+  if (record.later === undefined) return [deriveEpisode(view, record.participant, record, general, source)];
   return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, general, source));
 }
 
@@ -176,14 +178,20 @@ export function withdrawalSpan(rules: InstrumentRules, notice: Span): Span | nul
   return optionalSpan(withdrawalEffectivePeriod(rules, notice));
 }
 
-/** The facts of an episode, in the order its steps come: one list per party, made without intermediate lists. */
+/**
+ * The facts of an episode, in the order its steps come: one list per party, kept as long as the views stand, so made
+ * at its length (a list grown by `push` keeps room for seventeen).
+ */
 function eventIdsOf(episode: PartyEpisode): string[] {
-  const eventIds: string[] = [];
-  if (episode.signature !== undefined) eventIds.push(episode.signature.eventId);
-  if (episode.deposit !== undefined) eventIds.push(episode.deposit.eventId);
-  if (episode.reportedInForce !== undefined) eventIds.push(episode.reportedInForce.eventId);
-  if (episode.withdrawalNotice !== undefined) eventIds.push(episode.withdrawalNotice.eventId);
-  if (episode.termination !== undefined) eventIds.push(episode.termination.eventId);
+  const { signature, deposit, reportedInForce, withdrawalNotice, termination } = episode;
+  const steps = (signature ? 1 : 0) + (deposit ? 1 : 0) + (reportedInForce ? 1 : 0) + (withdrawalNotice ? 1 : 0) + (termination ? 1 : 0);
+  const eventIds = new Array<string>(steps);
+  let at = 0;
+  if (signature) eventIds[at++] = signature.eventId;
+  if (deposit) eventIds[at++] = deposit.eventId;
+  if (reportedInForce) eventIds[at++] = reportedInForce.eventId;
+  if (withdrawalNotice) eventIds[at++] = withdrawalNotice.eventId;
+  if (termination) eventIds[at++] = termination.eventId;
   return eventIds;
 }
 
