@@ -1,8 +1,8 @@
 import type { StateQuery } from './query';
-import { boundSpells, generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
+import { boundSpells, generalEntryIntoForce, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
-import { collectUncertainties, hasCoarseDates, hasTakenEffect, holdsOn, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type Spell, type UncertainRow } from '../time/span';
-import { keptUpTo, type InstrumentView, type MemberChange, type OrganisationCut, type OrganisationView } from '../record/subject-views';
+import { collectUncertainties, dayNumber, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
+import { keptUpTo, type InstrumentView, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
@@ -110,7 +110,9 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   const exists = founding !== null && hasTakenEffect(founding, day);
   const subjects = (): Iterable<string> => organisationSubjects(source, id);
   const disputes = disputesOn(source, id, subjects, day);
-  const flag = <R extends { readonly eventIds: readonly string[] }>(rows: readonly R[]): R[] => rows.map((row) => withDispute(row, disputes));
+  // Disputes are rare: the rows as they are, with no copy of each list, when none matters on the day.
+  const flag = <R extends { readonly eventIds: readonly string[] }>(rows: readonly R[]): readonly R[] => (disputes.size === 0 ? rows : rows.map((row) => withDispute(row, disputes)));
+  const today = dayNumber(day);
   const present = deployments(source, id, day, uncertain);
   const state: OrganisationState = {
     organisation: id,
@@ -118,11 +120,11 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     knownAt: query.knownAt ?? null,
     exists,
     members: flag(organisation ? members(source, organisation, exists, day, uncertain) : []),
-    signatories: flag(signatories(source, instruments, day)),
+    signatories: flag(signatories(source, instruments, today)),
     observers: flag(organisation ? grants(source, organisation, 'observer', day, uncertain) : []),
     partners: flag(organisation ? grants(source, organisation, 'partner', day, uncertain) : []),
     externalStatuses: flag(organisation ? externalStatuses(organisation, day, uncertain) : []),
-    instruments: flag(instruments.map((instrument) => instrumentRow(source, instrument, day, uncertain)).filter((row) => row !== null)),
+    instruments: flag(instruments.map((instrument) => instrumentRow(source, instrument, day, today, uncertain)).filter((row) => row !== null)),
     deployments: flag(present.deployments),
     pendingDeployments: flag(present.pendingDeployments),
     uncertain,
@@ -287,28 +289,34 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
 }
 
 /**
- * Whether any of a party's periods holds on the day. Its periods come in the order of its consents, not of their
- * starts (a period bound by a report can begin before an earlier one bound by the general entry into force), so the
- * binary search of `spellOn` does not apply; a party has a period or two.
+ * The participants bound on the day (`today`, its `dayNumber`): those with a period that binds from that day or
+ * earlier and has not ended by then. A party's periods come in the order of its consents, not of their starts (a period
+ * bound by a report can begin before an earlier one bound by the general entry into force): each is looked at.
  */
-function holdsOnAny(periods: readonly Spell[], day: string): boolean {
-  for (const period of periods) if (holdsOn(period, day)) return true;
-  return false;
+function partiesOn(days: PartyDays, today: number): string[] {
+  const { participants, firstPeriod, boundFrom, boundUntil } = days;
+  const parties: string[] = [];
+  for (let party = 0; party < participants.length; party++) {
+    for (let at = firstPeriod[party] as number; at < (firstPeriod[party + 1] as number); at++) {
+      if ((boundFrom[at] as number) <= today && today < (boundUntil[at] as number)) {
+        parties.push(participants[party] as string);
+        break;
+      }
+    }
+  }
+  return parties;
 }
 
-function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, uncertain: UncertainRow[]): InstrumentRow | null {
+function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, today: number, uncertain: UncertainRow[]): InstrumentRow | null {
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const general = generalEntryIntoForce(source, instrument);
   const { inForce, doubt } = inForceOn(general.governing, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
-  const parties: string[] = [];
-  // `forEach`, not `for…of` with destructuring, which makes an entry per party on every query.
-  partiesOf(source, instrument).forEach((periods, participant) => {
-    const bound = boundSpells(periods);
-    if (hasCoarseDates(bound)) collectUncertainties(uncertain, bound, day, instrument.id, participant, 'party');
-    if (holdsOnAny(bound, day)) parties.push(participant);
-  });
-  const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, instrument, day) : [];
+  const days = partyDays(source, instrument);
+  // Only a start or end known to a period can make a day uncertain (exact ones add no row).
+  if (days.coarse) partiesOf(source, instrument).forEach((periods, participant) => collectUncertainties(uncertain, boundSpells(periods), day, instrument.id, participant, 'party'));
+  const parties = partiesOn(days, today);
+  const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, instrument, today) : NO_SIGNATORIES;
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
   const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
   const row: InstrumentRow = { id: instrument.id, inForce, since: inForce === true && general.governing ? general.governing.label : null, ...undeterminedBy(doubt), parties, eventIds };
@@ -319,24 +327,28 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
  * Signatories not bound on the day: the latest period in which the participant had signed by the day has not bound
  * it yet (a party that left and signed anew is a signatory again).
  */
-function signatories(source: ViewSource, instruments: readonly InstrumentView[], day: string): SignatoryRow[] {
-  return instruments.flatMap((instrument) => signatoriesOf(source, instrument, day));
+function signatories(source: ViewSource, instruments: readonly InstrumentView[], today: number): SignatoryRow[] {
+  return instruments.flatMap((instrument) => signatoriesOf(source, instrument, today));
 }
 
-function signatoriesOf(source: ViewSource, instrument: InstrumentView, day: string): SignatoryRow[] {
+/** Most instruments on most days have no signatory not yet bound: one empty list for them all. */
+const NO_SIGNATORIES: readonly SignatoryRow[] = Object.freeze([]);
+
+function signatoriesOf(source: ViewSource, instrument: InstrumentView, today: number): readonly SignatoryRow[] {
+  const days = partyDays(source, instrument);
+  if (today < days.signatoriesFrom || today >= days.signatoriesUntil) return NO_SIGNATORIES;
+  const { participants, firstPeriod, boundFrom, signedFrom } = days;
   const rows: SignatoryRow[] = [];
-  partiesOf(source, instrument).forEach((periods, participant) => {
-    // The latest period signed by the day, found without a closure per party: a query asks this of every party.
-    let signed: PartySpell | undefined;
-    for (let at = periods.length - 1; at >= 0 && signed === undefined; at--) {
-      const signature = (periods[at] as PartySpell).episode.signature;
-      if (signature !== undefined && hasTakenEffect(signature.span, day)) signed = periods[at];
-    }
-    const signature = signed?.episode.signature;
-    if (signed && signature && !(signed.start !== null && hasTakenEffect(signed.start, day))) {
-      rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
-    }
-  });
+  for (let party = 0; party < participants.length; party++) {
+    const first = firstPeriod[party] as number;
+    // The latest period signed by the day.
+    let signed = (firstPeriod[party + 1] as number) - 1;
+    while (signed >= first && (signedFrom[signed] as number) > today) signed -= 1;
+    if (signed < first || (boundFrom[signed] as number) <= today) continue;
+    const participant = participants[party] as string;
+    const signature = (partiesOf(source, instrument).get(participant)?.[signed - first] as PartySpell).episode.signature as NonNullable<PartyEpisode['signature']>;
+    rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
+  }
   return rows;
 }
 

@@ -1,5 +1,5 @@
 import { termEnd, withdrawalEffectivePeriod, type EntryIntoForceClause, type InstrumentRules } from '@app/domain';
-import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
+import { compareSpans, dayNumber, earlierSpan, isExact, laterSpan, NEVER, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
 import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
 import { byText } from './organisation-record';
@@ -134,6 +134,66 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
     }
     return byParticipant(parties);
   });
+}
+
+/**
+ * An instrument's parties in numbers of days (`dayNumber`), for the two questions asked of every party on every day:
+ * is it bound, and has it signed without being bound yet. Built once per set of views from `partiesOf`, so that a
+ * question compares numbers in a few arrays rather than reading each party's periods, episodes, signatures and spans.
+ */
+export interface PartyDays {
+  /** In alphabetical order, as `partiesOf` lists them. */
+  readonly participants: readonly string[];
+  /** Where each participant's periods begin in the arrays below, and one more entry: where the last ones end. */
+  readonly firstPeriod: Int32Array;
+  /** The day from which the period surely binds (its start's last day); `NEVER` for a period that does not bind. */
+  readonly boundFrom: Int32Array;
+  /** The day from which it surely no longer binds (its end's last day); `NEVER` while it does not end. */
+  readonly boundUntil: Int32Array;
+  /** The day from which it has surely been signed; `NEVER` without a signature. */
+  readonly signedFrom: Int32Array;
+  /** Whether any binding period starts or ends on a date known only to a period: uncertain rows may then be due. */
+  readonly coarse: boolean;
+  /** No one is a signatory not yet bound before `signatoriesFrom` or from `signatoriesUntil` on. */
+  readonly signatoriesFrom: number;
+  readonly signatoriesUntil: number;
+}
+
+export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
+  return source.memo(view, 'party-days', () => derivePartyDays(partiesOf(source, view)));
+}
+
+function derivePartyDays(parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
+  let periods = 0;
+  parties.forEach((spells) => (periods += spells.length));
+  const participants: string[] = [];
+  const firstPeriod = new Int32Array(parties.size + 1);
+  const boundFrom = new Int32Array(periods);
+  const boundUntil = new Int32Array(periods);
+  const signedFrom = new Int32Array(periods);
+  let coarse = false;
+  let signatoriesFrom = NEVER;
+  let signatoriesUntil = 0;
+  let at = 0;
+  parties.forEach((spells, participant) => {
+    firstPeriod[participants.length] = at;
+    participants.push(participant);
+    for (const spell of spells) {
+      const { start, end } = spell;
+      const signature = spell.episode.signature;
+      boundFrom[at] = start === null ? NEVER : dayNumber(start.to);
+      boundUntil[at] = start === null || end === null ? NEVER : dayNumber(end.to);
+      signedFrom[at] = signature === undefined ? NEVER : dayNumber(signature.span.to);
+      if (start !== null && (!isExact(start) || (end !== null && !isExact(end)))) coarse = true;
+      if (signature !== undefined) {
+        signatoriesFrom = Math.min(signatoriesFrom, signedFrom[at] as number);
+        signatoriesUntil = Math.max(signatoriesUntil, boundFrom[at] as number);
+      }
+      at += 1;
+    }
+  });
+  firstPeriod[participants.length] = at;
+  return { participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
 }
 
 /** The same map, its participants in alphabetical order: the order every answer lists them in. */

@@ -248,3 +248,24 @@ function precisionWords(span: Span): string {
   if (span.label.includes('/')) return `a span of days (${span.label})`;
   return span.label.length === 4 ? 'the year' : 'the month';
 }
+
+/** A day no date reaches: the end of what never ends, the start of what never begins. */
+export const NEVER = 99_999_999;
+
+/**
+ * A day `YYYY-MM-DD` as the number YYYYMMDD, which orders as the text does: the day asked about once per question,
+ * and the days of spells once when a structure of numbers is built, so that a question compares numbers rather than
+ * reading each spell's span and strings. Anything else is refused (queries are asked about days).
+ */
+export function dayNumber(day: string): number {
+  let value = 0;
+  for (let at = 0; at < 10; at++) {
+    const code = day.charCodeAt(at);
+    if (at === 4 || at === 7) {
+      if (code !== 45) break;
+    } else if (code >= 48 && code <= 57) value = value * 10 + (code - 48);
+    else break;
+    if (at === 9 && day.length === 10) return value;
+  }
+  throw new Error(`"${day}" is not a day written YYYY-MM-DD`);
+}
