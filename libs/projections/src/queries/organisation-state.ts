@@ -1,7 +1,7 @@
 import type { StateQuery } from './query';
 import { boundSpells, generalEntryIntoForce, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
-import { collectUncertainties, dayNumber, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
+import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
 import { keptUpTo, type InstrumentView, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
@@ -121,8 +121,8 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     exists,
     members: flag(organisation ? members(source, organisation, exists, day, uncertain) : []),
     signatories: flag(signatories(source, instruments, today)),
-    observers: flag(organisation ? grants(source, organisation, 'observer', day, uncertain) : []),
-    partners: flag(organisation ? grants(source, organisation, 'partner', day, uncertain) : []),
+    observers: flag(organisation ? grants(source, organisation, 'observer', day, today, uncertain) : []),
+    partners: flag(organisation ? grants(source, organisation, 'partner', day, today, uncertain) : []),
     externalStatuses: flag(organisation ? externalStatuses(organisation, day, uncertain) : []),
     instruments: flag(instruments.map((instrument) => instrumentRow(source, instrument, day, today, uncertain)).filter((row) => row !== null)),
     deployments: flag(present.deployments),
@@ -267,12 +267,66 @@ function grantTimelinesUpTo(timelines: GrantTimelines, lastDay: string): GrantTi
   return { observer: upTo(timelines.observer), partner: upTo(timelines.partner) };
 }
 
-function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, uncertain: UncertainRow[]): GrantRow[] {
+/**
+ * Each role's grant spells as days in numbers (`dayNumber`), in the order of the timelines: a question reads every
+ * grant of the role, and compares numbers for those dated to the day rather than reading each timeline's spells and
+ * spans. Built once per set of views.
+ */
+interface GrantDays {
+  /** Where each timeline's spells begin below, and one more entry: where the last ones end. */
+  readonly firstSpell: Int32Array;
+  /** The day from which a spell surely holds, and the day from which it surely no longer does (`NEVER`: open). */
+  readonly from: Int32Array;
+  readonly until: Int32Array;
+}
+
+function grantDays(source: ViewSource, organisation: OrganisationView): Readonly<Record<'observer' | 'partner', GrantDays>> {
+  return source.memo(organisation, 'grant-days', () => {
+    const timelines = grantTimelines(source, organisation);
+    return { observer: grantDaysOf(timelines.observer), partner: grantDaysOf(timelines.partner) };
+  });
+}
+
+function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
+  let spells = 0;
+  for (const timeline of timelines) spells += timeline.spells.length;
+  const firstSpell = new Int32Array(timelines.length + 1);
+  const from = new Int32Array(spells);
+  const until = new Int32Array(spells);
+  let at = 0;
+  timelines.forEach((timeline, index) => {
+    firstSpell[index] = at;
+    for (const spell of timeline.spells) {
+      from[at] = dayNumber(spell.start.to);
+      until[at] = spell.end === null ? NEVER : dayNumber(spell.end.to);
+      at += 1;
+    }
+  });
+  firstSpell[timelines.length] = at;
+  return { firstSpell, from, until };
+}
+
+function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, today: number, uncertain: UncertainRow[]): GrantRow[] {
   const rows: GrantRow[] = [];
-  for (const record of grantTimelines(source, organisation)[role]) {
-    if (record.coarse) collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
-    const found = spellMaybeOn(record.spells, day);
-    if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
+  const timelines = grantTimelines(source, organisation)[role];
+  const { firstSpell, from, until } = grantDays(source, organisation)[role];
+  for (let index = 0; index < timelines.length; index++) {
+    const record = timelines[index] as GrantTimeline;
+    if (record.coarse) {
+      collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
+      const found = spellMaybeOn(record.spells, day);
+      if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
+      continue;
+    }
+    // Spells dated to the day do not overlap: at most one holds, and none is in doubt.
+    const first = firstSpell[index] as number;
+    for (let at = first; at < (firstSpell[index + 1] as number); at++) {
+      if ((from[at] as number) <= today && today < (until[at] as number)) {
+        const spell = record.spells[at - first] as GrantSpell;
+        rows.push({ participant: record.participant, body: record.body, since: spell.start.label, eventIds: spell.eventIds });
+        break;
+      }
+    }
   }
   return rows;
 }

@@ -32,12 +32,14 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
 /** A deployment whose request the record holds. */
 export type RequestedDeployment = DeploymentView & { readonly requested: NonNullable<DeploymentView['requested']> };
 
-/** The deployments requested by the organisation, by id. */
-export function organisationDeployments(source: ViewSource, organisation: string): RequestedDeployment[] {
-  return [...new Set(source.deploymentsOf(organisation))]
-    .sort(byText)
-    .map((id) => source.deployment(id))
-    .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
+/** The deployments requested by the organisation, by id: found once per set of views, not on every question. */
+export function organisationDeployments(source: ViewSource, organisation: string): readonly RequestedDeployment[] {
+  const derive = (): RequestedDeployment[] =>
+    [...new Set(source.deploymentsOf(organisation))]
+      .sort(byText)
+      .map((id) => source.deployment(id))
+      .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
+  return source.memo(null, 'deployments', derive, organisation);
 }
 
 /** The streams whose facts make up an organisation's history. */
