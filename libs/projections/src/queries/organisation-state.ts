@@ -1,8 +1,8 @@
 import type { StateQuery } from './query';
-import { boundSpells, generalEntryIntoForce, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
+import { boundSpells, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import { keptUpTo, type InstrumentView, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
+import { keptUpTo, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
@@ -106,7 +106,7 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   if (founding && isUncertainOn(founding, day)) {
     uncertain.push({ subject: id, status: 'exists', from: founding.from, to: founding.to, because: `the founding instrument enters into force on ${founding.label}, known only to a period` });
   }
-  const instruments = organisationInstruments(source, id);
+  const instruments = organisation ? instrumentsInDays(source, organisation) : organisationInstruments(source, id).map((view) => partyDays(source, view));
   const exists = founding !== null && hasTakenEffect(founding, day);
   const subjects = (): Iterable<string> => organisationSubjects(source, id);
   const disputes = disputesOn(source, id, subjects, day);
@@ -361,19 +361,28 @@ function partiesOn(days: PartyDays, today: number): string[] {
   return parties;
 }
 
-function instrumentRow(source: ViewSource, instrument: InstrumentView, day: string, today: number, uncertain: UncertainRow[]): InstrumentRow | null {
+/**
+ * The organisation's instruments with their parties in days, found once per set of views: a question reads them all,
+ * and one lookup then serves where three per instrument did.
+ */
+function instrumentsInDays(source: ViewSource, organisation: OrganisationView): readonly PartyDays[] {
+  return source.memo(organisation, 'instruments-in-days', () => organisationInstruments(source, organisation.id).map((view) => partyDays(source, view)));
+}
+
+function instrumentRow(source: ViewSource, days: PartyDays, day: string, today: number, uncertain: UncertainRow[]): InstrumentRow | null {
+  const { view: instrument, general } = days;
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
-  const general = generalEntryIntoForce(source, instrument);
   const { inForce, doubt } = inForceOn(general.governing, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
-  const days = partyDays(source, instrument);
   // Only a start or end known to a period can make a day uncertain (exact ones add no row).
   if (days.coarse) partiesOf(source, instrument).forEach((periods, participant) => collectUncertainties(uncertain, boundSpells(periods), day, instrument.id, participant, 'party'));
   const parties = partiesOn(days, today);
-  const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, instrument, today) : NO_SIGNATORIES;
+  const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, days, today) : NO_SIGNATORIES;
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
   const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
-  const row: InstrumentRow = { id: instrument.id, inForce, since: inForce === true && general.governing ? general.governing.label : null, ...undeterminedBy(doubt), parties, eventIds };
+  const since = inForce === true && general.governing ? general.governing.label : null;
+  // Written out rather than spread: a question makes a row per instrument.
+  const row: InstrumentRow = doubt === undefined ? { id: instrument.id, inForce, since, parties, eventIds } : { id: instrument.id, inForce, since, undetermined: { from: doubt.from, to: doubt.to }, parties, eventIds };
   return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
 }
 
@@ -381,15 +390,15 @@ function instrumentRow(source: ViewSource, instrument: InstrumentView, day: stri
  * Signatories not bound on the day: the latest period in which the participant had signed by the day has not bound
  * it yet (a party that left and signed anew is a signatory again).
  */
-function signatories(source: ViewSource, instruments: readonly InstrumentView[], today: number): SignatoryRow[] {
-  return instruments.flatMap((instrument) => signatoriesOf(source, instrument, today));
+function signatories(source: ViewSource, instruments: readonly PartyDays[], today: number): SignatoryRow[] {
+  return instruments.flatMap((days) => signatoriesOf(source, days, today));
 }
 
 /** Most instruments on most days have no signatory not yet bound: one empty list for them all. */
 const NO_SIGNATORIES: readonly SignatoryRow[] = Object.freeze([]);
 
-function signatoriesOf(source: ViewSource, instrument: InstrumentView, today: number): readonly SignatoryRow[] {
-  const days = partyDays(source, instrument);
+function signatoriesOf(source: ViewSource, days: PartyDays, today: number): readonly SignatoryRow[] {
+  const instrument = days.view;
   if (today < days.signatoriesFrom || today >= days.signatoriesUntil) return NO_SIGNATORIES;
   const { participants, firstPeriod, boundFrom, signedFrom } = days;
   const rows: SignatoryRow[] = [];

@@ -142,6 +142,8 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
  * question compares numbers in a few arrays rather than reading each party's periods, episodes, signatures and spans.
  */
 export interface PartyDays {
+  readonly view: InstrumentView;
+  readonly general: GeneralEntryIntoForce;
   /** In alphabetical order, as `partiesOf` lists them. */
   readonly participants: readonly string[];
   /** Where each participant's periods begin in the arrays below, and one more entry: where the last ones end. */
@@ -160,10 +162,10 @@ export interface PartyDays {
 }
 
 export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
-  return source.memo(view, 'party-days', () => derivePartyDays(partiesOf(source, view)));
+  return source.memo(view, 'party-days', () => derivePartyDays(view, generalEntryIntoForce(source, view), partiesOf(source, view)));
 }
 
-function derivePartyDays(parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
+function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
   let periods = 0;
   parties.forEach((spells) => (periods += spells.length));
   const participants: string[] = [];
@@ -193,7 +195,7 @@ function derivePartyDays(parties: ReadonlyMap<string, readonly PartySpell[]>): P
     }
   });
   firstPeriod[participants.length] = at;
-  return { participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
+  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
 }
 
 /** The same map, its participants in alphabetical order: the order every answer lists them in. */
