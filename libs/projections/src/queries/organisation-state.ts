@@ -210,16 +210,17 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     const since = firstDayOfRun(spells, spell);
     let statusSince = since;
     for (const end of [lastEndBy(suspended, day), lastEndBy(frozen, day)]) if (end !== null && end.from > statusSince.from) statusSince = end;
-    const doubt = found.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt;
-    rows.push({
-      participant,
-      status: current ? current.status : 'active',
-      basis: spell.basis,
-      since: since.label,
-      statusSince: current ? current.start.label : statusSince.label,
-      ...undeterminedBy(doubt),
-      eventIds: current ? [...spell.eventIds, ...current.eventIds] : spell.eventIds,
-    });
+    // Only a date known to a period leaves a day in doubt: a timeline dated to the day is not searched for one.
+    const doubt = coarse ? (found.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt) : undefined;
+    const status = current ? current.status : 'active';
+    const statusFrom = current ? current.start.label : statusSince.label;
+    const eventIds = current ? [...spell.eventIds, ...current.eventIds] : spell.eventIds;
+    // Written out rather than spread: a question makes a row per member.
+    rows.push(
+      doubt === undefined
+        ? { participant, status, basis: spell.basis, since: since.label, statusSince: statusFrom, eventIds }
+        : { participant, status, basis: spell.basis, since: since.label, statusSince: statusFrom, undetermined: { from: doubt.from, to: doubt.to }, eventIds },
+    );
   }
   return rows;
 }
@@ -273,6 +274,8 @@ function grantTimelinesUpTo(timelines: GrantTimelines, lastDay: string): GrantTi
  * spans. Built once per set of views.
  */
 interface GrantDays {
+  /** 1 for a timeline with a date known only to a period (read the long way), 0 for one dated to the day. */
+  readonly coarse: Uint8Array;
   /** Where each timeline's spells begin below, and one more entry: where the last ones end. */
   readonly firstSpell: Int32Array;
   /** The day from which a spell surely holds, and the day from which it surely no longer does (`NEVER`: open). */
@@ -290,12 +293,14 @@ function grantDays(source: ViewSource, organisation: OrganisationView): Readonly
 function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
   let spells = 0;
   for (const timeline of timelines) spells += timeline.spells.length;
+  const coarse = new Uint8Array(timelines.length);
   const firstSpell = new Int32Array(timelines.length + 1);
   const from = new Int32Array(spells);
   const until = new Int32Array(spells);
   let at = 0;
   timelines.forEach((timeline, index) => {
     firstSpell[index] = at;
+    coarse[index] = timeline.coarse ? 1 : 0;
     for (const spell of timeline.spells) {
       from[at] = dayNumber(spell.start.to);
       until[at] = spell.end === null ? NEVER : dayNumber(spell.end.to);
@@ -303,25 +308,26 @@ function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
     }
   });
   firstSpell[timelines.length] = at;
-  return { firstSpell, from, until };
+  return { coarse, firstSpell, from, until };
 }
 
 function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, today: number, uncertain: UncertainRow[]): GrantRow[] {
   const rows: GrantRow[] = [];
   const timelines = grantTimelines(source, organisation)[role];
-  const { firstSpell, from, until } = grantDays(source, organisation)[role];
+  const { coarse, firstSpell, from, until } = grantDays(source, organisation)[role];
   for (let index = 0; index < timelines.length; index++) {
-    const record = timelines[index] as GrantTimeline;
-    if (record.coarse) {
+    if (coarse[index] === 1) {
+      const record = timelines[index] as GrantTimeline;
       collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
       const found = spellMaybeOn(record.spells, day);
       if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
       continue;
     }
-    // Spells dated to the day do not overlap: at most one holds, and none is in doubt.
+    // Spells dated to the day do not overlap: at most one holds, and none is in doubt. The timeline is read for its row only.
     const first = firstSpell[index] as number;
     for (let at = first; at < (firstSpell[index + 1] as number); at++) {
       if ((from[at] as number) <= today && today < (until[at] as number)) {
+        const record = timelines[index] as GrantTimeline;
         const spell = record.spells[at - first] as GrantSpell;
         rows.push({ participant: record.participant, body: record.body, since: spell.start.label, eventIds: spell.eventIds });
         break;
