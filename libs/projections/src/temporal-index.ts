@@ -164,14 +164,6 @@ export class TemporalIndex<F extends Fact = Fact> {
     return this;
   }
 
-  /**
-   * Builds the latest view of every subject that has none: a replay ends with this, so that the first question about
-   * an organisation finds its views made (folding thousands of facts while the asker waits was half of it).
-   */
-  buildLatestViews(): void {
-    for (const log of this.logs.values()) log.latest ??= log.project(log.entries.length, this.spans);
-  }
-
   stateAsOf(query: StateQuery): OrganisationState {
     return composeState(this.source(query.knownAt), query);
   }

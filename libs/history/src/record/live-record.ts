@@ -189,7 +189,6 @@ export class LiveRecord implements OnApplicationShutdown {
     }
     // A replay grows the index's lists by appending; the live record holds them from now on, at their length.
     this.index.trim();
-    this.index.buildLatestViews();
     const end = this.checkpoint === undefined || total > this.checkpoint ? total : this.checkpoint;
     onProgress?.(end, end);
   }
