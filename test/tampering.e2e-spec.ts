@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import { APPEND_DIGEST_ENCODING, AppendDigest, chainHash, GENESIS, isEventHashEncoding } from '@app/event-store/integrity/chain';
-import { SCHEMA } from '@app/event-store/sqlite/schema';
+import { SCHEMA, type StoredRow as Row } from '@app/event-store/sqlite/schema';
 import { LogVerifier, type LogReport } from '@app/history';
 import { establishedFact, writeChronology } from './support/chronology-fixtures';
 import { EVENTS_DIR, runCli } from './support/cli';
@@ -14,18 +14,6 @@ function unguarded(db: Database.Database, sql: string, ...params: unknown[]): vo
   db.exec('DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;');
   db.prepare(sql).run(...params);
   db.exec(SCHEMA);
-}
-
-interface Row {
-  position: number;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string | null;
-  hash_encoding: number | null;
 }
 
 /**

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { AppendDigest, chainHash, type ChainedFields, GENESIS, streamChainHash } from './chain';
 
+/** One stored event, its data with characters that JSON escapes and text beyond ASCII. */
+const ESTABLISHED: ChainedFields = {
+  position: 1,
+  streamId: 'organisation-csto',
+  revision: 0,
+  type: 'OrganisationEstablished',
+  data: '{"organisation":"csto","name":"Коллективная \\"безопасность\\""}',
+  metadata: '{"recordedBy":"import","schemaVersion":1}',
+  recordedAt: '2026-01-02T03:04:05.006Z',
+};
+
 describe('the hash chain of the embedded store', () => {
-  const event: ChainedFields = {
-    position: 1,
-    streamId: 'organisation-csto',
-    revision: 0,
-    type: 'OrganisationEstablished',
-    data: '{"organisation":"csto","name":"Коллективная \\"безопасность\\""}',
-    metadata: '{"recordedBy":"import","schemaVersion":1}',
-    recordedAt: '2026-01-02T03:04:05.006Z',
-  };
+  const event = ESTABLISHED;
 
   // Files written by earlier builds must still verify: the hash of a known event is pinned to the digest the
   // first chained build computed (createHash over the same JSON array), whatever way this build computes it.
@@ -40,15 +43,7 @@ describe('the hash chain of the embedded store', () => {
 });
 
 describe('the digest of an append (encoding 3)', () => {
-  const first: ChainedFields = {
-    position: 1,
-    streamId: 'organisation-csto',
-    revision: 0,
-    type: 'OrganisationEstablished',
-    data: '{"organisation":"csto","name":"Коллективная \\"безопасность\\""}',
-    metadata: '{"recordedBy":"import","schemaVersion":1}',
-    recordedAt: '2026-01-02T03:04:05.006Z',
-  };
+  const first = ESTABLISHED;
   const second: ChainedFields = { ...first, position: 2, revision: 1, type: 'MemberAdmitted', data: '{"organisation":"csto","participant":"ARM"}' };
   const digestOf = (previous: string, events: readonly ChainedFields[]): string => {
     const digest = new AppendDigest().start(previous);

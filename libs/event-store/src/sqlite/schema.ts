@@ -48,3 +48,17 @@ export const ADD_HASH_COLUMN = 'ALTER TABLE events ADD COLUMN hash TEXT';
 
 /** A store file written before the second chain encoding has no `hash_encoding` column: its hashes are of the first. */
 export const ADD_HASH_ENCODING_COLUMN = 'ALTER TABLE events ADD COLUMN hash_encoding INTEGER';
+
+/** A row of the events table as stored, chain columns included (what tests and tools read and tamper with). */
+export interface StoredRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  hash: string | null;
+  hash_encoding: number | null;
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppendDigest, chainHash, type EventHashEncoding, GENESIS } from '../integrity/chain';
-import { ADD_HASH_ENCODING_COLUMN, SCHEMA } from './schema';
+import { ADD_HASH_ENCODING_COLUMN, SCHEMA, type StoredRow as Row } from './schema';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /**
@@ -36,18 +36,6 @@ function unguarded(path: string, sql: string, ...params: unknown[]): void {
   db.prepare(sql).run(...params);
   db.exec(SCHEMA);
   db.close();
-}
-
-interface Row {
-  position: number;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string | null;
-  hash_encoding: number | null;
 }
 
 const rowsOf = (path: string): Row[] => {
