@@ -23,7 +23,7 @@ import {
 } from '../event-store';
 import { checkDistinctIds, checkEachNewEvent, checkExpectation, repeatedId } from '../expectations';
 import { APPEND_DIGEST_ENCODING, AppendDigest, GENESIS } from '../integrity/chain';
-import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
+import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA, type StoredRow } from './schema';
 import { KnownEnd, type Tail } from './known-end';
 import { walkChain } from './walk-chain';
 
@@ -36,16 +36,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
 }
 
-interface EventRow {
-  position: number;
-  id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+/** A row as the store reads events back: the chain's columns are read only by the walk of the chain. */
+type EventRow = Omit<StoredRow, 'hash' | 'hash_encoding'>;
 
 /** An event row as an array, in the order of `COLUMNS`: cheaper to make than an object when pages are large. */
 type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
