@@ -144,6 +144,16 @@ const TAMPERINGS: readonly Tampering[] = [
       db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(last - 3);
     },
   },
+  {
+    // The import journal then holds an import whose ImportCompleted is gone and one of whose appends is half stored:
+    // verify cannot finish it (a retry of that append is refused) and must say so rather than stop.
+    kind: 'delete: every event after the second of an append of the chronology import, and the position counter lowered to match',
+    seenWithoutExpect: true,
+    tamper: (db) => {
+      unguarded(db, 'DELETE FROM events WHERE position > ?', NEXT_APPEND + 1);
+      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(NEXT_APPEND + 1);
+    },
+  },
   { kind: 'delete: the event in the middle of the log that carries an append\'s digest', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', PARTICIPANT_FACT) },
   { kind: 'delete: the first event of an append', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', NEXT_APPEND) },
   { kind: 'delete: an event inside an append', seenWithoutExpect: true, tamper: (db) => unguarded(db, 'DELETE FROM events WHERE position = ?', NEXT_APPEND + 1) },
@@ -224,8 +234,8 @@ describe('verify against a tampered store file', () => {
     expect(await verifyFile(template, head)).toMatchObject({ head, problems: [], unchained: 0 });
   });
 
-  it('covers 36 kinds of tampering', () => {
-    expect(TAMPERINGS).toHaveLength(36);
+  it('covers 37 kinds of tampering', () => {
+    expect(TAMPERINGS).toHaveLength(37);
   });
 
   describe.each(TAMPERINGS.map((t) => [t.kind, t] as const))('%s', (_kind, { tamper, seenWithoutExpect }) => {
@@ -253,6 +263,25 @@ describe('verify against a tampered store file', () => {
 
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`the expected head ${head} is not in the chain: the file was rolled back to an older copy or rewritten`);
+  });
+
+  it('describes a log cut inside an import through the CLI: the import it cannot finish is reported, nothing is written', () => {
+    const file = join(dir, 'cut-inside-an-import.db');
+    copyFileSync(template, file);
+    const db = new Database(file);
+    const cut = TAMPERINGS.find((t) => t.kind.startsWith('delete: every event after the second of an append'));
+    cut!.tamper(db, file);
+    const before = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+    db.close();
+
+    const run = runCli(['verify'], { ANNALS_DB: file });
+
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/import [0-9a-f-]+ could not be finished, so nothing of it was written again: event [0-9a-f-]+: part of this batch is stored already and part is not/);
+    expect(run.stdout).toMatch(/was never finished/);
+    const after = new Database(file, { readonly: true });
+    expect((after.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n).toBe(before);
+    after.close();
   });
 
   it('reports a dropped trigger through the CLI even after an earlier open re-created it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { EventStore, type NewEvent, type RecordedEvent, type StreamAppend, WrongExpectedRevision } from '@app/event-store';
+import { EventIdConflict, EventStore, type NewEvent, type RecordedEvent, type StreamAppend, WrongExpectedRevision } from '@app/event-store';
 
 /**
  * The record-keeping stream of imports: an import opens with `ImportStarted` (what it will write, how many events
@@ -99,9 +99,11 @@ export class ImportJournal {
   /**
    * Finishes every unfinished import: each append again with the expectation it was planned with (an append
    * already written is a retry and writes nothing), then its `ImportCompleted`. A stream that moved since fails
-   * with a conflict, and the import stays open for a person to look at.
+   * with a conflict, and the import stays open for a person to look at. Given `refused`, an import the store refuses
+   * that way (a stream moved, or a log cut inside one of its appends, so that part of a batch is stored and part is
+   * not) is told to it, nothing of that import is written, and the others are still finished; without, it throws.
    */
-  async finishUnfinished(finishedBy: string): Promise<ImportSummary[]> {
+  async finishUnfinished(finishedBy: string, refused?: (importId: string, reason: string) => void): Promise<ImportSummary[]> {
     const finished: ImportSummary[] = [];
     for (const { started } of await this.unfinished()) {
       const metadata = { recordedBy: finishedBy, correlationId: started.importId, schemaVersion: JOURNAL_SCHEMA_VERSION };
@@ -115,7 +117,9 @@ export class ImportJournal {
       } catch (error) {
         // Another process starting at the same moment may have closed it first; anything else stands.
         const closedMeanwhile = error instanceof WrongExpectedRevision && !(await this.unfinished()).some((u) => u.started.importId === started.importId);
-        if (!closedMeanwhile) throw error;
+        if (closedMeanwhile) continue;
+        if (refused && (error instanceof WrongExpectedRevision || error instanceof EventIdConflict)) refused(started.importId, error.message);
+        else throw error;
       }
     }
     return finished;

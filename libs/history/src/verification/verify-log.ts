@@ -41,7 +41,8 @@ interface Supersession {
  * forgot an upcaster shows here first), every correction or retraction names an event of its own stream, every
  * event says who recorded it under the schema version this build reads, the store's hash chain holds (and holds
  * the expected head), and every import in the journal is complete and wrote exactly what it meant to. An import
- * left unfinished is finished first, and said so.
+ * left unfinished is finished first, and said so; one the store refuses to finish (its streams moved on, or the log
+ * was cut inside one of its appends) is left as it is and reported, so that a damaged log is described, not refused.
  */
 @Injectable()
 export class LogVerifier {
@@ -52,9 +53,12 @@ export class LogVerifier {
   }
 
   async verify({ expectedHead, onProgress }: VerifyOptions = {}): Promise<LogReport> {
-    const finishedImports = await this.journal.finishUnfinished('annals:verify');
+    const problems: LogProblem[] = [];
+    const finishedImports = await this.journal.finishUnfinished('annals:verify', (importId, reason) => {
+      problems.push({ position: null, id: null, reason: `import ${importId} could not be finished, so nothing of it was written again: ${reason}` });
+    });
     const integrity = await this.store.checkIntegrity(expectedHead);
-    const problems: LogProblem[] = integrity.problems.map((p) => ({ position: p.position, id: null, reason: p.reason }));
+    for (const p of integrity.problems) problems.push({ position: p.position, id: null, reason: p.reason });
     const revisions = new Map<string, number>();
     const idsByStream = new Map<string, Set<string>>();
     const supersessions: Supersession[] = [];
