@@ -1,7 +1,7 @@
 import { effectiveDay, forEachStanding, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
 import { buildView, evolveView, organisationUpTo, type SubjectView } from './record/subject-views';
-import { countBefore, type Spans } from './time/span';
+import { countBefore, dayNumber, type Spans } from './time/span';
 
 /** What one subject's facts resolve to for one prefix of its log. */
 export interface Projection {
@@ -14,13 +14,7 @@ export interface Projection {
  * out once per fact so that placing a fact compares numbers rather than strings built on each comparison.
  */
 export function effectiveOrdinal(date: string): number {
-  const key = effectiveDay(date);
-  let value = 0;
-  for (let at = 0; at < key.length; at++) {
-    const digit = key.charCodeAt(at) - 48;
-    if (digit >= 0 && digit <= 9) value = value * 10 + digit;
-  }
-  return value;
+  return dayNumber(effectiveDay(date));
 }
 
 /**
