@@ -88,7 +88,10 @@ export function streamChainHash(previous: string, event: StreamChainedFields, en
  * encoded straight into one reused buffer, where a text had to be built and flattened per event: each field is
  * converted to UTF-8 once, and nothing is left for the garbage collector.
  *
- * One instance serves one append at a time (`start`, `add`…, `finish`) and keeps its buffer for the next.
+ * One instance serves one append at a time (`start`, `add`…, `finish`) and keeps its buffer for the next. What it
+ * writes per event is the cost of the chain on an append, so it makes nothing per event: the stream and recorded time
+ * are encoded once while they stay the same, each type once (a store writes a few dozen), numbers byte by byte; only
+ * data and metadata are converted, each by one call.
  */
 export class AppendDigest {
   private bytes: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -100,6 +103,8 @@ export class AppendDigest {
   private streamBytes: Buffer = EMPTY;
   private recordedAt: string | undefined;
   private recordedAtBytes: Buffer = EMPTY;
+  /** Each type as encoded (length and bytes), up to `TYPES_KEPT` of them. */
+  private readonly types = new Map<string, Buffer>();
 
   start(previous: string): this {
     this.sha = undefined;
@@ -117,17 +122,20 @@ export class AppendDigest {
       this.recordedAt = recordedAt;
       this.recordedAtBytes = lengthAndBytes(recordedAt);
     }
+    const typeBytes = this.typeBytes(type);
+    const { streamBytes, recordedAtBytes } = this;
     // A UTF-16 code unit takes at most three bytes in UTF-8.
-    this.reserve(16 + this.streamBytes.length + 12 + 3 * (type.length + data.length + metadata.length) + this.recordedAtBytes.length);
+    this.reserve(16 + streamBytes.length + typeBytes.length + 8 + 3 * (data.length + metadata.length) + recordedAtBytes.length);
     const bytes = this.bytes;
     let at = writeUint64(bytes, position, this.length);
     at = writeUint64(bytes, revision, at);
-    bytes.set(this.streamBytes, at);
-    at = writeText(bytes, type, at + this.streamBytes.length);
-    at = writeText(bytes, data, at);
+    bytes.set(streamBytes, at);
+    at += streamBytes.length;
+    bytes.set(typeBytes, at);
+    at = writeText(bytes, data, at + typeBytes.length);
     at = writeText(bytes, metadata, at);
-    bytes.set(this.recordedAtBytes, at);
-    this.length = at + this.recordedAtBytes.length;
+    bytes.set(recordedAtBytes, at);
+    this.length = at + recordedAtBytes.length;
   }
 
   /** The append's digest in hexadecimal. */
@@ -137,6 +145,14 @@ export class AppendDigest {
     const digest = this.sha.update(appended).digest('hex');
     this.sha = undefined;
     return digest;
+  }
+
+  private typeBytes(type: string): Buffer {
+    const known = this.types.get(type);
+    if (known) return known;
+    const encoded = lengthAndBytes(type);
+    if (this.types.size < TYPES_KEPT) this.types.set(type, encoded);
+    return encoded;
   }
 
   /** Makes room for `needed` more bytes: hashes what the buffer holds when it would overflow, grows it for a larger event. */
@@ -151,18 +167,28 @@ export class AppendDigest {
 
 /** Enough for an append of about a hundred events of the record's usual size without hashing in parts. */
 const BUFFER_BYTES = 64 * 1024;
+/** More than the record's event types: a writer of arbitrary types keeps no more than this many encoded. */
+const TYPES_KEPT = 256;
 const EMPTY: Buffer = Buffer.alloc(0);
 
+/** Byte by byte: on an append, `writeUInt32BE`'s checks cost more than the stores. Positions stay below 2^53. */
 function writeUint64(bytes: Buffer, value: number, at: number): number {
-  bytes.writeUInt32BE(Math.floor(value / 2 ** 32), at);
-  bytes.writeUInt32BE(value >>> 0, at + 4);
+  writeUint32(bytes, Math.floor(value / 2 ** 32), at);
+  writeUint32(bytes, value >>> 0, at + 4);
   return at + 8;
+}
+
+function writeUint32(bytes: Buffer, value: number, at: number): void {
+  bytes[at] = value >>> 24;
+  bytes[at + 1] = (value >>> 16) & 0xff;
+  bytes[at + 2] = (value >>> 8) & 0xff;
+  bytes[at + 3] = value & 0xff;
 }
 
 /** Writes `text` as its UTF-8 length and bytes at `at`, where there is room for the longest it can be; returns where it ends. */
 function writeText(bytes: Buffer, text: string, at: number): number {
   const length = bytes.write(text, at + 4, 'utf8');
-  bytes.writeUInt32BE(length, at);
+  writeUint32(bytes, length, at);
   return at + 4 + length;
 }
 

@@ -22,8 +22,9 @@ import {
   type SubscribeOptions,
 } from '../event-store';
 import { checkDistinctIds, checkEachNewEvent, checkExpectation, repeatedId } from '../expectations';
-import { APPEND_DIGEST_ENCODING, AppendDigest, GENESIS } from '../integrity/chain';
+import { AppendDigest, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA, type StoredRow } from './schema';
+import { EventInserts, VALUES_PER_ROW } from './event-inserts';
 import { KnownEnd, type Tail } from './known-end';
 import { walkChain } from './walk-chain';
 
@@ -64,6 +65,9 @@ export class SqliteEventStore extends EventStore {
   private readonly transaction: Database.Transaction<(work: () => WriteOutcome) => WriteOutcome>;
   private readonly known = new KnownEnd();
   private readonly digest = new AppendDigest();
+  // Every event of an append says it is of one, and the last carries the append's digest. AUTOINCREMENT gives the
+  // position (one past the highest ever handed out, as `tail` computes it): binding it made SQLite look it up first.
+  private readonly inserts: EventInserts;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -76,6 +80,7 @@ export class SqliteEventStore extends EventStore {
       this.known.begin(this.statements.dataVersion.get() as number);
       return work();
     });
+    this.inserts = new EventInserts(this.db);
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
@@ -86,12 +91,6 @@ export class SqliteEventStore extends EventStore {
       // AUTOINCREMENT's counter: it stays at the highest position ever handed out, even if rows were removed.
       sequence: this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      // Every event of an append says it is of one, and the last carries the append's digest. AUTOINCREMENT gives
-      // the position (one past the highest ever handed out, as `tail` computes it): binding it made SQLite look it
-      // up first.
-      insert: this.db.prepare<[string, string, number, string, string, string, string, string | null]>(
-        `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${APPEND_DIGEST_ENCODING})`,
-      ),
       streamForwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
       ),
@@ -334,37 +333,62 @@ export class SqliteEventStore extends EventStore {
     }
     // One digest per append (encoding 3), fed as each event is written and carried by the last one only.
     const digest = this.digest.start(tail.hash);
-    const last = events.length - 1;
-    const before = tail.position;
     let revision = current ?? -1;
-    let index = 0;
+    // The first event of the statement under way: its rows are written together, or none of them.
+    let first = 0;
     try {
-      for (; index <= last; index++) {
-        const event = events[index] as NewEvent;
-        revision += 1;
-        const position = tail.position + 1;
-        const data = JSON.stringify(event.data);
-        const metadata = JSON.stringify(event.metadata ?? {});
-        digest.add(position, streamId, revision, event.type, data, metadata, tail.recordedAt);
-        const hash = index === last ? digest.finish() : null;
-        const written = this.statements.insert.run(event.id, streamId, revision, event.type, data, metadata, tail.recordedAt, hash).lastInsertRowid;
-        // The digest covers the position the event was meant to get: a store that gave another must not commit it.
+      while (first < events.length) {
+        const rows = EventInserts.rowsFor(events.length - first);
+        const values: unknown[] = new Array(rows * VALUES_PER_ROW);
+        for (let row = 0, at = 0; row < rows; row++) {
+          const event = events[first + row] as NewEvent;
+          revision += 1;
+          const data = JSON.stringify(event.data);
+          const metadata = JSON.stringify(event.metadata ?? {});
+          digest.add(tail.position + row + 1, streamId, revision, event.type, data, metadata, tail.recordedAt);
+          values[at++] = event.id;
+          values[at++] = revision;
+          values[at++] = event.type;
+          values[at++] = data;
+          values[at++] = metadata;
+        }
+        const position = tail.position + rows;
+        const hash = first + rows === events.length ? digest.finish() : null;
+        const written = this.inserts.statementFor(rows).run(values, { stream: streamId, recordedAt: tail.recordedAt, digest: hash }).lastInsertRowid;
+        // The digest covers the positions the events were meant to get, and AUTOINCREMENT hands them out in the order
+        // the rows are bound, each above every one before: a store that gave the last row another must not commit.
         if (written !== position) throw new StoreFailure(`the store at ${this.path} gave position ${written} to an event due at ${position}`);
         tail.position = position;
         if (hash !== null) tail.hash = hash;
+        first += rows;
       }
     } catch (error) {
-      // Ids are looked up only when one is refused: an append whose first id is stored may be a retry.
-      const retried = index === 0 ? this.retried(streamId, events, expectedRevision) : undefined;
+      // Ids are looked up only when a statement is refused: an append whose first id is stored may be a retry.
+      const retried = first === 0 ? this.retried(streamId, events, expectedRevision) : undefined;
       if (retried) return retried;
-      const id = (events[index] as NewEvent).id;
-      const existing = this.statements.byId.get(id);
-      if (existing && existing.position > before) throw repeatedId(index, id);
-      if (existing) throw new EventIdConflict(id, `already stored in stream ${existing.stream_id}`);
-      throw error;
+      throw this.refusedId(events, first) ?? error;
     }
     this.known.wrote(streamId, revision, tail);
     return { result: { nextExpectedRevision: revision, position: tail.position }, wrote: true };
+  }
+
+  /**
+   * Why SQLite refused the statement that wrote the events from `first` on, if for an id: the first of them, in the
+   * append's order, that was stored before or that the append repeats. The statement's rows were all taken back, so
+   * a repeat is found among the ids before it, not in the store.
+   */
+  private refusedId(events: readonly NewEvent[], first: number): Error | undefined {
+    const seen = new Set<string>();
+    for (let index = 0; index < events.length; index++) {
+      const id = (events[index] as NewEvent).id;
+      if (index >= first) {
+        if (seen.has(id)) return repeatedId(index, id);
+        const existing = this.statements.byId.get(id);
+        if (existing) return new EventIdConflict(id, `already stored in stream ${existing.stream_id}`);
+      }
+      seen.add(id);
+    }
+    return undefined;
   }
 
   /** A stream's last revision, looked up only when another connection may have moved it. */
