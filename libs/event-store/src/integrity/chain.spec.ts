@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { documentedAppendDigest } from '../testing/documented-digest';
 import { AppendDigest, chainHash, type ChainedFields, GENESIS, streamChainHash } from './chain';
 
 /** One stored event, its data with characters that JSON escapes and text beyond ASCII. */
@@ -58,27 +59,37 @@ describe('the digest of an append (encoding 3)', () => {
   });
 
   it('gives an append too large for its buffer, and an event larger than the buffer, the digest of their documented bytes', () => {
-    const field = (text: string): Buffer => {
-      const bytes = Buffer.from(text, 'utf8');
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(bytes.length);
-      return Buffer.concat([length, bytes]);
-    };
-    const documented = (previous: string, events: readonly ChainedFields[]): string => {
-      const parts: Buffer[] = [Buffer.from(`annals-chain/3\n${previous}\n`)];
-      for (const e of events) {
-        const numbers = Buffer.alloc(16);
-        numbers.writeBigUInt64BE(BigInt(e.position));
-        numbers.writeBigUInt64BE(BigInt(e.revision), 8);
-        parts.push(numbers, ...[e.streamId, e.type, e.data, e.metadata, e.recordedAt].map(field));
-      }
-      return createHash('sha256').update(Buffer.concat(parts)).digest('hex');
-    };
     const many = Array.from({ length: 500 }, (_, n) => ({ ...second, position: n + 1, revision: n, data: `{"n":${n},"name":"${'ж'.repeat(n)}"}` }));
     const huge = [first, { ...second, data: `{"quote":"${'€'.repeat(200_000)}"}` }, { ...second, position: 3, revision: 2 }];
 
-    expect(digestOf(GENESIS, many)).toBe(documented(GENESIS, many));
-    expect(digestOf(GENESIS, huge)).toBe(documented(GENESIS, huge));
+    expect(digestOf(GENESIS, many)).toBe(documentedAppendDigest(GENESIS, many));
+    expect(digestOf(GENESIS, huge)).toBe(documentedAppendDigest(GENESIS, huge));
+  });
+
+  // One instance serves every append of a store, and keeps encoded what repeats (stream, recorded time, types): what
+  // it kept from earlier appends, or from more types than it keeps, must never change the bytes it hashes.
+  it('gives any run of appends, through one instance, the digests of their documented bytes', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    const event = fc.record({
+      position: fc.maxSafeNat(),
+      streamId: fc.oneof(fc.constantFrom('organisation-csto', 'instrument-ä', 'half \uD800 surrogate'), text),
+      revision: fc.maxSafeNat(),
+      type: fc.oneof(fc.constantFrom('MemberAdmitted', 'Отозвано'), fc.nat({ max: 400 }).map((n) => `Type${n}`), text),
+      data: text,
+      metadata: fc.oneof(fc.constant('{"recordedBy":"import"}'), text),
+      recordedAt: fc.constantFrom('2026-01-02T03:04:05.006Z', '2026-01-02T03:04:05.007Z'),
+    });
+    const digest = new AppendDigest();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(GENESIS, 'f'.repeat(64)), fc.array(event, { minLength: 1, maxLength: 40 })), { maxLength: 20 }), (appends) => {
+        for (const [previous, events] of appends) {
+          digest.start(previous);
+          for (const e of events) digest.add(e.position, e.streamId, e.revision, e.type, e.data, e.metadata, e.recordedAt);
+          expect(digest.finish()).toBe(documentedAppendDigest(previous, events));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('starts afresh for each append, whatever the one before left in its buffer', () => {

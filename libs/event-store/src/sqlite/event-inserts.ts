@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { EventIdConflict } from '../errors';
+import type { NewEvent } from '../event-store';
+import { repeatedId } from '../expectations';
 import { APPEND_DIGEST_ENCODING } from '../integrity/chain';
 
 /** What the rows of one statement share, bound once by name. */
@@ -51,4 +54,24 @@ export class EventInserts {
     }
     return statement;
   }
+}
+
+/**
+ * Why SQLite refused the statement that wrote an append's events from `first` on, if for an id: the first of them, in
+ * the append's order, that is stored (`streamHolding` names its stream) or that the append repeats. That is the
+ * answer a store writing event by event would give. The statement's rows were all taken back, so a repeat is found
+ * among the ids before it, not in the store.
+ */
+export function refusedId(events: readonly NewEvent[], first: number, streamHolding: (id: string) => string | undefined): Error | undefined {
+  const seen = new Set<string>();
+  for (let index = 0; index < events.length; index++) {
+    const id = (events[index] as NewEvent).id;
+    if (index >= first) {
+      if (seen.has(id)) return repeatedId(index, id);
+      const stream = streamHolding(id);
+      if (stream !== undefined) return new EventIdConflict(id, `already stored in stream ${stream}`);
+    }
+    seen.add(id);
+  }
+  return undefined;
 }

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GENESIS } from '../integrity/chain';
+import { documentedAppendDigest } from '../testing/documented-digest';
+import type { StoredRow } from './schema';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const WORKER = join(__dirname, '..', 'testing', 'append-worker.ts');
@@ -145,13 +148,39 @@ describe('the embedded store on a file', () => {
       await store.appendToStream('s-1', [counted()], { expectedRevision: 'no_stream' });
       const taken = counted();
       await store.appendToStream('s-2', [taken], { expectedRevision: 'no_stream' });
-      // The second event of this append is refused (its id is taken) after the first was written: all is rolled back.
-      await expect(store.appendToStream('s-1', [counted(), taken], { expectedRevision: 0 })).rejects.toThrow('already stored in stream s-2');
+      // The last event of this append is refused (its id is taken) after a statement wrote the 32 before it: all is rolled back.
+      const refused = [...Array.from({ length: 32 }, counted), taken];
+      await expect(store.appendToStream('s-1', refused, { expectedRevision: 0 })).rejects.toThrow('already stored in stream s-2');
 
       expect(await store.appendToStream('s-1', [counted()], { expectedRevision: 0 })).toEqual({ nextExpectedRevision: 1, position: 3 });
       expect(await store.checkIntegrity()).toMatchObject({ chained: 3, problems: [] });
     } finally {
       await store.close();
     }
+  });
+
+  // The store writes up to 32 rows per statement (32 + 32 + 4 + 2 here), each row's text bound as a string.
+  it('stores an append longer than one statement as one append: text as given, consecutive positions, the documented digest on its last row', async () => {
+    const store = new SqliteEventStore({ path });
+    const batch = Array.from({ length: 70 }, (_, n) => ({ id: randomUUID(), type: n % 2 ? 'Counted' : 'Отмечено', data: { n, text: `ä "quoted" ${'€'.repeat(n)}` }, metadata: { recordedBy: 'this build', n } }));
+    try {
+      expect(await store.appendToStream('s-long', batch, { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 69, position: 70 });
+      expect(await store.checkIntegrity()).toMatchObject({ chained: 70, problems: [] });
+    } finally {
+      await store.close();
+    }
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare<[], StoredRow>('SELECT * FROM events ORDER BY position').all();
+    const kinds = db.prepare('SELECT DISTINCT typeof(stream_id), typeof(type), typeof(data), typeof(metadata), typeof(recorded_at) FROM events').raw().all();
+    db.close();
+
+    expect(kinds).toEqual([['text', 'text', 'text', 'text', 'text']]);
+    expect(rows.map((row) => [row.position, row.id, row.stream_id, row.revision, row.type, row.data, row.metadata, row.hash_encoding])).toEqual(
+      batch.map((event, n) => [n + 1, event.id, 's-long', n, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), 3]),
+    );
+    expect(new Set(rows.map((row) => row.recorded_at)).size).toBe(1);
+    expect(rows.map((row) => row.hash !== null)).toEqual(rows.map((_, n) => n === 69));
+    const fields = rows.map((row) => ({ position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at }));
+    expect(rows[69]?.hash).toBe(documentedAppendDigest(GENESIS, fields));
   });
 });

@@ -21,10 +21,10 @@ import {
   type StreamAppend,
   type SubscribeOptions,
 } from '../event-store';
-import { checkDistinctIds, checkEachNewEvent, checkExpectation, repeatedId } from '../expectations';
+import { checkDistinctIds, checkEachNewEvent, checkExpectation } from '../expectations';
 import { AppendDigest, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA, type StoredRow } from './schema';
-import { EventInserts, VALUES_PER_ROW } from './event-inserts';
+import { EventInserts, refusedId, VALUES_PER_ROW } from './event-inserts';
 import { KnownEnd, type Tail } from './known-end';
 import { walkChain } from './walk-chain';
 
@@ -366,29 +366,10 @@ export class SqliteEventStore extends EventStore {
       // Ids are looked up only when a statement is refused: an append whose first id is stored may be a retry.
       const retried = first === 0 ? this.retried(streamId, events, expectedRevision) : undefined;
       if (retried) return retried;
-      throw this.refusedId(events, first) ?? error;
+      throw refusedId(events, first, (id) => this.statements.byId.get(id)?.stream_id) ?? error;
     }
     this.known.wrote(streamId, revision, tail);
     return { result: { nextExpectedRevision: revision, position: tail.position }, wrote: true };
-  }
-
-  /**
-   * Why SQLite refused the statement that wrote the events from `first` on, if for an id: the first of them, in the
-   * append's order, that was stored before or that the append repeats. The statement's rows were all taken back, so
-   * a repeat is found among the ids before it, not in the store.
-   */
-  private refusedId(events: readonly NewEvent[], first: number): Error | undefined {
-    const seen = new Set<string>();
-    for (let index = 0; index < events.length; index++) {
-      const id = (events[index] as NewEvent).id;
-      if (index >= first) {
-        if (seen.has(id)) return repeatedId(index, id);
-        const existing = this.statements.byId.get(id);
-        if (existing) return new EventIdConflict(id, `already stored in stream ${existing.stream_id}`);
-      }
-      seen.add(id);
-    }
-    return undefined;
   }
 
   /** A stream's last revision, looked up only when another connection may have moved it. */

@@ -273,6 +273,20 @@ export function describeEventStoreContract(
           const result = await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
           expect(result.nextExpectedRevision).toBe(0);
         });
+
+        // The embedded store writes a long append in several statements: one refused late must take back the earlier ones.
+        it('writes no event of a long batch when a late one fails, and names the id that was taken', async () => {
+          const taken = event();
+          await store.appendToStream(stream('other'), [taken], { expectedRevision: 'no_stream' });
+          const headBefore = await store.headPosition();
+          const batch = events(70);
+          batch[50] = taken;
+
+          await expect(store.appendToStream(stream('s'), batch, { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT', eventId: taken.id });
+
+          expect(await collect(store.readStream(stream('s')))).toEqual([]);
+          expect(await store.headPosition()).toBe(headBefore);
+        });
       }
 
       it('refuses a malformed append before writing anything', async () => {
@@ -283,6 +297,14 @@ export function describeEventStoreContract(
         // Found before writing or, by the embedded store's unique index, as it writes: the same answer either way.
         await expect(store.appendToStream(stream('s'), [twice, event(), twice], { expectedRevision: 'any' })).rejects.toThrow(
           `events[2].id ${twice.id} appears twice in one append`,
+        );
+        // Far apart in a long append, and next to each other late in one.
+        const long = events(70);
+        await expect(store.appendToStream(stream('s'), [...long.slice(0, 45), long[3] as NewEvent, ...long.slice(46)], { expectedRevision: 'any' })).rejects.toThrow(
+          `events[45].id ${long[3]?.id} appears twice in one append`,
+        );
+        await expect(store.appendToStream(stream('s'), [...long.slice(0, 61), long[60] as NewEvent, ...long.slice(62)], { expectedRevision: 'any' })).rejects.toThrow(
+          `events[61].id ${long[60]?.id} appears twice in one append`,
         );
         await expect(
           store.appendToStream(stream('s'), [{ ...event(), id: 'not-a-uuid' }], { expectedRevision: 'any' }),
