@@ -7,8 +7,9 @@
  *     (WAL, synchronous=FULL, same batch size, one transaction per batch), the two taking batches in turn. Both
  *     are handed the same ready-made rows, made before anything is timed (a row is the store's `NewEvent` as it
  *     is); each side's clock covers what it does with them: the store's validation, JSON text, expectation, chain
- *     and insert, raw's revision count, JSON text and insert. Which side goes first alternates batch by batch, so
- *     that neither always meets the batch's rows cold in the CPU's cache;
+ *     and inserts (up to 32 rows per statement, stream and recorded time bound once per statement), raw's revision
+ *     count, JSON text and one insert per row, the driver's plain use. Which side goes first alternates batch by
+ *     batch, so that neither always meets the batch's rows cold in the CPU's cache;
  * (b) projection rebuild, the product's own (`LiveRecord.rebuild`: the store's paged read + the trusted read of
  *     stored events + TemporalIndex.apply + facts by id) vs raw read + JSON.parse + a trivial fold; parseEvent
  *     (the compiled rules) vs class-validator alone on the same events;
