@@ -89,9 +89,9 @@ export function streamChainHash(previous: string, event: StreamChainedFields, en
  * converted to UTF-8 once, and nothing is left for the garbage collector.
  *
  * One instance serves one append at a time (`start`, `add`…, `finish`) and keeps its buffer for the next. What it
- * writes per event is the cost of the chain on an append, so it makes nothing per event: the stream and recorded time
- * are encoded once while they stay the same, each type once (a store writes a few dozen), numbers byte by byte; only
- * data and metadata are converted, each by one call.
+ * does per event is the cost of the chain on an append, so it allocates nothing per event: the stream and recorded
+ * time are encoded once while they stay the same, each type once (a store writes a few dozen; past `TYPES_KEPT`
+ * types, a new one is encoded each time), numbers byte by byte; only data and metadata are converted, one call each.
  */
 export class AppendDigest {
   private bytes: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
