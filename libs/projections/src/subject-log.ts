@@ -1,6 +1,6 @@
-import { effectiveDay, forEachStanding, type SubjectEvent } from '@app/domain';
+import { effectiveDay, forEachStanding, parseStreamId, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
-import { buildView, evolveView, organisationUpTo, type SubjectView } from './record/subject-views';
+import { buildView, evolveView, organisationAt, type SubjectView } from './record/subject-views';
 import { countBefore, dayNumber, type Spans } from './time/span';
 
 /** What one subject's facts resolve to for one prefix of its log. */
@@ -139,11 +139,22 @@ export class SubjectLog {
   private effective: Held[] | undefined;
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
   private replaced = 0;
+  /**
+   * Contents in `order` held from a position other than their fact's own (one a correction moved in from another
+   * subject, or one whose fact was retracted before it was recorded): the changes a view makes carry their fact's
+   * position, so while there is any, a past view is not cut by position.
+   */
+  private late = 0;
   latest: Projection | undefined;
   /** Changes with every entry added or inserted and every content placed or removed: what values derived from the log check. */
   version = 0;
 
-  constructor(readonly subject: string) {}
+  /** Whether this is an organisation's log, whose past views are cut from the latest one (`cutAt`). */
+  private readonly organisation: boolean;
+
+  constructor(readonly subject: string) {
+    this.organisation = parseStreamId(subject)?.category === 'organisation';
+  }
 
   /** Entries in recorded order. */
   get entries(): readonly Fact[] {
@@ -221,6 +232,7 @@ export class SubjectLog {
       this.latest = undefined;
     }
     if (!isHeldNow(held)) this.replaced += 1;
+    if (fromOf(held) !== factOf(held).position) this.late += 1;
   }
 
   /**
@@ -246,6 +258,7 @@ export class SubjectLog {
     }
     order.splice(at, 1);
     if (!isHeldNow(held)) this.replaced -= 1;
+    if (fromOf(held) !== factOf(held).position) this.late -= 1;
     this.latest = undefined;
   }
 
@@ -261,32 +274,33 @@ export class SubjectLog {
     return last === undefined || last.recordedAt <= knownAt;
   }
 
-  /** The resolved facts and view of the first `count` entries: no map, no sort, one pass over `order`. */
+  /**
+   * The resolved facts and view of the first `count` entries: no map, no sort, one pass over `order`. A past one reads
+   * its facts only when asked (a state question about an organisation mostly never does).
+   */
   project(count: number, spans: Spans): Projection {
     if (count === this.entries.length) {
       const facts = this.heldNow();
       return { facts, view: buildView(this.subject, facts, spans.of) };
     }
-    const facts = this.heldAt(count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position);
-    return { facts, view: this.cutFromLatest(facts, spans) ?? buildView(this.subject, facts, spans.of) };
+    return new PastProjection(this, count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position, spans);
   }
 
   /**
-   * A past organisation view cut from the latest one, where that is the same fold stopped earlier: nothing in this
-   * log was ever superseded (the latest view is the fold of `order`, and a past record holds a subset of it), the
-   * facts held are the first ones of `order`, and the next one falls on a later day. An organisation's stream is
-   * long (thousands of memberships and grants) and mostly recorded in effective order, so a question about its past
-   * mostly meets this case; any other goes to a fold.
+   * A past organisation view cut from the latest one at a recorded position (`organisationAt`), where that is the
+   * fold of the contents held then: nothing in this log was ever superseded (the latest view is the fold of `order`,
+   * and a past record holds a subset of it), every content is held from its own fact's position (the position the
+   * view's changes carry), and the establishment the latest view keeps was recorded by then (else an earlier one
+   * may count). An organisation's stream is long (thousands of memberships and grants): a question about its past
+   * then costs a filter of the lists it reads instead of a fold of them all. Any other goes to a fold.
    */
-  private cutFromLatest(facts: readonly ResolvedFact[], spans: Spans): SubjectView | undefined {
-    const view = this.latest?.view;
-    const last = facts.at(-1);
-    const order = this.order;
-    if (view?.kind !== 'organisation' || this.replaced !== 0 || last === undefined || order[facts.length - 1] !== last) return undefined;
-    const lastDay = spans.of(last.event.effectiveDate).from;
-    const next = order[facts.length];
-    if (next !== undefined && spans.of(next.event.effectiveDate).from === lastDay) return undefined;
-    return organisationUpTo(view, lastDay);
+  cutAt(cutoff: number, spans: Spans): SubjectView | undefined {
+    if (!this.organisation || this.replaced !== 0 || this.late !== 0) return undefined;
+    // A record that holds no content of the subject has no view of it (its entries by then may all be supersessions).
+    if (!this.order.some((held) => fromOf(held) <= cutoff)) return undefined;
+    const view = (this.latest ??= this.project(this.entries.length, spans)).view;
+    if (view?.kind !== 'organisation' || (view.established !== null && view.established.position > cutoff)) return undefined;
+    return organisationAt(view, cutoff);
   }
 
   /** How many contents in `order` precede one with this key. */
@@ -313,7 +327,7 @@ export class SubjectLog {
    * recorded in effective order holds the first ones of `order`: one copy of that many, rather than a list grown
    * element by element (a past organisation view's largest allocation after the view itself).
    */
-  private heldAt(cutoff: number): ResolvedFact[] {
+  heldAt(cutoff: number): ResolvedFact[] {
     const order = this.order;
     if (this.replaced === 0) {
       let prefix = 0;
@@ -323,5 +337,23 @@ export class SubjectLog {
       if (after === order.length) return order.slice(0, prefix) as ResolvedFact[];
     }
     return order.filter((held) => isHeldAt(held, cutoff)) as ResolvedFact[];
+  }
+}
+
+/** The facts and view of a log's first entries up to a recorded position, the facts read when first asked for. */
+class PastProjection implements Projection {
+  readonly view: SubjectView | undefined;
+  private held: readonly ResolvedFact[] | undefined;
+
+  constructor(
+    private readonly log: SubjectLog,
+    private readonly cutoff: number,
+    spans: Spans,
+  ) {
+    this.view = log.cutAt(cutoff, spans) ?? buildView(log.subject, this.facts, spans.of);
+  }
+
+  get facts(): readonly ResolvedFact[] {
+    return (this.held ??= this.log.heldAt(this.cutoff));
   }
 }

@@ -2,10 +2,10 @@ import type { StateQuery } from './query';
 import { boundSpells, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import { keptUpTo, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
+import { changesAt, type MemberChange, type OrganisationView, type PartyEpisode, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
+import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -150,7 +150,7 @@ function memberTimelines(source: ViewSource, organisation: OrganisationView): re
   return source.memo(organisation, 'member-timelines', () => {
     const cut = organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
     const latest = cut && source.latestValue(cut.view, 'member-timelines', (latestSource) => memberTimelines(latestSource, cut.view));
-    if (cut !== undefined && latest !== undefined) return latest.map((timeline) => memberTimelineUpTo(source, organisation, timeline, cut));
+    if (cut !== undefined && latest !== undefined) return latest.map((timeline) => memberTimelineAt(source, organisation, timeline, cut.view));
     return [...candidateMembers(source, organisation)].sort(byText).map((participant) => memberTimeline(source, organisation, participant));
   });
 }
@@ -168,24 +168,36 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
 /** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
 const STATUS_CHANGES: ReadonlySet<MemberChange['kind']> = new Set(['suspended', 'restored', 'frozen', 'unfrozen']);
 
+/** A participant that a view has no change of. */
+const NO_CHANGES: readonly MemberChange[] = Object.freeze([]);
+
 /**
- * A participant's timeline in a past view cut from the latest one, given its timeline in the latest view (the
- * instruments it rests on held alike): the latest one when the cut keeps all its changes; its statuses cut when the
- * changes after the cut only suspend, restore, freeze or unfreeze (its membership spells are then the same);
- * otherwise derived afresh. The latest record lists every participant the past one does, and those it lists beyond
- * them have no spell in the past record (no change by then, no party to the instruments), so they add no row.
+ * A participant's timeline in a past view cut from the latest one (`latest`), given its timeline in the latest view
+ * (the instruments it rests on held alike): the latest one when the cut keeps its list whole (the list itself); its
+ * statuses cut by day when the cut keeps the first of its changes, up to a day before all the others, and those others
+ * only suspend, restore, freeze or unfreeze (its membership spells are then the same, and the statuses those of the
+ * changes dated up to that day); otherwise derived afresh. The latest record lists every participant the past one
+ * does, and those it lists beyond them have no spell in the past record (no change by then, no party to the
+ * instruments), so they add no row.
  */
-function memberTimelineUpTo(source: ViewSource, organisation: OrganisationView, latest: MemberTimeline, cut: OrganisationCut): MemberTimeline {
-  const { participant } = latest;
-  const all = cut.view.members.get(participant) ?? [];
-  const kept = keptUpTo(all, cut.lastDay);
-  if (kept === all.length) return latest;
-  for (let at = kept; at < all.length; at++) if (!STATUS_CHANGES.has((all[at] as MemberChange).kind)) return memberTimeline(source, organisation, participant);
-  const suspended = statusSpellsUpTo(latest.suspended, latest.spells, cut.lastDay);
-  const frozen = statusSpellsUpTo(latest.frozen, latest.spells, cut.lastDay);
-  if (suspended === latest.suspended && frozen === latest.frozen) return latest;
-  const coarse = hasCoarseDates(latest.spells) || hasCoarseDates(latest.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen);
-  return { participant, spells: latest.spells, predecessor: latest.predecessor, suspended, frozen, coarse };
+function memberTimelineAt(source: ViewSource, organisation: OrganisationView, timeline: MemberTimeline, latest: OrganisationView): MemberTimeline {
+  const { participant } = timeline;
+  const all = latest.members.get(participant) ?? NO_CHANGES;
+  const kept = organisation.members.get(participant) ?? NO_CHANGES;
+  if (kept.length === all.length) return timeline;
+  const last = kept.at(-1);
+  if (last !== undefined && all[kept.length - 1] !== last) return memberTimeline(source, organisation, participant);
+  // Before every date: a participant with no change kept has no status either.
+  const lastDay = last === undefined ? '' : last.span.from;
+  for (let at = kept.length; at < all.length; at++) {
+    const change = all[at] as MemberChange;
+    if (!STATUS_CHANGES.has(change.kind) || change.span.from <= lastDay) return memberTimeline(source, organisation, participant);
+  }
+  const suspended = statusSpellsUpTo(timeline.suspended, timeline.spells, lastDay);
+  const frozen = statusSpellsUpTo(timeline.frozen, timeline.spells, lastDay);
+  if (suspended === timeline.suspended && frozen === timeline.frozen) return timeline;
+  const coarse = hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen);
+  return { participant, spells: timeline.spells, predecessor: timeline.predecessor, suspended, frozen, coarse };
 }
 
 /**
@@ -228,6 +240,8 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
 interface GrantTimeline {
   readonly participant: string;
   readonly body: string;
+  /** The changes the spells are of: a past view cut from the latest one keeps the timeline where it keeps them all. */
+  readonly changes: StatusChange[];
   readonly spells: readonly GrantSpell[];
   readonly coarse: boolean;
 }
@@ -236,36 +250,43 @@ type GrantTimelines = Readonly<Record<'observer' | 'partner', readonly GrantTime
 
 /**
  * Each role's grants, derived once per set of views: a query reads only the role it lists. A past view cut from the
- * latest one cuts the latest view's timelines (a past record's question mostly meets a view cut partway, and
- * folding each of its grants again was a third of what such a question allocated).
+ * latest one cuts the latest view's timelines, grant by grant (a past record's question mostly meets a view cut
+ * partway, and folding each of its grants again was a third of what such a question allocated).
  */
 function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimelines {
   return source.memo(organisation, 'grant-timelines', () => {
     const cut = organisation.cutFrom;
     const latest = cut && source.latestValue(cut.view, 'grant-timelines', (latestSource) => grantTimelines(latestSource, cut.view));
-    if (cut !== undefined && latest !== undefined) return grantTimelinesUpTo(latest, cut.lastDay);
+    if (cut !== undefined && latest !== undefined) return grantTimelinesAt(latest, cut.cutoff);
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
     for (const { role, participant, body, changes } of organisation.grants.values()) {
       const spells = openClose(changes);
-      byRole[role].push({ participant, body, spells, coarse: hasCoarseDates(spells) });
+      byRole[role].push({ participant, body, changes, spells, coarse: hasCoarseDates(spells) });
     }
     const order = (a: GrantTimeline, b: GrantTimeline): number => byText(a.participant, b.participant) || byText(a.body, b.body);
     return { observer: byRole.observer.sort(order), partner: byRole.partner.sort(order) };
   });
 }
 
-/** The timelines of the changes dated up to `lastDay`, in the same order; a grant with no spell by then has none. */
-function grantTimelinesUpTo(timelines: GrantTimelines, lastDay: string): GrantTimelines {
-  const upTo = (role: readonly GrantTimeline[]): GrantTimeline[] => {
+/**
+ * The timelines of the changes recorded up to `cutoff` (those of the past view cut there), in the same order, without
+ * reading the past view's grants: a grant that keeps all its changes keeps its timeline, one that keeps some is
+ * folded again (a grant has a change or two), and one with none by then has none.
+ */
+function grantTimelinesAt(timelines: GrantTimelines, cutoff: number): GrantTimelines {
+  const at = (role: readonly GrantTimeline[]): GrantTimeline[] => {
     const kept: GrantTimeline[] = [];
     for (const timeline of role) {
-      const spells = openCloseUpTo(timeline.spells, lastDay);
-      if (spells === timeline.spells) kept.push(timeline);
-      else if (spells.length > 0) kept.push({ participant: timeline.participant, body: timeline.body, spells, coarse: hasCoarseDates(spells) });
+      const changes = changesAt(timeline.changes, cutoff);
+      if (changes === timeline.changes) kept.push(timeline);
+      else if (changes.length > 0) {
+        const spells = openClose(changes);
+        kept.push({ participant: timeline.participant, body: timeline.body, changes, spells, coarse: hasCoarseDates(spells) });
+      }
     }
     return kept;
   };
-  return { observer: upTo(timelines.observer), partner: upTo(timelines.partner) };
+  return { observer: at(timelines.observer), partner: at(timelines.partner) };
 }
 
 /**

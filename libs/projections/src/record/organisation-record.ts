@@ -92,19 +92,3 @@ export function openClose(changes: GrantChanges): GrantSpell[] {
   // (10 B per event at 200k events, measured).
   return spells.slice();
 }
-
-/**
- * The spells `openClose` gives for the changes dated up to `lastDay` (the first day of their dates), worked out from
- * the spells of all the changes rather than from the changes: `openClose` reads the changes in order, so the cut
- * keeps every spell whose end is dated up to that day, and a spell granted by then but ended later is still open
- * there. The list itself when the cut keeps it whole.
- */
-export function openCloseUpTo(spells: readonly GrantSpell[], lastDay: string): readonly GrantSpell[] {
-  let closed = 0;
-  while (closed < spells.length && (spells[closed] as GrantSpell).end !== null && ((spells[closed] as GrantSpell).end as Span).from <= lastDay) closed += 1;
-  const next = spells[closed];
-  if (next === undefined || (next.end === null && next.start.from <= lastDay)) return spells;
-  const kept = spells.slice(0, closed);
-  if (next.start.from <= lastDay) kept.push({ start: next.start, end: null, eventIds: next.eventIds.slice(0, 1) });
-  return kept;
-}

@@ -9,14 +9,22 @@ export interface Dated {
   readonly eventId: string;
 }
 
-export type MemberChange = Dated & {
+/**
+ * The recorded position of the fact that made a change (its own: a past view is cut this way only from a log whose
+ * contents are all held from their own fact's position): a past view keeps the changes recorded by its cutoff.
+ */
+export interface Recorded {
+  readonly position: number;
+}
+
+export type MemberChange = Dated & Recorded & {
   readonly kind: 'admitted' | 'ended' | 'notified' | 'suspended' | 'restored' | 'frozen' | 'unfrozen';
   /** The instrument named by an admission (`basis`) or a withdrawal notice. */
   readonly instrument?: string;
 };
 
 /** A change of an observer, partner or external status. */
-export type StatusChange = Dated & { readonly kind: 'granted' | 'ended' };
+export type StatusChange = Dated & Recorded & { readonly kind: 'granted' | 'ended' };
 
 export interface GrantRecord {
   readonly role: 'observer' | 'partner';
@@ -34,22 +42,22 @@ export interface ExternalRecord {
 export interface OrganisationView {
   readonly kind: 'organisation';
   readonly id: string;
-  established: (Dated & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
+  established: (Dated & Recorded & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
   /** Membership changes per participant, in effective order. */
   readonly members: Map<string, MemberChange[]>;
   readonly grants: Map<string, GrantRecord>;
   readonly external: Map<string, ExternalRecord>;
   /**
-   * Set on a past record's view cut from the latest one (`organisationUpTo`): the latest view and the last day kept.
-   * Values derived from such a view may be cut from the latest view's, where that gives the same answer.
+   * Set on a past record's view cut from the latest one (`organisationAt`): the latest view and the recorded
+   * position cut at. Values derived from such a view may reuse the latest view's, key by key, where its lists are kept whole.
    */
   readonly cutFrom?: OrganisationCut;
 }
 
-/** The view a past organisation view was cut from, and the last day of the changes it keeps. */
+/** The view a past organisation view was cut from, and the last recorded position whose changes it keeps. */
 export interface OrganisationCut {
   readonly view: OrganisationView;
-  readonly lastDay: string;
+  readonly cutoff: number;
 }
 
 /** One period of a participant's consent to an instrument: the first fact of each kind within it. */
@@ -128,18 +136,21 @@ export function buildView(subject: string, facts: readonly ResolvedFact[], spans
 }
 
 /**
- * The organisation view folded from its facts dated up to `lastDay` (the first day of their dates), cut from the
- * view of all its facts, which holds every change in effective order: each list keeps its changes up to that day,
- * and the changes themselves (never changed once made) are shared. Valid only when the facts dated up to `lastDay`
- * are exactly the ones to fold, and no later fact falls on that day (the caller checks). A past record's view then
- * costs a copy of its lists rather than a fold of its facts, and only of the lists a question reads: a state
- * question cuts its member and grant timelines from the latest view's, and never reads the grants of the cut view.
+ * The organisation view folded from the facts recorded up to position `cutoff`, cut from the view of all its facts.
+ * The fold only appends to each key's list (a participant's changes, a grant's, an external status's) in effective
+ * order, besides keeping the first establishment: so while every content of the log is held from its own fact's
+ * position and nothing was superseded, the fold of the facts held at a cutoff is, key by key, the latest list's
+ * changes recorded by then, in the same order, and the same establishment if that was recorded by then (the caller
+ * checks all three). This holds whatever the order of recording: a coarse date (`1995-03`) recorded late sorts
+ * before changes recorded earlier, and is simply left out. The changes themselves (never changed once made) are
+ * shared, and so is each list with no change recorded after the cutoff: a past record's view costs a filter of the
+ * lists a question reads, rather than a fold of every fact.
  */
-export function organisationUpTo(view: OrganisationView, lastDay: string): OrganisationView {
-  return new OrganisationViewUpTo(view.cutFrom?.view ?? view, lastDay);
+export function organisationAt(view: OrganisationView, cutoff: number): OrganisationView {
+  return new OrganisationViewAt(view.cutFrom?.view ?? view, cutoff);
 }
 
-class OrganisationViewUpTo implements OrganisationView {
+class OrganisationViewAt implements OrganisationView {
   readonly kind = 'organisation';
   readonly id: string;
   established: OrganisationView['established'];
@@ -148,47 +159,50 @@ class OrganisationViewUpTo implements OrganisationView {
   private cutGrants: Map<string, GrantRecord> | undefined;
   private cutExternal: Map<string, ExternalRecord> | undefined;
 
-  constructor(latest: OrganisationView, lastDay: string) {
+  constructor(latest: OrganisationView, cutoff: number) {
     this.id = latest.id;
-    this.established = latest.established !== null && latest.established.span.from <= lastDay ? latest.established : null;
-    this.cutFrom = { view: latest, lastDay };
+    this.established = latest.established;
+    this.cutFrom = { view: latest, cutoff };
   }
 
   get members(): Map<string, MemberChange[]> {
-    return (this.cutMembers ??= cutEach(this.cutFrom.view.members, this.cutFrom.lastDay, (changes) => changes, (_, kept) => kept));
+    return (this.cutMembers ??= cutEach(this.cutFrom.view.members, this.cutFrom.cutoff, (changes) => changes, (_, kept) => kept));
   }
 
   get grants(): Map<string, GrantRecord> {
     const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({ role: record.role, participant: record.participant, body: record.body, changes });
-    return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.lastDay, (record) => record.changes, cut));
+    return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.cutoff, (record) => record.changes, cut));
   }
 
   get external(): Map<string, ExternalRecord> {
     const cut = (record: ExternalRecord, changes: ExternalRecord['changes']): ExternalRecord => ({ body: record.body, status: record.status, changes });
-    return (this.cutExternal ??= cutEach(this.cutFrom.view.external, this.cutFrom.lastDay, (record) => record.changes, cut));
+    return (this.cutExternal ??= cutEach(this.cutFrom.view.external, this.cutFrom.cutoff, (record) => record.changes, cut));
   }
 }
 
 /**
- * Each entry with its changes dated up to `lastDay`, and none without: an entry that keeps all its changes is the
+ * Each entry with its changes recorded up to `cutoff`, and none without: an entry that keeps all its changes is the
  * latest view's own, lists included, which is safe because the index forgets every past view when a fact arrives,
  * before the latest view is extended in place.
  */
-function cutEach<V, C extends Dated>(entries: ReadonlyMap<string, V>, lastDay: string, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
+function cutEach<V, C extends Recorded>(entries: ReadonlyMap<string, V>, cutoff: number, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
   const cut = new Map<string, V>();
   for (const [key, entry] of entries) {
     const changes = changesOf(entry);
-    const kept = keptUpTo(changes, lastDay);
-    if (kept === changes.length) cut.set(key, entry);
-    else if (kept > 0) cut.set(key, withChanges(entry, changes.slice(0, kept)));
+    const kept = changesAt(changes, cutoff);
+    if (kept === changes) cut.set(key, entry);
+    else if (kept.length > 0) cut.set(key, withChanges(entry, kept));
   }
   return cut;
 }
 
-/** How many of the changes (in effective order) are dated up to `lastDay`. */
-export function keptUpTo(changes: readonly Dated[], lastDay: string): number {
-  let kept = changes.length;
-  while (kept > 0 && (changes[kept - 1] as Dated).span.from > lastDay) kept -= 1;
+/** The changes recorded up to `cutoff`, in their order: the list itself when that is all of them. */
+export function changesAt<C extends Recorded>(changes: C[], cutoff: number): C[] {
+  let at = 0;
+  while (at < changes.length && (changes[at] as C).position <= cutoff) at += 1;
+  if (at === changes.length) return changes;
+  const kept = changes.slice(0, at);
+  for (at += 1; at < changes.length; at++) if ((changes[at] as C).position <= cutoff) kept.push(changes[at] as C);
   return kept;
 }
 
@@ -211,7 +225,7 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
   const event = fact.event;
   switch (view.kind) {
     case 'organisation':
-      return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact.id, spans(event.effectiveDate)) : undefined;
+      return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'instrument':
       return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'deployment':
@@ -260,8 +274,8 @@ class ConsentOf<K extends Consent['kind']> implements Consent {
  * each several times, from objects of one shape (with getters reading the fact instead, as consents do, the first
  * question about an organisation took a fifth more time, measured).
  */
-function changeOf<K extends string>(date: string, span: Span, eventId: string, kind: K, instrument?: string): Dated & { readonly kind: K; readonly instrument?: string } {
-  return { date, span, eventId, kind, instrument };
+function changeOf<K extends string>(date: string, span: Span, fact: ResolvedFact, kind: K, instrument?: string): Dated & Recorded & { readonly kind: K; readonly instrument?: string } {
+  return { date, span, eventId: fact.id, position: fact.position, kind, instrument };
 }
 
 // A status record mostly has one or two changes (granted, then ended): the second makes its list anew at length two,
@@ -293,38 +307,38 @@ function addExternalChange(view: OrganisationView, body: string, status: string,
   else record.changes.push(change);
 }
 
-function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, eventId: string, span: Span): void {
+function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, fact: ResolvedFact, span: Span): void {
   const date = event.effectiveDate;
   switch (event.type) {
     case 'OrganisationEstablished':
-      view.established ??= { date, span, eventId, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
+      view.established ??= { date, span, eventId: fact.id, position: fact.position, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
       return;
     case 'MemberAdmitted':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'admitted', event.basis));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'admitted', event.basis));
     case 'MembershipSuspended':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'suspended'));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'suspended'));
     case 'MembershipRestored':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'restored'));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'restored'));
     case 'ParticipationFrozen':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'frozen'));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'frozen'));
     case 'ParticipationUnfrozen':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'unfrozen'));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'unfrozen'));
     case 'MembershipWithdrawalNotified':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'notified', event.instrument));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'notified', event.instrument));
     case 'MembershipEnded':
-      return addMemberChange(view, event.participant, changeOf(date, span, eventId, 'ended'));
+      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'ended'));
     case 'ObserverStatusGranted':
-      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, eventId, 'granted'));
+      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, fact, 'granted'));
     case 'ObserverStatusEnded':
-      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, eventId, 'ended'));
+      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, fact, 'ended'));
     case 'PartnerStatusGranted':
-      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, eventId, 'granted'));
+      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, fact, 'granted'));
     case 'PartnerStatusEnded':
-      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, eventId, 'ended'));
+      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, fact, 'ended'));
     case 'ExternalStatusGranted':
-      return addExternalChange(view, event.body, event.status, changeOf(date, span, eventId, 'granted'));
+      return addExternalChange(view, event.body, event.status, changeOf(date, span, fact, 'granted'));
     case 'ExternalStatusEnded':
-      return addExternalChange(view, event.body, event.status, changeOf(date, span, eventId, 'ended'));
+      return addExternalChange(view, event.body, event.status, changeOf(date, span, fact, 'ended'));
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
     case 'PositionStated':
