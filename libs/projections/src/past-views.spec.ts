@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { effectiveDay, type DomainEvent, type SubjectEvent } from '@app/domain';
+import { effectiveDay, streamId, type DomainEvent, type SubjectEvent } from '@app/domain';
 import { referenceStateAsOf } from './reference';
+import type { Fact } from './record/fact';
+import { buildView, type OrganisationView } from './record/subject-views';
 import { TemporalIndex } from './temporal-index';
+import { day, effectiveDate, organisationEvent } from './testing/arbitraries';
 import { event, record, recordedOn } from './testing/given';
+import { Spans } from './time/span';
 
 const setting: DomainEvent[] = [
   event('InstrumentAdopted', { effectiveDate: '2002-10-07', instrument: 'csto-charter-2002', title: 'Charter', kind: 'charter', rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 } }),
@@ -109,6 +113,63 @@ describe('past member timelines cut from the latest ones', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** An external status of two bodies, so that the order in which a view meets them shows in the answers' uncertainties. */
+const externalChange = fc
+  .tuple(fc.constantFrom('un-general-assembly', 'osce'), fc.constantFrom('observer', 'partner'), effectiveDate, fc.boolean())
+  .map(([body, status, date, granted]) => event(granted ? 'ExternalStatusGranted' : 'ExternalStatusEnded', { effectiveDate: date, organisation: 'csto', body, status }));
+
+/** An establishment recorded later, dated before or after the first: the view keeps the first in effective order. */
+const establishment = effectiveDate.map((date) => event('OrganisationEstablished', { effectiveDate: date, organisation: 'csto', name: 'CSTO', foundingInstrument: 'csto-charter-2002' }));
+
+/** A supersession of the n-th organisation fact: a correction to another date, a correction moving it to this organisation, or a retraction. */
+const supersession = fc.record({ target: fc.nat(), kind: fc.constantFrom('redate' as const, 'move' as const, 'retract' as const), date: effectiveDate });
+
+/**
+ * Organisation facts recorded in any order, dated to the day, the month or the year (a coarse date recorded late sorts
+ * before facts recorded earlier, so the facts held at a cutoff are no prefix of the effective order), some of them
+ * about another organisation, a later establishment now and then, and a correction or a retraction recorded among them.
+ */
+const shuffledHistory = fc
+  .tuple(fc.array(fc.oneof({ arbitrary: organisationEvent, weight: 8 }, { arbitrary: externalChange, weight: 2 }, { arbitrary: establishment, weight: 1 }), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), fc.array(supersession, { maxLength: 3 }))
+  .map(([events, elsewhere, supersessions]): Fact[] => {
+    const moved = events.map((item, at) => (elsewhere[at] === true && at % 3 === 0 ? { ...item, organisation: 'cis' } : item) as DomainEvent);
+    const facts = record([...setting, ...moved]);
+    for (const { target, kind, date } of supersessions) {
+      const root = facts[setting.length + (target % moved.length)] as Fact & { event: SubjectEvent };
+      const superseding: DomainEvent =
+        kind === 'retract'
+          ? { type: 'FactRetracted', supersedes: root.id, reason: 'test', effectiveDate: root.event.effectiveDate, sources: root.event.sources, confidence: 'high' }
+          : { type: 'FactCorrected', supersedes: root.id, reason: 'test', effectiveDate: root.event.effectiveDate, sources: root.event.sources, confidence: 'high', corrected: kind === 'move' ? { ...root.event, organisation: 'csto' } as SubjectEvent : { ...root.event, effectiveDate: date } };
+      facts.push(...record([superseding], facts.length));
+    }
+    return facts;
+  });
+
+/** A view's contents in the order a fold meets them: what a query reads of it. */
+function contents(view: OrganisationView | undefined): unknown {
+  return view && { established: view.established, members: [...view.members], grants: [...view.grants], external: [...view.external] };
+}
+
+describe('past organisation views cut from the latest one at any recorded position', () => {
+  it('are the fold of the facts held then, and answer as the reference does, whatever the order of recording, coarse dates, moves and supersessions', () => {
+    fc.assert(
+      fc.property(shuffledHistory, fc.array(day, { minLength: 1, maxLength: 3 }), (facts, days) => {
+        const index = new TemporalIndex().applyAll(facts);
+        const subject = streamId('organisation', 'csto');
+        for (const knownAt of facts.map((fact) => fact.recordedAt)) {
+          const source = index.source(knownAt);
+          expect(contents(source.organisation('csto'))).toEqual(contents(buildView(subject, source.facts(subject), new Spans().of) as OrganisationView | undefined));
+          for (const asOf of days) {
+            const query = { organisation: 'csto', asOf, knownAt };
+            expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
+          }
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -296,8 +296,6 @@ export class SubjectLog {
    */
   cutAt(cutoff: number, spans: Spans): SubjectView | undefined {
     if (!this.organisation || this.replaced !== 0 || this.late !== 0) return undefined;
-    // A record that holds no content of the subject has no view of it (its entries by then may all be supersessions).
-    if (!this.order.some((held) => fromOf(held) <= cutoff)) return undefined;
     const view = (this.latest ??= this.project(this.entries.length, spans)).view;
     if (view?.kind !== 'organisation' || (view.established !== null && view.established.position > cutoff)) return undefined;
     return organisationAt(view, cutoff);

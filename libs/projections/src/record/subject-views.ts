@@ -1,6 +1,6 @@
-import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import { effectiveDay, isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 import type { ResolvedFact } from './fact';
-import type { Span } from '../time/span';
+import { dayNumber, type Span } from '../time/span';
 
 /** A recorded change: its date as written, the days it may fall on, and the event that says so. */
 export interface Dated {
@@ -183,17 +183,30 @@ class OrganisationViewAt implements OrganisationView {
 /**
  * Each entry with its changes recorded up to `cutoff`, and none without: an entry that keeps all its changes is the
  * latest view's own, lists included, which is safe because the index forgets every past view when a fact arrives,
- * before the latest view is extended in place.
+ * before the latest view is extended in place. The entries come in the order a fold meets them (some answers list
+ * what they find in it): the latest view's, unless the cut dropped an entry's first change and kept a later one.
  */
-function cutEach<V, C extends Recorded>(entries: ReadonlyMap<string, V>, cutoff: number, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
+function cutEach<V, C extends Dated & Recorded>(entries: ReadonlyMap<string, V>, cutoff: number, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
   const cut = new Map<string, V>();
+  let moved = false;
   for (const [key, entry] of entries) {
     const changes = changesOf(entry);
     const kept = changesAt(changes, cutoff);
     if (kept === changes) cut.set(key, entry);
-    else if (kept.length > 0) cut.set(key, withChanges(entry, kept));
+    else if (kept.length > 0) {
+      cut.set(key, withChanges(entry, kept));
+      moved ||= kept[0] !== changes[0];
+    }
   }
-  return cut;
+  return moved ? inFoldOrder(cut, changesOf) : cut;
+}
+
+/** The entries by their first change in effective order (day, then recorded position), as a fold adds them. */
+function inFoldOrder<V, C extends Dated & Recorded>(entries: Map<string, V>, changesOf: (entry: V) => C[]): Map<string, V> {
+  const first = (entry: V): C => changesOf(entry)[0] as C;
+  const ordinal = (change: C): number => dayNumber(effectiveDay(change.date));
+  const sorted = [...entries].sort(([, a], [, b]) => ordinal(first(a)) - ordinal(first(b)) || first(a).position - first(b).position);
+  return new Map(sorted);
 }
 
 /** The changes recorded up to `cutoff`, in their order: the list itself when that is all of them. */
