@@ -283,7 +283,7 @@ export class SubjectLog {
       const facts = this.heldNow();
       return { facts, view: buildView(this.subject, facts, spans.of) };
     }
-    return new PastProjection(this, count === 0 ? -Infinity : (this.entries[count - 1] as Fact).position, spans);
+    return count === 0 ? NOTHING_KNOWN : new PastProjection(this, (this.entries[count - 1] as Fact).position, spans);
   }
 
   /**
@@ -337,6 +337,9 @@ export class SubjectLog {
     return order.filter((held) => isHeldAt(held, cutoff)) as ResolvedFact[];
   }
 }
+
+/** A subject none of whose entries was recorded yet: most of an organisation's instruments, early in its record. */
+const NOTHING_KNOWN: Projection = Object.freeze({ facts: Object.freeze([]), view: undefined });
 
 /** The facts and view of a log's first entries up to a recorded position, the facts read when first asked for. */
 class PastProjection implements Projection {

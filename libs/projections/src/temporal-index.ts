@@ -279,6 +279,8 @@ export class TemporalIndex<F extends Fact = Fact> {
   private projection(log: SubjectLog, knownAt: string | null | undefined): Projection | undefined {
     const count = log.knownCount(knownAt);
     if (count === log.entries.length) return (log.latest ??= log.project(count, this.spans));
+    // Nothing recorded yet: one shared projection, nothing to keep.
+    if (count === 0) return log.project(count, this.spans);
     const key = `${count}\u0000${log.subject}`;
     const cached = this.past.get(key);
     if (cached) return cached;

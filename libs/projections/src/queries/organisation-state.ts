@@ -241,7 +241,7 @@ interface GrantTimeline {
   readonly participant: string;
   readonly body: string;
   /** The changes the spells are of: a past view cut from the latest one keeps the timeline where it keeps them all. */
-  readonly changes: StatusChange[];
+  readonly changes: readonly StatusChange[];
   readonly spells: readonly GrantSpell[];
   readonly coarse: boolean;
 }

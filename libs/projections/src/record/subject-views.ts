@@ -194,7 +194,8 @@ function cutEach<V, C extends Dated & Recorded>(entries: ReadonlyMap<string, V>,
     const kept = changesAt(changes, cutoff);
     if (kept === changes) cut.set(key, entry);
     else if (kept.length > 0) {
-      cut.set(key, withChanges(entry, kept));
+      // A list of its own (a slice or a filter), unless the cut kept every change.
+      cut.set(key, withChanges(entry, kept as C[]));
       moved ||= kept[0] !== changes[0];
     }
   }
@@ -209,14 +210,17 @@ function inFoldOrder<V, C extends Dated & Recorded>(entries: Map<string, V>, cha
   return new Map(sorted);
 }
 
+/** No change recorded by a cutoff: one empty list for every key a cut drops. */
+const NONE_RECORDED: readonly never[] = Object.freeze([]);
+
 /** The changes recorded up to `cutoff`, in their order: the list itself when that is all of them. */
-export function changesAt<C extends Recorded>(changes: C[], cutoff: number): C[] {
+export function changesAt<C extends Recorded>(changes: readonly C[], cutoff: number): readonly C[] {
   let at = 0;
   while (at < changes.length && (changes[at] as C).position <= cutoff) at += 1;
   if (at === changes.length) return changes;
-  const kept = changes.slice(0, at);
-  for (at += 1; at < changes.length; at++) if ((changes[at] as C).position <= cutoff) kept.push(changes[at] as C);
-  return kept;
+  let kept: C[] | undefined;
+  for (let next = at + 1; next < changes.length; next++) if ((changes[next] as C).position <= cutoff) (kept ??= changes.slice(0, at)).push(changes[next] as C);
+  return kept ?? (at === 0 ? NONE_RECORDED : changes.slice(0, at));
 }
 
 function emptyView(subject: string): SubjectView {
