@@ -141,8 +141,8 @@ export class SubjectLog {
   private replaced = 0;
   /**
    * Contents in `order` held from a position other than their fact's own (one a correction moved in from another
-   * subject, or one whose fact was retracted before it was recorded): the changes a view makes carry their fact's
-   * position, so while there is any, a past view is not cut by position.
+   * subject is held from the correction's): the changes a view makes carry their fact's position, so while there is
+   * any, a past view is not cut by position.
    */
   private late = 0;
   latest: Projection | undefined;
