@@ -114,10 +114,11 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
   return source.memo(view, 'parties', () => {
     const parties = new Map<string, readonly PartySpell[]>();
     const general = generalEntryIntoForce(source, view);
-    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, general, source));
+    // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
+    for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
     const amendedId = view.adopted?.rules.amends;
     const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
-    if (!amended || general.derived !== null || general.reported === null) return byParticipant(parties);
+    if (!amended || general.derived !== null || general.reported === null) return parties;
     const report = general.reported;
     const reportIds = general.eventIds;
     for (const [participant, periods] of partiesOf(source, amended)) {
@@ -167,7 +168,7 @@ export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
 
 function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
   let periods = 0;
-  parties.forEach((spells) => (periods += spells.length));
+  for (const spells of parties.values()) periods += spells.length;
   const participants: string[] = [];
   const firstPeriod = new Int32Array(parties.size + 1);
   const boundFrom = new Int32Array(periods);
@@ -177,7 +178,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   let signatoriesFrom = NEVER;
   let signatoriesUntil = 0;
   let at = 0;
-  parties.forEach((spells, participant) => {
+  for (const [participant, spells] of parties) {
     firstPeriod[participants.length] = at;
     participants.push(participant);
     for (const spell of spells) {
@@ -193,12 +194,14 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
       }
       at += 1;
     }
-  });
+  }
   firstPeriod[participants.length] = at;
   return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
 }
 
-/** The same map, its participants in alphabetical order: the order every answer lists them in. */
+const byRecordParticipant = (a: PartyRecord, b: PartyRecord): number => byText(a.participant, b.participant);
+
+/** The same map, its participants in alphabetical order (those a protocol binds by report come last until sorted). */
 function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
   // Sorting the keys alone makes one list per instrument rather than a pair per participant.
   const sorted = new Map<string, V>();

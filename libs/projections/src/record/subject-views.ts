@@ -1,4 +1,6 @@
-import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import { parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+// The event tests from their own module, not the domain's index: the index re-exports through a getter, met once per fact.
+import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent } from '@app/domain/events/catalogue';
 import type { ResolvedFact } from './fact';
 import type { Span } from '../time/span';
 
@@ -277,19 +279,22 @@ function addMemberChange(view: OrganisationView, participant: string, change: Me
   else changes.push(change);
 }
 
+/** A status record as the fold makes it: its second change replaces its list in place, with no second lookup of its key. */
+type Growing<R> = { -readonly [K in keyof R]: R[K] };
+
 function addGrantChange(view: OrganisationView, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
   const key = `${role}\u0000${participant}\u0000${body}`;
-  const record = view.grants.get(key);
+  const record = view.grants.get(key) as Growing<GrantRecord> | undefined;
   if (record === undefined) view.grants.set(key, { role, participant, body, changes: [change] });
-  else if (record.changes.length === 1) view.grants.set(key, { role, participant, body, changes: [record.changes[0] as StatusChange, change] });
+  else if (record.changes.length === 1) record.changes = [record.changes[0] as StatusChange, change];
   else record.changes.push(change);
 }
 
 function addExternalChange(view: OrganisationView, body: string, status: string, change: ExternalRecord['changes'][number]): void {
   const key = `${body}\u0000${status}`;
-  const record = view.external.get(key);
+  const record = view.external.get(key) as Growing<ExternalRecord> | undefined;
   if (record === undefined) view.external.set(key, { body, status, changes: [change] });
-  else if (record.changes.length === 1) view.external.set(key, { body, status, changes: [record.changes[0] as StatusChange, change] });
+  else if (record.changes.length === 1) record.changes = [record.changes[0] as StatusChange, change];
   else record.changes.push(change);
 }
 
