@@ -279,22 +279,24 @@ function addMemberChange(view: OrganisationView, participant: string, change: Me
   else changes.push(change);
 }
 
-/** A status record as the fold makes it: its second change replaces its list in place, with no second lookup of its key. */
-type Growing<R> = { -readonly [K in keyof R]: R[K] };
+/** A status record's second change: its list made anew at length two, in place, with no second lookup of its key. */
+function addSecondChange(record: { changes: StatusChange[] }, change: StatusChange): void {
+  record.changes = [record.changes[0] as StatusChange, change];
+}
 
 function addGrantChange(view: OrganisationView, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
   const key = `${role}\u0000${participant}\u0000${body}`;
-  const record = view.grants.get(key) as Growing<GrantRecord> | undefined;
+  const record = view.grants.get(key);
   if (record === undefined) view.grants.set(key, { role, participant, body, changes: [change] });
-  else if (record.changes.length === 1) record.changes = [record.changes[0] as StatusChange, change];
+  else if (record.changes.length === 1) addSecondChange(record, change);
   else record.changes.push(change);
 }
 
 function addExternalChange(view: OrganisationView, body: string, status: string, change: ExternalRecord['changes'][number]): void {
   const key = `${body}\u0000${status}`;
-  const record = view.external.get(key) as Growing<ExternalRecord> | undefined;
+  const record = view.external.get(key);
   if (record === undefined) view.external.set(key, { body, status, changes: [change] });
-  else if (record.changes.length === 1) record.changes = [record.changes[0] as StatusChange, change];
+  else if (record.changes.length === 1) addSecondChange(record, change);
   else record.changes.push(change);
 }
 
