@@ -275,7 +275,7 @@ function grantTimelinesUpTo(timelines: GrantTimelines, lastDay: string): GrantTi
  */
 interface GrantDays {
   /** 1 for a timeline with a date known only to a period (read the long way), 0 for one dated to the day. */
-  readonly coarse: Uint8Array;
+  readonly coarse: Int32Array;
   /** Where each timeline's spells begin below, and one more entry: where the last ones end. */
   readonly firstSpell: Int32Array;
   /** The day from which a spell surely holds, and the day from which it surely no longer does (`NEVER`: open). */
@@ -293,10 +293,12 @@ function grantDays(source: ViewSource, organisation: OrganisationView): Readonly
 function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
   let spells = 0;
   for (const timeline of timelines) spells += timeline.spells.length;
-  const coarse = new Uint8Array(timelines.length);
-  const firstSpell = new Int32Array(timelines.length + 1);
-  const from = new Int32Array(spells);
-  const until = new Int32Array(spells);
+  // The columns over one buffer: a buffer of its own each is an allocation outside the heap.
+  const columns = new Int32Array(2 * timelines.length + 1 + 2 * spells);
+  const coarse = columns.subarray(0, timelines.length);
+  const firstSpell = columns.subarray(timelines.length, 2 * timelines.length + 1);
+  const from = columns.subarray(2 * timelines.length + 1, 2 * timelines.length + 1 + spells);
+  const until = columns.subarray(2 * timelines.length + 1 + spells);
   let at = 0;
   timelines.forEach((timeline, index) => {
     firstSpell[index] = at;

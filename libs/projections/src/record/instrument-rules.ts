@@ -168,17 +168,19 @@ export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
 
 function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
   let periods = 0;
-  for (const spells of parties.values()) periods += spells.length;
+  parties.forEach((spells) => (periods += spells.length));
   const participants: string[] = [];
-  const firstPeriod = new Int32Array(parties.size + 1);
-  const boundFrom = new Int32Array(periods);
-  const boundUntil = new Int32Array(periods);
-  const signedFrom = new Int32Array(periods);
+  // Four columns over one buffer: a buffer of its own each was four allocations outside the heap per instrument.
+  const columns = new Int32Array(parties.size + 1 + 3 * periods);
+  const firstPeriod = columns.subarray(0, parties.size + 1);
+  const boundFrom = columns.subarray(parties.size + 1, parties.size + 1 + periods);
+  const boundUntil = columns.subarray(parties.size + 1 + periods, parties.size + 1 + 2 * periods);
+  const signedFrom = columns.subarray(parties.size + 1 + 2 * periods);
   let coarse = false;
   let signatoriesFrom = NEVER;
   let signatoriesUntil = 0;
   let at = 0;
-  for (const [participant, spells] of parties) {
+  parties.forEach((spells, participant) => {
     firstPeriod[participants.length] = at;
     participants.push(participant);
     for (const spell of spells) {
@@ -194,7 +196,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
       }
       at += 1;
     }
-  }
+  });
   firstPeriod[participants.length] = at;
   return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
 }
