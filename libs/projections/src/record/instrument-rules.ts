@@ -232,8 +232,30 @@ function deriveEpisode(view: InstrumentView, participant: string, episode: Party
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
     end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = eventIdsOf(episode);
-  return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
+  return new EpisodeSpell(participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, episode);
+}
+
+/**
+ * A period derived from an episode, whose facts are read from the episode when asked for: a first question about an
+ * organisation derives every party's periods of each of its instruments, and most answers name the facts of few of
+ * them (a list per party made there was a fifth of what the derivation allocated, and read the facts themselves).
+ */
+class EpisodeSpell implements PartySpell {
+  constructor(
+    readonly participant: string,
+    readonly start: Span | null,
+    readonly derivedStart: Span | null,
+    readonly reportedStart: Span | null,
+    readonly end: Span | null,
+    readonly derivedEnd: Span | null,
+    readonly reportedEnd: Span | null,
+    readonly endReason: string | null,
+    readonly episode: PartyEpisode,
+  ) {}
+
+  get eventIds(): readonly string[] {
+    return eventIdsOf(this.episode);
+  }
 }
 
 /**
@@ -245,10 +267,7 @@ export function withdrawalSpan(rules: InstrumentRules, notice: Span): Span | nul
   return optionalSpan(withdrawalEffectivePeriod(rules, notice));
 }
 
-/**
- * The facts of an episode, in the order its steps come: one list per party, kept as long as the views stand, so made
- * at its length (a list grown by `push` keeps room for seventeen).
- */
+/** The facts of an episode, in the order its steps come, in a list made at its length. */
 function eventIdsOf(episode: PartyEpisode): string[] {
   const { signature, deposit, reportedInForce, withdrawalNotice, termination } = episode;
   const steps = (signature ? 1 : 0) + (deposit ? 1 : 0) + (reportedInForce ? 1 : 0) + (withdrawalNotice ? 1 : 0) + (termination ? 1 : 0);
