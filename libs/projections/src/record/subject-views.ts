@@ -39,7 +39,8 @@ export interface OrganisationView {
   established: (Dated & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
   /** Membership changes per participant, in effective order. */
   readonly members: Map<string, MemberChange[]>;
-  readonly grants: Map<string, GrantRecord>;
+  /** Observer and partner statuses, one record per role, participant and body, in the order they were first met. */
+  readonly grants: readonly GrantRecord[];
   readonly external: Map<string, ExternalRecord>;
   /**
    * Set on a past record's view cut from the latest one (`organisationUpTo`): the latest view and the last day kept.
@@ -147,7 +148,7 @@ class OrganisationViewUpTo implements OrganisationView {
   established: OrganisationView['established'];
   readonly cutFrom: OrganisationCut;
   private cutMembers: Map<string, MemberChange[]> | undefined;
-  private cutGrants: Map<string, GrantRecord> | undefined;
+  private cutGrants: readonly GrantRecord[] | undefined;
   private cutExternal: Map<string, ExternalRecord> | undefined;
 
   constructor(latest: OrganisationView, lastDay: string) {
@@ -160,9 +161,10 @@ class OrganisationViewUpTo implements OrganisationView {
     return (this.cutMembers ??= cutEach(this.cutFrom.view.members, this.cutFrom.lastDay, (changes) => changes, (_, kept) => kept));
   }
 
-  get grants(): Map<string, GrantRecord> {
+  get grants(): readonly GrantRecord[] {
     const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({ role: record.role, participant: record.participant, body: record.body, changes });
-    return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.lastDay, (record) => record.changes, cut));
+    const { view, lastDay } = this.cutFrom;
+    return (this.cutGrants ??= view.grants.flatMap((record) => cutEntry(record, lastDay, (grant) => grant.changes, cut) ?? []));
   }
 
   get external(): Map<string, ExternalRecord> {
@@ -179,12 +181,18 @@ class OrganisationViewUpTo implements OrganisationView {
 function cutEach<V, C extends Dated>(entries: ReadonlyMap<string, V>, lastDay: string, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
   const cut = new Map<string, V>();
   for (const [key, entry] of entries) {
-    const changes = changesOf(entry);
-    const kept = keptUpTo(changes, lastDay);
-    if (kept === changes.length) cut.set(key, entry);
-    else if (kept > 0) cut.set(key, withChanges(entry, changes.slice(0, kept)));
+    const kept = cutEntry(entry, lastDay, changesOf, withChanges);
+    if (kept !== undefined) cut.set(key, kept);
   }
   return cut;
+}
+
+/** The entry with its changes dated up to `lastDay`: itself when it keeps them all, undefined when it keeps none. */
+function cutEntry<V, C extends Dated>(entry: V, lastDay: string, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): V | undefined {
+  const changes = changesOf(entry);
+  const kept = keptUpTo(changes, lastDay);
+  if (kept === changes.length) return entry;
+  return kept > 0 ? withChanges(entry, changes.slice(0, kept)) : undefined;
 }
 
 /** How many of the changes (in effective order) are dated up to `lastDay`. */
@@ -202,7 +210,19 @@ function emptyView(subject: string): SubjectView {
   if (category === 'instrument') {
     return { kind: 'instrument', id, adopted: null, reportedGeneral: null, amendments: [], consents: [], parties: new Map() };
   }
-  return { kind: 'organisation', id, established: null, members: new Map(), grants: new Map(), external: new Map() };
+  const organisation: FoldedOrganisation = { kind: 'organisation', id, established: null, members: new Map(), grants: [], grantsByParticipant: new Map(), external: new Map() };
+  return organisation;
+}
+
+/**
+ * An organisation view as `buildView` makes it, and as the fold extends it: with its grant records by participant as
+ * well, where the fold finds a fact's record. Participants are strings already hashed (a replay keeps one copy of
+ * each); a key made of role, participant and body, built, hashed and kept per record, was most of what a first
+ * question about an organisation spent on its grants (measured).
+ */
+interface FoldedOrganisation extends OrganisationView {
+  readonly grants: GrantRecord[];
+  readonly grantsByParticipant: Map<string, GrantRecord[]>;
 }
 
 /**
@@ -213,7 +233,8 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
   const event = fact.event;
   switch (view.kind) {
     case 'organisation':
-      return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact.id, spans(event.effectiveDate)) : undefined;
+      // The fold extends only views it made (a past view cut from the latest one is never extended: the index forgets it first).
+      return isOrganisationEvent(event) ? evolveOrganisation(view as FoldedOrganisation, event, fact.id, spans(event.effectiveDate)) : undefined;
     case 'instrument':
       return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'deployment':
@@ -284,11 +305,16 @@ function addSecondChange(record: { changes: StatusChange[] }, change: StatusChan
   record.changes = [record.changes[0] as StatusChange, change];
 }
 
-function addGrantChange(view: OrganisationView, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
-  const key = `${role}\u0000${participant}\u0000${body}`;
-  const record = view.grants.get(key);
-  if (record === undefined) view.grants.set(key, { role, participant, body, changes: [change] });
-  else if (record.changes.length === 1) addSecondChange(record, change);
+function addGrantChange(view: FoldedOrganisation, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
+  const records = view.grantsByParticipant.get(participant);
+  let record: GrantRecord | undefined;
+  if (records !== undefined) for (const candidate of records) if (candidate.role === role && candidate.body === body) record = candidate;
+  if (record === undefined) {
+    record = { role, participant, body, changes: [change] };
+    // A participant has a record or three (a role in a body): its list is made anew at its length, as a status's is.
+    view.grantsByParticipant.set(participant, records === undefined ? [record] : [...records, record]);
+    view.grants.push(record);
+  } else if (record.changes.length === 1) addSecondChange(record, change);
   else record.changes.push(change);
 }
 
@@ -300,7 +326,7 @@ function addExternalChange(view: OrganisationView, body: string, status: string,
   else record.changes.push(change);
 }
 
-function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, eventId: string, span: Span): void {
+function evolveOrganisation(view: FoldedOrganisation, event: OrganisationEvent, eventId: string, span: Span): void {
   const date = event.effectiveDate;
   switch (event.type) {
     case 'OrganisationEstablished':
