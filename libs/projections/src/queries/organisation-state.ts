@@ -356,17 +356,23 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
  * bound by a report can begin before an earlier one bound by the general entry into force): each is looked at.
  */
 function partiesOn(days: PartyDays, today: number): string[] {
-  const { participants, firstPeriod, boundFrom, boundUntil } = days;
-  const parties: string[] = [];
-  for (let party = 0; party < participants.length; party++) {
-    for (let at = firstPeriod[party] as number; at < (firstPeriod[party + 1] as number); at++) {
-      if ((boundFrom[at] as number) <= today && today < (boundUntil[at] as number)) {
-        parties.push(participants[party] as string);
-        break;
-      }
-    }
-  }
+  const { participants } = days;
+  // Counted first, then listed in a list made at its length: a list grown by `push` to forty parties is made three times.
+  let count = 0;
+  for (let party = 0; party < participants.length; party++) if (isBoundOn(days, party, today)) count += 1;
+  const parties = new Array<string>(count);
+  let at = 0;
+  for (let party = 0; party < participants.length; party++) if (isBoundOn(days, party, today)) parties[at++] = participants[party] as string;
   return parties;
+}
+
+/** Whether one of the party's periods binds it on the day. */
+function isBoundOn(days: PartyDays, party: number, today: number): boolean {
+  const { firstPeriod, boundFrom, boundUntil } = days;
+  for (let at = firstPeriod[party] as number; at < (firstPeriod[party + 1] as number); at++) {
+    if ((boundFrom[at] as number) <= today && today < (boundUntil[at] as number)) return true;
+  }
+  return false;
 }
 
 /**
@@ -387,7 +393,7 @@ function instrumentRow(source: ViewSource, days: PartyDays, day: string, today: 
   const parties = partiesOn(days, today);
   const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, days, today) : NO_SIGNATORIES;
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
-  const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
+  const eventIds = days.eventIds;
   const since = inForce === true && general.governing ? general.governing.label : null;
   // Written out rather than spread: a question makes a row per instrument.
   const row: InstrumentRow = doubt === undefined ? { id: instrument.id, inForce, since, parties, eventIds } : { id: instrument.id, inForce, since, undetermined: { from: doubt.from, to: doubt.to }, parties, eventIds };

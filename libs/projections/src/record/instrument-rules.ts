@@ -157,6 +157,11 @@ export interface PartyDays {
   readonly signedFrom: Int32Array;
   /** Whether any binding period starts or ends on a date known only to a period: uncertain rows may then be due. */
   readonly coarse: boolean;
+  /**
+   * Its adoption and the facts its entry into force rests on, each once: what the instrument's row names on any day,
+   * one list shared by every answer rather than one made per question.
+   */
+  readonly eventIds: readonly string[];
   /** No one is a signatory not yet bound before `signatoriesFrom` or from `signatoriesUntil` on. */
   readonly signatoriesFrom: number;
   readonly signatoriesUntil: number;
@@ -198,7 +203,9 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
     }
   });
   firstPeriod[participants.length] = at;
-  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
+  const adoption = view.adopted?.eventId;
+  const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
+  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, eventIds, signatoriesFrom, signatoriesUntil };
 }
 
 const byRecordParticipant = (a: PartyRecord, b: PartyRecord): number => byText(a.participant, b.participant);
