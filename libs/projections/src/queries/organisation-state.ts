@@ -5,7 +5,7 @@ import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect,
 import { keptUpTo, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
+import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -441,17 +441,24 @@ function deployments(
   const pending: DeploymentRow[] = [];
   for (const view of organisationDeployments(source, organisation)) {
     const { id, requested } = view;
-    const steps = deploymentSteps(view);
-    for (const [status, at] of steps) {
-      if (at && isUncertainOn(at.span, day)) uncertain.push({ subject: id, status, from: at.span.from, to: at.span.to, because: `${status} on ${at.date}, known only to a period` });
+    // One pass over the phases and one over the contingents, each fact once: every question lists every deployment.
+    let status: DeploymentPhaseName | undefined;
+    const eventIds: string[] = [];
+    for (const [phase, at] of deploymentSteps(view)) {
+      if (!at) continue;
+      if (isUncertainOn(at.span, day)) uncertain.push({ subject: id, status: phase, from: at.span.from, to: at.span.to, because: `${phase} on ${at.date}, known only to a period` });
+      if (!hasTakenEffect(at.span, day)) continue;
+      status = phase;
+      if (!eventIds.includes(at.eventId)) eventIds.push(at.eventId);
     }
-    const reached = steps.filter(([, at]) => at && hasTakenEffect(at.span, day)).map(([status]) => status);
-    const status = reached.at(-1);
     if (status === undefined || status === 'ended') continue;
-    const arrived = view.contingents.filter((c) => hasTakenEffect(c.span, day));
-    const contributors = [...new Set(arrived.map((c) => c.contributor))].sort(byText);
-    const eventIds = [...steps.flatMap(([, at]) => (at && hasTakenEffect(at.span, day) ? [at.eventId] : [])), ...arrived.map((c) => c.eventId)];
-    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors, eventIds: [...new Set(eventIds)] });
+    const contributors: string[] = [];
+    for (const contingent of view.contingents) {
+      if (!hasTakenEffect(contingent.span, day)) continue;
+      if (!contributors.includes(contingent.contributor)) contributors.push(contingent.contributor);
+      if (!eventIds.includes(contingent.eventId)) eventIds.push(contingent.eventId);
+    }
+    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors: contributors.sort(byText), eventIds });
   }
   return { deployments: present, pendingDeployments: pending };
 }
