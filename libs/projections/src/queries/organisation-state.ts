@@ -416,6 +416,8 @@ function signatoriesOf(source: ViewSource, days: PartyDays, today: number): read
   if (today < days.signatoriesFrom || today >= days.signatoriesUntil) return NO_SIGNATORIES;
   const { participants, firstPeriod, boundFrom, signedFrom } = days;
   const rows: SignatoryRow[] = [];
+  // Looked up once, for the first row due: an early day has a signatory row for most parties of most instruments.
+  let parties: ReadonlyMap<string, readonly PartySpell[]> | undefined;
   for (let party = 0; party < participants.length; party++) {
     const first = firstPeriod[party] as number;
     // The latest period signed by the day.
@@ -423,7 +425,8 @@ function signatoriesOf(source: ViewSource, days: PartyDays, today: number): read
     while (signed >= first && (signedFrom[signed] as number) > today) signed -= 1;
     if (signed < first || (boundFrom[signed] as number) <= today) continue;
     const participant = participants[party] as string;
-    const signature = (partiesOf(source, instrument).get(participant)?.[signed - first] as PartySpell).episode.signature as NonNullable<PartyEpisode['signature']>;
+    parties ??= partiesOf(source, instrument);
+    const signature = (parties.get(participant)?.[signed - first] as PartySpell).episode.signature as NonNullable<PartyEpisode['signature']>;
     rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
   }
   return rows;
