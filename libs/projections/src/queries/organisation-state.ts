@@ -5,7 +5,7 @@ import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect,
 import { keptUpTo, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, deploymentSteps, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
+import { byText, DEPLOYMENT_PHASES, openClose, openCloseUpTo, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -447,7 +447,8 @@ function deployments(
     // One pass over the phases and one over the contingents, each fact once: every question lists every deployment.
     let status: DeploymentPhaseName | undefined;
     const eventIds: string[] = [];
-    for (const [phase, at] of deploymentSteps(view)) {
+    for (const [phase, step] of DEPLOYMENT_PHASES) {
+      const at = step(view);
       if (!at) continue;
       if (isUncertainOn(at.span, day)) uncertain.push({ subject: id, status: phase, from: at.span.from, to: at.span.to, because: `${phase} on ${at.date}, known only to a period` });
       if (!hasTakenEffect(at.span, day)) continue;

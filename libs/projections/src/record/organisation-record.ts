@@ -55,15 +55,18 @@ export function organisationSubjects(source: ViewSource, id: string): Set<string
 export type DeploymentPhaseName = 'requested' | 'authorized' | 'active' | 'withdrawing' | 'ended';
 export type DeploymentStep = readonly [DeploymentPhaseName, Dated | null | undefined];
 
+/** A deployment's phases in order, each with where its view holds the fact that began it: one list, read by every question. */
+export const DEPLOYMENT_PHASES: readonly (readonly [DeploymentPhaseName, (view: DeploymentView) => Dated | null | undefined])[] = [
+  ['requested', (view) => view.requested],
+  ['authorized', (view) => view.authorized],
+  ['active', (view) => view.contingents[0]],
+  ['withdrawing', (view) => view.withdrawalStarted],
+  ['ended', (view) => view.ended],
+];
+
 /** A deployment's phases in order, each with the fact that began it (none when the record has not reached it). */
 export function deploymentSteps(view: DeploymentView): DeploymentStep[] {
-  return [
-    ['requested', view.requested],
-    ['authorized', view.authorized],
-    ['active', view.contingents[0]],
-    ['withdrawing', view.withdrawalStarted],
-    ['ended', view.ended],
-  ];
+  return DEPLOYMENT_PHASES.map(([phase, at]) => [phase, at(view)]);
 }
 
 /** Changes of a status granted and ended by turns (observer, partner, a status in another body). */
