@@ -322,7 +322,14 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
       const record = timelines[index] as GrantTimeline;
       collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
       const found = spellMaybeOn(record.spells, day);
-      if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
+      if (found === undefined) continue;
+      const { spell, doubt } = found;
+      // Written out rather than spread: a question makes a row per grant holding on the day.
+      rows.push(
+        doubt === undefined
+          ? { participant: record.participant, body: record.body, since: spell.start.label, eventIds: spell.eventIds }
+          : { participant: record.participant, body: record.body, since: spell.start.label, undetermined: { from: doubt.from, to: doubt.to }, eventIds: spell.eventIds },
+      );
       continue;
     }
     // Spells dated to the day do not overlap: at most one holds, and none is in doubt. The timeline is read for its row only.
