@@ -5,7 +5,7 @@ import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect,
 import { changesAt, type MemberChange, type OrganisationView, type PartyEpisode, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type GrantSpell } from '../record/organisation-record';
+import { byText, DEPLOYMENT_PHASES, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -296,7 +296,7 @@ function grantTimelinesAt(timelines: GrantTimelines, cutoff: number): GrantTimel
  */
 interface GrantDays {
   /** 1 for a timeline with a date known only to a period (read the long way), 0 for one dated to the day. */
-  readonly coarse: Uint8Array;
+  readonly coarse: Int32Array;
   /** Where each timeline's spells begin below, and one more entry: where the last ones end. */
   readonly firstSpell: Int32Array;
   /** The day from which a spell surely holds, and the day from which it surely no longer does (`NEVER`: open). */
@@ -314,10 +314,12 @@ function grantDays(source: ViewSource, organisation: OrganisationView): Readonly
 function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
   let spells = 0;
   for (const timeline of timelines) spells += timeline.spells.length;
-  const coarse = new Uint8Array(timelines.length);
-  const firstSpell = new Int32Array(timelines.length + 1);
-  const from = new Int32Array(spells);
-  const until = new Int32Array(spells);
+  // The columns over one buffer: a buffer of its own each is an allocation outside the heap.
+  const columns = new Int32Array(2 * timelines.length + 1 + 2 * spells);
+  const coarse = columns.subarray(0, timelines.length);
+  const firstSpell = columns.subarray(timelines.length, 2 * timelines.length + 1);
+  const from = columns.subarray(2 * timelines.length + 1, 2 * timelines.length + 1 + spells);
+  const until = columns.subarray(2 * timelines.length + 1 + spells);
   let at = 0;
   timelines.forEach((timeline, index) => {
     firstSpell[index] = at;
@@ -341,7 +343,14 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
       const record = timelines[index] as GrantTimeline;
       collectUncertainties(uncertain, record.spells, day, record.body, record.participant, role);
       const found = spellMaybeOn(record.spells, day);
-      if (found) rows.push({ participant: record.participant, body: record.body, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
+      if (found === undefined) continue;
+      const { spell, doubt } = found;
+      // Written out rather than spread: a question makes a row per grant holding on the day.
+      rows.push(
+        doubt === undefined
+          ? { participant: record.participant, body: record.body, since: spell.start.label, eventIds: spell.eventIds }
+          : { participant: record.participant, body: record.body, since: spell.start.label, undetermined: { from: doubt.from, to: doubt.to }, eventIds: spell.eventIds },
+      );
       continue;
     }
     // Spells dated to the day do not overlap: at most one holds, and none is in doubt. The timeline is read for its row only.
@@ -375,17 +384,23 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
  * bound by a report can begin before an earlier one bound by the general entry into force): each is looked at.
  */
 function partiesOn(days: PartyDays, today: number): string[] {
-  const { participants, firstPeriod, boundFrom, boundUntil } = days;
-  const parties: string[] = [];
-  for (let party = 0; party < participants.length; party++) {
-    for (let at = firstPeriod[party] as number; at < (firstPeriod[party + 1] as number); at++) {
-      if ((boundFrom[at] as number) <= today && today < (boundUntil[at] as number)) {
-        parties.push(participants[party] as string);
-        break;
-      }
-    }
-  }
+  const { participants } = days;
+  // Counted first, then listed in a list made at its length: a list grown by `push` to forty parties is made three times.
+  let count = 0;
+  for (let party = 0; party < participants.length; party++) if (isBoundOn(days, party, today)) count += 1;
+  const parties = new Array<string>(count);
+  let at = 0;
+  for (let party = 0; party < participants.length; party++) if (isBoundOn(days, party, today)) parties[at++] = participants[party] as string;
   return parties;
+}
+
+/** Whether one of the party's periods binds it on the day. */
+function isBoundOn(days: PartyDays, party: number, today: number): boolean {
+  const { firstPeriod, boundFrom, boundUntil } = days;
+  for (let at = firstPeriod[party] as number; at < (firstPeriod[party + 1] as number); at++) {
+    if ((boundFrom[at] as number) <= today && today < (boundUntil[at] as number)) return true;
+  }
+  return false;
 }
 
 /**
@@ -406,7 +421,7 @@ function instrumentRow(source: ViewSource, days: PartyDays, day: string, today: 
   const parties = partiesOn(days, today);
   const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, days, today) : NO_SIGNATORIES;
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
-  const eventIds = [instrument.adopted.eventId, ...general.eventIds.filter((eventId) => eventId !== instrument.adopted?.eventId)];
+  const eventIds = days.eventIds;
   const since = inForce === true && general.governing ? general.governing.label : null;
   // Written out rather than spread: a question makes a row per instrument.
   const row: InstrumentRow = doubt === undefined ? { id: instrument.id, inForce, since, parties, eventIds } : { id: instrument.id, inForce, since, undetermined: { from: doubt.from, to: doubt.to }, parties, eventIds };
@@ -429,6 +444,8 @@ function signatoriesOf(source: ViewSource, days: PartyDays, today: number): read
   if (today < days.signatoriesFrom || today >= days.signatoriesUntil) return NO_SIGNATORIES;
   const { participants, firstPeriod, boundFrom, signedFrom } = days;
   const rows: SignatoryRow[] = [];
+  // Looked up once, for the first row due: an early day has a signatory row for most parties of most instruments.
+  let parties: ReadonlyMap<string, readonly PartySpell[]> | undefined;
   for (let party = 0; party < participants.length; party++) {
     const first = firstPeriod[party] as number;
     // The latest period signed by the day.
@@ -436,7 +453,8 @@ function signatoriesOf(source: ViewSource, days: PartyDays, today: number): read
     while (signed >= first && (signedFrom[signed] as number) > today) signed -= 1;
     if (signed < first || (boundFrom[signed] as number) <= today) continue;
     const participant = participants[party] as string;
-    const signature = (partiesOf(source, instrument).get(participant)?.[signed - first] as PartySpell).episode.signature as NonNullable<PartyEpisode['signature']>;
+    parties ??= partiesOf(source, instrument);
+    const signature = (parties.get(participant)?.[signed - first] as PartySpell).episode.signature as NonNullable<PartyEpisode['signature']>;
     rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
   }
   return rows;
@@ -454,17 +472,25 @@ function deployments(
   const pending: DeploymentRow[] = [];
   for (const view of organisationDeployments(source, organisation)) {
     const { id, requested } = view;
-    const steps = deploymentSteps(view);
-    for (const [status, at] of steps) {
-      if (at && isUncertainOn(at.span, day)) uncertain.push({ subject: id, status, from: at.span.from, to: at.span.to, because: `${status} on ${at.date}, known only to a period` });
+    // One pass over the phases and one over the contingents, each fact once: every question lists every deployment.
+    let status: DeploymentPhaseName | undefined;
+    const eventIds: string[] = [];
+    for (const [phase, step] of DEPLOYMENT_PHASES) {
+      const at = step(view);
+      if (!at) continue;
+      if (isUncertainOn(at.span, day)) uncertain.push({ subject: id, status: phase, from: at.span.from, to: at.span.to, because: `${phase} on ${at.date}, known only to a period` });
+      if (!hasTakenEffect(at.span, day)) continue;
+      status = phase;
+      if (!eventIds.includes(at.eventId)) eventIds.push(at.eventId);
     }
-    const reached = steps.filter(([, at]) => at && hasTakenEffect(at.span, day)).map(([status]) => status);
-    const status = reached.at(-1);
     if (status === undefined || status === 'ended') continue;
-    const arrived = view.contingents.filter((c) => hasTakenEffect(c.span, day));
-    const contributors = [...new Set(arrived.map((c) => c.contributor))].sort(byText);
-    const eventIds = [...steps.flatMap(([, at]) => (at && hasTakenEffect(at.span, day) ? [at.eventId] : [])), ...arrived.map((c) => c.eventId)];
-    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors, eventIds: [...new Set(eventIds)] });
+    const contributors: string[] = [];
+    for (const contingent of view.contingents) {
+      if (!hasTakenEffect(contingent.span, day)) continue;
+      if (!contributors.includes(contingent.contributor)) contributors.push(contingent.contributor);
+      if (!eventIds.includes(contingent.eventId)) eventIds.push(contingent.eventId);
+    }
+    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors: contributors.sort(byText), eventIds });
   }
   return { deployments: present, pendingDeployments: pending };
 }

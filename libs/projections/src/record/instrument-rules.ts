@@ -114,10 +114,11 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
   return source.memo(view, 'parties', () => {
     const parties = new Map<string, readonly PartySpell[]>();
     const general = generalEntryIntoForce(source, view);
-    for (const record of view.parties.values()) parties.set(record.participant, partySpells(view, record, general, source));
+    // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
+    for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
     const amendedId = view.adopted?.rules.amends;
     const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
-    if (!amended || general.derived !== null || general.reported === null) return byParticipant(parties);
+    if (!amended || general.derived !== null || general.reported === null) return parties;
     const report = general.reported;
     const reportIds = general.eventIds;
     for (const [participant, periods] of partiesOf(source, amended)) {
@@ -156,6 +157,11 @@ export interface PartyDays {
   readonly signedFrom: Int32Array;
   /** Whether any binding period starts or ends on a date known only to a period: uncertain rows may then be due. */
   readonly coarse: boolean;
+  /**
+   * Its adoption and the facts its entry into force rests on, each once: what the instrument's row names on any day,
+   * one list shared by every answer rather than one made per question.
+   */
+  readonly eventIds: readonly string[];
   /** No one is a signatory not yet bound before `signatoriesFrom` or from `signatoriesUntil` on. */
   readonly signatoriesFrom: number;
   readonly signatoriesUntil: number;
@@ -169,10 +175,12 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   let periods = 0;
   parties.forEach((spells) => (periods += spells.length));
   const participants: string[] = [];
-  const firstPeriod = new Int32Array(parties.size + 1);
-  const boundFrom = new Int32Array(periods);
-  const boundUntil = new Int32Array(periods);
-  const signedFrom = new Int32Array(periods);
+  // Four columns over one buffer: a buffer of its own each was four allocations outside the heap per instrument.
+  const columns = new Int32Array(parties.size + 1 + 3 * periods);
+  const firstPeriod = columns.subarray(0, parties.size + 1);
+  const boundFrom = columns.subarray(parties.size + 1, parties.size + 1 + periods);
+  const boundUntil = columns.subarray(parties.size + 1 + periods, parties.size + 1 + 2 * periods);
+  const signedFrom = columns.subarray(parties.size + 1 + 2 * periods);
   let coarse = false;
   let signatoriesFrom = NEVER;
   let signatoriesUntil = 0;
@@ -195,10 +203,14 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
     }
   });
   firstPeriod[participants.length] = at;
-  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, signatoriesFrom, signatoriesUntil };
+  const adoption = view.adopted?.eventId;
+  const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
+  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, eventIds, signatoriesFrom, signatoriesUntil };
 }
 
-/** The same map, its participants in alphabetical order: the order every answer lists them in. */
+const byRecordParticipant = (a: PartyRecord, b: PartyRecord): number => byText(a.participant, b.participant);
+
+/** The same map, its participants in alphabetical order (those a protocol binds by report come last until sorted). */
 function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
   // Sorting the keys alone makes one list per instrument rather than a pair per participant.
   const sorted = new Map<string, V>();
@@ -227,8 +239,30 @@ function deriveEpisode(view: InstrumentView, participant: string, episode: Party
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
     end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  const eventIds = eventIdsOf(episode);
-  return { participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, eventIds, episode };
+  return new EpisodeSpell(participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, episode);
+}
+
+/**
+ * A period derived from an episode, whose facts are read from the episode when asked for: a first question about an
+ * organisation derives every party's periods of each of its instruments, and most answers name the facts of few of
+ * them (a list per party made there was a fifth of what the derivation allocated, and read the facts themselves).
+ */
+class EpisodeSpell implements PartySpell {
+  constructor(
+    readonly participant: string,
+    readonly start: Span | null,
+    readonly derivedStart: Span | null,
+    readonly reportedStart: Span | null,
+    readonly end: Span | null,
+    readonly derivedEnd: Span | null,
+    readonly reportedEnd: Span | null,
+    readonly endReason: string | null,
+    readonly episode: PartyEpisode,
+  ) {}
+
+  get eventIds(): readonly string[] {
+    return eventIdsOf(this.episode);
+  }
 }
 
 /**
@@ -240,10 +274,7 @@ export function withdrawalSpan(rules: InstrumentRules, notice: Span): Span | nul
   return optionalSpan(withdrawalEffectivePeriod(rules, notice));
 }
 
-/**
- * The facts of an episode, in the order its steps come: one list per party, kept as long as the views stand, so made
- * at its length (a list grown by `push` keeps room for seventeen).
- */
+/** The facts of an episode, in the order its steps come, in a list made at its length. */
 function eventIdsOf(episode: PartyEpisode): string[] {
   const { signature, deposit, reportedInForce, withdrawalNotice, termination } = episode;
   const steps = (signature ? 1 : 0) + (deposit ? 1 : 0) + (reportedInForce ? 1 : 0) + (withdrawalNotice ? 1 : 0) + (termination ? 1 : 0);

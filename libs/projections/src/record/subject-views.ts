@@ -1,4 +1,6 @@
-import { effectiveDay, isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import { effectiveDay, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+// The event tests from their own module, not the domain's index: the index re-exports through a getter, met once per fact.
+import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent } from '@app/domain/events/catalogue';
 import type { ResolvedFact } from './fact';
 import { dayNumber, type Span } from '../time/span';
 
@@ -45,7 +47,8 @@ export interface OrganisationView {
   established: (Dated & Recorded & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
   /** Membership changes per participant, in effective order. */
   readonly members: Map<string, MemberChange[]>;
-  readonly grants: Map<string, GrantRecord>;
+  /** Observer and partner statuses, one record per role, participant and body, in the order they were first met. */
+  readonly grants: readonly GrantRecord[];
   readonly external: Map<string, ExternalRecord>;
   /**
    * Set on a past record's view cut from the latest one (`organisationAt`): the latest view and the recorded
@@ -156,7 +159,7 @@ class OrganisationViewAt implements OrganisationView {
   established: OrganisationView['established'];
   readonly cutFrom: OrganisationCut;
   private cutMembers: Map<string, MemberChange[]> | undefined;
-  private cutGrants: Map<string, GrantRecord> | undefined;
+  private cutGrants: readonly GrantRecord[] | undefined;
   private cutExternal: Map<string, ExternalRecord> | undefined;
 
   constructor(latest: OrganisationView, cutoff: number) {
@@ -166,17 +169,17 @@ class OrganisationViewAt implements OrganisationView {
   }
 
   get members(): Map<string, MemberChange[]> {
-    return (this.cutMembers ??= cutEach(this.cutFrom.view.members, this.cutFrom.cutoff, (changes) => changes, (_, kept) => kept));
+    return (this.cutMembers ??= new Map(cutEach(this.cutFrom.view.members, this.cutFrom.cutoff, ([, changes]) => changes, ([participant], kept) => [participant, kept])));
   }
 
-  get grants(): Map<string, GrantRecord> {
+  get grants(): readonly GrantRecord[] {
     const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({ role: record.role, participant: record.participant, body: record.body, changes });
     return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.cutoff, (record) => record.changes, cut));
   }
 
   get external(): Map<string, ExternalRecord> {
-    const cut = (record: ExternalRecord, changes: ExternalRecord['changes']): ExternalRecord => ({ body: record.body, status: record.status, changes });
-    return (this.cutExternal ??= cutEach(this.cutFrom.view.external, this.cutFrom.cutoff, (record) => record.changes, cut));
+    const cut = ([key, record]: [string, ExternalRecord], changes: ExternalRecord['changes']): [string, ExternalRecord] => [key, { body: record.body, status: record.status, changes }];
+    return (this.cutExternal ??= new Map(cutEach(this.cutFrom.view.external, this.cutFrom.cutoff, ([, record]) => record.changes, cut)));
   }
 }
 
@@ -185,17 +188,18 @@ class OrganisationViewAt implements OrganisationView {
  * latest view's own, lists included, which is safe because the index forgets every past view when a fact arrives,
  * before the latest view is extended in place. The entries come in the order a fold meets them (some answers list
  * what they find in it): the latest view's, unless the cut dropped an entry's first change and kept a later one.
+ * The entries of a map are its `[key, value]` pairs.
  */
-function cutEach<V, C extends Dated & Recorded>(entries: ReadonlyMap<string, V>, cutoff: number, changesOf: (entry: V) => C[], withChanges: (entry: V, kept: C[]) => V): Map<string, V> {
-  const cut = new Map<string, V>();
+function cutEach<V, C extends Dated & Recorded>(entries: Iterable<V>, cutoff: number, changesOf: (entry: V) => readonly C[], withChanges: (entry: V, kept: C[]) => V): V[] {
+  const cut: V[] = [];
   let moved = false;
-  for (const [key, entry] of entries) {
+  for (const entry of entries) {
     const changes = changesOf(entry);
     const kept = changesAt(changes, cutoff);
-    if (kept === changes) cut.set(key, entry);
+    if (kept === changes) cut.push(entry);
     else if (kept.length > 0) {
       // A list of its own (a slice or a filter), unless the cut kept every change.
-      cut.set(key, withChanges(entry, kept as C[]));
+      cut.push(withChanges(entry, kept as C[]));
       moved ||= kept[0] !== changes[0];
     }
   }
@@ -203,11 +207,10 @@ function cutEach<V, C extends Dated & Recorded>(entries: ReadonlyMap<string, V>,
 }
 
 /** The entries by their first change in effective order (day, then recorded position), as a fold adds them. */
-function inFoldOrder<V, C extends Dated & Recorded>(entries: Map<string, V>, changesOf: (entry: V) => C[]): Map<string, V> {
+function inFoldOrder<V, C extends Dated & Recorded>(entries: V[], changesOf: (entry: V) => readonly C[]): V[] {
   const first = (entry: V): C => changesOf(entry)[0] as C;
   const ordinal = (change: C): number => dayNumber(effectiveDay(change.date));
-  const sorted = [...entries].sort(([, a], [, b]) => ordinal(first(a)) - ordinal(first(b)) || first(a).position - first(b).position);
-  return new Map(sorted);
+  return entries.sort((a, b) => ordinal(first(a)) - ordinal(first(b)) || first(a).position - first(b).position);
 }
 
 /** No change recorded by a cutoff: one empty list for every key a cut drops. */
@@ -231,7 +234,19 @@ function emptyView(subject: string): SubjectView {
   if (category === 'instrument') {
     return { kind: 'instrument', id, adopted: null, reportedGeneral: null, amendments: [], consents: [], parties: new Map() };
   }
-  return { kind: 'organisation', id, established: null, members: new Map(), grants: new Map(), external: new Map() };
+  const organisation: FoldedOrganisation = { kind: 'organisation', id, established: null, members: new Map(), grants: [], grantsByParticipant: new Map(), external: new Map() };
+  return organisation;
+}
+
+/**
+ * An organisation view as `buildView` makes it, and as the fold extends it: with its grant records by participant as
+ * well, where the fold finds a fact's record. Participants are strings already hashed (a replay keeps one copy of
+ * each); a key made of role, participant and body, built, hashed and kept per record, was most of what a first
+ * question about an organisation spent on its grants (measured).
+ */
+interface FoldedOrganisation extends OrganisationView {
+  readonly grants: GrantRecord[];
+  readonly grantsByParticipant: Map<string, GrantRecord[]>;
 }
 
 /**
@@ -242,7 +257,8 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
   const event = fact.event;
   switch (view.kind) {
     case 'organisation':
-      return isOrganisationEvent(event) ? evolveOrganisation(view, event, fact, spans(event.effectiveDate)) : undefined;
+      // The fold extends only views it made (a past view cut from the latest one is never extended: the index forgets it first).
+      return isOrganisationEvent(event) ? evolveOrganisation(view as FoldedOrganisation, event, fact, spans(event.effectiveDate)) : undefined;
     case 'instrument':
       return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'deployment':
@@ -308,11 +324,21 @@ function addMemberChange(view: OrganisationView, participant: string, change: Me
   else changes.push(change);
 }
 
-function addGrantChange(view: OrganisationView, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
-  const key = `${role}\u0000${participant}\u0000${body}`;
-  const record = view.grants.get(key);
-  if (record === undefined) view.grants.set(key, { role, participant, body, changes: [change] });
-  else if (record.changes.length === 1) view.grants.set(key, { role, participant, body, changes: [record.changes[0] as StatusChange, change] });
+/** A status record's second change: its list made anew at length two, in place, with no second lookup of its key. */
+function addSecondChange(record: { changes: StatusChange[] }, change: StatusChange): void {
+  record.changes = [record.changes[0] as StatusChange, change];
+}
+
+function addGrantChange(view: FoldedOrganisation, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
+  const records = view.grantsByParticipant.get(participant);
+  let record: GrantRecord | undefined;
+  if (records !== undefined) for (const candidate of records) if (candidate.role === role && candidate.body === body) record = candidate;
+  if (record === undefined) {
+    record = { role, participant, body, changes: [change] };
+    // A participant has a record or three (a role in a body): its list is made anew at its length, as a status's is.
+    view.grantsByParticipant.set(participant, records === undefined ? [record] : [...records, record]);
+    view.grants.push(record);
+  } else if (record.changes.length === 1) addSecondChange(record, change);
   else record.changes.push(change);
 }
 
@@ -320,11 +346,11 @@ function addExternalChange(view: OrganisationView, body: string, status: string,
   const key = `${body}\u0000${status}`;
   const record = view.external.get(key);
   if (record === undefined) view.external.set(key, { body, status, changes: [change] });
-  else if (record.changes.length === 1) view.external.set(key, { body, status, changes: [record.changes[0] as StatusChange, change] });
+  else if (record.changes.length === 1) addSecondChange(record, change);
   else record.changes.push(change);
 }
 
-function evolveOrganisation(view: OrganisationView, event: OrganisationEvent, fact: ResolvedFact, span: Span): void {
+function evolveOrganisation(view: FoldedOrganisation, event: OrganisationEvent, fact: ResolvedFact, span: Span): void {
   const date = event.effectiveDate;
   switch (event.type) {
     case 'OrganisationEstablished':

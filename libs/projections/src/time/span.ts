@@ -41,19 +41,59 @@ export function spanOf(date: string): Span {
 /**
  * One span per distinct date, for whoever builds views again and again (the index owns one): a view build reads
  * every fact's date, and a record of a million facts has a few thousand distinct dates, so the spans are worked out
- * once and shared by every view rather than held once per fact.
+ * once and shared by every view rather than held once per fact. A day of the years the table covers (most dates)
+ * is found at a slot of its own, worked out from its digits: a hashed lookup per fact, into a map the rest of a large
+ * record keeps out of the cache, was an eighth of a first question about an organisation (profiled at 1M events).
  */
 export class Spans {
   private readonly byDate = new Map<string, Span>();
+  private readonly byDay = new Array<Span | undefined>(DAY_SLOTS);
 
   readonly of = (date: string): Span => {
+    const slot = daySlot(date);
+    if (slot < 0) return this.ofDate(date);
+    let span = this.byDay[slot];
+    if (span === undefined) this.byDay[slot] = span = spanOf(date);
+    return span;
+  };
+
+  private ofDate(date: string): Span {
     let span = this.byDate.get(date);
     if (span === undefined) {
       span = spanOf(date);
       this.byDate.set(date, span);
     }
     return span;
-  };
+  }
+}
+
+/** The years whose days `Spans` finds by slot: 372 slots a year (twelve months of 31), about 600 kB of table. */
+const FIRST_SLOT_YEAR = 1900;
+const SLOT_YEARS = 200;
+const DAY_SLOTS = SLOT_YEARS * 372;
+
+/**
+ * The slot of a date written `YYYY-MM-DD` with a month 01–12 and a day 01–31 in the years the table covers, one slot
+ * per such text and one text per slot; -1 for any other date (a year, a month, a range, another year).
+ */
+function daySlot(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const year = digits(date, 0, 4) - FIRST_SLOT_YEAR;
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  if (year < 0 || year >= SLOT_YEARS || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return year * 372 + (month - 1) * 31 + (day - 1);
+}
+
+/** The number written by `count` digits of `text` from `at`; -1 if one of them is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let index = at; index < at + count; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return -1;
+    value = value * 10 + (code - 48);
+  }
+  return value;
 }
 
 export function spanOfPeriod(period: Period): Span {
