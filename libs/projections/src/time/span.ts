@@ -77,23 +77,13 @@ const DAY_SLOTS = SLOT_YEARS * 372;
  * per such text and one text per slot; -1 for any other date (a year, a month, a range, another year).
  */
 function daySlot(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
-  const year = digits(date, 0, 4) - FIRST_SLOT_YEAR;
-  const month = digits(date, 5, 2);
-  const day = digits(date, 8, 2);
+  const digits = dayDigits(date);
+  if (digits < 0) return -1;
+  const year = Math.floor(digits / 10_000) - FIRST_SLOT_YEAR;
+  const month = Math.floor(digits / 100) % 100;
+  const day = digits % 100;
   if (year < 0 || year >= SLOT_YEARS || month < 1 || month > 12 || day < 1 || day > 31) return -1;
   return year * 372 + (month - 1) * 31 + (day - 1);
-}
-
-/** The number written by `count` digits of `text` from `at`; -1 if one of them is not a digit. */
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let index = at; index < at + count; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 48 || code > 57) return -1;
-    value = value * 10 + (code - 48);
-  }
-  return value;
 }
 
 export function spanOfPeriod(period: Period): Span {
@@ -298,14 +288,21 @@ export const NEVER = 99_999_999;
  * reading each spell's span and strings. Anything else is refused (queries are asked about days).
  */
 export function dayNumber(day: string): number {
+  const digits = dayDigits(day);
+  if (digits < 0) throw new Error(`"${day}" is not a day written YYYY-MM-DD`);
+  return digits;
+}
+
+/** The digits of a text written `YYYY-MM-DD` as one number (`1992-05-15` → 19920515); -1 for any other text. */
+function dayDigits(text: string): number {
+  if (text.length !== 10) return -1;
   let value = 0;
   for (let at = 0; at < 10; at++) {
-    const code = day.charCodeAt(at);
+    const code = text.charCodeAt(at);
     if (at === 4 || at === 7) {
-      if (code !== 45) break;
+      if (code !== 45) return -1;
     } else if (code >= 48 && code <= 57) value = value * 10 + (code - 48);
-    else break;
-    if (at === 9 && day.length === 10) return value;
+    else return -1;
   }
-  throw new Error(`"${day}" is not a day written YYYY-MM-DD`);
+  return value;
 }
