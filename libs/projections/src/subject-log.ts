@@ -1,20 +1,12 @@
-import { effectiveDay, forEachStanding, parseStreamId, type SubjectEvent } from '@app/domain';
+import { forEachStanding, parseStreamId, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
 import { buildView, evolveView, organisationAt, type SubjectView } from './record/subject-views';
-import { countBefore, dayNumber, type Spans } from './time/span';
+import { countBefore, effectiveOrdinal, type Spans } from './time/span';
 
 /** What one subject's facts resolve to for one prefix of its log. */
 export interface Projection {
   readonly facts: readonly ResolvedFact[];
   readonly view: SubjectView | undefined;
-}
-
-/**
- * The effective order as a number (`1992-05-15` → 19920515, a coarse date at the first day of its period), worked
- * out once per fact so that placing a fact compares numbers rather than strings built on each comparison.
- */
-export function effectiveOrdinal(date: string): number {
-  return dayNumber(effectiveDay(date));
 }
 
 /**

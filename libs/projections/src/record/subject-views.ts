@@ -1,8 +1,8 @@
-import { effectiveDay, parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import { parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 // The event tests from their own module, not the domain's index: the index re-exports through a getter, met once per fact.
 import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent } from '@app/domain/events/catalogue';
 import type { ResolvedFact } from './fact';
-import { dayNumber, type Span } from '../time/span';
+import { effectiveOrdinal, type Span } from '../time/span';
 
 /** A recorded change: its date as written, the days it may fall on, and the event that says so. */
 export interface Dated {
@@ -209,8 +209,7 @@ function cutEach<V, C extends Dated & Recorded>(entries: Iterable<V>, cutoff: nu
 /** The entries by their first change in effective order (day, then recorded position), as a fold adds them. */
 function inFoldOrder<V, C extends Dated & Recorded>(entries: V[], changesOf: (entry: V) => readonly C[]): V[] {
   const first = (entry: V): C => changesOf(entry)[0] as C;
-  const ordinal = (change: C): number => dayNumber(effectiveDay(change.date));
-  return entries.sort((a, b) => ordinal(first(a)) - ordinal(first(b)) || first(a).position - first(b).position);
+  return entries.sort((a, b) => effectiveOrdinal(first(a).date) - effectiveOrdinal(first(b).date) || first(a).position - first(b).position);
 }
 
 /** No change recorded by a cutoff: one empty list for every key a cut drops. */
