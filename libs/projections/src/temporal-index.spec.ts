@@ -98,24 +98,6 @@ describe('the temporal index answers as the reference fold does', () => {
     );
   });
 
-  it('finds every subject of a participant, whether its facts were applied before or after the first question about participants', () => {
-    fc.assert(
-      fc.property(history, fc.nat(), question, ({ facts, feedOrder }, cut, { participant, pick }) => {
-        const index = new TemporalIndex();
-        const at = cut % (feedOrder.length + 1);
-        const fed = feedOrder.slice(0, at);
-        index.applyAll(fed);
-        // The first question about a participant makes the lookup from the facts applied so far; the rest keep it.
-        const knownAt = knownAtFor(facts, pick);
-        expect(index.participantHistory(participant, { knownAt })).toEqual(referenceParticipantHistory(fed, participant, { knownAt }));
-        index.applyAll(feedOrder.slice(at));
-        expect(index.participantHistory(participant, { knownAt })).toEqual(referenceParticipantHistory(facts, participant, { knownAt }));
-        expect(index.timeline({ participant, knownAt })).toEqual(referenceTimeline(facts, { participant, knownAt }));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
   it('finds every fact by its id, whether it was applied before or after the first lookup by id', () => {
     fc.assert(
       fc.property(history, fc.nat(), ({ facts, feedOrder }, cut) => {
