@@ -34,8 +34,19 @@ export function toNewEvent(id: string, event: DomainEvent, provenance: Provenanc
   return { id, type, data, metadata: metadata as unknown as EventMetadata };
 }
 
-/** Each wire name as the catalogue spells it: a replay then holds one copy of each, not one per stored event. */
-const WIRE_NAMES_BY_TEXT = new Map<string, WireName>(WIRE_NAMES.map((name) => [name, name]));
+/** What a replay needs of an event type it reads: one lookup of the stored type gives it all. */
+interface ReadableType {
+  /** The wire name as the catalogue spells it: a replay then holds one copy of each, not one per stored event. */
+  readonly type: WireName;
+  /** The schema version this build reads the type at. */
+  readonly version: number;
+  /** `{"type":"…"`: stored data parsed with it in front is the event, type first, in one object. */
+  readonly opening: string;
+}
+
+const READABLE_TYPES = new Map<string, ReadableType>(
+  WIRE_NAMES.map((type) => [type, { type, version: SCHEMA_VERSIONS[type], opening: `{"type":${JSON.stringify(type)}` }]),
+);
 
 /**
  * Reads a stored event back as a fact, trusting its shape: the store holds only events that passed `parseEvent` on
@@ -45,7 +56,7 @@ const WIRE_NAMES_BY_TEXT = new Map<string, WireName>(WIRE_NAMES.map((name) => [n
  */
 export function toStoredFact(recorded: RecordedEvent): StoredFact {
   const metadata = recorded.metadata as unknown as FactMetadata;
-  const type = readableType(recorded, metadata);
+  const { type } = readableType(recorded, metadata);
   return {
     id: recorded.id,
     streamId: recorded.streamId,
@@ -76,8 +87,7 @@ export class CompactFacts {
   /** A stored event as the embedded store's synchronous pages give it: data and metadata as JSON text. */
   fromText(stored: StoredEventText): StoredFact {
     const metadata = this.metadataOf(stored.metadata);
-    const type = readableType(stored, metadata);
-    return this.placed(stored, this.compacted(parsedEvent(stored, type)), metadata);
+    return this.placed(stored, this.compacted(parsedEvent(stored, readableType(stored, metadata))), metadata);
   }
 
   /**
@@ -87,7 +97,7 @@ export class CompactFacts {
   fromRecorded(recorded: RecordedEvent): StoredFact {
     const parsed = recorded.metadata as unknown as FactMetadata;
     const metadata = this.metadataOf(JSON.stringify(parsed), parsed);
-    const type = readableType(recorded, metadata);
+    const { type } = readableType(recorded, metadata);
     return this.placed(recorded, this.compacted({ type, ...(recorded.data as object) } as DomainEvent), metadata);
   }
 
@@ -119,8 +129,13 @@ export class CompactFacts {
     const fields = value as Record<string, unknown>;
     for (const key in fields) {
       const field = fields[key];
-      if (typeof field === 'string') fields[key] = this.string(field);
-      else if (key === 'sources' && Array.isArray(field)) fields[key] = this.sources(field);
+      if (typeof field === 'string') {
+        // V8's JSON.parse already keeps one copy of each short value (dates, codes: up to 10 characters), which needs
+        // no lookup. A field is written back only when an earlier copy replaces it: a store to a key named at run time
+        // costs more than the check, and most fields are short.
+        const earlier = field.length > PARSED_ONCE_LENGTH ? this.earlierCopy(field) : undefined;
+        if (earlier !== undefined) fields[key] = earlier;
+      } else if (key === 'sources' && Array.isArray(field)) fields[key] = this.sources(field);
       else if (typeof field === 'object' && field !== null) this.compacted(field);
     }
     return value;
@@ -145,21 +160,21 @@ export class CompactFacts {
     return shared;
   }
 
-  /**
-   * A string read from JSON. V8's JSON.parse already keeps one copy of each short value (dates, codes: up to 10
-   * characters), which needs no lookup here.
-   */
-  private string(text: string): string {
-    return text.length <= PARSED_ONCE_LENGTH ? text : this.interned(text);
+  /** One copy of a text that recurs (a stream id). */
+  private interned(text: string): string {
+    return this.earlierCopy(text) ?? text;
   }
 
-  /** Long text (a quote, a note) rarely recurs outside a sources list, which is shared whole. */
-  private interned(text: string): string {
-    if (text.length > INTERNED_LENGTH) return text;
+  /**
+   * The copy kept of a text read before, or undefined when there is none to use instead (the text is then kept, if
+   * there is room). Long text (a quote, a note) rarely recurs outside a sources list, which is shared whole.
+   */
+  private earlierCopy(text: string): string | undefined {
+    if (text.length > INTERNED_LENGTH) return undefined;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     if (this.strings.size < INTERNED_AT_MOST) this.strings.set(text, text);
-    return text;
+    return undefined;
   }
 }
 
@@ -168,32 +183,29 @@ const INTERNED_LENGTH = 64;
 /** A bound on each table, so that a log of unique values cannot grow it without end: past it, values are kept as read. */
 const INTERNED_AT_MOST = 1 << 20;
 
-/** `{"type":"…"` for each wire name: stored data parsed with it in front is the event, type first, in one object. */
-const OPENINGS = new Map<WireName, string>(WIRE_NAMES.map((name) => [name, `{"type":${JSON.stringify(name)}`]));
-
 /**
  * The event from its stored text. Parsed with its type in front rather than parsed and copied behind it, it is one
  * object with every field in place, where the copy keeps most fields in a second array.
  */
-function parsedEvent(stored: StoredEventText, type: WireName): DomainEvent {
+function parsedEvent(stored: StoredEventText, { opening }: ReadableType): DomainEvent {
   const data = stored.data;
   if (!data.startsWith('{')) throw unreadable(stored, 'data', 'is not a JSON object');
   const rest = data === '{}' ? '}' : `,${data.slice(1)}`;
   try {
-    return JSON.parse(`${OPENINGS.get(type) as string}${rest}`) as DomainEvent;
+    return JSON.parse(`${opening}${rest}`) as DomainEvent;
   } catch (error) {
     throw unreadable(stored, 'data', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
-/** The wire name of a stored event, when this build reads it at the schema version it was stored under. */
-function readableType(stored: Pick<RecordedEvent, 'id' | 'position' | 'type'>, metadata: FactMetadata): WireName {
-  const type = WIRE_NAMES_BY_TEXT.get(stored.type);
-  if (type === undefined) throw unreadable(stored, 'type', `"${stored.type}" is not an event type this build knows`);
-  if (metadata.schemaVersion !== SCHEMA_VERSIONS[type]) {
-    throw unreadable(stored, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`);
+/** The type of a stored event, when this build reads it at the schema version it was stored under. */
+function readableType(stored: Pick<RecordedEvent, 'id' | 'position' | 'type'>, metadata: FactMetadata): ReadableType {
+  const readable = READABLE_TYPES.get(stored.type);
+  if (readable === undefined) throw unreadable(stored, 'type', `"${stored.type}" is not an event type this build knows`);
+  if (metadata.schemaVersion !== readable.version) {
+    throw unreadable(stored, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${readable.type} at version ${readable.version}`);
   }
-  return type;
+  return readable;
 }
 
 function firstText(source: unknown): string | undefined {

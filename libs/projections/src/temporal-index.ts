@@ -43,9 +43,21 @@ class Recent<V> {
 /** The ids one key of an index lookup may stand for; they are only ever added to, so their count is the version. */
 class Lookup implements Readable {
   readonly ids = new Set<string>();
+  /**
+   * The id added last. A replay adds the same one again and again (a stream's facts about one participant come
+   * together), and each is spared a hashed insert into a set that is seldom in the cache: a state is in thousands of
+   * instruments (the insert was 5.5% of a rebuild at 1M events, measured).
+   */
+  private last: string | undefined;
 
   get version(): number {
     return this.ids.size;
+  }
+
+  add(id: string): void {
+    if (id === this.last) return;
+    this.ids.add(id);
+    this.last = id;
   }
 }
 
@@ -397,7 +409,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       map.set(key, (lookup = new Lookup()));
       this.creations.version += 1;
     }
-    lookup.ids.add(value);
+    lookup.add(value);
   }
 
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
