@@ -82,12 +82,16 @@ export class CompactFacts {
   /** Consecutive events mostly share their metadata (one append, one import): the last text and its object. */
   private lastMetadata: { readonly text: string; readonly value: FactMetadata } | undefined;
   private lastRecordedAt = '';
+  private lastStreamId = '';
   private lastSources: readonly unknown[] | undefined;
+  /** The last two texts `earlierCopy` was asked for, as kept. */
+  private recent = '';
+  private beforeRecent = '';
 
   /** A stored event as the embedded store's synchronous pages give it: data and metadata as JSON text. */
   fromText(stored: StoredEventText): StoredFact {
     const metadata = this.metadataOf(stored.metadata);
-    return this.placed(stored, this.compacted(parsedEvent(stored, readableType(stored, metadata))), metadata);
+    return this.placed(stored, this.compacted(parsedEvent(stored, readableType(stored, metadata)), 'type'), metadata);
   }
 
   /**
@@ -98,15 +102,16 @@ export class CompactFacts {
     const parsed = recorded.metadata as unknown as FactMetadata;
     const metadata = this.metadataOf(JSON.stringify(parsed), parsed);
     const { type } = readableType(recorded, metadata);
-    return this.placed(recorded, this.compacted({ type, ...(recorded.data as object) } as DomainEvent), metadata);
+    return this.placed(recorded, this.compacted({ type, ...(recorded.data as object) } as DomainEvent, 'type'), metadata);
   }
 
   private placed(stored: Omit<RecordedEvent, 'data' | 'metadata'>, event: DomainEvent, metadata: FactMetadata): StoredFact {
-    // Events of one append share their recorded time: the previous fact's copy serves.
+    // Events of one append share their recorded time and stream: the previous fact's copies serve.
     if (stored.recordedAt !== this.lastRecordedAt) this.lastRecordedAt = stored.recordedAt;
+    if (stored.streamId !== this.lastStreamId) this.lastStreamId = this.interned(stored.streamId);
     return {
       id: stored.id,
-      streamId: this.interned(stored.streamId),
+      streamId: this.lastStreamId,
       revision: stored.revision,
       position: stored.position,
       recordedAt: this.lastRecordedAt,
@@ -123,11 +128,15 @@ export class CompactFacts {
     return value;
   }
 
-  /** The value with its strings interned and its `sources` lists shared, changed in place (it is the reader's own). */
-  private compacted<T>(value: T): T {
+  /**
+   * The value with its strings interned and its `sources` lists shared, changed in place (it is the reader's own).
+   * `kept`: a field already holding a shared copy (an event's type, the catalogue's own).
+   */
+  private compacted<T>(value: T, kept?: string): T {
     if (typeof value !== 'object' || value === null) return value;
     const fields = value as Record<string, unknown>;
     for (const key in fields) {
+      if (key === kept) continue;
       const field = fields[key];
       if (typeof field === 'string') {
         // V8's JSON.parse already keeps one copy of each short value (dates, codes: up to 10 characters), which needs
@@ -171,7 +180,13 @@ export class CompactFacts {
    */
   private earlierCopy(text: string): string | undefined {
     if (text.length > INTERNED_LENGTH) return undefined;
+    // A stream's facts repeat a few such texts (an instrument, a kind of deposit): compared with the last two kept,
+    // most are found without hashing them.
+    if (text === this.recent) return this.recent;
+    if (text === this.beforeRecent) return this.beforeRecent;
     const known = this.strings.get(text);
+    this.beforeRecent = this.recent;
+    this.recent = known ?? text;
     if (known !== undefined) return known;
     if (this.strings.size < INTERNED_AT_MOST) this.strings.set(text, text);
     return undefined;
@@ -187,12 +202,15 @@ const INTERNED_AT_MOST = 1 << 20;
  * The event from its stored text. Parsed with its type in front rather than parsed and copied behind it, it is one
  * object with every field in place, where the copy keeps most fields in a second array.
  */
-function parsedEvent(stored: StoredEventText, { opening }: ReadableType): DomainEvent {
+function parsedEvent(stored: StoredEventText, { type, opening }: ReadableType): DomainEvent {
   const data = stored.data;
   if (!data.startsWith('{')) throw unreadable(stored, 'data', 'is not a JSON object');
   const rest = data === '{}' ? '}' : `,${data.slice(1)}`;
   try {
-    return JSON.parse(`${opening}${rest}`) as DomainEvent;
+    const event = JSON.parse(`${opening}${rest}`) as { type: WireName };
+    // The catalogue's copy of the type, rather than the one parsed with each event.
+    event.type = type;
+    return event as DomainEvent;
   } catch (error) {
     throw unreadable(stored, 'data', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
