@@ -1,8 +1,8 @@
 import type { StateQuery } from './query';
 import { boundSpells, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
 import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
-import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import { changesAt, organisationAt, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode, type StatusChange } from '../record/subject-views';
+import { collectUncertainties, countBefore, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
+import { changesAt, organisationAt, type MemberChange, type OrganisationCut, type OrganisationView, type PartyEpisode, type Recorded, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, DEPLOYMENT_PHASES, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
@@ -144,15 +144,27 @@ interface MemberTimeline {
   readonly suspended: readonly StatusSpell[];
   readonly frozen: readonly StatusSpell[];
   readonly coarse: boolean;
+  /**
+   * Where the run of changes at the end of the participant's list that only suspend, restore, freeze or unfreeze
+   * begins: a past view whose cut leaves out only those keeps the membership spells (`memberTimelineAt`).
+   */
+  readonly statusesFrom: number;
+  /** Whether its changes were recorded in their effective order: the changes recorded by any cutoff are then the first ones. */
+  readonly inRecordedOrder: boolean;
 }
 
 function memberTimelines(source: ViewSource, organisation: OrganisationView): readonly MemberTimeline[] {
   return source.memo(organisation, 'member-timelines', () => {
     const cut = organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
     const latest = cut && source.latestValue(cut.view, 'member-timelines', (latestSource) => memberTimelines(latestSource, cut.view));
-    const unrecorded = cut && source.latestValue(cut.view, 'unrecorded-member-timelines', (latestSource) => unrecordedTimelines(latestSource, cut.view));
-    if (cut !== undefined && latest !== undefined && unrecorded !== undefined) {
-      return latest.map((timeline, at) => memberTimelineAt(source, organisation, timeline, unrecorded[at] as MemberTimeline, cut));
+    if (cut !== undefined && latest !== undefined) {
+      // Asked for only by a cut that keeps nothing of some participant's list: most past records keep something of each.
+      let unrecorded: readonly MemberTimeline[] | undefined;
+      const unrecordedAt = (at: number): MemberTimeline | undefined => {
+        unrecorded ??= source.latestValue(cut.view, 'unrecorded-member-timelines', (latestSource) => unrecordedTimelines(latestSource, cut.view));
+        return unrecorded?.[at];
+      };
+      return latest.map((timeline, at) => memberTimelineAt(source, organisation, timeline, at, unrecordedAt, cut));
     }
     return [...candidateMembers(source, organisation)].sort(byText).map((participant) => memberTimeline(source, organisation, participant));
   });
@@ -177,7 +189,11 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
   const suspended: StatusSpell[] = [];
   const frozen: StatusSpell[] = [];
   for (const status of statuses) (status.status === 'suspended' ? suspended : frozen).push(status);
-  return { participant, spells, predecessor, suspended, frozen, coarse: hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses) };
+  const changes = organisation.members.get(participant) ?? NO_CHANGES;
+  let statusesFrom = changes.length;
+  while (statusesFrom > 0 && STATUS_CHANGES.has((changes[statusesFrom - 1] as MemberChange).kind)) statusesFrom -= 1;
+  const coarse = hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses);
+  return { participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, inRecordedOrder: isInRecordedOrder(changes) };
 }
 
 /** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
@@ -188,7 +204,7 @@ const NO_CHANGES: readonly MemberChange[] = Object.freeze([]);
 
 /**
  * A participant's timeline in a past view cut from the latest one, given its timeline in the latest view and with none
- * of its changes recorded (`unrecorded`), the instruments they rest on held alike. The changes recorded by the cutoff
+ * of its changes recorded (`unrecordedAt`, the same index in the latest list), the instruments they rest on held alike. The changes recorded by the cutoff
  * are mostly a prefix of the latest list (a stream recorded in effective order): the latest timeline when that is the
  * whole list, the unrecorded one when it is empty; its statuses cut by day when the changes left out all suspend,
  * restore, freeze or unfreeze, each dated after the last one kept (its membership spells are then the same, and the
@@ -196,29 +212,36 @@ const NO_CHANGES: readonly MemberChange[] = Object.freeze([]);
  * participant the past one does, and those it lists beyond them have no spell in the past record (no change by then,
  * no party to the instruments), so they add no row.
  */
-function memberTimelineAt(source: ViewSource, organisation: OrganisationView, timeline: MemberTimeline, unrecorded: MemberTimeline, cut: OrganisationCut): MemberTimeline {
+function memberTimelineAt(
+  source: ViewSource,
+  organisation: OrganisationView,
+  timeline: MemberTimeline,
+  at: number,
+  unrecordedAt: (at: number) => MemberTimeline | undefined,
+  cut: OrganisationCut,
+): MemberTimeline {
   const { participant } = timeline;
   const all = cut.view.members.get(participant) ?? NO_CHANGES;
-  const kept = recordedPrefix(all, cut.cutoff);
+  const kept = timeline.inRecordedOrder ? countBefore(all, (change) => change.position <= cut.cutoff) : recordedPrefix(all, cut.cutoff);
   if (kept === all.length) return timeline;
-  if (kept === 0) return unrecorded;
-  if (kept < 0) return memberTimeline(source, organisation, participant);
+  if (kept <= 0) return (kept === 0 ? unrecordedAt(at) : undefined) ?? memberTimeline(source, organisation, participant);
+  // A list in effective order begins its changes' periods on days that never go back (`span.from` is the day a date
+  // sorts by): the first change left out is the earliest dated of them.
   const lastDay = (all[kept - 1] as MemberChange).span.from;
-  for (let at = kept; at < all.length; at++) {
-    const change = all[at] as MemberChange;
-    if (!STATUS_CHANGES.has(change.kind) || change.span.from <= lastDay) return memberTimeline(source, organisation, participant);
-  }
+  if (kept < timeline.statusesFrom || (all[kept] as MemberChange).span.from <= lastDay) return memberTimeline(source, organisation, participant);
   const suspended = statusSpellsUpTo(timeline.suspended, timeline.spells, lastDay);
   const frozen = statusSpellsUpTo(timeline.frozen, timeline.spells, lastDay);
   if (suspended === timeline.suspended && frozen === timeline.frozen) return timeline;
-  const coarse = hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen);
-  return { participant, spells: timeline.spells, predecessor: timeline.predecessor, suspended, frozen, coarse };
+  // The statuses cut keep the days of the latest ones, besides ends of membership: no period where the latest had none.
+  const coarse = timeline.coarse && (hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen));
+  const { spells, predecessor, statusesFrom, inRecordedOrder } = timeline;
+  return { participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, inRecordedOrder };
 }
 
 /**
  * How many of the changes were recorded up to `cutoff`, when those are the first ones; -1 when a change recorded by
  * then follows one recorded later (a coarse date recorded late). Counted on the latest list: cutting the past view's
- * lists for it made a list per participant.
+ * lists for it made a list per participant. A list recorded in effective order is searched instead (`countBefore`).
  */
 function recordedPrefix(changes: readonly MemberChange[], cutoff: number): number {
   let kept = 0;
@@ -355,8 +378,8 @@ function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
 }
 
 /** Whether each change was recorded after the one before it in effective order. */
-function isInRecordedOrder(changes: readonly StatusChange[]): boolean {
-  for (let at = 1; at < changes.length; at++) if ((changes[at] as StatusChange).position < (changes[at - 1] as StatusChange).position) return false;
+function isInRecordedOrder(changes: readonly Recorded[]): boolean {
+  for (let at = 1; at < changes.length; at++) if ((changes[at] as Recorded).position < (changes[at - 1] as Recorded).position) return false;
   return true;
 }
 
