@@ -111,6 +111,12 @@ export class TemporalIndex<F extends Fact = Fact> {
     keep: (about, name, argument, derived) => this.derived.keep(about, name, argument, derived),
     subjectOf: (view) => this.subjectOf(view),
   };
+  /**
+   * The latest record's views, as a past record's values read them (`latestValue`): one source for every such read,
+   * rather than one made for each (its closures were about 8% of what a past record's question allocated, measured).
+   * It reads the index as it stands, and its tracker's frames are balanced by each value, so it never goes stale.
+   */
+  private latestSource: ViewSource | undefined;
   /** The latest recorded time applied: a record asked about at or after it is the latest record. */
   private lastRecordedAt: string | undefined;
   /** The span of every date met, shared by all the views this index builds. */
@@ -227,7 +233,7 @@ export class TemporalIndex<F extends Fact = Fact> {
       memo: tracker.memo,
       latestValue: <T>(latest: OrganisationView, name: string, derive: (latest: ViewSource) => T): T | undefined => {
         if (knownAt === null) return undefined;
-        const value = derive(this.source(null));
+        const value = derive((this.latestSource ??= this.source(null)));
         const reads = this.derived.find(latest, name, undefined)?.reads;
         const own = this.subjectOf(latest);
         if (reads === undefined || !reads.every((read) => read === own || this.heldAlike(read, knownAt))) return undefined;
