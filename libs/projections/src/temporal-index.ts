@@ -197,13 +197,15 @@ export class TemporalIndex<F extends Fact = Fact> {
   source(asked?: string | null): ViewSource {
     const knownAt = asked === undefined || asked === null || (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt) ? null : asked;
     const tracker = new ReadTracker(knownAt === null ? this.latestDerived : this.derivedAt(knownAt));
-    const projection = (subject: string): Projection | undefined => {
-      const log = this.logs.get(subject);
+    const projectionOf = (log: SubjectLog | undefined): Projection | undefined => {
       tracker.read(log ?? this.creations);
       return log === undefined ? undefined : this.projection(log, knownAt);
     };
-    const view = <K extends SubjectView['kind']>(subject: string, kind: K): Extract<SubjectView, { kind: K }> | undefined => {
-      const found = projection(subject)?.view;
+    const projection = (subject: string): Projection | undefined => projectionOf(this.logs.get(subject));
+    // Found by the subject's own id where a fact about it was applied (no stream id made and hashed per view asked: a past
+    // record's question asks for every instrument of the organisation); a log only a correction's content went to, by its stream.
+    const view = <K extends SubjectView['kind']>(kind: K, id: string): Extract<SubjectView, { kind: K }> | undefined => {
+      const found = projectionOf(this.logsById[kind].get(id) ?? this.logs.get(streamId(kind, id)))?.view;
       return found?.kind === kind ? (found as Extract<SubjectView, { kind: K }>) : undefined;
     };
     const ids = (map: Map<string, Lookup>, key: string): Iterable<string> => {
@@ -212,9 +214,9 @@ export class TemporalIndex<F extends Fact = Fact> {
       return lookup?.ids ?? [];
     };
     const source: ViewSource = {
-      organisation: (id) => view(streamId('organisation', id), 'organisation'),
-      instrument: (id) => view(streamId('instrument', id), 'instrument'),
-      deployment: (id) => view(streamId('deployment', id), 'deployment'),
+      organisation: (id) => view('organisation', id),
+      instrument: (id) => view('instrument', id),
+      deployment: (id) => view('deployment', id),
       instrumentsOf: (organisation) => ids(this.instrumentsByOrganisation, organisation),
       amendmentsOf: (instrument) => ids(this.amendmentsByInstrument, instrument),
       deploymentsOf: (organisation) => ids(this.deploymentsByOrganisation, organisation),
