@@ -178,7 +178,12 @@ function memberTimelines(source: ViewSource, organisation: OrganisationView): re
 function unrecordedTimelines(source: ViewSource, latest: OrganisationView): readonly MemberTimeline[] {
   return source.memo(latest, 'unrecorded-member-timelines', () => {
     const none = organisationAt(latest, -Infinity);
-    return memberTimelines(source, latest).map(({ participant }) => memberTimeline(source, none, participant));
+    // With no change of its own, a participant has no status: only its spells as a party are derived.
+    return memberTimelines(source, latest).map(({ participant }): MemberTimeline => {
+      const spells = membershipSpells(source, none, participant);
+      const predecessor = predecessorSpells(source, none, participant);
+      return { participant, spells, predecessor, suspended: NO_STATUSES, frozen: NO_STATUSES, coarse: hasCoarseDates(spells) || hasCoarseDates(predecessor), statusesFrom: 0, inRecordedOrder: true };
+    });
   });
 }
 
@@ -198,6 +203,9 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
 
 /** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
 const STATUS_CHANGES: ReadonlySet<MemberChange['kind']> = new Set(['suspended', 'restored', 'frozen', 'unfrozen']);
+
+/** A participant with no suspension or freeze. */
+const NO_STATUSES: readonly StatusSpell[] = Object.freeze([]);
 
 /** A participant that a view has no change of. */
 const NO_CHANGES: readonly MemberChange[] = Object.freeze([]);
