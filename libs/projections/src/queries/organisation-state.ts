@@ -447,8 +447,8 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
   const { timelines, days, cutoff } = grantsRead(source, organisation, role);
   const { coarse, inOrder, firstSpell, from, until, opened, closed } = days;
   for (let index = 0; index < timelines.length; index++) {
-    const record = timelines[index] as GrantTimeline;
     if (coarse[index] === 1 || (inOrder[index] === 0 && cutoff !== Infinity)) {
+      const record = timelines[index] as GrantTimeline;
       const spells = cutoff === Infinity ? record.spells : grantSpellsAt(record, days, index, cutoff);
       // Read the long way: spells dated to the day give no uncertainty there, and the spell that holds.
       collectUncertainties(uncertain, spells, day, record.body, record.participant, role);
@@ -471,6 +471,7 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
       if ((opened[at] as number) > cutoff) break;
       const closes = (closed[at] as number) <= cutoff;
       if ((from[at] as number) <= today && today < (closes ? (until[at] as number) : NEVER)) {
+        const record = timelines[index] as GrantTimeline;
         const spell = record.spells[at - first] as GrantSpell;
         rows.push({ participant: record.participant, body: record.body, since: spell.start.label, eventIds: closes || spell.end === null ? spell.eventIds : spell.eventIds.slice(0, 1) });
         break;
