@@ -173,3 +173,99 @@ describe('past organisation views cut from the latest one at any recorded positi
     );
   });
 });
+
+const TIMELINE_KINDS = [
+  'MemberAdmitted',
+  'MembershipEnded',
+  'MembershipWithdrawalNotified',
+  'MembershipSuspended',
+  'MembershipRestored',
+  'ParticipationFrozen',
+  'ParticipationUnfrozen',
+  'ObserverStatusGranted',
+  'ObserverStatusEnded',
+  'PartnerStatusGranted',
+  'PartnerStatusEnded',
+] as const;
+
+/** Days after 2003-01-01, as a day of the calendar. */
+function dayAfterStart(days: number): string {
+  return new Date(Date.UTC(2003, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * One change of a participant's membership, status or grant: its kind, whom it concerns, how many days after the one
+ * before it falls, the precision its date is written to, and whether it is recorded late (after all the others).
+ */
+const timelineChange = fc.record({
+  type: fc.constantFrom(...TIMELINE_KINDS),
+  participant: fc.constantFrom('ARM', 'KAZ', 'SRB'),
+  body: fc.constantFrom('csto', 'csto-parliamentary-assembly'),
+  gap: fc.integer({ min: 0, max: 150 }),
+  precision: fc.constantFrom('day', 'day', 'day', 'day', 'month', 'year'),
+  late: fc.integer({ min: 0, max: 9 }).map((draw) => draw === 0),
+});
+
+/**
+ * Members admitted (and re-admitted after an end), given notice, suspended and restored, frozen and unfrozen, and
+ * observers and partners granted, ended and granted again, dated one after another to the day, the month or the year,
+ * and recorded in that order except for a few recorded late: so that a participant's or a grant's changes recorded by
+ * a cutoff are mostly the first ones of its list, sometimes not (a coarse date sorts before changes recorded earlier,
+ * a change recorded late comes after later ones), and sometimes none.
+ */
+const timelineHistory = fc.array(timelineChange, { minLength: 1, maxLength: 24 }).map((changes): Fact[] => {
+  let days = 0;
+  const dated = changes.map(({ type, participant, body, gap, precision, late }) => {
+    days += gap;
+    const day = dayAfterStart(days);
+    const effectiveDate = precision === 'day' ? day : precision === 'month' ? day.slice(0, 7) : day.slice(0, 4);
+    const base = { effectiveDate, organisation: 'csto', participant };
+    const made = ((): DomainEvent => {
+      switch (type) {
+        case 'MemberAdmitted':
+          return event(type, { ...base, mode: 'admission', basis: 'csto-charter-2002' });
+        case 'MembershipEnded':
+          return event(type, { ...base, reason: 'withdrawal' });
+        case 'MembershipWithdrawalNotified':
+          return event(type, { ...base, instrument: 'csto-charter-2002' });
+        case 'MembershipSuspended':
+        case 'MembershipRestored':
+          return event(type, { ...base, decidedBy: 'council' });
+        case 'ParticipationFrozen':
+        case 'ParticipationUnfrozen':
+          return event(type, { ...base, declaredBy: participant });
+        case 'ObserverStatusGranted':
+        case 'ObserverStatusEnded':
+        case 'PartnerStatusGranted':
+        case 'PartnerStatusEnded':
+          return event(type, { ...base, body });
+      }
+    })();
+    return { made, late };
+  });
+  return record([...setting, ...dated.filter(({ late }) => !late).map(({ made }) => made), ...dated.filter(({ late }) => late).map(({ made }) => made)]);
+});
+
+describe('past member and grant timelines cut from the latest ones at any recorded position', () => {
+  it('answer as a record holding only the facts known then and as the reference do, for memberships, notices, statuses and grants recorded mostly in order', () => {
+    fc.assert(
+      fc.property(timelineHistory, fc.array(fc.integer({ min: -30, max: 3_700 }), { minLength: 2, maxLength: 4 }), (facts, offsets) => {
+        const index = new TemporalIndex().applyAll(facts);
+        // The latest record asked first, as a live record is: its timelines are what past records cut.
+        index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+        const days = offsets.map(dayAfterStart);
+        for (const [at, fact] of facts.entries()) {
+          const knownAt = fact.recordedAt;
+          const then = new TemporalIndex().applyAll(facts.slice(0, at + 1));
+          for (const asOf of days) {
+            const query = { organisation: 'csto', asOf, knownAt };
+            const answer = index.stateAsOf(query);
+            expect(answer).toEqual({ ...then.stateAsOf({ organisation: 'csto', asOf }), knownAt });
+            expect(answer).toEqual(referenceStateAsOf(facts, query));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

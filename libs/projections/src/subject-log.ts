@@ -256,8 +256,12 @@ export class SubjectLog {
 
   /** How many entries were recorded at or before `knownAt`: recorded time does not decrease with position. */
   knownCount(knownAt: string | null | undefined): number {
-    if (knownAt === undefined || knownAt === null) return this.entries.length;
-    return countBefore(this.entries, (entry) => entry.recordedAt <= knownAt);
+    const entries = this.entries;
+    if (knownAt === undefined || knownAt === null) return entries.length;
+    // Most subjects asked about in a past record were recorded wholly before it or wholly after: two reads, not a search.
+    if (entries.length === 0 || (entries[0] as Fact).recordedAt > knownAt) return 0;
+    if ((entries[entries.length - 1] as Fact).recordedAt <= knownAt) return entries.length;
+    return countBefore(entries, (entry) => entry.recordedAt <= knownAt);
   }
 
   /** Whether every entry was recorded at or before `knownAt`: the record then holds this subject as it does now. */

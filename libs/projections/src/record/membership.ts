@@ -1,5 +1,5 @@
 import { boundSpells, generalEntryIntoForce, partiesOf, withdrawalSpan } from './instrument-rules';
-import { compareSpans, laterSpan, sameSpan, type Span } from '../time/span';
+import { compareSpans, laterSpan, sameSpan, startedBy, type Span } from '../time/span';
 import type { OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
@@ -170,21 +170,26 @@ function endedWithMembership(status: StatusSpell['status'], start: Span, id: str
  * membership's changes in order, so that a status ended by a change dated by then is kept, one begun by then but
  * ended later is still open there (until the membership ends), and one begun later is not recorded yet. The list
  * itself when the cut keeps it whole.
+ *
+ * The spells come in the order of the changes that begin them, so those begun by `lastDay` are the first ones; and a
+ * spell is closed by a change before the one that begins the next (or by the end of its membership, which it keeps),
+ * so only the last of those may end after `lastDay`. A past record's question cuts every member's statuses: it reads
+ * two spells of each list, not all of them.
  */
 export function statusSpellsUpTo(spells: readonly StatusSpell[], memberships: readonly MemberSpell[], lastDay: string): readonly StatusSpell[] {
-  const kept: StatusSpell[] = [];
-  let whole = true;
-  for (const spell of spells) {
-    const membership = membershipAt(memberships, spell.start);
-    if (spell.start.from > lastDay) whole = false;
-    else if ((spell.end !== null && spell.end.from <= lastDay) || membership === undefined || spell.end === membership.end) kept.push(spell);
-    else {
-      whole = false;
-      kept.push(endedWithMembership(spell.status, spell.start, spell.eventIds[0] as string, membership));
-    }
-  }
-  return whole ? spells : kept;
+  const begun = startedBy(spells, lastDay);
+  if (begun === 0) return spells.length === 0 ? spells : NO_STATUSES;
+  const last = spells[begun - 1] as StatusSpell;
+  const membership = membershipAt(memberships, last.start);
+  const endsBy = (last.end !== null && last.end.from <= lastDay) || membership === undefined || last.end === membership.end;
+  if (endsBy && begun === spells.length) return spells;
+  const kept = spells.slice(0, begun);
+  if (!endsBy) kept[begun - 1] = endedWithMembership(last.status, last.start, last.eventIds[0] as string, membership);
+  return kept;
 }
+
+/** No status begun by a cutoff. */
+const NO_STATUSES: readonly StatusSpell[] = Object.freeze([]);
 
 /** The membership spell a status beginning at `start` falls in (spells sorted by start, not overlapping). */
 function membershipAt(memberships: readonly MemberSpell[], start: Span): MemberSpell | undefined {

@@ -19,13 +19,19 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
   // instruments alone, so that a past record holding them as the latest record does shares the latest's list.
   const key = `${id}\u0000${founding ?? ''}\u0000${predecessor ?? ''}`;
   return source.memo(null, 'instruments', () => {
+    // The views met while choosing, by id: a past record's question makes this list anew, and looked each one up twice.
+    const views = new Map<string, InstrumentView | undefined>();
+    const viewOf = (candidate: string): InstrumentView | undefined => {
+      if (!views.has(candidate)) views.set(candidate, source.instrument(candidate));
+      return views.get(candidate);
+    };
     const ids = new Set<string>();
-    for (const candidate of source.instrumentsOf(id)) if (source.instrument(candidate)?.adopted?.organisation === id) ids.add(candidate);
+    for (const candidate of source.instrumentsOf(id)) if (viewOf(candidate)?.adopted?.organisation === id) ids.add(candidate);
     for (const own of [founding, predecessor]) if (own) ids.add(own);
     for (const amended of ids) {
-      for (const protocol of source.amendmentsOf(amended)) if (source.instrument(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
+      for (const protocol of source.amendmentsOf(amended)) if (viewOf(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
     }
-    return [...ids].sort(byText).map((i) => source.instrument(i)).filter((view) => view !== undefined);
+    return [...ids].sort(byText).map(viewOf).filter((view) => view !== undefined);
   }, key);
 }
 

@@ -225,6 +225,12 @@ export function changesAt<C extends Recorded>(changes: readonly C[], cutoff: num
   return kept ?? (at === 0 ? NONE_RECORDED : changes.slice(0, at));
 }
 
+/** Whether each change was recorded after the one before it in effective order. */
+export function isInRecordedOrder(changes: readonly Recorded[]): boolean {
+  for (let at = 1; at < changes.length; at++) if ((changes[at] as Recorded).position < (changes[at - 1] as Recorded).position) return false;
+  return true;
+}
+
 function emptyView(subject: string): SubjectView {
   const { category, id } = parseStreamId(subject) ?? { category: 'organisation', id: subject };
   if (category === 'deployment') {
