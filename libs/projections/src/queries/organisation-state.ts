@@ -1,6 +1,6 @@
 import type { StateQuery } from './query';
-import { boundSpells, partiesOf, partyDays, type PartyDays, type PartySpell } from '../record/instrument-rules';
-import { candidateMembers, firstDayOfRun, foundingOf, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
+import { boundSpells, partiesOf, partyDays, type PartyDays } from '../record/instrument-rules';
+import { candidateMembers, deriveMembershipSpells, firstDayOfRun, foundingOf, predecessorSpells, statusSpellsOf, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
 import { changesAt, type MemberChange, type OrganisationView, type PartyEpisode, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
@@ -120,7 +120,7 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     knownAt: query.knownAt ?? null,
     exists,
     members: flag(organisation ? members(source, organisation, exists, day, uncertain) : []),
-    signatories: flag(signatories(source, instruments, today)),
+    signatories: flag(signatories(instruments, today)),
     observers: flag(organisation ? grants(source, organisation, 'observer', day, today, uncertain) : []),
     partners: flag(organisation ? grants(source, organisation, 'partner', day, today, uncertain) : []),
     externalStatuses: flag(organisation ? externalStatuses(organisation, day, uncertain) : []),
@@ -156,9 +156,10 @@ function memberTimelines(source: ViewSource, organisation: OrganisationView): re
 }
 
 function memberTimeline(source: ViewSource, organisation: OrganisationView, participant: string): MemberTimeline {
-  const spells = membershipSpells(source, organisation, participant);
+  // Derived here rather than through their own values: the timeline is kept whole, in the organisation's value.
+  const spells = deriveMembershipSpells(source, organisation, participant);
   const predecessor = predecessorSpells(source, organisation, participant);
-  const statuses = statusSpells(source, organisation, participant);
+  const statuses = statusSpellsOf(organisation, participant, spells);
   const suspended: StatusSpell[] = [];
   const frozen: StatusSpell[] = [];
   for (const status of statuses) (status.status === 'suspended' ? suspended : frozen).push(status);
@@ -419,7 +420,7 @@ function instrumentRow(source: ViewSource, days: PartyDays, day: string, today: 
   // Only a start or end known to a period can make a day uncertain (exact ones add no row).
   if (days.coarse) partiesOf(source, instrument).forEach((periods, participant) => collectUncertainties(uncertain, boundSpells(periods), day, instrument.id, participant, 'party'));
   const parties = partiesOn(days, today);
-  const unbound = general.derived === null && inForce !== false ? signatoriesOf(source, days, today) : NO_SIGNATORIES;
+  const unbound = general.derived === null && inForce !== false ? signatoriesOf(days, today) : NO_SIGNATORIES;
   if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
   const eventIds = days.eventIds;
   const since = inForce === true && general.governing ? general.governing.label : null;
@@ -432,20 +433,18 @@ function instrumentRow(source: ViewSource, days: PartyDays, day: string, today: 
  * Signatories not bound on the day: the latest period in which the participant had signed by the day has not bound
  * it yet (a party that left and signed anew is a signatory again).
  */
-function signatories(source: ViewSource, instruments: readonly PartyDays[], today: number): SignatoryRow[] {
-  return instruments.flatMap((days) => signatoriesOf(source, days, today));
+function signatories(instruments: readonly PartyDays[], today: number): SignatoryRow[] {
+  return instruments.flatMap((days) => signatoriesOf(days, today));
 }
 
 /** Most instruments on most days have no signatory not yet bound: one empty list for them all. */
 const NO_SIGNATORIES: readonly SignatoryRow[] = Object.freeze([]);
 
-function signatoriesOf(source: ViewSource, days: PartyDays, today: number): readonly SignatoryRow[] {
+function signatoriesOf(days: PartyDays, today: number): readonly SignatoryRow[] {
   const instrument = days.view;
   if (today < days.signatoriesFrom || today >= days.signatoriesUntil) return NO_SIGNATORIES;
-  const { participants, firstPeriod, boundFrom, signedFrom } = days;
+  const { participants, firstPeriod, boundFrom, signedFrom, signatures } = days;
   const rows: SignatoryRow[] = [];
-  // Looked up once, for the first row due: an early day has a signatory row for most parties of most instruments.
-  let parties: ReadonlyMap<string, readonly PartySpell[]> | undefined;
   for (let party = 0; party < participants.length; party++) {
     const first = firstPeriod[party] as number;
     // The latest period signed by the day.
@@ -453,8 +452,7 @@ function signatoriesOf(source: ViewSource, days: PartyDays, today: number): read
     while (signed >= first && (signedFrom[signed] as number) > today) signed -= 1;
     if (signed < first || (boundFrom[signed] as number) <= today) continue;
     const participant = participants[party] as string;
-    parties ??= partiesOf(source, instrument);
-    const signature = (parties.get(participant)?.[signed - first] as PartySpell).episode.signature as NonNullable<PartyEpisode['signature']>;
+    const signature = signatures[signed] as NonNullable<PartyEpisode['signature']>;
     rows.push({ participant, instrument: instrument.id, since: signature.date, eventIds: [signature.eventId] });
   }
   return rows;

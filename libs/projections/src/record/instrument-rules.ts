@@ -111,36 +111,41 @@ function partySpells(view: InstrumentView, record: PartyRecord, general: General
  * per instrument, not per participant: a million-event record has hundreds of thousands of participants' periods).
  */
 export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
-  return source.memo(view, 'parties', () => {
-    const parties = new Map<string, readonly PartySpell[]>();
-    const general = generalEntryIntoForce(source, view);
-    // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
-    for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
-    const amendedId = view.adopted?.rules.amends;
-    const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
-    if (!amended || general.derived !== null || general.reported === null) return parties;
-    const report = general.reported;
-    const reportIds = general.eventIds;
-    for (const [participant, periods] of partiesOf(source, amended)) {
-      const own = parties.get(participant);
-      if (own !== undefined && boundSpells(own).length > 0) continue;
-      const episode = own?.[0]?.episode ?? {};
-      const implied = boundSpells(periods).flatMap((bound): PartySpell[] => {
-        const start = laterSpan(bound.start, report);
-        if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
-        const ownIds = own?.[0]?.eventIds ?? [];
-        return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
-      });
-      if (implied.length > 0) parties.set(participant, implied);
-    }
-    return byParticipant(parties);
-  });
+  return source.memo(view, 'parties', () => deriveParties(source, view));
+}
+
+function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
+  const parties = new Map<string, readonly PartySpell[]>();
+  const general = generalEntryIntoForce(source, view);
+  // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
+  for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
+  const amendedId = view.adopted?.rules.amends;
+  const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
+  if (!amended || general.derived !== null || general.reported === null) return parties;
+  const report = general.reported;
+  const reportIds = general.eventIds;
+  for (const [participant, periods] of partiesOf(source, amended)) {
+    const own = parties.get(participant);
+    if (own !== undefined && boundSpells(own).length > 0) continue;
+    const episode = own?.[0]?.episode ?? {};
+    const implied = boundSpells(periods).flatMap((bound): PartySpell[] => {
+      const start = laterSpan(bound.start, report);
+      if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
+      const ownIds = own?.[0]?.eventIds ?? [];
+      return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
+    });
+    if (implied.length > 0) parties.set(participant, implied);
+  }
+  return byParticipant(parties);
 }
 
 /**
  * An instrument's parties in numbers of days (`dayNumber`), for the two questions asked of every party on every day:
- * is it bound, and has it signed without being bound yet. Built once per set of views from `partiesOf`, so that a
- * question compares numbers in a few arrays rather than reading each party's periods, episodes, signatures and spans.
+ * is it bound, and has it signed without being bound yet. Built once per set of views from the parties' periods, so
+ * that a question compares numbers in a few arrays rather than reading each party's periods, episodes, signatures and
+ * spans. The periods themselves are not kept for it (a first question about an organisation derives those of every
+ * party to each of its instruments, and kept they were a sixth of what it added to the heap, measured): a question
+ * that needs them (`partiesOf`) derives them then.
  */
 export interface PartyDays {
   readonly view: InstrumentView;
@@ -155,6 +160,8 @@ export interface PartyDays {
   readonly boundUntil: Int32Array;
   /** The day from which it has surely been signed; `NEVER` without a signature. */
   readonly signedFrom: Int32Array;
+  /** Each period's signature, for the rows of signatories not yet bound. */
+  readonly signatures: readonly PartyEpisode['signature'][];
   /** Whether any binding period starts or ends on a date known only to a period: uncertain rows may then be due. */
   readonly coarse: boolean;
   /**
@@ -168,13 +175,14 @@ export interface PartyDays {
 }
 
 export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
-  return source.memo(view, 'party-days', () => derivePartyDays(view, generalEntryIntoForce(source, view), partiesOf(source, view)));
+  return source.memo(view, 'party-days', () => derivePartyDays(view, generalEntryIntoForce(source, view), deriveParties(source, view)));
 }
 
 function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
   let periods = 0;
   parties.forEach((spells) => (periods += spells.length));
   const participants: string[] = [];
+  const signatures = new Array<PartyEpisode['signature']>(periods);
   // Four columns over one buffer: a buffer of its own each was four allocations outside the heap per instrument.
   const columns = new Int32Array(parties.size + 1 + 3 * periods);
   const firstPeriod = columns.subarray(0, parties.size + 1);
@@ -191,6 +199,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
     for (const spell of spells) {
       const { start, end } = spell;
       const signature = spell.episode.signature;
+      signatures[at] = signature;
       boundFrom[at] = start === null ? NEVER : dayNumber(start.to);
       boundUntil[at] = start === null || end === null ? NEVER : dayNumber(end.to);
       signedFrom[at] = signature === undefined ? NEVER : dayNumber(signature.span.to);
@@ -205,7 +214,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   firstPeriod[participants.length] = at;
   const adoption = view.adopted?.eventId;
   const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
-  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, eventIds, signatoriesFrom, signatoriesUntil };
+  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, signatures, coarse, eventIds, signatoriesFrom, signatoriesUntil };
 }
 
 const byRecordParticipant = (a: PartyRecord, b: PartyRecord): number => byText(a.participant, b.participant);
