@@ -2,7 +2,7 @@ import type { StateQuery } from './query';
 import { boundSpells, partiesOf, partyDays, type PartyDays } from '../record/instrument-rules';
 import { candidateMembers, deriveMembershipSpells, firstDayOfRun, foundingOf, predecessorSpells, statusSpellsOf, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import { changesAt, type MemberChange, type OrganisationView, type PartyEpisode, type StatusChange } from '../record/subject-views';
+import { changesAt, type GrantRecord, type MemberChange, type OrganisationView, type PartyEpisode, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
 import { byText, DEPLOYMENT_PHASES, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
@@ -151,7 +151,8 @@ function memberTimelines(source: ViewSource, organisation: OrganisationView): re
     const cut = organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
     const latest = cut && source.latestValue(cut.view, 'member-timelines', (latestSource) => memberTimelines(latestSource, cut.view));
     if (cut !== undefined && latest !== undefined) return latest.map((timeline) => memberTimelineAt(source, organisation, timeline, cut.view));
-    return [...candidateMembers(source, organisation)].sort(byText).map((participant) => memberTimeline(source, organisation, participant));
+    // The default order is `byText`'s (code units), with no comparator to call.
+    return [...candidateMembers(source, organisation)].sort().map((participant) => memberTimeline(source, organisation, participant));
   });
 }
 
@@ -260,13 +261,34 @@ function grantTimelines(source: ViewSource, organisation: OrganisationView): Gra
     const latest = cut && source.latestValue(cut.view, 'grant-timelines', (latestSource) => grantTimelines(latestSource, cut.view));
     if (cut !== undefined && latest !== undefined) return grantTimelinesAt(latest, cut.cutoff);
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
-    for (const { role, participant, body, changes } of organisation.grants.values()) {
+    for (const { role, participant, body, changes } of inAnswerOrder(organisation.grants)) {
       const spells = openClose(changes);
       byRole[role].push({ participant, body, changes, spells, coarse: hasCoarseDates(spells) });
     }
-    const order = (a: GrantTimeline, b: GrantTimeline): number => byText(a.participant, b.participant) || byText(a.body, b.body);
-    return { observer: byRole.observer.sort(order), partner: byRole.partner.sort(order) };
+    return byRole;
   });
+}
+
+/**
+ * Grant records in the order answers list them: by participant, then by body (one record per role, participant and
+ * body, so each role's are in that order too). The distinct participants are sorted in the default order, which is
+ * `byText`'s (code units) and calls no comparator: a comparator called for each pair of records compared was a
+ * tenth of what deriving an organisation's grant timelines cost (profiled).
+ */
+function inAnswerOrder(grants: readonly GrantRecord[]): GrantRecord[] {
+  const byParticipant = new Map<string, GrantRecord[]>();
+  for (const record of grants) {
+    const records = byParticipant.get(record.participant);
+    if (records === undefined) byParticipant.set(record.participant, [record]);
+    else records.push(record);
+  }
+  const ordered: GrantRecord[] = [];
+  for (const participant of [...byParticipant.keys()].sort()) {
+    const records = byParticipant.get(participant) as GrantRecord[];
+    if (records.length > 1) records.sort((a, b) => byText(a.body, b.body));
+    for (const record of records) ordered.push(record);
+  }
+  return ordered;
 }
 
 /**
