@@ -80,7 +80,7 @@ describe('organisation state as of a date', () => {
     expect(state.observers.filter((o) => o.body === 'csto')).toEqual([]);
   });
 
-  it('answers each period of a grant and of a signature with its own start, asked one after the other of one record', () => {
+  it('answers each period of a grant, a signature and an instrument\'s parties with its own start and parties, asked one after the other of one record', () => {
     // Rows the same on every day of a period are made once and shared by later answers: each period has its own.
     const ended = (participant: string, effectiveDate: string) => event('ObserverStatusEnded', { effectiveDate, organisation: 'csto', participant, body: 'csto' });
     const signed = (participant: string, effectiveDate: string) => event('InstrumentSigned', { effectiveDate, instrument: 'peacekeeping-agreement-2007', participant });
@@ -99,11 +99,19 @@ describe('organisation state as of a date', () => {
       event('InstrumentTerminatedForParticipant', { effectiveDate: '2009-01-01', instrument: 'peacekeeping-agreement-2007', participant: 'ARM', reason: 'withdrawal' }),
       signed('ARM', '2010-01-01'),
       peacekeeping.deposited('ARM', '2011-01-01'),
+      peacekeeping.withdrawalNotified('BLR', '2012-03-01'),
     ]);
     const since = (rows: readonly { participant: string; since: string }[]): string[] => rows.map((row) => `${row.participant} ${row.since}`);
     const signatories = (day: string): string[] => since(history.asOf(day).signatories.filter((row) => row.instrument === 'peacekeeping-agreement-2007'));
     expect(signatories('2007-12-01')).toEqual(['ARM 2007-10-06', 'BLR 2007-10-06', 'KAZ 2007-10-06', 'RUS 2007-10-06']);
     expect(signatories('2010-06-01')).toEqual(['ARM 2010-01-01']);
+    // The parties from the last day a period begins or ends on are listed once for every day after it.
+    const parties = (day: string): readonly string[] | undefined => history.asOf(day).instruments.find((row) => row.id === 'peacekeeping-agreement-2007')?.parties;
+    expect(parties('2008-06-01')).toEqual(['ARM', 'BLR', 'KAZ', 'RUS']);
+    expect(parties('2009-06-01')).toEqual(['BLR', 'KAZ', 'RUS']);
+    expect(parties('2012-06-01')).toEqual(['ARM', 'BLR', 'KAZ', 'RUS']);
+    expect(parties('2013-01-01')).toEqual(['ARM', 'KAZ', 'RUS']);
+    expect(parties('2012-06-01')).toEqual(['ARM', 'BLR', 'KAZ', 'RUS']);
     expect(since(history.asOf('2014-06-01').observers)).toEqual(['AFG 2014-03', 'SRB 2013-04-11']);
     expect(since(history.asOf('2019-01-01').observers)).toEqual(['AFG 2018-02-02', 'SRB 2017-05-05']);
   });

@@ -2,10 +2,10 @@ import type { StateQuery } from './query';
 import { boundSpells, partiesOf, partyDays, signatoryOf, type PartyDays } from '../record/instrument-rules';
 import { candidateMembers, deriveMembershipSpells, firstDayOfRun, foundingOf, predecessorSpells, statusSpellsOf, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
-import { changesAt, type GrantRecord, type MemberChange, type OrganisationView, type StatusChange } from '../record/subject-views';
+import { changesAt, type MemberChange, type OrganisationView, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, DEPLOYMENT_PHASES, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
+import { byText, DEPLOYMENT_PHASES, inAnswerOrder, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -274,28 +274,6 @@ function grantTimelines(source: ViewSource, organisation: OrganisationView): Gra
 }
 
 /**
- * Grant records in the order answers list them: by participant, then by body (one record per role, participant and
- * body, so each role's are in that order too). The distinct participants are sorted in the default order, which is
- * `byText`'s (code units) and calls no comparator: a comparator called for each pair of records compared was a
- * tenth of what deriving an organisation's grant timelines cost (profiled).
- */
-function inAnswerOrder(grants: readonly GrantRecord[]): GrantRecord[] {
-  const byParticipant = new Map<string, GrantRecord[]>();
-  for (const record of grants) {
-    const records = byParticipant.get(record.participant);
-    if (records === undefined) byParticipant.set(record.participant, [record]);
-    else records.push(record);
-  }
-  const ordered: GrantRecord[] = [];
-  for (const participant of [...byParticipant.keys()].sort()) {
-    const records = byParticipant.get(participant) as GrantRecord[];
-    if (records.length > 1) records.sort((a, b) => byText(a.body, b.body));
-    for (const record of records) ordered.push(record);
-  }
-  return ordered;
-}
-
-/**
  * The timelines of the changes recorded up to `cutoff` (those of the past view cut there), in the same order, without
  * reading the past view's grants: a grant that keeps all its changes keeps its timeline, one that keeps some is
  * folded again (a grant has a change or two), and one with none by then has none.
@@ -421,7 +399,13 @@ function externalStatuses(organisation: OrganisationView, day: string, uncertain
  * earlier and has not ended by then. A party's periods come in the order of its consents, not of their starts (a period
  * bound by a report can begin before an earlier one bound by the general entry into force): each is looked at.
  */
-function partiesOn(days: PartyDays, today: number): string[] {
+function partiesOn(days: PartyDays, today: number): readonly string[] {
+  // Most days asked about an instrument come after every period has begun or ended: one list serves them all.
+  if (today >= days.settledFrom) return (days.settledParties ??= partiesBoundOn(days, today));
+  return partiesBoundOn(days, today);
+}
+
+function partiesBoundOn(days: PartyDays, today: number): string[] {
   const { participants } = days;
   // Counted first, then listed in a list made at its length: a list grown by `push` to forty parties is made three times.
   let count = 0;

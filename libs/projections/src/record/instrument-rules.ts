@@ -164,6 +164,12 @@ export interface PartyDays {
   readonly signatures: readonly PartyEpisode['signature'][];
   /** Each period's signatory as answers show it, made when first due (`signatoryOf`). */
   readonly signatories: (Signatory | undefined)[];
+  /**
+   * The day from which no period begins or ends any more (0 when none ever binds): from then on the parties bound are
+   * the same every day, and `settledParties` (made when first asked) lists them.
+   */
+  readonly settledFrom: number;
+  settledParties: readonly string[] | undefined;
   /** Whether any binding period starts or ends on a date known only to a period: uncertain rows may then be due. */
   readonly coarse: boolean;
   /**
@@ -194,6 +200,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   let coarse = false;
   let signatoriesFrom = NEVER;
   let signatoriesUntil = 0;
+  let settledFrom = 0;
   let at = 0;
   parties.forEach((spells, participant) => {
     firstPeriod[participants.length] = at;
@@ -206,6 +213,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
       boundUntil[at] = start === null || end === null ? NEVER : dayNumber(end.to);
       signedFrom[at] = signature === undefined ? NEVER : dayNumber(signature.span.to);
       if (start !== null && (!isExact(start) || (end !== null && !isExact(end)))) coarse = true;
+      if (start !== null) settledFrom = Math.max(settledFrom, boundFrom[at] as number, end === null ? 0 : (boundUntil[at] as number));
       if (signature !== undefined) {
         signatoriesFrom = Math.min(signatoriesFrom, signedFrom[at] as number);
         signatoriesUntil = Math.max(signatoriesUntil, boundFrom[at] as number);
@@ -216,7 +224,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   firstPeriod[participants.length] = at;
   const adoption = view.adopted?.eventId;
   const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
-  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, signatures, signatories: new Array<Signatory | undefined>(periods), coarse, eventIds, signatoriesFrom, signatoriesUntil };
+  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, signatures, signatories: new Array<Signatory | undefined>(periods), settledFrom, settledParties: undefined, coarse, eventIds, signatoriesFrom, signatoriesUntil };
 }
 
 /** A participant that has signed the instrument and is not bound by it yet, as answers show it. */
