@@ -212,9 +212,10 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     const { participant, suspended, frozen, coarse } = timeline;
     const spells = exists ? timeline.spells : timeline.predecessor;
     if (coarse) collectUncertainties(uncertain, spells, day, exists ? 'membership' : (spells[0]?.basis ?? 'membership'), participant, exists ? 'member' : 'party');
-    const found = spellMaybeOn(spells, day);
-    if (found === undefined) continue;
-    const { spell } = found;
+    // A timeline dated to the day leaves no day in doubt: its spell is found without an object to say so.
+    const found = coarse ? spellMaybeOn(spells, day) : undefined;
+    const spell = coarse ? found?.spell : spellOn(spells, day);
+    if (spell === undefined) continue;
     if (coarse) {
       collectUncertainties(uncertain, suspended, day, 'membership', participant, 'suspended');
       collectUncertainties(uncertain, frozen, day, 'membership', participant, 'frozen');
@@ -229,7 +230,7 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     const freezeEnded = lastEndBy(frozen, day);
     if (freezeEnded !== null && freezeEnded.from > statusSince.from) statusSince = freezeEnded;
     // Only a date known to a period leaves a day in doubt: a timeline dated to the day is not searched for one.
-    const doubt = coarse ? (found.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt) : undefined;
+    const doubt = coarse ? (found?.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt) : undefined;
     const status = current ? current.status : 'active';
     const statusFrom = current ? current.start.label : statusSince.label;
     const eventIds = current ? [...spell.eventIds, ...current.eventIds] : spell.eventIds;
@@ -346,8 +347,11 @@ function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
 }
 
 function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, today: number, uncertain: UncertainRow[]): GrantRow[] {
-  const rows: GrantRow[] = [];
   const timelines = grantTimelines(source, organisation)[role];
+  // At most a row per timeline: a list made at that length and cut to the rows due, where one grown by `push` to the
+  // hundred rows and more of most answers is made five times over.
+  const rows = new Array<GrantRow>(timelines.length);
+  let count = 0;
   const { coarse, firstSpell, from, until, rows: spellRows } = grantDays(source, organisation)[role];
   for (let index = 0; index < timelines.length; index++) {
     if (coarse[index] === 1) {
@@ -359,9 +363,9 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
       if (doubt === undefined) {
         // Not in doubt on the day: the spell's row, as on any other day it holds.
         const at = record.spells.indexOf(spell);
-        rows.push((spellRows[(firstSpell[index] as number) + at] ??= spellRow(record, at)));
+        rows[count++] = spellRows[(firstSpell[index] as number) + at] ??= spellRow(record, at);
       } else {
-        rows.push({ participant: record.participant, body: record.body, since: spell.start.label, undetermined: { from: doubt.from, to: doubt.to }, eventIds: spell.eventIds });
+        rows[count++] = { participant: record.participant, body: record.body, since: spell.start.label, undetermined: { from: doubt.from, to: doubt.to }, eventIds: spell.eventIds };
       }
       continue;
     }
@@ -369,11 +373,12 @@ function grants(source: ViewSource, organisation: OrganisationView, role: 'obser
     const first = firstSpell[index] as number;
     for (let at = first; at < (firstSpell[index + 1] as number); at++) {
       if ((from[at] as number) <= today && today < (until[at] as number)) {
-        rows.push((spellRows[at] ??= spellRow(timelines[index] as GrantTimeline, at - first)));
+        rows[count++] = spellRows[at] ??= spellRow(timelines[index] as GrantTimeline, at - first);
         break;
       }
     }
   }
+  rows.length = count;
   return rows;
 }
 
