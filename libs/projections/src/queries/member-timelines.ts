@@ -1,5 +1,4 @@
-import { candidateMembers, membershipSpells, predecessorSpells, statusSpells, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
-import { byText } from '../record/organisation-record';
+import { candidateMembers, deriveMembershipSpells, membershipSpells, predecessorSpells, statusSpellsOf, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
 import { isInRecordedOrder, organisationAt, type MemberChange, type OrganisationCut, type OrganisationView } from '../record/subject-views';
 import type { ViewSource } from '../record/view-source';
 import { countBefore, hasCoarseDates } from '../time/span';
@@ -41,7 +40,8 @@ export function memberTimelines(source: ViewSource, organisation: OrganisationVi
       };
       return latest.map((timeline, at) => memberTimelineAt(source, organisation, timeline, at, unrecordedAt, cut));
     }
-    return [...candidateMembers(source, organisation)].sort(byText).map((participant) => memberTimeline(source, organisation, participant));
+    // The default order is `byText`'s (code units), with no comparator to call.
+    return [...candidateMembers(source, organisation)].sort().map((participant) => memberTimeline(source, organisation, participant));
   });
 }
 
@@ -63,9 +63,10 @@ function unrecordedTimelines(source: ViewSource, latest: OrganisationView): read
 }
 
 function memberTimeline(source: ViewSource, organisation: OrganisationView, participant: string): MemberTimeline {
-  const spells = membershipSpells(source, organisation, participant);
+  // Derived here rather than through their own values: the timeline is kept whole, in the organisation's value.
+  const spells = deriveMembershipSpells(source, organisation, participant);
   const predecessor = predecessorSpells(source, organisation, participant);
-  const statuses = statusSpells(source, organisation, participant);
+  const statuses = statusSpellsOf(organisation, participant, spells);
   const suspended: StatusSpell[] = [];
   const frozen: StatusSpell[] = [];
   for (const status of statuses) (status.status === 'suspended' ? suspended : frozen).push(status);

@@ -1,4 +1,4 @@
-import { charter, charterHistory, csto, treatyHistory } from '../testing/scenarios';
+import { charter, charterHistory, csto, peacekeeping, treatyHistory } from '../testing/scenarios';
 import { event, given } from '../testing/given';
 
 const codes = (rows: readonly { participant: string }[]): string[] => rows.map((row) => row.participant);
@@ -78,6 +78,42 @@ describe('organisation state as of a date', () => {
     const state = given([...charterHistory(), csto.observer('SRB', 'csto-parliamentary-assembly', '2013-04-11')]).asOf('2014-01-01');
     expect(state.observers).toEqual([{ participant: 'SRB', body: 'csto-parliamentary-assembly', since: '2013-04-11', eventIds: [expect.any(String)] }]);
     expect(state.observers.filter((o) => o.body === 'csto')).toEqual([]);
+  });
+
+  it('answers each period of a grant, a signature and an instrument\'s parties with its own start and parties, asked one after the other of one record', () => {
+    // Rows the same on every day of a period are made once and shared by later answers: each period has its own.
+    const ended = (participant: string, effectiveDate: string) => event('ObserverStatusEnded', { effectiveDate, organisation: 'csto', participant, body: 'csto' });
+    const signed = (participant: string, effectiveDate: string) => event('InstrumentSigned', { effectiveDate, instrument: 'peacekeeping-agreement-2007', participant });
+    const history = given([
+      ...charterHistory(),
+      csto.observer('SRB', 'csto', '2013-04-11'),
+      ended('SRB', '2015-01-01'),
+      csto.observer('SRB', 'csto', '2017-05-05'),
+      csto.observer('AFG', 'csto', '2014-03'),
+      ended('AFG', '2015-06-01'),
+      csto.observer('AFG', 'csto', '2018-02-02'),
+      peacekeeping.adopted,
+      ...['ARM', 'BLR', 'KAZ', 'RUS'].map((participant) => peacekeeping.signed(participant)),
+      ...['BLR', 'KAZ', 'RUS'].map((participant, at) => peacekeeping.deposited(participant, `2007-11-0${at + 1}`)),
+      peacekeeping.deposited('ARM', '2008-01-01'),
+      event('InstrumentTerminatedForParticipant', { effectiveDate: '2009-01-01', instrument: 'peacekeeping-agreement-2007', participant: 'ARM', reason: 'withdrawal' }),
+      signed('ARM', '2010-01-01'),
+      peacekeeping.deposited('ARM', '2011-01-01'),
+      peacekeeping.withdrawalNotified('BLR', '2012-03-01'),
+    ]);
+    const since = (rows: readonly { participant: string; since: string }[]): string[] => rows.map((row) => `${row.participant} ${row.since}`);
+    const signatories = (day: string): string[] => since(history.asOf(day).signatories.filter((row) => row.instrument === 'peacekeeping-agreement-2007'));
+    expect(signatories('2007-12-01')).toEqual(['ARM 2007-10-06', 'BLR 2007-10-06', 'KAZ 2007-10-06', 'RUS 2007-10-06']);
+    expect(signatories('2010-06-01')).toEqual(['ARM 2010-01-01']);
+    // The parties from the last day a period begins or ends on are listed once for every day after it.
+    const parties = (day: string): readonly string[] | undefined => history.asOf(day).instruments.find((row) => row.id === 'peacekeeping-agreement-2007')?.parties;
+    expect(parties('2008-06-01')).toEqual(['ARM', 'BLR', 'KAZ', 'RUS']);
+    expect(parties('2009-06-01')).toEqual(['BLR', 'KAZ', 'RUS']);
+    expect(parties('2012-06-01')).toEqual(['ARM', 'BLR', 'KAZ', 'RUS']);
+    expect(parties('2013-01-01')).toEqual(['ARM', 'KAZ', 'RUS']);
+    expect(parties('2012-06-01')).toEqual(['ARM', 'BLR', 'KAZ', 'RUS']);
+    expect(since(history.asOf('2014-06-01').observers)).toEqual(['AFG 2014-03', 'SRB 2013-04-11']);
+    expect(since(history.asOf('2019-01-01').observers)).toEqual(['AFG 2018-02-02', 'SRB 2017-05-05']);
   });
 
   it('reports a status decided by a coarse date as uncertain inside its period, keeping the earlier status', () => {

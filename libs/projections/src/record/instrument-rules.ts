@@ -111,36 +111,41 @@ function partySpells(view: InstrumentView, record: PartyRecord, general: General
  * per instrument, not per participant: a million-event record has hundreds of thousands of participants' periods).
  */
 export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
-  return source.memo(view, 'parties', () => {
-    const parties = new Map<string, readonly PartySpell[]>();
-    const general = generalEntryIntoForce(source, view);
-    // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
-    for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
-    const amendedId = view.adopted?.rules.amends;
-    const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
-    if (!amended || general.derived !== null || general.reported === null) return parties;
-    const report = general.reported;
-    const reportIds = general.eventIds;
-    for (const [participant, periods] of partiesOf(source, amended)) {
-      const own = parties.get(participant);
-      if (own !== undefined && boundSpells(own).length > 0) continue;
-      const episode = own?.[0]?.episode ?? {};
-      const implied = boundSpells(periods).flatMap((bound): PartySpell[] => {
-        const start = laterSpan(bound.start, report);
-        if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
-        const ownIds = own?.[0]?.eventIds ?? [];
-        return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
-      });
-      if (implied.length > 0) parties.set(participant, implied);
-    }
-    return byParticipant(parties);
-  });
+  return source.memo(view, 'parties', () => deriveParties(source, view));
+}
+
+function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
+  const parties = new Map<string, readonly PartySpell[]>();
+  const general = generalEntryIntoForce(source, view);
+  // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
+  for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
+  const amendedId = view.adopted?.rules.amends;
+  const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
+  if (!amended || general.derived !== null || general.reported === null) return parties;
+  const report = general.reported;
+  const reportIds = general.eventIds;
+  for (const [participant, periods] of partiesOf(source, amended)) {
+    const own = parties.get(participant);
+    if (own !== undefined && boundSpells(own).length > 0) continue;
+    const episode = own?.[0]?.episode ?? {};
+    const implied = boundSpells(periods).flatMap((bound): PartySpell[] => {
+      const start = laterSpan(bound.start, report);
+      if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
+      const ownIds = own?.[0]?.eventIds ?? [];
+      return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
+    });
+    if (implied.length > 0) parties.set(participant, implied);
+  }
+  return byParticipant(parties);
 }
 
 /**
  * An instrument's parties in numbers of days (`dayNumber`), for the two questions asked of every party on every day:
- * is it bound, and has it signed without being bound yet. Built once per set of views from `partiesOf`, so that a
- * question compares numbers in a few arrays rather than reading each party's periods, episodes, signatures and spans.
+ * is it bound, and has it signed without being bound yet. Built once per set of views from the parties' periods, so
+ * that a question compares numbers in a few arrays rather than reading each party's periods, episodes, signatures and
+ * spans. The periods themselves are not kept for it (a first question about an organisation derives those of every
+ * party to each of its instruments, and kept they were a sixth of what it added to the heap, measured): a question
+ * that needs them (`partiesOf`) derives them then.
  */
 export interface PartyDays {
   readonly view: InstrumentView;
@@ -155,6 +160,16 @@ export interface PartyDays {
   readonly boundUntil: Int32Array;
   /** The day from which it has surely been signed; `NEVER` without a signature. */
   readonly signedFrom: Int32Array;
+  /** Each period's signature, for the rows of signatories not yet bound. */
+  readonly signatures: readonly PartyEpisode['signature'][];
+  /** Each period's signatory as answers show it, made when first due (`signatoryOf`). */
+  readonly signatories: (Signatory | undefined)[];
+  /**
+   * The day from which no period begins or ends any more (0 when none ever binds): from then on the parties bound are
+   * the same every day, and `settledParties` (made when first asked) lists them.
+   */
+  readonly settledFrom: number;
+  settledParties: readonly string[] | undefined;
   /** Whether any binding period starts or ends on a date known only to a period: uncertain rows may then be due. */
   readonly coarse: boolean;
   /**
@@ -168,13 +183,14 @@ export interface PartyDays {
 }
 
 export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
-  return source.memo(view, 'party-days', () => derivePartyDays(view, generalEntryIntoForce(source, view), partiesOf(source, view)));
+  return source.memo(view, 'party-days', () => derivePartyDays(view, generalEntryIntoForce(source, view), deriveParties(source, view)));
 }
 
 function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
   let periods = 0;
   parties.forEach((spells) => (periods += spells.length));
   const participants: string[] = [];
+  const signatures = new Array<PartyEpisode['signature']>(periods);
   // Four columns over one buffer: a buffer of its own each was four allocations outside the heap per instrument.
   const columns = new Int32Array(parties.size + 1 + 3 * periods);
   const firstPeriod = columns.subarray(0, parties.size + 1);
@@ -184,6 +200,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   let coarse = false;
   let signatoriesFrom = NEVER;
   let signatoriesUntil = 0;
+  let settledFrom = 0;
   let at = 0;
   parties.forEach((spells, participant) => {
     firstPeriod[participants.length] = at;
@@ -191,10 +208,12 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
     for (const spell of spells) {
       const { start, end } = spell;
       const signature = spell.episode.signature;
+      signatures[at] = signature;
       boundFrom[at] = start === null ? NEVER : dayNumber(start.to);
       boundUntil[at] = start === null || end === null ? NEVER : dayNumber(end.to);
       signedFrom[at] = signature === undefined ? NEVER : dayNumber(signature.span.to);
       if (start !== null && (!isExact(start) || (end !== null && !isExact(end)))) coarse = true;
+      if (start !== null) settledFrom = Math.max(settledFrom, boundFrom[at] as number, end === null ? 0 : (boundUntil[at] as number));
       if (signature !== undefined) {
         signatoriesFrom = Math.min(signatoriesFrom, signedFrom[at] as number);
         signatoriesUntil = Math.max(signatoriesUntil, boundFrom[at] as number);
@@ -205,7 +224,31 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   firstPeriod[participants.length] = at;
   const adoption = view.adopted?.eventId;
   const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
-  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, coarse, eventIds, signatoriesFrom, signatoriesUntil };
+  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, signatures, signatories: new Array<Signatory | undefined>(periods), settledFrom, settledParties: undefined, coarse, eventIds, signatoriesFrom, signatoriesUntil };
+}
+
+/** A participant that has signed the instrument and is not bound by it yet, as answers show it. */
+export interface Signatory {
+  readonly participant: string;
+  readonly instrument: string;
+  readonly since: string;
+  readonly eventIds: readonly string[];
+}
+
+/**
+ * The signatory of a signed period of the party at `party` (its index in `participants`): the same on every day it
+ * is signed and not bound, so made once and shared by every answer (a row and a list of its fact for each signatory,
+ * each question on an early day, was a tenth of what as-of questions allocated, sampled at 200k events).
+ */
+export function signatoryOf(days: PartyDays, party: number, period: number): Signatory {
+  return (days.signatories[period] ??= signatoryRow(days, party, period));
+}
+
+function signatoryRow(days: PartyDays, party: number, period: number): Signatory {
+  const signature = days.signatures[period];
+  if (signature === undefined) throw new Error(`period ${period} of ${days.view.id} has no signature`);
+  // Frozen: every answer on the days the period is signed but not bound shares it.
+  return Object.freeze({ participant: days.participants[party] as string, instrument: days.view.id, since: signature.date, eventIds: [signature.eventId] });
 }
 
 const byRecordParticipant = (a: PartyRecord, b: PartyRecord): number => byText(a.participant, b.participant);

@@ -49,11 +49,16 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
  * is not a member. Spells that meet with the same basis are joined.
  */
 export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  const derive = (): MemberSpell[] => {
-    const founding = foundingOf(source, organisation);
-    return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
-  };
-  return source.memo(organisation, 'members', derive, participant);
+  return source.memo(organisation, 'members', () => deriveMembershipSpells(source, organisation, participant), participant);
+}
+
+/**
+ * `membershipSpells` derived afresh, for a caller that keeps what it derives from them in a value of its own (a
+ * value per participant beside it was a table entry, a list of reads and one of versions for each, kept for nothing).
+ */
+export function deriveMembershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
+  const founding = foundingOf(source, organisation);
+  return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
 }
 
 /**
@@ -140,8 +145,13 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
  * freeze; the end of membership ends both. Statuses outside membership are not statuses of a member: dropped.
  */
 export function statusSpells(source: ViewSource, organisation: OrganisationView, participant: string): StatusSpell[] {
+  return statusSpellsOf(organisation, participant, membershipSpells(source, organisation, participant));
+}
+
+/** `statusSpells` given the participant's membership spells. */
+export function statusSpellsOf(organisation: OrganisationView, participant: string, memberships: readonly MemberSpell[]): StatusSpell[] {
   const spells: StatusSpell[] = [];
-  for (const membership of membershipSpells(source, organisation, participant)) statusSpellsWithin(organisation, participant, membership, spells);
+  for (const membership of memberships) statusSpellsWithin(organisation, participant, membership, spells);
   return spells;
 }
 
