@@ -80,20 +80,28 @@ const memberChange = fc
   )
   .map(([type, participant, year, month, dayOfMonth]): DomainEvent => {
     const effectiveDate = `${year}-${String(month).padStart(2, '0')}${dayOfMonth === '' ? '' : `-${dayOfMonth}`}`;
-    const base = { effectiveDate, organisation: 'csto', participant };
-    switch (type) {
-      case 'MembershipSuspended':
-      case 'MembershipRestored':
-        return event(type, { ...base, decidedBy: 'council' });
-      case 'ParticipationFrozen':
-      case 'ParticipationUnfrozen':
-        return event(type, { ...base, declaredBy: participant });
-      case 'MembershipEnded':
-        return event(type, { ...base, reason: 'withdrawal' });
-      case 'MembershipWithdrawalNotified':
-        return event(type, { ...base, instrument: 'csto-charter-2002' });
-    }
+    return memberEvent(type, { effectiveDate, organisation: 'csto', participant });
   });
+
+type MemberEventType = 'MemberAdmitted' | 'MembershipEnded' | 'MembershipWithdrawalNotified' | 'MembershipSuspended' | 'MembershipRestored' | 'ParticipationFrozen' | 'ParticipationUnfrozen';
+
+/** A change of a participant's membership of the CSTO, with the fields its kind requires besides its date. */
+function memberEvent(type: MemberEventType, base: { effectiveDate: string; organisation: string; participant: string }): DomainEvent {
+  switch (type) {
+    case 'MemberAdmitted':
+      return event(type, { ...base, mode: 'admission', basis: 'csto-charter-2002' });
+    case 'MembershipEnded':
+      return event(type, { ...base, reason: 'withdrawal' });
+    case 'MembershipWithdrawalNotified':
+      return event(type, { ...base, instrument: 'csto-charter-2002' });
+    case 'MembershipSuspended':
+    case 'MembershipRestored':
+      return event(type, { ...base, decidedBy: 'council' });
+    case 'ParticipationFrozen':
+    case 'ParticipationUnfrozen':
+      return event(type, { ...base, declaredBy: base.participant });
+  }
+}
 
 describe('past member timelines cut from the latest ones', () => {
   it('answer as the reference does at every instant, for statuses open at the cut, ended after it, and memberships ended or noticed after it', () => {
@@ -222,23 +230,13 @@ const timelineHistory = fc.array(timelineChange, { minLength: 1, maxLength: 24 }
     const base = { effectiveDate, organisation: 'csto', participant };
     const made = ((): DomainEvent => {
       switch (type) {
-        case 'MemberAdmitted':
-          return event(type, { ...base, mode: 'admission', basis: 'csto-charter-2002' });
-        case 'MembershipEnded':
-          return event(type, { ...base, reason: 'withdrawal' });
-        case 'MembershipWithdrawalNotified':
-          return event(type, { ...base, instrument: 'csto-charter-2002' });
-        case 'MembershipSuspended':
-        case 'MembershipRestored':
-          return event(type, { ...base, decidedBy: 'council' });
-        case 'ParticipationFrozen':
-        case 'ParticipationUnfrozen':
-          return event(type, { ...base, declaredBy: participant });
         case 'ObserverStatusGranted':
         case 'ObserverStatusEnded':
         case 'PartnerStatusGranted':
         case 'PartnerStatusEnded':
           return event(type, { ...base, body });
+        default:
+          return memberEvent(type, base);
       }
     })();
     return { made, late };
