@@ -13,32 +13,75 @@ import type { ViewSource } from './record/view-source';
 import { DerivedValues, ReadTracker, type DerivedStore, type Readable } from './derived-values';
 import { FactsById } from './record/facts-by-id';
 
-/** A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays bounded. */
-class Recent<V> {
-  private readonly items = new Map<string, V>();
+/**
+ * A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays
+ * bounded: its keys and values in two short lists, the most recent last. Not a `Map`: evicting from one kept much of
+ * what it had held alive through the next scavenges, to be copied and promoted to the old generation (a `Map` of
+ * four, 2.4 KB values: 344 B promoted per insert against 5 with lists; as the index's cache of past records, 24.6 KB
+ * against 8.2 per question, measured at 200k events), a table the map outgrew holding its entries until a full
+ * collection.
+ */
+class Recent<K, V> {
+  private readonly keys: K[] = [];
+  private readonly values: V[] = [];
 
   constructor(private readonly capacity: number) {}
 
-  get(key: string): V | undefined {
-    const value = this.items.get(key);
-    if (value !== undefined) {
-      this.items.delete(key);
-      this.items.set(key, value);
+  get(key: K): V | undefined {
+    const at = this.keys.indexOf(key);
+    if (at < 0) return undefined;
+    const value = this.values[at] as V;
+    if (at < this.keys.length - 1) {
+      this.remove(at);
+      this.keys.push(key);
+      this.values.push(value);
     }
     return value;
   }
 
-  set(key: string, value: V): void {
-    this.items.delete(key);
-    this.items.set(key, value);
-    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value as string);
+  set(key: K, value: V): void {
+    const at = this.keys.indexOf(key);
+    if (at >= 0) this.remove(at);
+    else if (this.keys.length === this.capacity) this.remove(0);
+    this.keys.push(key);
+    this.values.push(value);
   }
 
   clear(): void {
-    // Map#clear allocates a new table even when empty, and a replay clears once per fact.
-    if (this.items.size > 0) this.items.clear();
+    this.keys.length = 0;
+    this.values.length = 0;
+  }
+
+  private remove(at: number): void {
+    this.keys.splice(at, 1);
+    this.values.splice(at, 1);
   }
 }
+
+/**
+ * The record as it stood at one `knownAt`, as far as questions have read it: the projections of the subjects it
+ * holds in part (a subject it holds whole is the latest record's; one it holds nothing of has no projection), and
+ * the values derived from them that it alone holds. A page asks many days of one past record, and shares them.
+ */
+class PastRecord {
+  readonly projections = new Recent<SubjectLog, Projection>(PROJECTIONS_PER_RECORD);
+  readonly derived = new DerivedValues();
+
+  constructor(readonly knownAt: string) {}
+}
+
+/**
+ * How many past records are kept, the least recently asked dropped first. Few: whatever a kept record holds is alive
+ * when the young generation is next collected, and so is copied, then promoted to the old generation, where only a
+ * full collection frees it. Kept for the last 16 `knownAt`s and the last 256 projections (a question about a new
+ * past record makes one or two), the past records of the last 200 questions or so were alive at each scavenge: about
+ * 4 MB copied per scavenge, 10-25 ms each, and the old generation grew by 20 KB per question until a full
+ * collection, whose marking steps slowed the questions in between (200k events, measured).
+ */
+const PAST_RECORDS = 4;
+
+/** Projections kept per past record: a question about an organisation reads its own stream's and a few instruments'. */
+const PROJECTIONS_PER_RECORD = 64;
 
 /** The ids one key of an index lookup may stand for; they are only ever added to, so their count is the version. */
 class Lookup implements Readable {
@@ -71,8 +114,8 @@ class Creations implements Readable {
  * The temporal index: facts are kept per subject (organisation, instrument, deployment stream) on two axes, recorded
  * order and effective order (`SubjectLog`), with the projection of each subject's latest record cached until a fact
  * about it arrives. A query reads only the subjects it concerns; `knownAt` selects each subject's prefix by binary
- * search on recorded time and reads the contents held then in effective order, and the projections of past records
- * are kept in a bounded cache, by count (two instants between the same two facts share one). Facts may be applied in any order of position (a
+ * search on recorded time and reads the contents held then in effective order, and the few past records asked about
+ * last keep their projections and derived values (`PastRecord`). Facts may be applied in any order of position (a
  * correction before the fact it supersedes waits for it); applying a fact twice (an event has one id and one
  * position) changes nothing.
  */
@@ -108,7 +151,8 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly creations = new Creations();
   /** The logs that have held a disputed content: most never do, and their facts need not be read to find disputes. */
   private readonly disputed = new Set<SubjectLog>();
-  private readonly past = new Recent<Projection>(256);
+  /** The past records asked about last, by `knownAt`. */
+  private readonly past = new Recent<string, PastRecord>(PAST_RECORDS);
   /** The highest position seen: a fact past it is new, which spares a replay in order the lookup by id. */
   private highest = -Infinity;
   /**
@@ -117,8 +161,6 @@ export class TemporalIndex<F extends Fact = Fact> {
    * record does.
    */
   private readonly derived = new DerivedValues();
-  /** Values derived from the views of a past record that it alone holds, by the `knownAt` asked: a page asks many days of one past record. */
-  private readonly pastDerived = new Recent<DerivedValues>(16);
   private readonly latestDerived: DerivedStore = {
     find: (about, name, argument) => this.derived.find(about, name, argument),
     keep: (about, name, argument, derived) => this.derived.keep(about, name, argument, derived),
@@ -158,7 +200,6 @@ export class TemporalIndex<F extends Fact = Fact> {
     this.count += 1;
     // Derived values of the latest record stay: each checks the versions of what it read. Past records are cut anew.
     this.past.clear();
-    this.pastDerived.clear();
     if (this.lastRecordedAt === undefined || fact.recordedAt > this.lastRecordedAt) this.lastRecordedAt = fact.recordedAt;
     const event = fact.event;
     if (isRecordKeepingEvent(event)) {
@@ -209,10 +250,11 @@ export class TemporalIndex<F extends Fact = Fact> {
    */
   source(asked?: string | null): ViewSource {
     const knownAt = asked === undefined || asked === null || (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt) ? null : asked;
-    const tracker = new ReadTracker(knownAt === null ? this.latestDerived : this.derivedAt(knownAt));
+    const record = knownAt === null ? undefined : this.pastRecord(knownAt);
+    const tracker = new ReadTracker(record === undefined ? this.latestDerived : this.derivedAt(record));
     const projectionOf = (log: SubjectLog | undefined): Projection | undefined => {
       tracker.read(log ?? this.creations);
-      return log === undefined ? undefined : this.projection(log, knownAt);
+      return log === undefined ? undefined : this.projection(log, knownAt, record);
     };
     const projection = (subject: string): Projection | undefined => projectionOf(this.logs.get(subject));
     // Found by the subject's own id where a fact about it was applied (no stream id made and hashed per view asked: a past
@@ -264,13 +306,8 @@ export class TemporalIndex<F extends Fact = Fact> {
    * it holds as the latest record does (whose views are then the very same objects). A value it derives that reads
    * only such subjects is the latest record's too, and kept there.
    */
-  private derivedAt(knownAt: string): DerivedStore {
-    let own = this.pastDerived.get(knownAt);
-    if (own === undefined) {
-      own = new DerivedValues();
-      this.pastDerived.set(knownAt, own);
-    }
-    const held = own;
+  private derivedAt(record: PastRecord): DerivedStore {
+    const { knownAt, derived: held } = record;
     const sharable = (reads: readonly Readable[]): boolean => reads.every((read) => this.heldAlike(read, knownAt));
     return {
       find: (about, name, argument) => {
@@ -297,16 +334,22 @@ export class TemporalIndex<F extends Fact = Fact> {
     return this.logs.get(streamId(view.kind, view.id)) ?? this.creations;
   }
 
-  private projection(log: SubjectLog, knownAt: string | null | undefined): Projection | undefined {
+  /** The past record at `knownAt`, kept among the last asked about. */
+  private pastRecord(knownAt: string): PastRecord {
+    let record = this.past.get(knownAt);
+    if (record === undefined) this.past.set(knownAt, (record = new PastRecord(knownAt)));
+    return record;
+  }
+
+  private projection(log: SubjectLog, knownAt: string | null, record: PastRecord | undefined): Projection | undefined {
     const count = log.knownCount(knownAt);
     if (count === log.entries.length) return (log.latest ??= log.project(count, this.spans));
     // Nothing recorded yet: one shared projection, nothing to keep.
-    if (count === 0) return log.project(count, this.spans);
-    const key = `${count}\u0000${log.subject}`;
-    const cached = this.past.get(key);
+    if (count === 0 || record === undefined) return log.project(count, this.spans);
+    const cached = record.projections.get(log);
     if (cached) return cached;
     const projected = log.project(count, this.spans);
-    this.past.set(key, projected);
+    record.projections.set(log, projected);
     return projected;
   }
 
