@@ -331,7 +331,10 @@ async function main(): Promise<void> {
   // depended on how fast the appends of that run went), and as many questions about a busy stretch of the log as it
   // holds events. As many as the as-of questions (they were capped at 1,000 when each took several ms), so that the
   // p99 rests on a hundred questions, not ten; the first 1,000's p50/p99 is printed too, to compare with runs before.
-  // Over 10,000 the p99 came out higher than over their first 1,000 (1M events: 8.6 against 4.9 ms).
+  // Over 10,000 the p99 came out higher than over their first 1,000 (1M events: 8.6 against 4.9 ms). That was the
+  // index's own doing, not the bench's: about 20 KB of each question outlived a scavenge (past records kept in Maps,
+  // literals V8 had pretenured), so that scavenges took 10-25 ms each and the old generation grew by 170 MB over the
+  // questions, its marking steps slowing those in between (200k events). See `Recent`, `DerivedValue` and `Timeline`.
   const edge = async (events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent> => {
     for await (const event of events) return event;
     throw new Error('the bench store is empty');
