@@ -12,8 +12,10 @@
  *     as the store does, 32 rows per statement, whose ratio is the cost of the store's own work. Which side goes
  *     first rotates batch by batch, so that none always meets the batch's rows cold in the CPU's cache;
  * (b) projection rebuild, the product's own (`LiveRecord.rebuild`: the store's paged read + the trusted read of
- *     stored events + TemporalIndex.apply) vs raw read + JSON.parse + a trivial fold, in turn, five times, each in a
- *     fresh process: best wall and CPU time of each, and the middle of the rounds' CPU ratios (the goal's); parseEvent (the compiled rules) vs class-validator alone on the same events;
+ *     stored events + TemporalIndex.apply) vs raw read of the same rows + JSON.parse + a trivial fold, five rounds,
+ *     each side in a fresh process, the sides of a round taking turns: best CPU time of each, and the middle of the
+ *     rounds' CPU ratios (the goal's), also against raw's plain read; parseEvent (the compiled rules) vs
+ *     class-validator alone on the same events;
  * (c) as-of query latency of the index vs the reference fold;
  * (d) peak memory, and memory after the queries vs before;
  * (e) facts recorded one by one into one long stream through FactRecorder (each its own fsync'd append), the
@@ -37,7 +39,9 @@ import { SqliteEventStore, type RecordedEvent } from '@app/event-store';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
 import { DecidedStreams, FactRecorder, LiveRecord, toNewEvent, toStoredFact, type StoredFact } from '@app/history';
 import { referenceStateAsOf, type Fact } from '@app/projections';
+import { interleaved } from './interleaved';
 import { LONG_STREAM, oneLongStream } from './one-long-stream';
+import type { RebuildSideName } from './rebuild-side';
 import { shapeFor, syntheticHistory, type BenchRow } from './synthetic-history';
 
 setFlagsFromString('--expose-gc');
@@ -56,6 +60,8 @@ interface Options {
 
 /** Rounds of the rebuild measure, each a raw read and a rebuild; odd, so that the rounds' ratios have a middle one. */
 const REBUILD_ROUNDS = 5;
+/** The wall time each side of a rebuild round runs before the next takes its turn. */
+const REBUILD_SLICE_MS = 100;
 
 const DEFAULTS: Options = { events: 1_000_000, batch: 100, queries: 10_000, referenceQueries: 3, validated: 100_000, streamFacts: 8_000, httpSeconds: 10, connections: 10 };
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -124,35 +130,34 @@ interface SideTiming {
   readonly types: number;
 }
 
-/** One side of the rebuild measure: rounds each run in a fresh process, its best wall and CPU time, every round's figures. */
+/** One side of the rebuild measure: its process's command, its best CPU time, every round's. */
 class RebuildSide {
-  ms = Infinity;
   cpuMs = Infinity;
   types = 0;
   /** The CPU time of each round, in order. */
   readonly cpuMsByRound: number[] = [];
-  readonly rounds: string[] = [];
 
   constructor(
-    private readonly side: 'raw' | 'rebuild',
+    readonly side: RebuildSideName,
     private readonly path: string,
     private readonly events: number,
   ) {}
 
-  async run(): Promise<void> {
-    const timed = await new Promise<SideTiming>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(__dirname, 'rebuild-side.js'), this.side, this.path], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as SideTiming) : reject(new Error(`rebuild-side.js ${this.side} exited with ${code}`))));
-    });
+  get command(): string[] {
+    return [process.execPath, join(__dirname, 'rebuild-side.js'), this.side, this.path];
+  }
+
+  took(printed: string): void {
+    const timed = JSON.parse(printed) as SideTiming;
     if (timed.events !== this.events) throw new Error(`${this.side}: ${timed.events} events read, expected ${this.events}`);
-    this.ms = Math.min(this.ms, timed.ms);
     this.cpuMs = Math.min(this.cpuMs, timed.cpuMs);
     this.cpuMsByRound.push(timed.cpuMs);
     this.types = timed.types;
-    this.rounds.push(`${fmt(timed.ms)}/${fmt(timed.cpuMs)}`);
+  }
+
+  /** Each round's ratio of `raw`'s CPU time to this side's, in ascending order. */
+  ratiosTo(raw: RebuildSide): number[] {
+    return raw.cpuMsByRound.map((rawMs, round) => rawMs / (this.cpuMsByRound[round] as number)).sort((a, b) => a - b);
   }
 }
 
@@ -242,30 +247,33 @@ async function main(): Promise<void> {
   collectGarbage();
   const baseHeap = sampleMemory().heapUsed;
 
-  // (b) rebuild: raw read + JSON.parse + trivial fold, and the product's rebuild, each in a process of its own
-  // (rebuild-side.ts), in turn, the first of the two alternating; each side's best wall and CPU time are shown, and the
-  // goal is on the rounds' CPU ratios (below).
-  // A fresh process each, so that both start from the same state: in the bench's own process, what ran before moved
+  // (b) rebuild: the product's rebuild and the raw read of the same rows (rebuild-side.ts says what each side does
+  // and why the raw read is like for like), each round its sides together in processes of their own, taking turns of
+  // 100 ms (`interleaved`), the first of them rotating; every round's CPU times are shown, and the goal is on the
+  // middle of the rounds' ratios.
+  // A fresh process each, so that all start from the same state: in the bench's own process, what ran before moved
   // the raw read most. Once V8 has grown its young generation (to 32 MB, as a rebuild that keeps what it reads makes
-  // it), the same raw read ran at 93-122k ev/s of CPU against 114-146k with the small one a fresh heap starts with
-  // (200k events, measured), and at 1M, 96-109k after a rebuild against 134k before it.
-  // The ratio that counts is of CPU time: on this shared machine the wall clock mostly measures the neighbours. Under
-  // a load average of 3-6 (two other engineers measuring), rounds of the same code moved 91-101k ev/s wall against
-  // 119k CPU for the rebuild, 98-100k wall against 133-138k CPU for the raw read, and three runs of the bench's
-  // best-of-two wall gave 0.73 / 0.86 / 0.94. CPU time counts every thread of the process, the collector's helpers
-  // too, so the side that keeps what it reads is not spared its garbage collection.
+  // it), the same raw read ran at 96-109k ev/s after a rebuild against 134k before it (1M events).
+  // CPU time, since on this shared machine the wall clock mostly measures the neighbours; it counts every thread of
+  // the process, the collector's helpers too, so the side that keeps what it reads is not spared its collection.
+  // In turns, since CPU time moves with the neighbours too (they share the caches and the memory bus): rounds that
+  // ran one after the other gave the same raw read 5.2 and 9.6 s of CPU two minutes apart, and the goal's ratio went
+  // 0.70 / 0.93 / 0.96 over three runs of the bench. Two identical raw reads taking turns gave ratios of 0.92-1.00,
+  // and their CPU times moved together from round to round (6.7/6.8, 7.0/7.6, 9.0/9.0 s at 1M events).
   raw.close();
-  const rawReads = new RebuildSide('raw', join(directory, 'raw.db'), total);
+  const rawReads = new RebuildSide('raw', join(directory, 'store.db'), total);
+  const plainReads = new RebuildSide('raw-plain', join(directory, 'raw.db'), total);
   const rebuilds = new RebuildSide('rebuild', join(directory, 'store.db'), total);
+  const rebuildSides = [rawReads, plainReads, rebuilds];
   for (let round = 0; round < REBUILD_ROUNDS; round++) {
-    for (const side of round % 2 === 0 ? [rawReads, rebuilds] : [rebuilds, rawReads]) await side.run();
+    const sides = rebuildSides.map((_, at) => rebuildSides[(round + at) % rebuildSides.length] as RebuildSide);
+    const printed = await interleaved(sides.map((side) => side.command), REBUILD_SLICE_MS);
+    sides.forEach((side, at) => side.took(printed[at] as string));
   }
-  // The ratio of each round's two CPU times, the middle one of them counting. The two sides of a round run within
-  // seconds of each other, under much the same load, where each side's best may come from a quiet minute the other
-  // never had: a run under a load average of 6.8 gave rounds of 0.96, 0.71 and 0.86, and 0.81 as the ratio of bests,
-  // the raw read's best from the 0.71 round.
-  const roundRatios = rawReads.cpuMsByRound.map((rawMs, round) => rawMs / (rebuilds.cpuMsByRound[round] as number)).sort((a, b) => a - b);
+  const roundRatios = rebuilds.ratiosTo(rawReads);
   const rebuildRatio = roundRatios[roundRatios.length >> 1] as number;
+  const plainRatios = rebuilds.ratiosTo(plainReads);
+  const plainRatio = plainRatios[plainRatios.length >> 1] as number;
   // The record the questions are asked of, rebuilt in this process: its heap is the product's, as its start-up
   // rebuild leaves it.
   const record = new LiveRecord(store);
@@ -384,11 +392,11 @@ async function main(): Promise<void> {
     ['  CPU per event (µs)', ((storeSide.cpuMs * 1000) / total).toFixed(1), ((rawSide.cpuMs * 1000) / total).toFixed(1), (rawSide.cpuMs / storeSide.cpuMs).toFixed(2)],
     ['  vs raw writing as the store does (events/s)', fmt(rate(total, storeSide.ms)), fmt(rate(total, rawRowsSide.ms)), (rawRowsSide.ms / storeSide.ms).toFixed(2)],
     ['  CPU per event (µs)', ((storeSide.cpuMs * 1000) / total).toFixed(1), ((rawRowsSide.cpuMs * 1000) / total).toFixed(1), (rawRowsSide.cpuMs / storeSide.cpuMs).toFixed(2)],
-    ['rebuild: read+parse+fold (events/s)', fmt(rate(total, rebuilds.ms)), fmt(rate(total, rawReads.ms)), (rawReads.ms / rebuilds.ms).toFixed(2)],
-    ['  per second of CPU (events/s)', fmt(rate(total, rebuilds.cpuMs)), fmt(rate(total, rawReads.cpuMs)), (rawReads.cpuMs / rebuilds.cpuMs).toFixed(2)],
+    ['rebuild: read+parse+fold, CPU, best round (ev/s)', fmt(rate(total, rebuilds.cpuMs)), fmt(rate(total, rawReads.cpuMs)), (rawReads.cpuMs / rebuilds.cpuMs).toFixed(2)],
     [`  CPU, middle of ${REBUILD_ROUNDS} rounds' ratios`, '', '', rebuildRatio.toFixed(2)],
+    [`  vs raw's plain read (SELECT *, row by row), middle`, '', fmt(rate(total, plainReads.cpuMs)), plainRatio.toFixed(2)],
     ['  in the bench process, after the rounds (events/s)', fmt(rate(total, rebuiltHere.milliseconds)), '', ''],
-    ['  store read in pages alone (events/s)', fmt(rate(read, storeReadMs)), fmt(rate(total, rawReads.ms)), (rawReads.ms / storeReadMs).toFixed(2)],
+    ['  store read in pages alone, wall (events/s)', fmt(rate(read, storeReadMs)), '', ''],
     ['parseEvent vs class-validator alone (events/s)', fmt(rate(validated, validatedMs)), fmt(rate(checkedByClassValidator.length, classValidatorMs)), (rate(validated, validatedMs) / rate(checkedByClassValidator.length, classValidatorMs)).toFixed(1) + '× faster'],
     ['  parseEvent per second of CPU (events/s)', fmt(rate(validated, validatedCpuMs)), '', ''],
     ['as-of p50 (ms)', percentile(sorted, 50).toFixed(3), percentile(sortedReference, 50).toFixed(1), (percentile(sortedReference, 50) / percentile(sorted, 50)).toFixed(0) + '× faster'],
@@ -414,7 +422,7 @@ async function main(): Promise<void> {
   console.log(`\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`);
   for (const [name, ours, theirs, ratio] of table) console.log(`${name.padEnd(44)}${ours.padStart(18)}${theirs.padStart(18)}${ratio.padStart(14)}`);
   console.log(`\nratios: append and rebuild = annals rate / raw rate; queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtInstants.length)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${rawReads.types}.`);
-  console.log(`rebuild rounds, each in a fresh process, wall/CPU (ms): annals ${rebuilds.rounds.join(', ')}; raw ${rawReads.rounds.join(', ')}; CPU ratios ${roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}.`);
+  console.log(`rebuild rounds, each side in a fresh process, taking turns, CPU (ms): annals ${rebuilds.cpuMsByRound.map(fmt).join(', ')}; raw ${rawReads.cpuMsByRound.map(fmt).join(', ')}; raw plain ${plainReads.cpuMsByRound.map(fmt).join(', ')}; ratios ${roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; to the plain read ${plainRatios.map((ratio) => ratio.toFixed(2)).join(', ')}.`);
   console.log(`HTTP: ${opts.connections} connections for ${opts.httpSeconds} s each, ${asOfPaths.length} as-of paths in turn against the API, and its answers, path by path, against the bare server.`);
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   // The goals of the speed issue, each against its figure in this run.

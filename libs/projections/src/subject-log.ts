@@ -2,6 +2,7 @@ import { forEachStanding, parseStreamId, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
 import { buildView, evolveView, organisationAt, type SubjectView } from './record/subject-views';
 import { countBefore, effectiveOrdinal, type Spans } from './time/span';
+import { IntList } from './int-list';
 
 /** What one subject's facts resolve to for one prefix of its log. */
 export interface Projection {
@@ -106,9 +107,11 @@ export function versionsOf(root: Fact, supersessions: readonly Fact[]): Version[
   });
 }
 
-/** Effective order (`key`s), then recorded order; two contents of one fact (never held at once) by when they were held. */
-function precedes(aKey: number, a: Held, bKey: number, b: Held): boolean {
-  if (aKey !== bKey) return aKey < bKey;
+/**
+ * Of two contents on the same day of effective order, whether `a` comes first: recorded order, then two contents of one
+ * fact (never held at once) by when they were held.
+ */
+function precedesOnItsDay(a: Held, b: Held): boolean {
   const aPosition = factOf(a).position;
   const bPosition = factOf(b).position;
   if (aPosition !== bPosition) return aPosition < bPosition;
@@ -129,6 +132,8 @@ export class SubjectLog {
   private recorded: Fact[] = [];
   /** The effective order, once it differs from the recorded one; until then `recorded` is both. */
   private effective: Held[] | undefined;
+  /** The effective-order key (`keyOf`) of each content in `order`, at the same index. */
+  private keys = new IntList();
   /** Versions in `order` that a later supersession replaced: while none, the facts held now are `order` itself. */
   private replaced = 0;
   /**
@@ -144,7 +149,11 @@ export class SubjectLog {
   /** Whether this is an organisation's log, whose past views are cut from the latest one (`cutAt`). */
   private readonly organisation: boolean;
 
-  constructor(readonly subject: string) {
+  constructor(
+    readonly subject: string,
+    /** Its number among the index's logs, in order of creation (`NamedIn`). */
+    readonly number: number,
+  ) {
     this.organisation = parseStreamId(subject)?.category === 'organisation';
   }
 
@@ -153,10 +162,7 @@ export class SubjectLog {
     return this.recorded;
   }
 
-  /**
-   * Every content in effective order. Its keys (`keyOf`) are worked out as a placement compares them, rather than kept
-   * in an array beside it: a few digits read per step of a search cost less than eight bytes kept per fact.
-   */
+  /** Every content in effective order. */
   get order(): readonly Held[] {
     return this.effective ?? this.recorded;
   }
@@ -168,13 +174,16 @@ export class SubjectLog {
   add(fact: Fact, spans: Spans): void {
     this.version += 1;
     const last = this.recorded.at(-1);
-    if (this.effective === undefined && (last === undefined || (last.position < fact.position && precedes(keyOf(last), last, keyOf(fact), fact)))) {
+    const key = keyOf(fact);
+    // Recorded after the last entry and not before it in effective order, it comes after it on both axes.
+    if (this.effective === undefined && (last === undefined || (last.position < fact.position && this.keys.last() <= key))) {
       this.recorded.push(fact);
+      this.keys.push(key);
       this.extendLatest(fact, spans);
       return;
     }
     this.insert(fact);
-    this.place(fact, spans);
+    this.placeAt(fact, key, spans);
   }
 
   /** Notes an entry in recorded order; the contents it gives or changes are placed (or removed) in `order`. */
@@ -207,20 +216,26 @@ export class SubjectLog {
     const sharesOrder = this.latest !== undefined && this.latest.facts === this.order;
     this.recorded = this.recorded.slice();
     if (this.effective !== undefined) this.effective = this.effective.slice();
+    this.keys = this.keys.trimmed();
     if (sharesOrder && this.latest !== undefined) this.latest = { facts: this.order as readonly ResolvedFact[], view: this.latest.view };
   }
 
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
   place(held: Held, spans: Spans): void {
+    this.placeAt(held, keyOf(held), spans);
+  }
+
+  private placeAt(held: Held, key: number, spans: Spans): void {
     this.version += 1;
     const order = this.split();
-    const key = keyOf(held);
-    const last = order.at(-1);
-    if (last === undefined || precedes(keyOf(last), last, key, held)) {
+    const at = this.placeFor(key, held);
+    if (at === order.length) {
       order.push(held);
+      this.keys.push(key);
       this.extendLatest(held, spans);
     } else {
-      insertAt(order, this.preceding(key, held), held);
+      insertAt(order, at, held);
+      this.keys.insert(at, key);
       this.latest = undefined;
     }
     if (!isHeldNow(held)) this.replaced += 1;
@@ -249,6 +264,7 @@ export class SubjectLog {
       throw new Error(`content of ${factOf(content).id} from ${fromOf(content)} is not in ${this.subject}`);
     }
     order.splice(at, 1);
+    this.keys.remove(at);
     if (!isHeldNow(held)) this.replaced -= 1;
     if (fromOf(held) !== factOf(held).position) this.late -= 1;
     this.latest = undefined;
@@ -297,15 +313,29 @@ export class SubjectLog {
     return organisationAt(view, cutoff);
   }
 
-  /** How many contents in `order` precede one with this key. */
+  /**
+   * Where a content not in `order` yet goes. Facts mostly arrive in effective order: the end first. A fact that is
+   * the last entry (new to the log: in a replay, nearly every one) comes after every content of its day, each being of
+   * an entry recorded before it, and is placed by the keys alone; any other is compared with the contents of its day.
+   */
+  private placeFor(key: number, held: Held): number {
+    const keys = this.keys;
+    const last = keys.last();
+    if (last < key) return keys.length;
+    if (!isVersion(held) && this.recorded.at(-1) === held) return last === key ? keys.length : keys.countAtMost(key);
+    return this.preceding(key, held);
+  }
+
+  /** How many contents in `order` precede one with this key: the keys are searched, the contents of its day compared. */
   private preceding(key: number, held: Held): number {
-    let low = 0;
+    const keys = this.keys;
     const order = this.order;
-    let high = order.length;
+    let low = 0;
+    let high = keys.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const other = order[middle] as Held;
-      if (precedes(keyOf(other), other, key, held)) low = middle + 1;
+      const other = keys.at(middle);
+      if (other < key || (other === key && precedesOnItsDay(order[middle] as Held, held))) low = middle + 1;
       else high = middle;
     }
     return low;

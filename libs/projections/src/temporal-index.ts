@@ -12,6 +12,7 @@ import { composeTimeline, type TimelineEntry } from './queries/timeline';
 import type { ViewSource } from './record/view-source';
 import { DerivedValues, ReadTracker, type DerivedStore, type Readable } from './derived-values';
 import { FactsById } from './record/facts-by-id';
+import { NamedIn } from './named-in';
 
 /**
  * A small least-recently-used cache, so that repeated queries about one past record are cheap and memory stays
@@ -86,22 +87,9 @@ const PROJECTIONS_PER_RECORD = 64;
 /** The ids one key of an index lookup may stand for; they are only ever added to, so their count is the version. */
 class Lookup implements Readable {
   readonly ids = new Set<string>();
-  /**
-   * The id added last. A replay adds the same one again and again (a stream's facts about one participant come
-   * together: 45% of the bench's facts), and each is spared an insert into a set that is seldom in the cache, a state
-   * being in thousands of instruments. The inserts left (a quarter of the facts name a participant new to their
-   * subject) are still about 5% of a rebuild at 1M events.
-   */
-  private last: string | undefined;
 
   get version(): number {
     return this.ids.size;
-  }
-
-  add(id: string): void {
-    if (id === this.last) return;
-    this.ids.add(id);
-    this.last = id;
   }
 }
 
@@ -121,6 +109,8 @@ class Creations implements Readable {
  */
 export class TemporalIndex<F extends Fact = Fact> {
   private readonly logs = new Map<string, SubjectLog>();
+  /** The same logs, each at its number (in order of creation). */
+  private readonly numbered: SubjectLog[] = [];
   /** The same logs by category, then by the subject's id (`csto` for `organisation-csto`). */
   private readonly logsById = {
     organisation: new Map<string, SubjectLog>(),
@@ -143,7 +133,7 @@ export class TemporalIndex<F extends Fact = Fact> {
   private readonly versions = new Map<string, Held[]>();
   /** Facts of the root, kept until the root is applied. */
   private readonly waiting = new Map<string, F[]>();
-  private readonly bySubjectOfParticipant = new Map<string, Lookup>();
+  private readonly namedIn = new Map<string, NamedIn>();
   private readonly instrumentsByOrganisation = new Map<string, Lookup>();
   private readonly amendmentsByInstrument = new Map<string, Lookup>();
   private readonly deploymentsByOrganisation = new Map<string, Lookup>();
@@ -276,7 +266,11 @@ export class TemporalIndex<F extends Fact = Fact> {
       amendmentsOf: (instrument) => ids(this.amendmentsByInstrument, instrument),
       deploymentsOf: (organisation) => ids(this.deploymentsByOrganisation, organisation),
       organisationsFounded: (instrument) => ids(this.organisationsByInstrument, instrument),
-      subjectsOf: (participant) => ids(this.bySubjectOfParticipant, participant),
+      subjectsOf: (participant) => {
+        const named = this.namedIn.get(participant);
+        tracker.read(named ?? this.creations);
+        return named?.subjects() ?? [];
+      },
       subjects: () => {
         tracker.read(this.creations);
         return this.logs.keys();
@@ -372,8 +366,9 @@ export class TemporalIndex<F extends Fact = Fact> {
   private logOf(subject: string): SubjectLog {
     let log = this.logs.get(subject);
     if (log === undefined) {
-      log = new SubjectLog(subject);
+      log = new SubjectLog(subject, this.numbered.length);
       this.logs.set(subject, log);
+      this.numbered.push(log);
       this.creations.version += 1;
     }
     return log;
@@ -461,14 +456,23 @@ export class TemporalIndex<F extends Fact = Fact> {
       map.set(key, (lookup = new Lookup()));
       this.creations.version += 1;
     }
-    lookup.add(value);
+    lookup.ids.add(value);
+  }
+
+  private nameIn(participant: string, log: SubjectLog): void {
+    let named = this.namedIn.get(participant);
+    if (named === undefined) {
+      this.namedIn.set(participant, (named = new NamedIn(this.numbered)));
+      this.creations.version += 1;
+    }
+    named.add(log);
   }
 
   /** Remembers which lookups the content may answer; over-approximate by design (queries check). */
   private note(event: SubjectEvent, log: SubjectLog): void {
     const participant = participantOf(event);
     // No set per log to spare this lookup: it cost 8 B per event at 200k events (measured), the lookup little.
-    if (participant !== undefined) this.addTo(this.bySubjectOfParticipant, participant, log.subject);
+    if (participant !== undefined) this.nameIn(participant, log);
     switch (event.type) {
       case 'InstrumentAdopted':
         if (event.organisation !== undefined) this.addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
