@@ -191,7 +191,7 @@ type GrantTimelines = Readonly<Record<'observer' | 'partner', readonly GrantTime
 function grantTimelines(source: ViewSource, organisation: OrganisationView): GrantTimelines {
   return source.memo(organisation, 'grant-timelines', () => {
     const byRole: Record<'observer' | 'partner', GrantTimeline[]> = { observer: [], partner: [] };
-    for (const { role, participant, body, changes } of inAnswerOrder(organisation.grants)) {
+    for (const { role, participant, body, changes } of inAnswerOrder(organisation)) {
       const spells = openClose(changes);
       byRole[role].push({ participant, body, changes, spells, coarse: hasCoarseDates(spells) });
     }
@@ -255,8 +255,8 @@ function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
     const { changes } = timeline;
     let change = 0;
     for (const spell of timeline.spells) {
-      from[at] = dayNumber(spell.start.to);
-      until[at] = spell.end === null ? NEVER : dayNumber(spell.end.to);
+      from[at] = spell.start.toDay;
+      until[at] = spell.end === null ? NEVER : spell.end.toDay;
       while ((changes[change] as StatusChange).eventId !== spell.eventIds[0]) change += 1;
       opened[at] = (changes[change] as StatusChange).position;
       if (spell.end === null) closed[at] = Infinity;

@@ -1,5 +1,5 @@
 import { termEnd, withdrawalEffectivePeriod, type EntryIntoForceClause, type InstrumentRules } from '@app/domain';
-import { compareSpans, dayNumber, earlierSpan, isExact, laterSpan, NEVER, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
+import { compareSpans, earlierSpan, isExact, laterSpan, NEVER, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
 import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
 import type { ViewSource } from './view-source';
 import { byText } from './organisation-record';
@@ -115,13 +115,12 @@ export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap
 }
 
 function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
-  const parties = new Map<string, readonly PartySpell[]>();
   const general = generalEntryIntoForce(source, view);
-  // Made in alphabetical order, the order every answer lists parties in: one map per instrument, not a second to sort.
-  for (const record of [...view.parties.values()].sort(byRecordParticipant)) parties.set(record.participant, partySpells(view, record, general, source));
-  const amendedId = view.adopted?.rules.amends;
-  const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
-  if (!amended || general.derived !== null || general.reported === null) return parties;
+  const own = ownParties(view, general, source);
+  const parties = new Map<string, readonly PartySpell[]>();
+  own.participants.forEach((participant, at) => parties.set(participant, own.periods[at] as readonly PartySpell[]));
+  const amended = amendedByReport(source, view, general);
+  if (amended === undefined || general.reported === null) return parties;
   const report = general.reported;
   const reportIds = general.eventIds;
   for (const [participant, periods] of partiesOf(source, amended)) {
@@ -137,6 +136,31 @@ function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<st
     if (implied.length > 0) parties.set(participant, implied);
   }
   return byParticipant(parties);
+}
+
+/**
+ * The instrument whose parties this one binds by report (see `partiesOf`): an amending protocol whose entry into force
+ * the record knows only from a general report. Mostly none, and then the parties are the instrument's own.
+ */
+function amendedByReport(source: ViewSource, view: InstrumentView, general: GeneralEntryIntoForce): InstrumentView | undefined {
+  const amendedId = view.adopted?.rules.amends;
+  const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
+  return amended === undefined || general.derived !== null || general.reported === null ? undefined : amended;
+}
+
+/** Participants in alphabetical order, and the periods of each at the same place. */
+interface PartyPeriods {
+  readonly participants: readonly string[];
+  readonly periods: readonly (readonly PartySpell[])[];
+}
+
+/**
+ * The periods of the participants the instrument's own record names, in alphabetical order: the participants sorted
+ * in the default order (`byText`'s, with no comparator to call), rather than their records by a comparator.
+ */
+function ownParties(view: InstrumentView, general: GeneralEntryIntoForce, source: ViewSource): PartyPeriods {
+  const participants = [...view.parties.keys()].sort();
+  return { participants, periods: participants.map((participant) => partySpells(view, view.parties.get(participant) as PartyRecord, general, source)) };
 }
 
 /**
@@ -182,36 +206,46 @@ export interface PartyDays {
   readonly signatoriesUntil: number;
 }
 
+/**
+ * Derived from the parties' periods (`partiesOf`'s), without their map: most instruments bind only the participants
+ * their own record names, whose periods are made in alphabetical order with no map to fill (a map per instrument,
+ * with a comparator called to sort its records, was about a tenth of deriving an organisation's values, profiled).
+ */
 export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
-  return source.memo(view, 'party-days', () => derivePartyDays(view, generalEntryIntoForce(source, view), deriveParties(source, view)));
+  return source.memo(view, 'party-days', () => {
+    const general = generalEntryIntoForce(source, view);
+    if (amendedByReport(source, view, general) === undefined) return derivePartyDays(view, general, ownParties(view, general, source));
+    const parties = deriveParties(source, view);
+    return derivePartyDays(view, general, { participants: [...parties.keys()], periods: [...parties.values()] });
+  });
 }
 
-function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: ReadonlyMap<string, readonly PartySpell[]>): PartyDays {
+function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: PartyPeriods): PartyDays {
+  const { participants } = parties;
   let periods = 0;
-  parties.forEach((spells) => (periods += spells.length));
-  const participants: string[] = [];
+  for (const spells of parties.periods) periods += spells.length;
   const signatures = new Array<PartyEpisode['signature']>(periods);
   // Four columns over one buffer: a buffer of its own each was four allocations outside the heap per instrument.
-  const columns = new Int32Array(parties.size + 1 + 3 * periods);
-  const firstPeriod = columns.subarray(0, parties.size + 1);
-  const boundFrom = columns.subarray(parties.size + 1, parties.size + 1 + periods);
-  const boundUntil = columns.subarray(parties.size + 1 + periods, parties.size + 1 + 2 * periods);
-  const signedFrom = columns.subarray(parties.size + 1 + 2 * periods);
+  const size = participants.length;
+  const columns = new Int32Array(size + 1 + 3 * periods);
+  const firstPeriod = columns.subarray(0, size + 1);
+  const boundFrom = columns.subarray(size + 1, size + 1 + periods);
+  const boundUntil = columns.subarray(size + 1 + periods, size + 1 + 2 * periods);
+  const signedFrom = columns.subarray(size + 1 + 2 * periods);
   let coarse = false;
   let signatoriesFrom = NEVER;
   let signatoriesUntil = 0;
   let settledFrom = 0;
   let at = 0;
-  parties.forEach((spells, participant) => {
-    firstPeriod[participants.length] = at;
-    participants.push(participant);
+  parties.periods.forEach((spells, party) => {
+    firstPeriod[party] = at;
     for (const spell of spells) {
       const { start, end } = spell;
       const signature = spell.episode.signature;
       signatures[at] = signature;
-      boundFrom[at] = start === null ? NEVER : dayNumber(start.to);
-      boundUntil[at] = start === null || end === null ? NEVER : dayNumber(end.to);
-      signedFrom[at] = signature === undefined ? NEVER : dayNumber(signature.span.to);
+      boundFrom[at] = start === null ? NEVER : start.toDay;
+      boundUntil[at] = start === null || end === null ? NEVER : end.toDay;
+      signedFrom[at] = signature === undefined ? NEVER : signature.span.toDay;
       if (start !== null && (!isExact(start) || (end !== null && !isExact(end)))) coarse = true;
       if (start !== null) settledFrom = Math.max(settledFrom, boundFrom[at] as number, end === null ? 0 : (boundUntil[at] as number));
       if (signature !== undefined) {
@@ -221,7 +255,7 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
       at += 1;
     }
   });
-  firstPeriod[participants.length] = at;
+  firstPeriod[size] = at;
   const adoption = view.adopted?.eventId;
   const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
   return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, signatures, signatories: new Array<Signatory | undefined>(periods), settledFrom, settledParties: undefined, coarse, eventIds, signatoriesFrom, signatoriesUntil };
@@ -250,8 +284,6 @@ function signatoryRow(days: PartyDays, party: number, period: number): Signatory
   // Frozen: every answer on the days the period is signed but not bound shares it.
   return Object.freeze({ participant: days.participants[party] as string, instrument: days.view.id, since: signature.date, eventIds: [signature.eventId] });
 }
-
-const byRecordParticipant = (a: PartyRecord, b: PartyRecord): number => byText(a.participant, b.participant);
 
 /** The same map, its participants in alphabetical order (those a protocol binds by report come last until sorted). */
 function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {

@@ -1,6 +1,6 @@
 import { streamId } from '@app/domain';
 import type { Span } from '../time/span';
-import type { Dated, DeploymentView, GrantRecord, InstrumentView } from './subject-views';
+import { grantsByParticipant, type Dated, type DeploymentView, type GrantRecord, type InstrumentView, type OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** The order every answer lists names and ids in: by code unit, the same on every machine. */
@@ -121,20 +121,26 @@ function spellCount(changes: GrantChanges): number {
  * Grant records in the order answers list them: by participant, then by body (one record per role, participant and
  * body, so each role's are in that order too). The distinct participants are sorted in the default order, which is
  * `byText`'s (code units) and calls no comparator: a comparator called for each pair of records compared was a
- * tenth of what deriving an organisation's grant timelines cost (profiled).
+ * tenth of what deriving an organisation's grant timelines cost (profiled). A view the fold made holds its records by
+ * participant already (`grantsByParticipant`); another (cut to a past record) is grouped here.
  */
-export function inAnswerOrder(grants: readonly GrantRecord[]): GrantRecord[] {
+export function inAnswerOrder(organisation: OrganisationView): GrantRecord[] {
+  const byParticipant = grantsByParticipant(organisation) ?? groupedByParticipant(organisation.grants);
+  const ordered: GrantRecord[] = [];
+  for (const participant of [...byParticipant.keys()].sort()) {
+    const records = byParticipant.get(participant) as readonly GrantRecord[];
+    // A copy to sort: the fold's lists are the view's own.
+    for (const record of records.length > 1 ? [...records].sort((a, b) => byText(a.body, b.body)) : records) ordered.push(record);
+  }
+  return ordered;
+}
+
+function groupedByParticipant(grants: readonly GrantRecord[]): Map<string, GrantRecord[]> {
   const byParticipant = new Map<string, GrantRecord[]>();
   for (const record of grants) {
     const records = byParticipant.get(record.participant);
     if (records === undefined) byParticipant.set(record.participant, [record]);
     else records.push(record);
   }
-  const ordered: GrantRecord[] = [];
-  for (const participant of [...byParticipant.keys()].sort()) {
-    const records = byParticipant.get(participant) as GrantRecord[];
-    if (records.length > 1) records.sort((a, b) => byText(a.body, b.body));
-    for (const record of records) ordered.push(record);
-  }
-  return ordered;
+  return byParticipant;
 }

@@ -254,6 +254,11 @@ interface FoldedOrganisation extends OrganisationView {
   readonly grantsByParticipant: Map<string, GrantRecord[]>;
 }
 
+/** A view's grant records by participant, each list in the order the fold met them, where the fold made the view. */
+export function grantsByParticipant(view: OrganisationView): ReadonlyMap<string, readonly GrantRecord[]> | undefined {
+  return (view as Partial<FoldedOrganisation>).grantsByParticipant;
+}
+
 /**
  * One more fact, after every other in effective order, folded into a view built by `buildView`. Views are built
  * per stream, so a view only meets the facts of its own category.
@@ -418,10 +423,19 @@ function episodeOf(view: InstrumentView, participant: string, consents: boolean)
   return next;
 }
 
-/** The clauses count each participant's first signature and first deposit, not those of a later accession. */
-function countConsent(view: InstrumentView, consent: Consent): void {
-  const record = view.parties.get(consent.participant);
-  if ((consent.kind === 'signature' ? record?.signature : record?.deposit) === consent) view.consents.push(consent);
+/**
+ * A signature or deposit kept where its period has none yet. The clauses count each participant's first signature and
+ * first deposit, not those of a later accession: those its first period (the record itself) keeps. Told from the
+ * period found for it, with no second lookup of the participant (a consent is most of an instrument's facts).
+ */
+function addConsent(view: InstrumentView, episode: PartyEpisode, consent: ConsentOf<Consent['kind']>): void {
+  const kept = consent.kind === 'signature' ? (episode.signature ??= consent as ConsentOf<'signature'>) : (episode.deposit ??= consent as ConsentOf<'deposit'>);
+  if (kept === consent && isFirstPeriod(episode)) view.consents.push(consent);
+}
+
+/** Whether a period is its participant's first: the record itself, where a later one is a plain episode. */
+function isFirstPeriod(episode: PartyEpisode): boolean {
+  return episode instanceof PartyRecordOf;
 }
 
 /** Signatures and deposits are most instrument facts: they make their `ConsentOf` alone, the others a `Dated`. */
@@ -430,19 +444,13 @@ function evolveInstrument(view: InstrumentView, event: InstrumentEvent, fact: Re
     case 'InstrumentAdopted':
       view.adopted ??= { ...dated(fact, span), title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
       return;
-    case 'InstrumentSigned': {
-      const signature = new ConsentOf(fact, span, 'signature');
-      episodeOf(view, event.participant, true).signature ??= signature;
-      return countConsent(view, signature);
-    }
+    case 'InstrumentSigned':
+      return addConsent(view, episodeOf(view, event.participant, true), new ConsentOf(fact, span, 'signature'));
     case 'RatificationLawEnacted':
       episodeOf(view, event.participant, true).ratification ??= { ...dated(fact, span), act: event.act };
       return;
-    case 'InstrumentDeposited': {
-      const deposit = new ConsentOf(fact, span, 'deposit');
-      episodeOf(view, event.participant, true).deposit ??= deposit;
-      return countConsent(view, deposit);
-    }
+    case 'InstrumentDeposited':
+      return addConsent(view, episodeOf(view, event.participant, true), new ConsentOf(fact, span, 'deposit'));
     case 'EntryIntoForceReported':
       if (event.participant === undefined) view.reportedGeneral ??= dated(fact, span);
       else episodeOf(view, event.participant, true).reportedInForce ??= dated(fact, span);

@@ -9,6 +9,12 @@ export interface Span {
   readonly from: string;
   readonly to: string;
   readonly label: string;
+  /**
+   * `from` and `to` as numbers (`dayNumber`), worked out once per span: spans are shared per date, and the derivations
+   * compare and index them by day thousands of times per organisation, where reading the texts again cost a parse each.
+   */
+  readonly fromDay: number;
+  readonly toDay: number;
 }
 
 /**
@@ -29,7 +35,7 @@ export function countBefore<T>(items: readonly T[], isBefore: (item: T) => boole
 // Spans are made in one place with one shape: queries compare millions of them, and a single hidden class keeps
 // those property reads fast.
 function makeSpan(from: string, to: string, label: string): Span {
-  return { from, to, label };
+  return { from, to, label, fromDay: dayNumber(from), toDay: dayNumber(to) };
 }
 
 /** The span a date stands for. */
@@ -131,23 +137,23 @@ export function holdingOn(spell: { readonly start: Span; readonly end: Span | nu
 }
 
 export function sameSpan(a: Span, b: Span): boolean {
-  return a.from === b.from && a.to === b.to;
+  return a.fromDay === b.fromDay && a.toDay === b.toDay;
 }
 
 /** Effective order: by the first day a change may have happened, then by its last. */
 export function compareSpans(a: Span, b: Span): number {
-  if (a.from !== b.from) return a.from < b.from ? -1 : 1;
-  if (a.to !== b.to) return a.to < b.to ? -1 : 1;
+  if (a.fromDay !== b.fromDay) return a.fromDay < b.fromDay ? -1 : 1;
+  if (a.toDay !== b.toDay) return a.toDay < b.toDay ? -1 : 1;
   return 0;
 }
 
 /** The later of two changes: bound on the later of two dates means both bounds move to the later one. */
 export function laterSpan(a: Span, b: Span): Span {
-  const from = a.from > b.from ? a.from : b.from;
-  const to = a.to > b.to ? a.to : b.to;
-  if (from === a.from && to === a.to) return a;
-  if (from === b.from && to === b.to) return b;
-  return spanOfPeriod({ from, to });
+  const from = a.fromDay > b.fromDay ? a : b;
+  const to = a.toDay > b.toDay ? a : b;
+  if (from.fromDay === a.fromDay && to.toDay === a.toDay) return a;
+  if (from.fromDay === b.fromDay && to.toDay === b.toDay) return b;
+  return spanOfPeriod({ from: from.from, to: to.to });
 }
 
 export function earlierSpan(a: Span, b: Span): Span {
