@@ -54,6 +54,24 @@ describe('reading stored events back as compact facts, as the live record holds 
     }
   });
 
+  it('gives events of one type with their own keys, in their own order, whatever the events before them had', () => {
+    const facts = new CompactFacts();
+    const held = asText(log[0]!);
+    const data = JSON.parse(held.data) as Record<string, unknown>;
+    const reversed = Object.fromEntries(Object.entries(data).reverse());
+    const fewer = Object.fromEntries(Object.entries(data).slice(1));
+    // Data the store holds with a key named `__proto__` (JSON.parse makes it a field) has it as a field of the event too.
+    const proto = JSON.parse(`{"__proto__":{"note":"a field"},${held.data.slice(1)}`) as Record<string, unknown>;
+    for (const each of [data, reversed, data, fewer, proto, data]) {
+      const text = { ...held, data: JSON.stringify(each) };
+      const fact = facts.fromText(text);
+      const plain = toStoredFact({ ...held, data: JSON.parse(text.data) as unknown, metadata: JSON.parse(held.metadata) as RecordedEvent['metadata'] });
+
+      expect(JSON.stringify(fact)).toBe(JSON.stringify(plain));
+      expect(Object.keys(fact.event)).toEqual(Object.keys(plain.event));
+    }
+  });
+
   it('keeps one frozen copy of identical sources lists and of identical metadata', () => {
     const facts = new CompactFacts();
     const [a, b, c, d] = [log[1]!, log[2]!, log[4]!, log[3]!].map((recorded) => facts.fromText(asText(recorded)));

@@ -40,13 +40,9 @@ interface ReadableType {
   readonly type: WireName;
   /** The schema version this build reads the type at. */
   readonly version: number;
-  /** `{"type":"…"`: stored data parsed with it in front is the event, type first, in one object. */
-  readonly opening: string;
 }
 
-const READABLE_TYPES = new Map<string, ReadableType>(
-  WIRE_NAMES.map((type) => [type, { type, version: SCHEMA_VERSIONS[type], opening: `{"type":${JSON.stringify(type)}` }]),
-);
+const READABLE_TYPES = new Map<string, ReadableType>(WIRE_NAMES.map((type) => [type, { type, version: SCHEMA_VERSIONS[type] }]));
 
 /**
  * Reads a stored event back as a fact, trusting its shape: the store holds only events that passed `parseEvent` on
@@ -72,13 +68,15 @@ export function toStoredFact(recorded: RecordedEvent): StoredFact {
  * Reads stored events back as facts in a compact form, for a record that holds the whole log in memory: a string
  * that recurs (a subject, a participant, a date, a stream id, a provenance) is kept once, identical `sources` lists
  * and identical metadata are one object (parsed once, when read from stored text), and an event read from stored
- * text is parsed into one object with its type in front. The facts are deeply equal to `toStoredFact`'s, keys in
+ * text is made, type first, by its shape's `EventMaker`. The facts are deeply equal to `toStoredFact`'s, keys in
  * the same order. What is shared between facts (sources lists, metadata) is frozen, so that no fact can change
  * another's; the rest is, as every fact, read-only by type and never changed.
  */
 export class CompactFacts {
   private readonly strings = new Map<string, string>();
   private readonly sourceLists = new Map<string, (readonly unknown[])[]>();
+  /** The maker of each type's events, for the keys its last stored data had. */
+  private readonly makers = new Map<WireName, EventMaker>();
   /** Consecutive events mostly share their metadata (one append, one import): the last text and its object. */
   private lastMetadata: { readonly text: string; readonly value: FactMetadata } | undefined;
   private lastRecordedAt = '';
@@ -91,7 +89,12 @@ export class CompactFacts {
   /** A stored event as the embedded store's synchronous pages give it: data and metadata as JSON text. */
   fromText(stored: StoredEventText): StoredFact {
     const metadata = this.metadataOf(stored.metadata);
-    return this.placed(stored, this.compacted(parsedEvent(stored, readableType(stored, metadata)), 'type'), metadata);
+    const { type } = readableType(stored, metadata);
+    const data = parsedData(stored);
+    let maker = this.makers.get(type);
+    // The events of one type mostly share their keys (one writer, one schema): one check of them, and no new maker.
+    if (maker === undefined || !maker.makes(data)) this.makers.set(type, (maker = new EventMaker(data)));
+    return this.placed(stored, this.compacted(maker.make(type, data), 'type'), metadata);
   }
 
   /**
@@ -198,21 +201,47 @@ const INTERNED_LENGTH = 64;
 /** A bound on each table, so that a log of unique values cannot grow it without end: past it, values are kept as read. */
 const INTERNED_AT_MOST = 1 << 20;
 
-/**
- * The event from its stored text. Parsed with its type in front rather than parsed and copied behind it, it is one
- * object with every field in place, where the copy keeps most fields in a second array.
- */
-function parsedEvent(stored: StoredEventText, { type, opening }: ReadableType): DomainEvent {
+/** The data of a stored event, parsed from its text. */
+function parsedData(stored: StoredEventText): Record<string, unknown> {
   const data = stored.data;
   if (!data.startsWith('{')) throw unreadable(stored, 'data', 'is not a JSON object');
-  const rest = data === '{}' ? '}' : `,${data.slice(1)}`;
   try {
-    const event = JSON.parse(`${opening}${rest}`) as { type: WireName };
-    // The catalogue's copy of the type, rather than the one parsed with each event.
-    event.type = type;
-    return event as DomainEvent;
+    return JSON.parse(data) as Record<string, unknown>;
   } catch (error) {
     throw unreadable(stored, 'data', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/**
+ * Makes the event, type first, from stored data with one list of keys: `{ type, ...data }`, written out as one object
+ * literal of those keys. The store holds the event without its type, and the type must come first (answers print
+ * events as they were written). Parsing the data with `{"type":…,` put in front of its text made V8 copy each
+ * text into a new one and parse the type with it, and a spread copy keeps the fields after the first few in a second
+ * array; made so, the event is one object of the literal's exact size, and the data parsed alone dies young
+ * (measured at 1M events: 98 young-generation collections instead of 127, and less CPU in every interleaved round).
+ */
+class EventMaker {
+  private readonly keys: readonly string[];
+  readonly make: (type: WireName, data: Record<string, unknown>) => DomainEvent;
+
+  constructor(data: Record<string, unknown>) {
+    this.keys = Object.keys(data);
+    // Each key is written as a string literal (JSON's quoting is JavaScript's), and `__proto__` as a computed key, the
+    // one form that makes it an own field as the spread does rather than the object's prototype.
+    const fields = this.keys.map((key) => {
+      const quoted = JSON.stringify(key);
+      return `${key === '__proto__' ? `[${quoted}]` : quoted}: data[${quoted}]`;
+    });
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body is made of quoted keys only, never of values
+    this.make = new Function('type', 'data', `return { type, ${fields.join(', ')} };`) as EventMaker['make'];
+  }
+
+  /** Whether the data has exactly this maker's keys, in its order. */
+  makes(data: Record<string, unknown>): boolean {
+    const keys = this.keys;
+    let at = 0;
+    for (const key in data) if (keys[at++] !== key) return false;
+    return at === keys.length;
   }
 }
 

@@ -49,6 +49,9 @@ class Recent<K, V> {
   }
 
   clear(): void {
+    // Called for every fact applied, and mostly empty then: setting an array's length is a call into the runtime even
+    // when it changes nothing (about 100 ms of a million facts' apply, profiled).
+    if (this.keys.length === 0) return;
     this.keys.length = 0;
     this.values.length = 0;
   }
