@@ -7,8 +7,8 @@
  *   data and metadata, a count per type. Like for like with the rebuild: the same file (the store's own, chain
  *   columns and all), the same eight columns a trusted row needs and nothing else, the same statement in pages of
  *   the replay's size, each row as an array. Every difference left is the product's own work: the trusted read
- *   (types checked, the event parsed with its type in front, texts interned), the index's apply, and keeping what
- *   it read (the collector moving a million facts).
+ *   (types checked, the event made type first from its parsed data, texts interned), the index's apply, and keeping
+ *   what it read (the collector moving a million facts).
  * - raw-plain: the ceiling as it was measured until now, the driver's plain use: `SELECT *` (the chain columns too)
  *   one row at a time as objects, on a file the bench wrote with raw inserts (no chain). Measured paired with the
  *   rows above on one file of a million events, each part of that plain use cost more than the store's read:
