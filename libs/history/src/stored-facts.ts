@@ -217,8 +217,9 @@ function parsedData(stored: StoredEventText): Record<string, unknown> {
  * literal of those keys. The store holds the event without its type, and the type must come first (answers print
  * events as they were written). Parsing the data with `{"type":…,` put in front of its text made V8 copy each
  * text into a new one and parse the type with it, and a spread copy keeps the fields after the first few in a second
- * array; made so, the event is one object of the literal's exact size, and the data parsed alone dies young
- * (measured at 1M events: 98 young-generation collections instead of 127, and less CPU in every interleaved round).
+ * array; made so, the event is one object of the literal's exact size, and the data parsed alone dies young. Measured
+ * in a rebuild of 1M events: 98 young-generation collections instead of 127, 257 MB copied by them instead of 395
+ * (survived + promoted), and less CPU than the parse with the type in front in every interleaved round.
  */
 class EventMaker {
   private readonly keys: readonly string[];
