@@ -31,7 +31,8 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
     for (const amended of ids) {
       for (const protocol of source.amendmentsOf(amended)) if (viewOf(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
     }
-    return [...ids].sort(byText).map(viewOf).filter((view) => view !== undefined);
+    // The default order is `byText`'s (code units), with no comparator to call: a past record's question sorts anew.
+    return [...ids].sort().map(viewOf).filter((view) => view !== undefined);
   }, key);
 }
 
@@ -42,7 +43,7 @@ export type RequestedDeployment = DeploymentView & { readonly requested: NonNull
 export function organisationDeployments(source: ViewSource, organisation: string): readonly RequestedDeployment[] {
   const derive = (): RequestedDeployment[] =>
     [...new Set(source.deploymentsOf(organisation))]
-      .sort(byText)
+      .sort()
       .map((id) => source.deployment(id))
       .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
   return source.memo(null, 'deployments', derive, organisation);
