@@ -164,7 +164,9 @@ function memberTimelineAt(
   if (suspended === timeline.suspended && frozen === timeline.frozen) return timeline;
   // The statuses cut keep the days of the latest ones, besides ends of membership: no period where the latest had none.
   const coarse = timeline.coarse && (hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen));
-  return new Timeline(participant, timeline.spells, timeline.predecessor, suspended, frozen, coarse, timeline.statusesFrom, timeline.inRecordedOrder, lowestPosition(all, kept), highestPosition(all, kept));
+  // The changes kept are the first `kept`: in recorded order, the first and last of them are the lowest and highest.
+  const [from, upTo] = timeline.inRecordedOrder ? [(all[0] as MemberChange).position, (all[kept - 1] as MemberChange).position] : [lowestPosition(all, kept), highestPosition(all, kept)];
+  return new Timeline(participant, timeline.spells, timeline.predecessor, suspended, frozen, coarse, timeline.statusesFrom, timeline.inRecordedOrder, from, upTo);
 }
 
 /**
