@@ -285,8 +285,8 @@ export class TemporalIndex<F extends Fact = Fact> {
         return this.logs.keys();
       },
       facts: (subject) => projection(subject)?.facts ?? [],
-      mayHoldDisputes: (subject) => {
-        const log = this.logs.get(subject);
+      mayHoldDisputes: (category, id) => {
+        const log = this.logsById[category].get(id) ?? this.logs.get(streamId(category, id));
         tracker.read(log ?? this.creations);
         return log !== undefined && this.disputed.has(log);
       },

@@ -21,6 +21,13 @@ export interface MemberTimeline {
   readonly statusesFrom: number;
   /** Whether its changes were recorded in their effective order: the changes recorded by any cutoff are then the first ones. */
   readonly inRecordedOrder: boolean;
+  /**
+   * The lowest and highest recorded positions of its changes (Infinity and -Infinity with none): a past view cut
+   * before the first keeps none of them, and one cut at or after the last keeps them all, told by a comparison of
+   * numbers where finding the participant's list and searching it was most of what a past record's timelines cost.
+   */
+  readonly recordedFrom: number;
+  readonly recordedUpTo: number;
 }
 
 /**
@@ -40,6 +47,8 @@ class Timeline implements MemberTimeline {
     readonly coarse: boolean,
     readonly statusesFrom: number,
     readonly inRecordedOrder: boolean,
+    readonly recordedFrom: number,
+    readonly recordedUpTo: number,
   ) {}
 }
 
@@ -77,7 +86,7 @@ function unrecordedTimelines(source: ViewSource, latest: OrganisationView): read
     return memberTimelines(source, latest).map(({ participant }): MemberTimeline => {
       const spells = membershipSpells(source, none, participant);
       const predecessor = predecessorSpells(source, none, participant);
-      return new Timeline(participant, spells, predecessor, NO_STATUSES, NO_STATUSES, hasCoarseDates(spells) || hasCoarseDates(predecessor), 0, true);
+      return new Timeline(participant, spells, predecessor, NO_STATUSES, NO_STATUSES, hasCoarseDates(spells) || hasCoarseDates(predecessor), 0, true, Infinity, -Infinity);
     });
   });
 }
@@ -94,7 +103,21 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
   let statusesFrom = changes.length;
   while (statusesFrom > 0 && STATUS_CHANGES.has((changes[statusesFrom - 1] as MemberChange).kind)) statusesFrom -= 1;
   const coarse = hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses);
-  return new Timeline(participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, isInRecordedOrder(changes));
+  return new Timeline(participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, isInRecordedOrder(changes), lowestPosition(changes, changes.length), highestPosition(changes, changes.length));
+}
+
+/** The lowest recorded position among the first `count` changes (Infinity with none). */
+function lowestPosition(changes: readonly MemberChange[], count: number): number {
+  let lowest = Infinity;
+  for (let at = 0; at < count; at++) lowest = Math.min(lowest, (changes[at] as MemberChange).position);
+  return lowest;
+}
+
+/** The highest recorded position among the first `count` changes (-Infinity with none). */
+function highestPosition(changes: readonly MemberChange[], count: number): number {
+  let highest = -Infinity;
+  for (let at = 0; at < count; at++) highest = Math.max(highest, (changes[at] as MemberChange).position);
+  return highest;
 }
 
 /** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
@@ -110,7 +133,8 @@ const NO_CHANGES: readonly MemberChange[] = Object.freeze([]);
  * A participant's timeline in a past view cut from the latest one, given its timeline in the latest view (at `at`) and
  * the one it has with none of its changes recorded (`unrecordedAt`), the instruments they rest on held alike. The
  * changes recorded by the cutoff are mostly a prefix of the latest list (a stream recorded in effective order): the
- * latest timeline when that is the whole list, the unrecorded one when it is empty; its statuses cut by day when the
+ * latest timeline when that is the whole list, the unrecorded one when it is empty (both told by the timeline's
+ * recorded positions alone: a question about a past record meets every participant); its statuses cut by day when the
  * changes left out all suspend, restore, freeze or unfreeze, each dated after the last one kept (its membership spells
  * are then the same, and the statuses those of the changes dated up to that day); otherwise derived afresh. The latest
  * record lists every participant the past one does, and those it lists beyond them have no spell in the past record
@@ -124,6 +148,8 @@ function memberTimelineAt(
   unrecordedAt: (at: number) => MemberTimeline | undefined,
   cut: OrganisationCut,
 ): MemberTimeline {
+  if (timeline.recordedUpTo <= cut.cutoff) return timeline;
+  if (timeline.recordedFrom > cut.cutoff) return unrecordedAt(at) ?? memberTimeline(source, organisation, timeline.participant);
   const { participant } = timeline;
   const all = cut.view.members.get(participant) ?? NO_CHANGES;
   const kept = timeline.inRecordedOrder ? countBefore(all, (change) => change.position <= cut.cutoff) : recordedPrefix(all, cut.cutoff);
@@ -138,7 +164,9 @@ function memberTimelineAt(
   if (suspended === timeline.suspended && frozen === timeline.frozen) return timeline;
   // The statuses cut keep the days of the latest ones, besides ends of membership: no period where the latest had none.
   const coarse = timeline.coarse && (hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen));
-  return new Timeline(participant, timeline.spells, timeline.predecessor, suspended, frozen, coarse, timeline.statusesFrom, timeline.inRecordedOrder);
+  // The changes kept are the first `kept`: in recorded order, the first and last of them are the lowest and highest.
+  const [from, upTo] = timeline.inRecordedOrder ? [(all[0] as MemberChange).position, (all[kept - 1] as MemberChange).position] : [lowestPosition(all, kept), highestPosition(all, kept)];
+  return new Timeline(participant, timeline.spells, timeline.predecessor, suspended, frozen, coarse, timeline.statusesFrom, timeline.inRecordedOrder, from, upTo);
 }
 
 /**

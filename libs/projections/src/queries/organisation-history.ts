@@ -3,7 +3,7 @@ import { generalEntryIntoForce } from '../record/instrument-rules';
 import { datesCompared, type DatesCompared } from './instrument-status';
 import { foundingOf } from '../record/membership';
 import { disputedDates, type DisputedDate } from '../record/disputes';
-import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type RequestedDeployment } from '../record/organisation-record';
+import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, type DeploymentPhaseName, type RequestedDeployment } from '../record/organisation-record';
 import { composeHistory, type HistorySpell } from './participant-history';
 import type { InstrumentView, OrganisationView } from '../record/subject-views';
 import type { ViewSource } from '../record/view-source';
@@ -90,7 +90,7 @@ export function composeOrganisationHistory(source: ViewSource, query: Organisati
     knownAt: knownAt ?? null,
     founded: organisation ? (foundingOf(source, organisation)?.label ?? null) : null,
     established: establishmentOf(organisation),
-    disputes: disputedDates(source, id, () => organisationSubjects(source, id)),
+    disputes: disputedDates(source, id),
     participants,
     instruments: instruments.map((view) => instrumentDates(source, view)),
     deployments: deployments.map(deploymentHistory),

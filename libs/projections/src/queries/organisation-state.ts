@@ -6,7 +6,7 @@ import { collectUncertainties, dayNumber, NEVER, hasCoarseDates, hasTakenEffect,
 import { changesAt, isInRecordedOrder, type OrganisationView, type StatusChange } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, DEPLOYMENT_PHASES, inAnswerOrder, openClose, organisationDeployments, organisationInstruments, organisationSubjects, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
+import { byText, DEPLOYMENT_PHASES, inAnswerOrder, openClose, organisationDeployments, organisationInstruments, type DeploymentPhaseName, type GrantSpell } from '../record/organisation-record';
 import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
 
 export type { UncertainRow } from '../time/span';
@@ -109,8 +109,7 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   }
   const instruments = organisation ? instrumentsInDays(source, organisation) : organisationInstruments(source, id).map((view) => partyDays(source, view));
   const exists = founding !== null && hasTakenEffect(founding, day);
-  const subjects = (): Iterable<string> => organisationSubjects(source, id);
-  const disputes = disputesOn(source, id, subjects, day);
+  const disputes = disputesOn(source, id, day);
   // Disputes are rare: the rows as they are, with no copy of each list, when none matters on the day.
   const flag = <R extends { readonly eventIds: readonly string[] }>(rows: readonly R[]): readonly R[] => (disputes.size === 0 ? rows : rows.map((row) => withDispute(row, disputes)));
   const today = dayNumber(day);
@@ -130,7 +129,7 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     pendingDeployments: flag(present.pendingDeployments),
     uncertain,
   };
-  uncertain.push(...disputedRows(disputes, source, id, subjects));
+  uncertain.push(...disputedRows(disputes, source, id));
   return state;
 }
 

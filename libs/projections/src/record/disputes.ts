@@ -1,4 +1,5 @@
-import { parseStreamId, type Reading, type SubjectEvent } from '@app/domain';
+import { parseStreamId, streamId, type Reading, type SubjectEvent } from '@app/domain';
+import { forEachOrganisationSubject } from './organisation-record';
 import { hasTakenEffect, spanOf, type Span, type UncertainRow } from '../time/span';
 import type { ViewSource } from './view-source';
 
@@ -25,24 +26,28 @@ interface DisputedFact {
 }
 
 /**
- * The disputed facts of the given subjects, found once per set of views (disputes are rare): one value per subject,
- * so that a past record shares those of the subjects it holds as the latest record does and reads afresh only the
- * others (an organisation's own stream, mostly).
+ * The disputed facts of an organisation's subjects (`forEachOrganisationSubject`), found once per set of views
+ * (disputes are rare): one value per subject, so that a past record shares those of the subjects it holds as the
+ * latest record does and reads afresh only the others (an organisation's own stream, mostly). A subject none of
+ * whose contents was ever disputed is passed over by its category and id, with no stream id made for it.
  */
-function disputedFacts(
-  source: ViewSource,
-  key: string,
-  subjects: () => Iterable<string>,
-): readonly DisputedFact[] {
-  return source.memo(null, 'disputed', () => [...subjects()].flatMap((subject) => disputedFactsOf(source, subject)), key);
+function disputedFacts(source: ViewSource, organisation: string): readonly DisputedFact[] {
+  return source.memo(null, 'disputed', () => {
+    let found: DisputedFact[] | undefined;
+    forEachOrganisationSubject(source, organisation, (category, id) => {
+      if (!source.mayHoldDisputes(category, id)) return;
+      const facts = disputedFactsOf(source, streamId(category, id));
+      if (facts.length > 0) (found ??= []).push(...facts);
+    });
+    return found ?? UNDISPUTED;
+  }, organisation);
 }
 
 /** Most subjects have no disputed fact: they share one empty list, held once per subject while the views stand. */
 const UNDISPUTED: readonly DisputedFact[] = Object.freeze([]);
 
+/** The disputed facts of a subject that may hold some: reading every fact of a subject to find none was a tenth of a first question about an organisation. */
 function disputedFactsOf(source: ViewSource, subject: string): readonly DisputedFact[] {
-  // Reading every fact of a subject to find none disputed was a tenth of a first question about an organisation.
-  if (!source.mayHoldDisputes(subject)) return UNDISPUTED;
   return source.memo(null, 'disputed-facts', () => {
     const found: DisputedFact[] = [];
     for (const fact of source.facts(subject)) {
@@ -69,14 +74,9 @@ function disputedFactsOf(source: ViewSource, subject: string): readonly Disputed
  * The disputes that matter on `day`, by event id: facts whose reading followed and some dated reading fall on
  * different sides of the day, so that the status they decide differs between them.
  */
-export function disputesOn(
-  source: ViewSource,
-  key: string,
-  subjects: () => Iterable<string>,
-  day: string,
-): ReadonlyMap<string, Disputed> {
+export function disputesOn(source: ViewSource, organisation: string, day: string): ReadonlyMap<string, Disputed> {
   const disputes = new Map<string, Disputed>();
-  for (const fact of disputedFacts(source, key, subjects)) {
+  for (const fact of disputedFacts(source, organisation)) {
     const followedHappened = hasTakenEffect(fact.span, day);
     const other = fact.readings.find(
       (reading) => reading.span !== null && hasTakenEffect(reading.span, day) !== followedHappened,
@@ -108,9 +108,9 @@ export interface DisputedDate {
   readonly to: string;
 }
 
-/** Every disputed fact of the subjects, by its first possible day, then by id. */
-export function disputedDates(source: ViewSource, key: string, subjects: () => Iterable<string>): DisputedDate[] {
-  return disputedFacts(source, key, subjects)
+/** Every disputed fact of the organisation's subjects, by its first possible day, then by id. */
+export function disputedDates(source: ViewSource, organisation: string): DisputedDate[] {
+  return disputedFacts(source, organisation)
     .map((fact) => ({
       eventId: fact.eventId,
       date: fact.event.effectiveDate,
@@ -131,13 +131,8 @@ function readingsSpan(fact: DisputedFact): { from: string; to: string } {
 }
 
 /** The uncertain rows of the disputes on the day, one per disputed fact, from the earliest to the latest reading. */
-export function disputedRows(
-  disputes: ReadonlyMap<string, Disputed>,
-  source: ViewSource,
-  key: string,
-  subjects: () => Iterable<string>,
-): UncertainRow[] {
-  return disputedFacts(source, key, subjects)
+export function disputedRows(disputes: ReadonlyMap<string, Disputed>, source: ViewSource, organisation: string): UncertainRow[] {
+  return disputedFacts(source, organisation)
     .filter((fact) => disputes.has(fact.eventId))
     .map((fact) => {
       const { from, to } = readingsSpan(fact);

@@ -1,4 +1,4 @@
-import { streamId } from '@app/domain';
+import { streamId, type StreamCategory } from '@app/domain';
 import type { Span } from '../time/span';
 import { grantsByParticipant, type Dated, type DeploymentView, type GrantRecord, type InstrumentView, type OrganisationView } from './subject-views';
 import type { ViewSource } from './view-source';
@@ -31,7 +31,8 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
     for (const amended of ids) {
       for (const protocol of source.amendmentsOf(amended)) if (viewOf(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
     }
-    return [...ids].sort(byText).map(viewOf).filter((view) => view !== undefined);
+    // The default order is `byText`'s (code units), with no comparator to call: a past record's question sorts anew.
+    return [...ids].sort().map(viewOf).filter((view) => view !== undefined);
   }, key);
 }
 
@@ -42,19 +43,28 @@ export type RequestedDeployment = DeploymentView & { readonly requested: NonNull
 export function organisationDeployments(source: ViewSource, organisation: string): readonly RequestedDeployment[] {
   const derive = (): RequestedDeployment[] =>
     [...new Set(source.deploymentsOf(organisation))]
-      .sort(byText)
+      .sort()
       .map((id) => source.deployment(id))
       .filter((view): view is RequestedDeployment => view?.requested?.organisation === organisation);
   return source.memo(null, 'deployments', derive, organisation);
 }
 
+/**
+ * Visits the subjects whose facts make up an organisation's history, each once, by category and id: the organisation,
+ * its instruments, its deployments. No stream id is made: a question about a past record visits every one of them to
+ * look for disputes, and a set of stream ids per question was most of what that look cost.
+ */
+export function forEachOrganisationSubject(source: ViewSource, id: string, visit: (category: StreamCategory, id: string) => void): void {
+  visit('organisation', id);
+  for (const instrument of organisationInstruments(source, id)) visit('instrument', instrument.id);
+  for (const deployment of organisationDeployments(source, id)) visit('deployment', deployment.id);
+}
+
 /** The streams whose facts make up an organisation's history. */
 export function organisationSubjects(source: ViewSource, id: string): Set<string> {
-  return new Set([
-    streamId('organisation', id),
-    ...organisationInstruments(source, id).map((instrument) => streamId('instrument', instrument.id)),
-    ...organisationDeployments(source, id).map((deployment) => streamId('deployment', deployment.id)),
-  ]);
+  const subjects = new Set<string>();
+  forEachOrganisationSubject(source, id, (category, subject) => subjects.add(streamId(category, subject)));
+  return subjects;
 }
 
 /** A deployment's phases, in the order it goes through them. */

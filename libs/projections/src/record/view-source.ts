@@ -1,3 +1,4 @@
+import type { StreamCategory } from '@app/domain';
 import type { ResolvedFact } from './fact';
 import type { DeploymentView, InstrumentView, OrganisationView, SubjectView } from './subject-views';
 
@@ -26,7 +27,7 @@ export interface ViewSource {
    * Whether any fact of the subject may be disputed (`dispute` set): false only when none of its contents ever was,
    * so that finding the disputes of a subject without any reads none of its facts.
    */
-  mayHoldDisputes(subject: string): boolean;
+  mayHoldDisputes(category: StreamCategory, id: string): boolean;
   /** The resolved facts of one subject, in effective order then recorded order. */
   facts(subject: string): readonly ResolvedFact[];
   /**
