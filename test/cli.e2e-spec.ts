@@ -42,6 +42,15 @@ describe('the CLI on a store with the chronology imported', () => {
       });
     });
 
+    it('answers the same in a process that disallows code generation from strings (the replay then makes each event without a compiled maker)', () => {
+      const args = ['state', 'csto', '--as-of', '2012-12-20', '--json'];
+      const run = runCli(args, { ...env, NODE_OPTIONS: '--disallow-code-generation-from-strings' });
+
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(cli(...args).stdout);
+    });
+
     it('prints readable tables by default', () => {
       const run = cli('state', 'csto', '--as-of', '2012-12-20');
 

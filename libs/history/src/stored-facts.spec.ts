@@ -72,6 +72,20 @@ describe('reading stored events back as compact facts, as the live record holds 
     }
   });
 
+  it('gives events right however many lists of keys one type has, met in any order, past the makers it keeps', () => {
+    const facts = new CompactFacts();
+    const held = asText(log[0]!);
+    const data = JSON.parse(held.data) as Record<string, unknown>;
+    // Twelve lists of keys (more than the makers kept per type), each met again after the others.
+    const shapes = Array.from({ length: 12 }, (_, at) => ({ ...data, [`extra${at}`]: at }));
+    for (const each of [...shapes, ...[...shapes].reverse(), data]) {
+      const text = { ...held, data: JSON.stringify(each) };
+      const plain = toStoredFact({ ...held, data: JSON.parse(text.data) as unknown, metadata: JSON.parse(held.metadata) as RecordedEvent['metadata'] });
+
+      expect(JSON.stringify(facts.fromText(text))).toBe(JSON.stringify(plain));
+    }
+  });
+
   it('keeps one frozen copy of identical sources lists and of identical metadata', () => {
     const facts = new CompactFacts();
     const [a, b, c, d] = [log[1]!, log[2]!, log[4]!, log[3]!].map((recorded) => facts.fromText(asText(recorded)));

@@ -68,15 +68,15 @@ export function toStoredFact(recorded: RecordedEvent): StoredFact {
  * Reads stored events back as facts in a compact form, for a record that holds the whole log in memory: a string
  * that recurs (a subject, a participant, a date, a stream id, a provenance) is kept once, identical `sources` lists
  * and identical metadata are one object (parsed once, when read from stored text), and an event read from stored
- * text is made, type first, by its shape's `EventMaker`. The facts are deeply equal to `toStoredFact`'s, keys in
+ * text is made, type first, by `EventMakers`. The facts are deeply equal to `toStoredFact`'s, keys in
  * the same order. What is shared between facts (sources lists, metadata) is frozen, so that no fact can change
  * another's; the rest is, as every fact, read-only by type and never changed.
  */
 export class CompactFacts {
   private readonly strings = new Map<string, string>();
   private readonly sourceLists = new Map<string, (readonly unknown[])[]>();
-  /** The maker of each type's events, for the keys its last stored data had. */
-  private readonly makers = new Map<WireName, EventMaker>();
+  /** The makers of each type's events, one per list of keys its stored data has had. */
+  private readonly makers = new Map<WireName, EventMakers>();
   /** Consecutive events mostly share their metadata (one append, one import): the last text and its object. */
   private lastMetadata: { readonly text: string; readonly value: FactMetadata } | undefined;
   private lastRecordedAt = '';
@@ -90,11 +90,9 @@ export class CompactFacts {
   fromText(stored: StoredEventText): StoredFact {
     const metadata = this.metadataOf(stored.metadata);
     const { type } = readableType(stored, metadata);
-    const data = parsedData(stored);
-    let maker = this.makers.get(type);
-    // The events of one type mostly share their keys (one writer, one schema): one check of them, and no new maker.
-    if (maker === undefined || !maker.makes(data)) this.makers.set(type, (maker = new EventMaker(data)));
-    return this.placed(stored, this.compacted(maker.make(type, data), 'type'), metadata);
+    let makers = this.makers.get(type);
+    if (makers === undefined) this.makers.set(type, (makers = new EventMakers()));
+    return this.placed(stored, this.compacted(makers.make(type, parsedData(stored)), 'type'), metadata);
   }
 
   /**
@@ -213,28 +211,61 @@ function parsedData(stored: StoredEventText): Record<string, unknown> {
 }
 
 /**
- * Makes the event, type first, from stored data with one list of keys: `{ type, ...data }`, written out as one object
- * literal of those keys. The store holds the event without its type, and the type must come first (answers print
- * events as they were written). Parsing the data with `{"type":…,` put in front of its text made V8 copy each
- * text into a new one and parse the type with it, and a spread copy keeps the fields after the first few in a second
- * array; made so, the event is one object of the literal's exact size, and the data parsed alone dies young. Measured
- * in a rebuild of 1M events: 98 young-generation collections instead of 127, 257 MB copied by them instead of 395
- * (survived + promoted), and less CPU than the parse with the type in front in every interleaved round.
+ * Makes the event, type first, from stored data: `{ type, ...data }`. The store holds the event without its type, and
+ * the type must come first (answers print events as they were written). Parsing the data with `{"type":…,` put in
+ * front of its text made V8 copy each text into a new one and parse the type with it, and a spread copy keeps the
+ * fields after the first few in a second array; made by an object literal of the data's own keys (`EventMaker`), the
+ * event is one object of the literal's exact size, and the data parsed alone dies young. Measured in a rebuild of 1M
+ * events: 98 young-generation collections instead of 127, 257 MB copied by them instead of 395 (survived +
+ * promoted), and less CPU than the parse with the type in front in every interleaved round.
+ *
+ * The events of one type mostly share their keys (one writer, one schema), but optional fields give a type a few lists
+ * of keys: a maker is kept for each of the first `MAKERS_PER_TYPE` met, found by checking the keys in order, so that
+ * events alternating between two lists never make a maker each. Data with other keys, or a process that disallows
+ * code generation from strings, gets the spread: the same event, made the slower way.
  */
-class EventMaker {
-  private readonly keys: readonly string[];
-  readonly make: (type: WireName, data: Record<string, unknown>) => DomainEvent;
+class EventMakers {
+  private readonly makers: EventMaker[] = [];
 
-  constructor(data: Record<string, unknown>) {
-    this.keys = Object.keys(data);
+  make(type: WireName, data: Record<string, unknown>): DomainEvent {
+    for (const maker of this.makers) if (maker.makes(data)) return maker.make(type, data);
+    const maker = this.makers.length < MAKERS_PER_TYPE ? EventMaker.of(data) : undefined;
+    if (maker === undefined) return { type, ...data } as DomainEvent;
+    this.makers.push(maker);
+    return maker.make(type, data);
+  }
+}
+
+const MAKERS_PER_TYPE = 8;
+
+/** `{ type, ...data }` for data with one list of keys, written out as one object literal of those keys. */
+class EventMaker {
+  /** False once this process has refused to compile a maker (`--disallow-code-generation-from-strings`). */
+  private static compiles = true;
+
+  private constructor(
+    private readonly keys: readonly string[],
+    readonly make: (type: WireName, data: Record<string, unknown>) => DomainEvent,
+  ) {}
+
+  /** The maker for the data's keys; undefined where this process does not compile code from strings. */
+  static of(data: Record<string, unknown>): EventMaker | undefined {
+    if (!EventMaker.compiles) return undefined;
+    const keys = Object.keys(data);
     // Each key is written as a string literal (JSON's quoting is JavaScript's), and `__proto__` as a computed key, the
     // one form that makes it an own field as the spread does rather than the object's prototype.
-    const fields = this.keys.map((key) => {
+    const fields = keys.map((key) => {
       const quoted = JSON.stringify(key);
       return `${key === '__proto__' ? `[${quoted}]` : quoted}: data[${quoted}]`;
     });
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body is made of quoted keys only, never of values
-    this.make = new Function('type', 'data', `return { type, ${fields.join(', ')} };`) as EventMaker['make'];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body is made of quoted keys only, never of values
+      return new EventMaker(keys, new Function('type', 'data', `return { type, ${fields.join(', ')} };`) as EventMaker['make']);
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      EventMaker.compiles = false;
+      return undefined;
+    }
   }
 
   /** Whether the data has exactly this maker's keys, in its order. */
