@@ -103,21 +103,19 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
   let statusesFrom = changes.length;
   while (statusesFrom > 0 && STATUS_CHANGES.has((changes[statusesFrom - 1] as MemberChange).kind)) statusesFrom -= 1;
   const coarse = hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses);
-  return new Timeline(participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, isInRecordedOrder(changes), lowestPosition(changes, changes.length), highestPosition(changes, changes.length));
+  return new Timeline(participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, isInRecordedOrder(changes), ...recordedRange(changes, changes.length));
 }
 
-/** The lowest recorded position among the first `count` changes (Infinity with none). */
-function lowestPosition(changes: readonly MemberChange[], count: number): number {
+/** The lowest and highest recorded positions among the first `count` changes (Infinity and -Infinity with none). */
+function recordedRange(changes: readonly MemberChange[], count: number): [from: number, upTo: number] {
   let lowest = Infinity;
-  for (let at = 0; at < count; at++) lowest = Math.min(lowest, (changes[at] as MemberChange).position);
-  return lowest;
-}
-
-/** The highest recorded position among the first `count` changes (-Infinity with none). */
-function highestPosition(changes: readonly MemberChange[], count: number): number {
   let highest = -Infinity;
-  for (let at = 0; at < count; at++) highest = Math.max(highest, (changes[at] as MemberChange).position);
-  return highest;
+  for (let at = 0; at < count; at++) {
+    const { position } = changes[at] as MemberChange;
+    if (position < lowest) lowest = position;
+    if (position > highest) highest = position;
+  }
+  return [lowest, highest];
 }
 
 /** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
@@ -165,7 +163,7 @@ function memberTimelineAt(
   // The statuses cut keep the days of the latest ones, besides ends of membership: no period where the latest had none.
   const coarse = timeline.coarse && (hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen));
   // The changes kept are the first `kept`: in recorded order, the first and last of them are the lowest and highest.
-  const [from, upTo] = timeline.inRecordedOrder ? [(all[0] as MemberChange).position, (all[kept - 1] as MemberChange).position] : [lowestPosition(all, kept), highestPosition(all, kept)];
+  const [from, upTo] = timeline.inRecordedOrder ? [(all[0] as MemberChange).position, (all[kept - 1] as MemberChange).position] : recordedRange(all, kept);
   return new Timeline(participant, timeline.spells, timeline.predecessor, suspended, frozen, coarse, timeline.statusesFrom, timeline.inRecordedOrder, from, upTo);
 }
 
