@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnWithBench } from './children';
 
 /**
  * Runs processes together but one at a time, each for a slice of wall time in turn (the others stopped with SIGSTOP,
@@ -7,9 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * the bad minute: their CPU times can be compared. Their wall times cannot (they include the slices spent stopped).
  */
 export async function interleaved(commands: readonly (readonly string[])[], sliceMs: number): Promise<string[]> {
-  const children = commands.map(([command, ...args]) => spawn(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const children = commands.map(([command, ...args]) => spawnWithBench(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] }));
   const running = new Set<ChildProcess>(children);
-  // A bench stopped half-way must not leave stopped processes behind.
+  // A bench stopped half-way must not leave stopped processes behind (one killed outright: `spawnWithBench`).
   const killAll = (): void => {
     for (const child of running) child.kill('SIGKILL');
   };

@@ -25,7 +25,7 @@
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,6 +39,7 @@ import { SqliteEventStore, type RecordedEvent } from '@app/event-store';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
 import { DecidedStreams, FactRecorder, LiveRecord, toNewEvent, toStoredFact, type StoredFact } from '@app/history';
 import { referenceStateAsOf, type Fact } from '@app/projections';
+import { spawnWithBench } from './children';
 import { interleaved } from './interleaved';
 import { LONG_STREAM, oneLongStream } from './one-long-stream';
 import type { RebuildSideName } from './rebuild-side';
@@ -525,7 +526,7 @@ interface Load {
 /** (f) The API process on the bench's store vs a bare node:http process, each loaded by autocannon in turn. */
 async function httpThroughput(storePath: string, directory: string, paths: readonly string[], opts: Options): Promise<{ api: Load; bare: Load; bodyBytes: number }> {
   const apiPort = await freePort();
-  const api = spawn(process.execPath, [join(__dirname, '../../apps/api/src/main.js')], {
+  const api = spawnWithBench(process.execPath, [join(__dirname, '../../apps/api/src/main.js')], {
     env: { ...process.env, ANNALS_DB: storePath, PORT: String(apiPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -542,7 +543,7 @@ async function httpThroughput(storePath: string, directory: string, paths: reado
     const bodiesFile = join(directory, 'bodies.json');
     writeFileSync(bodiesFile, JSON.stringify(Object.fromEntries(paths.map((path, at) => [path, bodies[at]]))));
     const barePort = await freePort();
-    const bare = spawn(process.execPath, [join(__dirname, 'bare-server.js'), bodiesFile, String(barePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const bare = spawnWithBench(process.execPath, [join(__dirname, 'bare-server.js'), bodiesFile, String(barePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
     try {
       const bareOrigin = `http://127.0.0.1:${barePort}`;
       await until(async () => (await fetch(bareOrigin + (paths[0] as string))).ok, bare);
