@@ -99,6 +99,19 @@ describe('reading stored events back as compact facts, as the live record holds 
     expect(() => (a!.event.sources as unknown[]).push(SEED)).toThrow(TypeError);
   });
 
+  it('shares the sources lists of nested events too (the event a correction holds)', () => {
+    const facts = new CompactFacts();
+    const corrected = log.find((recorded) => recorded.type === 'FactCorrected')!;
+    const nested = [corrected, corrected].map((recorded) => {
+      const event = facts.fromText(asText(recorded)).event;
+      if (event.type !== 'FactCorrected') throw new Error(`read ${event.type} back`);
+      return event.corrected.sources;
+    });
+
+    expect(nested[0]).toBe(nested[1]);
+    expect(Object.isFrozen(nested[0])).toBe(true);
+  });
+
   it('refuses stored data that is not a JSON object, naming the event and the field', () => {
     const facts = new CompactFacts();
     const held = asText(log[0]!);

@@ -9,6 +9,8 @@ import {
 } from './reference';
 import { TemporalIndex } from './temporal-index';
 import type { Fact } from './record/fact';
+import { event, given } from './testing/given';
+import { treatyHistory } from './testing/scenarios';
 
 /** A recorded instant to ask about: before anything, at a fact's recording, between two, or the latest record. */
 function knownAtFor(facts: readonly Fact[], pick: number): string | null {
@@ -127,5 +129,27 @@ describe('the temporal index answers as the reference fold does', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the temporal index keeps subjects of different kinds apart', () => {
+  it('gives an organisation and an instrument sharing one id their own facts, however their facts alternate', () => {
+    // Each fact names the id the fact before it named, in another category.
+    const facts = [
+      ...treatyHistory().slice(0, 2),
+      event('OrganisationEstablished', { effectiveDate: '1993-01-01', organisation: 'cst-1992', name: 'Namesake', foundingInstrument: 'cst-1992' }),
+      ...treatyHistory().slice(2, 3),
+      event('MemberAdmitted', { effectiveDate: '1993-02-01', organisation: 'cst-1992', participant: 'ARM', mode: 'original', basis: 'cst-1992' }),
+      ...treatyHistory().slice(3),
+    ];
+    // `given` checks each answer against the reference fold's.
+    const { asOf, instrument, index, log } = given(facts);
+    asOf('1994-01-01', 'cst-1992');
+    instrument('cst-1992', '1994-01-01');
+    const held = (subject: string) => index.source().facts(subject).map((fact) => fact.id).sort();
+    const naming = (field: string) => log.filter((fact) => (fact.event as unknown as Record<string, unknown>)[field] === 'cst-1992').map((fact) => fact.id).sort();
+
+    expect(held('organisation-cst-1992')).toEqual(naming('organisation'));
+    expect(held('instrument-cst-1992')).toEqual(naming('instrument'));
   });
 });
