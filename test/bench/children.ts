@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import type { Socket } from 'node:net';
 
 /**
  * Kills every process id it was told of (`+pid`) and not told was gone (`-pid`) when its stdin ends. Its stdin is a
@@ -31,7 +32,8 @@ function watchdogProcess(): ChildProcess {
     watchdog.unref();
     // Ended with the bench's process group (Ctrl-C), it is simply no longer told anything.
     watchdog.stdin?.on('error', () => undefined);
-    (watchdog.stdin as (NodeJS.WritableStream & { unref?: () => void }) | null)?.unref?.();
+    // A piped stdin is a socket.
+    (watchdog.stdin as Socket | null)?.unref();
   }
   return watchdog;
 }

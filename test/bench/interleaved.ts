@@ -10,11 +10,11 @@ import { spawnWithBench } from './children';
 export async function interleaved(commands: readonly (readonly string[])[], sliceMs: number): Promise<string[]> {
   const children = commands.map(([command, ...args]) => spawnWithBench(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] }));
   const running = new Set<ChildProcess>(children);
-  // A bench stopped half-way must not leave stopped processes behind (one killed outright: `spawnWithBench`).
+  // Sides still running when the turns end (one failed) are ended here; a bench that exits or is killed before
+  // then has its watchdog end them (`spawnWithBench`).
   const killAll = (): void => {
     for (const child of running) child.kill('SIGKILL');
   };
-  process.once('exit', killAll);
   let turn = 0;
   for (const child of children.slice(1)) child.kill('SIGSTOP');
   const timer = setInterval(() => {
@@ -48,6 +48,5 @@ export async function interleaved(commands: readonly (readonly string[])[], slic
   } finally {
     clearInterval(timer);
     killAll();
-    process.removeListener('exit', killAll);
   }
 }
