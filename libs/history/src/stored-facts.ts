@@ -259,8 +259,9 @@ class EventMaker {
       return `${key === '__proto__' ? `[${quoted}]` : quoted}: data[${quoted}]`;
     });
     try {
+      const body = `return { type, ${fields.join(', ')} };`;
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body is made of quoted keys only, never of values
-      return new EventMaker(keys, new Function('type', 'data', `return { type, ${fields.join(', ')} };`) as EventMaker['make']);
+      return new EventMaker(keys, new Function('type', 'data', body) as EventMaker['make']);
     } catch (error) {
       if (!(error instanceof EvalError)) throw error;
       EventMaker.compiles = false;

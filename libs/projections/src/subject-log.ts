@@ -1,6 +1,7 @@
 import { forEachStanding, parseStreamId, type SubjectEvent } from '@app/domain';
 import type { Fact, ResolvedFact } from './record/fact';
-import { buildView, evolveView, organisationAt, type SubjectView } from './record/subject-views';
+import { buildView, evolveView, type SubjectView } from './record/subject-views';
+import { organisationAt } from './record/past-organisation-view';
 import { countBefore, effectiveOrdinal, type Spans } from './time/span';
 import { IntList } from './int-list';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Observable, Subject } from 'rxjs';
-import { EventIdConflict, InvalidArgument, StoreFailure, WrongExpectedRevision } from '../errors';
+import { InvalidArgument, StoreFailure, WrongExpectedRevision } from '../errors';
 import {
   type AppendDecidedOptions,
   type AppendOptions,
@@ -21,11 +21,13 @@ import {
   type StreamAppend,
   type SubscribeOptions,
 } from '../event-store';
-import { checkDistinctIds, checkEachNewEvent, checkExpectation } from '../expectations';
+import { checkEachNewEvent, checkExpectation } from '../expectations';
 import { AppendDigest, GENESIS } from '../integrity/chain';
-import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA, type StoredRow } from './schema';
+import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
 import { EventInserts, refusedId, VALUES_PER_ROW } from './event-inserts';
 import { KnownEnd, type Tail } from './known-end';
+import { fromRawRow, parsed, prepareStatements, toRecorded, type EventRow, type Statements } from './statements';
+import { findRetry } from './retries';
 import { walkChain } from './walk-chain';
 
 export interface SqliteEventStoreOptions {
@@ -36,13 +38,6 @@ export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by other processes (ms). */
   readonly pollIntervalMs?: number;
 }
-
-/** A row as the store reads events back: the chain's columns are read only by the walk of the chain. */
-type EventRow = Omit<StoredRow, 'hash' | 'hash_encoding'>;
-
-/** An event row as an array, in the order of `COLUMNS`: cheaper to make than an object when pages are large. */
-type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
-const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
 const PAGE_SIZE = 512;
 
@@ -59,7 +54,7 @@ export class SqliteEventStore extends EventStore {
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
   private readonly appended = new Subject<void>();
-  private readonly statements;
+  private readonly statements: Statements;
   private readonly path: string;
   /** Runs work in a transaction; made once, since better-sqlite3 builds four wrappers per `transaction` call. */
   private readonly transaction: Database.Transaction<(work: () => WriteOutcome) => WriteOutcome>;
@@ -81,35 +76,7 @@ export class SqliteEventStore extends EventStore {
       return work();
     });
     this.inserts = new EventInserts(this.db);
-    this.statements = {
-      streamHead: this.db.prepare<[string], { revision: number | null }>(
-        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
-      ),
-      tail: this.db.prepare<[], { position: number; hash: string | null; recorded_at: string }>(
-        'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
-      ),
-      // AUTOINCREMENT's counter: it stays at the highest position ever handed out, even if rows were removed.
-      sequence: this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
-      byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      streamForwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
-      ),
-      streamBackwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      allForwards: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?',
-      ),
-      allBackwards: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
-      ),
-      allForwardsRaw: this.db
-        .prepare<[number, number], RawRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`)
-        .raw(true),
-      head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
-      // Moves when another connection commits, and only then (see KnownEnd).
-      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
-    };
+    this.statements = prepareStatements(this.db);
   }
 
   override appendToStream(
@@ -383,40 +350,10 @@ export class SqliteEventStore extends EventStore {
 
   /** The answer to a retry of an append already written, checked against the expectation it was sent with. */
   private retried(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): { result: AppendResult; wrote: boolean } | undefined {
-    const retried = this.findRetry(streamId, events);
+    const retried = findRetry(this.statements.byId, streamId, events);
     if (!retried) return undefined;
     checkExpectation(streamId, expectedRevision, retried.revisionBefore);
     return { result: retried.result, wrote: false };
-  }
-
-  /** A batch whose ids are all stored already, in this stream, in this order and with this content, is a retry. */
-  private findRetry(
-    streamId: string,
-    events: readonly NewEvent[],
-  ): { result: AppendResult; revisionBefore: number | null } | undefined {
-    // A batch whose first id is not stored is no retry; a later id that clashes fails its insert instead.
-    const head = events[0] && this.statements.byId.get(events[0].id);
-    if (!head) return undefined;
-    checkDistinctIds(events);
-    const stored = events.map((event) => this.statements.byId.get(event.id));
-    events.forEach((event, index) => {
-      const row = stored[index];
-      if (!row) throw new EventIdConflict(event.id, 'part of this batch is stored already and part is not');
-      if (row.stream_id !== streamId) throw new EventIdConflict(event.id, `already stored in stream ${row.stream_id}`);
-      if (row.type !== event.type || row.data !== JSON.stringify(event.data)) {
-        throw new EventIdConflict(event.id, 'already stored with different content');
-      }
-      const first = stored[0];
-      if (first && row.revision !== first.revision + index) {
-        throw new EventIdConflict(event.id, 'already stored, but not in the same batch');
-      }
-    });
-    const first = stored[0] as EventRow;
-    const last = stored.at(-1) as EventRow;
-    return {
-      result: { nextExpectedRevision: last.revision, position: last.position },
-      revisionBefore: first.revision === 0 ? null : first.revision - 1,
-    };
   }
 
   private recordedAt(last: string | undefined): string {
@@ -440,31 +377,6 @@ export class SqliteEventStore extends EventStore {
       if (rows.length < PAGE_SIZE) return;
     }
   }
-}
-
-/**
- * The events of one append share their stream and recorded time: an event keeps the previous one's copies of
- * those strings when they are equal, so that a replay holding a large log in memory keeps one per append.
- */
-function fromRawRow([position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow, previous: StoredEventText | undefined): StoredEventText {
-  return {
-    id,
-    streamId: streamId === previous?.streamId ? previous.streamId : streamId,
-    revision,
-    position,
-    type,
-    data,
-    metadata,
-    recordedAt: recordedAt === previous?.recordedAt ? previous.recordedAt : recordedAt,
-  };
-}
-
-function parsed(stored: StoredEventText): RecordedEvent {
-  return { ...stored, data: JSON.parse(stored.data) as unknown, metadata: JSON.parse(stored.metadata) as Record<string, unknown> };
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return parsed({ id: row.id, streamId: row.stream_id, revision: row.revision, position: row.position, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
 }
 
 /**

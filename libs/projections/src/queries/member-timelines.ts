@@ -1,5 +1,6 @@
 import { candidateMembers, deriveMembershipSpells, membershipSpells, predecessorSpells, statusSpellsOf, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
-import { isInRecordedOrder, organisationAt, type MemberChange, type OrganisationCut, type OrganisationView } from '../record/subject-views';
+import type { MemberChange, OrganisationCut, OrganisationView } from '../record/subject-views';
+import { isInRecordedOrder, organisationAt } from '../record/past-organisation-view';
 import type { ViewSource } from '../record/view-source';
 import { countBefore, hasCoarseDates } from '../time/span';
 

@@ -269,22 +269,6 @@ export interface Signatory {
   readonly eventIds: readonly string[];
 }
 
-/**
- * The signatory of a signed period of the party at `party` (its index in `participants`): the same on every day it
- * is signed and not bound, so made once and shared by every answer (a row and a list of its fact for each signatory,
- * each question on an early day, was a tenth of what as-of questions allocated, sampled at 200k events).
- */
-export function signatoryOf(days: PartyDays, party: number, period: number): Signatory {
-  return (days.signatories[period] ??= signatoryRow(days, party, period));
-}
-
-function signatoryRow(days: PartyDays, party: number, period: number): Signatory {
-  const signature = days.signatures[period];
-  if (signature === undefined) throw new Error(`period ${period} of ${days.view.id} has no signature`);
-  // Frozen: every answer on the days the period is signed but not bound shares it.
-  return Object.freeze({ participant: days.participants[party] as string, instrument: days.view.id, since: signature.date, eventIds: [signature.eventId] });
-}
-
 /** The same map, its participants in alphabetical order (those a protocol binds by report come last until sorted). */
 function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
   // Sorting the keys alone makes one list per instrument rather than a pair per participant.

@@ -1,8 +1,9 @@
-import { parseStreamId, type DeploymentEvent, type InstrumentDeposited, type InstrumentEvent, type InstrumentSigned, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import { parseStreamId, type DeploymentEvent, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
 // The event tests from their own module, not the domain's index: the index re-exports through a getter, met once per fact.
 import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent } from '@app/domain/events/catalogue';
 import type { ResolvedFact } from './fact';
-import { effectiveOrdinal, type Span } from '../time/span';
+import type { Span } from '../time/span';
+import { dated, evolveInstrument } from './instrument-view';
 
 /** A recorded change: its date as written, the days it may fall on, and the event that says so. */
 export interface Dated {
@@ -138,99 +139,6 @@ export function buildView(subject: string, facts: readonly ResolvedFact[], spans
   return view;
 }
 
-/**
- * The organisation view folded from the facts recorded up to position `cutoff`, cut from the view of all its facts.
- * The fold only appends to each key's list (a participant's changes, a grant's, an external status's) in effective
- * order, besides keeping the first establishment: so while every content of the log is held from its own fact's
- * position and nothing was superseded, the fold of the facts held at a cutoff is, key by key, the latest list's
- * changes recorded by then, in the same order, and the same establishment if that was recorded by then (the caller
- * checks all three). This holds whatever the order of recording: a coarse date (`1995-03`) recorded late sorts
- * before changes recorded earlier, and is simply left out. The changes themselves (never changed once made) are
- * shared, and so is each list with no change recorded after the cutoff: a past record's view costs a filter of the
- * lists a question reads, rather than a fold of every fact.
- */
-export function organisationAt(view: OrganisationView, cutoff: number): OrganisationView {
-  return new OrganisationViewAt(view.cutFrom?.view ?? view, cutoff);
-}
-
-class OrganisationViewAt implements OrganisationView {
-  readonly kind = 'organisation';
-  readonly id: string;
-  established: OrganisationView['established'];
-  readonly cutFrom: OrganisationCut;
-  private cutMembers: Map<string, MemberChange[]> | undefined;
-  private cutGrants: readonly GrantRecord[] | undefined;
-  private cutExternal: Map<string, ExternalRecord> | undefined;
-
-  constructor(latest: OrganisationView, cutoff: number) {
-    this.id = latest.id;
-    this.established = latest.established;
-    this.cutFrom = { view: latest, cutoff };
-  }
-
-  get members(): Map<string, MemberChange[]> {
-    return (this.cutMembers ??= new Map(cutEach(this.cutFrom.view.members, this.cutFrom.cutoff, ([, changes]) => changes, ([participant], kept) => [participant, kept])));
-  }
-
-  get grants(): readonly GrantRecord[] {
-    const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({ role: record.role, participant: record.participant, body: record.body, changes });
-    return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.cutoff, (record) => record.changes, cut));
-  }
-
-  get external(): Map<string, ExternalRecord> {
-    const cut = ([key, record]: [string, ExternalRecord], changes: ExternalRecord['changes']): [string, ExternalRecord] => [key, { body: record.body, status: record.status, changes }];
-    return (this.cutExternal ??= new Map(cutEach(this.cutFrom.view.external, this.cutFrom.cutoff, ([, record]) => record.changes, cut)));
-  }
-}
-
-/**
- * Each entry with its changes recorded up to `cutoff`, and none without: an entry that keeps all its changes is the
- * latest view's own, lists included, which is safe because the index forgets every past view when a fact arrives,
- * before the latest view is extended in place. The entries come in the order a fold meets them (some answers list
- * what they find in it): the latest view's, unless the cut dropped an entry's first change and kept a later one.
- * The entries of a map are its `[key, value]` pairs.
- */
-function cutEach<V, C extends Dated & Recorded>(entries: Iterable<V>, cutoff: number, changesOf: (entry: V) => readonly C[], withChanges: (entry: V, kept: C[]) => V): V[] {
-  const cut: V[] = [];
-  let moved = false;
-  for (const entry of entries) {
-    const changes = changesOf(entry);
-    const kept = changesAt(changes, cutoff);
-    if (kept === changes) cut.push(entry);
-    else if (kept.length > 0) {
-      // A list of its own (a slice or a filter), unless the cut kept every change.
-      cut.push(withChanges(entry, kept as C[]));
-      moved ||= kept[0] !== changes[0];
-    }
-  }
-  return moved ? inFoldOrder(cut, changesOf) : cut;
-}
-
-/** The entries by their first change in effective order (day, then recorded position), as a fold adds them. */
-function inFoldOrder<V, C extends Dated & Recorded>(entries: V[], changesOf: (entry: V) => readonly C[]): V[] {
-  const first = (entry: V): C => changesOf(entry)[0] as C;
-  return entries.sort((a, b) => effectiveOrdinal(first(a).date) - effectiveOrdinal(first(b).date) || first(a).position - first(b).position);
-}
-
-/** No change recorded by a cutoff: one empty list for every key a cut drops. */
-const NONE_RECORDED: readonly never[] = Object.freeze([]);
-
-/** The changes recorded up to `cutoff`, in their order: the list itself when that is all of them. */
-export function changesAt<C extends Recorded>(changes: readonly C[], cutoff: number): readonly C[] {
-  let at = 0;
-  while (at < changes.length && (changes[at] as C).position <= cutoff) at += 1;
-  if (at === changes.length) return changes;
-  let kept: C[] | undefined;
-  for (let next = at + 1; next < changes.length; next++) if ((changes[next] as C).position <= cutoff) (kept ??= changes.slice(0, at)).push(changes[next] as C);
-  return kept ?? (at === 0 ? NONE_RECORDED : changes.slice(0, at));
-}
-
-/** Whether each change was recorded after the one before it in effective order. */
-export function isInRecordedOrder(changes: readonly Recorded[]): boolean {
-  for (let at = 1; at < changes.length; at++) if ((changes[at] as Recorded).position < (changes[at - 1] as Recorded).position) return false;
-  return true;
-}
-
 function emptyView(subject: string): SubjectView {
   const { category, id } = parseStreamId(subject) ?? { category: 'organisation', id: subject };
   if (category === 'deployment') {
@@ -273,41 +181,6 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
       return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, spans(event.effectiveDate)) : undefined;
     case 'deployment':
       return isDeploymentEvent(event) ? evolveDeployment(view, event, dated(fact, spans(event.effectiveDate))) : undefined;
-  }
-}
-
-function dated(fact: ResolvedFact, span: Span): Dated {
-  return { date: fact.event.effectiveDate, span, eventId: fact.id };
-}
-
-/**
- * A participant's signature or deposit, as its episode holds it and the clauses count it: the fact itself, the days
- * its date may fall on, and which of the two it is. Its date, event id, participant and kind of deposit are read from
- * the fact rather than copied beside it: 48 bytes each against 64 and 72 with the copies (sizes measured; 8 B per
- * event at 200k events). The code deriving memberships reads organisation changes many times over, and keeps them as literals.
- */
-class ConsentOf<K extends Consent['kind']> implements Consent {
-  constructor(
-    readonly fact: ResolvedFact,
-    readonly span: Span,
-    readonly kind: K,
-  ) {}
-
-  get date(): string {
-    return this.fact.event.effectiveDate;
-  }
-
-  get eventId(): string {
-    return this.fact.id;
-  }
-
-  get participant(): string {
-    return (this.fact.event as InstrumentSigned | InstrumentDeposited).participant;
-  }
-
-  /** Ratification, accession, acceptance or approval (a deposit's). */
-  get depositKind(): InstrumentDeposited['kind'] {
-    return (this.fact.event as InstrumentDeposited).kind;
   }
 }
 
@@ -397,75 +270,6 @@ function evolveOrganisation(view: FoldedOrganisation, event: OrganisationEvent, 
     case 'PositionStated':
     case 'BodyEstablished':
       // Recorded and shown in timelines; they change no status.
-      return;
-  }
-}
-
-/**
- * A participant's record, with room inside the object for the two steps most episodes have: a literal
- * `{ participant }` puts the steps its episode gains later in a second array (24 B more per party, measured).
- */
-class PartyRecordOf implements PartyRecord {
-  signature: PartyEpisode['signature'] = undefined;
-  deposit: PartyEpisode['deposit'] = undefined;
-
-  constructor(readonly participant: string) {}
-}
-
-/** The period a fact about the participant belongs to: a consent after a recorded termination opens a new one. */
-function episodeOf(view: InstrumentView, participant: string, consents: boolean): PartyEpisode {
-  let record = view.parties.get(participant);
-  if (record === undefined) view.parties.set(participant, (record = new PartyRecordOf(participant)));
-  const current = record.later?.at(-1) ?? record;
-  if (!consents || current.termination === undefined) return current;
-  const next: PartyEpisode = {};
-  (record.later ??= []).push(next);
-  return next;
-}
-
-/**
- * A signature or deposit kept where its period has none yet. The clauses count each participant's first signature and
- * first deposit, not those of a later accession: those its first period (the record itself) keeps. Told from the
- * period found for it, with no second lookup of the participant (a consent is most of an instrument's facts).
- */
-function addConsent(view: InstrumentView, episode: PartyEpisode, consent: ConsentOf<Consent['kind']>): void {
-  const kept = consent.kind === 'signature' ? (episode.signature ??= consent as ConsentOf<'signature'>) : (episode.deposit ??= consent as ConsentOf<'deposit'>);
-  if (kept === consent && isFirstPeriod(episode)) view.consents.push(consent);
-}
-
-/** Whether a period is its participant's first: the record itself, where a later one is a plain episode. */
-function isFirstPeriod(episode: PartyEpisode): boolean {
-  return episode instanceof PartyRecordOf;
-}
-
-/** Signatures and deposits are most instrument facts: they make their `ConsentOf` alone, the others a `Dated`. */
-function evolveInstrument(view: InstrumentView, event: InstrumentEvent, fact: ResolvedFact, span: Span): void {
-  switch (event.type) {
-    case 'InstrumentAdopted':
-      view.adopted ??= { ...dated(fact, span), title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
-      return;
-    case 'InstrumentSigned':
-      return addConsent(view, episodeOf(view, event.participant, true), new ConsentOf(fact, span, 'signature'));
-    case 'RatificationLawEnacted':
-      episodeOf(view, event.participant, true).ratification ??= { ...dated(fact, span), act: event.act };
-      return;
-    case 'InstrumentDeposited':
-      return addConsent(view, episodeOf(view, event.participant, true), new ConsentOf(fact, span, 'deposit'));
-    case 'EntryIntoForceReported':
-      if (event.participant === undefined) view.reportedGeneral ??= dated(fact, span);
-      else episodeOf(view, event.participant, true).reportedInForce ??= dated(fact, span);
-      return;
-    case 'InstrumentWithdrawalNotified':
-      episodeOf(view, event.participant, false).withdrawalNotice ??= dated(fact, span);
-      return;
-    case 'InstrumentTerminatedForParticipant':
-      episodeOf(view, event.participant, false).termination ??= { ...dated(fact, span), reason: event.reason };
-      return;
-    case 'InstrumentAmended':
-      view.amendments.push({ ...dated(fact, span), protocol: event.protocol });
-      return;
-    case 'InstrumentRegistered':
-      // Shown in timelines and histories; registration binds no one.
       return;
   }
 }
