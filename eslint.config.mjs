@@ -10,8 +10,14 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
@@ -19,7 +25,14 @@ export default tseslint.config(
   },
   {
     // Decorated DTO and event classes: their types are read by Nest/class-validator at runtime.
-    files: ['**/*.dto.ts', 'libs/domain/src/events/**/*.ts', 'apps/api/**/*.ts', 'apps/cli/**/*.ts', 'libs/history/**/*.ts', 'libs/event-store/**/*.module.ts'],
+    files: [
+      '**/*.dto.ts',
+      'libs/domain/src/events/**/*.ts',
+      'apps/api/**/*.ts',
+      'apps/cli/**/*.ts',
+      'libs/history/**/*.ts',
+      'libs/event-store/**/*.module.ts',
+    ],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
@@ -32,15 +45,36 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@nestjs/*'], message: 'the domain and projections import no framework' },
-            { group: ['fs', 'node:*', 'path', 'better-sqlite3', '@eventstore/*', 'child_process', 'net', 'http'], message: 'the domain and projections do no I/O' },
+            {
+              group: [
+                'fs',
+                'node:*',
+                'path',
+                'better-sqlite3',
+                '@eventstore/*',
+                'child_process',
+                'net',
+                'http',
+              ],
+              message: 'the domain and projections do no I/O',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'folds never read the clock: take the date as an argument' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'folds never read the clock: take the date as an argument' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'folds are deterministic' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'folds never read the clock: take the date as an argument',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'folds never read the clock: take the date as an argument',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'folds are deterministic',
+        },
       ],
     },
   },
@@ -52,8 +86,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'rxjs', 'rxjs/*'], message: 'libs/domain imports no framework and no rxjs' },
-            { group: ['fs', 'node:*', 'path', 'better-sqlite3', '@eventstore/*', 'child_process', 'net', 'http', '@app/*'], message: 'libs/domain does no I/O and depends on no other lib' },
+            {
+              group: ['@nestjs/*', 'rxjs', 'rxjs/*'],
+              message: 'libs/domain imports no framework and no rxjs',
+            },
+            {
+              group: [
+                'fs',
+                'node:*',
+                'path',
+                'better-sqlite3',
+                '@eventstore/*',
+                'child_process',
+                'net',
+                'http',
+                '@app/*',
+              ],
+              message: 'libs/domain does no I/O and depends on no other lib',
+            },
           ],
         },
       ],

@@ -33,9 +33,14 @@ describe('the HTTP contract', () => {
 
   describe('content negotiation', () => {
     it('answers Accept: text/csv on a JSON-only endpoint with 406, as a problem', async () => {
-      const response = await http.get('/organisations/csto/state?asOf=2012-12-20').set('Accept', 'text/csv').expect(406);
+      const response = await http
+        .get('/organisations/csto/state?asOf=2012-12-20')
+        .set('Accept', 'text/csv')
+        .expect(406);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body.detail).toBe('this endpoint answers in application/json only; the Accept header asks for text/csv');
+      expect(response.body.detail).toBe(
+        'this endpoint answers in application/json only; the Accept header asks for text/csv',
+      );
     });
 
     it('answers Accept: application/json on a CSV export with 406', async () => {
@@ -70,13 +75,24 @@ describe('the HTTP contract', () => {
     it('is the ETag of GET and HEAD of the stream, and If-Match with it writes after it', async () => {
       const got = await http.get(path).expect(200);
       expect(got.headers['etag']).toBe(`"${got.body.revision}"`);
-      expect(got.body.facts.at(-1)).toMatchObject({ revision: got.body.revision, streamId: 'instrument-peacekeeping-agreement-2007' });
+      expect(got.body.facts.at(-1)).toMatchObject({
+        revision: got.body.revision,
+        streamId: 'instrument-peacekeeping-agreement-2007',
+      });
       const head = await http.head(path).expect(200);
       expect(head.headers['etag']).toBe(got.headers['etag']);
 
-      const written = await http.post(path).set({ ...writer, 'If-Match': String(head.headers['etag']) }).send({ event: signature('MNG') }).expect(201);
+      const written = await http
+        .post(path)
+        .set({ ...writer, 'If-Match': String(head.headers['etag']) })
+        .send({ event: signature('MNG') })
+        .expect(201);
       expect(written.headers['etag']).toBe(`"${got.body.revision + 1}"`);
-      await http.post(path).set({ ...writer, 'If-Match': String(head.headers['etag']) }).send({ event: signature('IND') }).expect(412);
+      await http
+        .post(path)
+        .set({ ...writer, 'If-Match': String(head.headers['etag']) })
+        .send({ event: signature('IND') })
+        .expect(412);
       expect((await http.head(path).expect(200)).headers['etag']).toBe(written.headers['etag']);
     });
 
@@ -90,10 +106,13 @@ describe('the HTTP contract', () => {
     type Row = Record<string, string>;
     let rows: Row[];
     beforeAll(async () => {
-      const [header = [], ...records] = parseCsv((await http.get('/exports/state-year.csv').expect(200)).text);
+      const [header = [], ...records] = parseCsv(
+        (await http.get('/exports/state-year.csv').expect(200)).text,
+      );
       rows = records.map((record) => Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])));
     });
-    const row = (state: string, year: number): Row | undefined => rows.find((r) => r.state === state && r.year === String(year) && r.organisation === 'csto');
+    const row = (state: string, year: number): Row | undefined =>
+      rows.find((r) => r.state === state && r.year === String(year) && r.organisation === 'csto');
 
     it('has the columns of its codebook, with body', async () => {
       const { body } = await http.get('/exports/state-year.codebook.json').expect(200);
@@ -102,12 +121,21 @@ describe('the HTTP contract', () => {
     });
 
     it('codes 1 a member, also while suspended (Uzbekistan, 2012)', () => {
-      expect(row('UZB', 2012)).toMatchObject({ code: '1', status: 'suspended', basis: 'csto-charter-2002', body: '' });
+      expect(row('UZB', 2012)).toMatchObject({
+        code: '1',
+        status: 'suspended',
+        basis: 'csto-charter-2002',
+        body: '',
+      });
       expect(row('RUS', 2012)).toMatchObject({ code: '1', status: 'active' });
     });
 
     it('codes 0 an observer of the Parliamentary Assembly, naming the assembly in body (Serbia, 2014)', () => {
-      expect(row('SRB', 2014)).toMatchObject({ code: '0', status: 'observer', body: 'csto-parliamentary-assembly' });
+      expect(row('SRB', 2014)).toMatchObject({
+        code: '0',
+        status: 'observer',
+        body: 'csto-parliamentary-assembly',
+      });
     });
 
     it('codes 0 a state with no tie (Georgia, 2012) and one that had left by its founding (Azerbaijan, 2003)', () => {
@@ -125,34 +153,51 @@ describe('the HTTP contract', () => {
     it('is described in the README exactly as it is served', async () => {
       const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
       const { body } = await http.get('/exports/state-year.codebook.json').expect(200);
-      for (const { code, meaning, rule } of body.codes as { code: number; meaning: string; rule: string }[]) expect(readme).toContain(`| \`${code}\` | ${meaning} | ${rule} |`);
-      for (const { name, meaning } of body.columns as { name: string; meaning: string }[]) expect(readme).toContain(`| \`${name}\` | ${meaning} |`);
+      for (const { code, meaning, rule } of body.codes as { code: number; meaning: string; rule: string }[])
+        expect(readme).toContain(`| \`${code}\` | ${meaning} | ${rule} |`);
+      for (const { name, meaning } of body.columns as { name: string; meaning: string }[])
+        expect(readme).toContain(`| \`${name}\` | ${meaning} |`);
     });
   });
 
   describe('the live feed', () => {
     /** The first `count` blocks the feed sends (events and comments), then the connection is closed. */
-    const blocks = (count: number, { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; blocks: string[]; body: string }> => {
+    const blocks = (
+      count: number,
+      { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {},
+    ): Promise<{ status: number; blocks: string[]; body: string }> => {
       const { port } = app.getHttpServer().address() as AddressInfo;
       return new Promise((resolve, reject) => {
-        const req = httpRequest({ port, host: '127.0.0.1', path: `/events/feed${query}`, headers: { Accept: 'text/event-stream', ...headers } }, (response) => {
-          let buffer = '';
-          const seen: string[] = [];
-          response.on('data', (chunk: Buffer) => {
-            buffer += chunk.toString();
-            for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-              const block = buffer.slice(0, end).trim();
-              buffer = buffer.slice(end + 2);
-              if (block !== '') seen.push(block);
-              if (seen.length === count) {
-                req.destroy();
-                resolve({ status: response.statusCode ?? 0, blocks: seen, body: '' });
+        const req = httpRequest(
+          {
+            port,
+            host: '127.0.0.1',
+            path: `/events/feed${query}`,
+            headers: { Accept: 'text/event-stream', ...headers },
+          },
+          (response) => {
+            let buffer = '';
+            const seen: string[] = [];
+            response.on('data', (chunk: Buffer) => {
+              buffer += chunk.toString();
+              for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+                const block = buffer.slice(0, end).trim();
+                buffer = buffer.slice(end + 2);
+                if (block !== '') seen.push(block);
+                if (seen.length === count) {
+                  req.destroy();
+                  resolve({ status: response.statusCode ?? 0, blocks: seen, body: '' });
+                }
               }
-            }
-          });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, blocks: seen, body: buffer }));
-        });
-        req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+            });
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, blocks: seen, body: buffer }),
+            );
+          },
+        );
+        req.on('error', (error: NodeJS.ErrnoException) =>
+          error.code === 'ECONNRESET' ? undefined : reject(error),
+        );
         req.end();
       });
     };
@@ -162,7 +207,9 @@ describe('the HTTP contract', () => {
     });
 
     it('names each event by its wire name, with its position as id', async () => {
-      const { blocks: [first] } = await blocks(1, { query: '?after=0' });
+      const {
+        blocks: [first],
+      } = await blocks(1, { query: '?after=0' });
       expect(first).toMatch(/^id: 1$/m);
       const type = /^event: (\w+)$/m.exec(first ?? '')?.[1];
       expect(type).toBeDefined();
@@ -176,13 +223,23 @@ describe('the HTTP contract', () => {
     });
 
     it('names ?after in an error about it', async () => {
-      const { body } = await http.get('/events/feed?after=abc').set('Accept', 'text/event-stream').expect(400);
-      expect(body.errors).toEqual([{ path: 'after', reason: 'must be a whole number from 0 to 9007199254740991, got "abc"' }]);
+      const { body } = await http
+        .get('/events/feed?after=abc')
+        .set('Accept', 'text/event-stream')
+        .expect(400);
+      expect(body.errors).toEqual([
+        { path: 'after', reason: 'must be a whole number from 0 to 9007199254740991, got "abc"' },
+      ]);
     });
 
     it('names Last-Event-ID in an error about it', async () => {
-      const { body } = await http.get('/events/feed').set({ Accept: 'text/event-stream', 'Last-Event-ID': 'abc' }).expect(400);
-      expect(body.errors).toEqual([{ path: 'Last-Event-ID', reason: 'must be a whole number from 0 to 9007199254740991, got "abc"' }]);
+      const { body } = await http
+        .get('/events/feed')
+        .set({ Accept: 'text/event-stream', 'Last-Event-ID': 'abc' })
+        .expect(400);
+      expect(body.errors).toEqual([
+        { path: 'Last-Event-ID', reason: 'must be a whole number from 0 to 9007199254740991, got "abc"' },
+      ]);
     });
   });
 });

@@ -50,18 +50,42 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       const state = response.body;
 
       expect(Object.keys(state)).toEqual(
-        expect.arrayContaining(['organisation', 'asOf', 'knownAt', 'exists', 'members', 'signatories', 'observers', 'partners', 'instruments', 'deployments', 'uncertain']),
+        expect.arrayContaining([
+          'organisation',
+          'asOf',
+          'knownAt',
+          'exists',
+          'members',
+          'signatories',
+          'observers',
+          'partners',
+          'instruments',
+          'deployments',
+          'uncertain',
+        ]),
       );
       expect(state).toMatchObject({ organisation: 'csto', asOf: '2012-12-20', knownAt: null, exists: true });
-      const members = Object.fromEntries(state.members.map((m: { participant: string; status: string }) => [m.participant, m.status]));
-      expect(members).toEqual({ ARM: 'active', BLR: 'active', KAZ: 'active', KGZ: 'active', RUS: 'active', TJK: 'active', UZB: 'suspended' });
+      const members = Object.fromEntries(
+        state.members.map((m: { participant: string; status: string }) => [m.participant, m.status]),
+      );
+      expect(members).toEqual({
+        ARM: 'active',
+        BLR: 'active',
+        KAZ: 'active',
+        KGZ: 'active',
+        RUS: 'active',
+        TJK: 'active',
+        UZB: 'suspended',
+      });
       const charter = state.instruments.find((i: { id: string }) => i.id === 'csto-charter-2002');
       expect(charter).toMatchObject({ inForce: true, since: '2003-09-18' });
     });
 
     it('shows the Kazakhstan deployment as active on 10 January 2022', async () => {
       const { body } = await http.get('/organisations/csto/state?asOf=2022-01-10').expect(200);
-      expect(body.deployments).toEqual([expect.objectContaining({ id: 'csto-kazakhstan-2022', host: 'KAZ', status: 'active' })]);
+      expect(body.deployments).toEqual([
+        expect.objectContaining({ id: 'csto-kazakhstan-2022', host: 'KAZ', status: 'active' }),
+      ]);
     });
 
     it('answers an instrument participants table', async () => {
@@ -77,7 +101,15 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
     it('lists the organisations the record holds', async () => {
       const { body } = await http.get('/organisations').expect(200);
-      expect(body).toEqual({ organisations: [{ id: 'csto', name: expect.stringMatching(/Collective Security Treaty Organi[sz]ation/), established: expect.any(String) }] });
+      expect(body).toEqual({
+        organisations: [
+          {
+            id: 'csto',
+            name: expect.stringMatching(/Collective Security Treaty Organi[sz]ation/),
+            established: expect.any(String),
+          },
+        ],
+      });
     });
 
     it("answers the organisation's whole history: each participant's spells agree with its own history", async () => {
@@ -86,37 +118,52 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       const codes = body.participants.map((p: { participant: string }) => p.participant);
       expect(codes).toEqual(expect.arrayContaining(['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']));
       const uzbekistan = await http.get('/participants/UZB/history?org=csto').expect(200);
-      expect(body.participants.find((p: { participant: string }) => p.participant === 'UZB').spells).toEqual(uzbekistan.body.spells);
+      expect(body.participants.find((p: { participant: string }) => p.participant === 'UZB').spells).toEqual(
+        uzbekistan.body.spells,
+      );
       expect(body.deployments.map((d: { id: string; host: string }) => d.host)).toContain('KAZ');
       await http.get('/organisations/csto/history?knownAt=yesterday').expect(400);
       await http.get('/organisations/nato/history').expect(404);
     });
 
     it('pages the timeline and filters it by type', async () => {
-      const { body } = await http.get('/organisations/csto/timeline?type=InstrumentSigned&limit=5&offset=0').expect(200);
+      const { body } = await http
+        .get('/organisations/csto/timeline?type=InstrumentSigned&limit=5&offset=0')
+        .expect(200);
       expect(body.entries).toHaveLength(5);
       expect(body.total).toBeGreaterThan(5);
       for (const entry of body.entries) expect(entry.type).toBe('InstrumentSigned');
     });
 
     it("includes the predecessor treaty's facts in the organisation's timeline", async () => {
-      const { body } = await http.get('/organisations/csto/timeline?to=1999-12-31&instrument=cst-1992').expect(200);
-      expect(body.entries.map((e: { event: { participant?: string }; type: string }) => `${e.type} ${e.event.participant ?? ''}`)).toEqual(
-        expect.arrayContaining(['InstrumentSigned ARM', 'InstrumentTerminatedForParticipant UZB']),
-      );
+      const { body } = await http
+        .get('/organisations/csto/timeline?to=1999-12-31&instrument=cst-1992')
+        .expect(200);
+      expect(
+        body.entries.map(
+          (e: { event: { participant?: string }; type: string }) => `${e.type} ${e.event.participant ?? ''}`,
+        ),
+      ).toEqual(expect.arrayContaining(['InstrumentSigned ARM', 'InstrumentTerminatedForParticipant UZB']));
     });
 
-    it('finds a fact by the chronology\'s fact id as well as by its event id', async () => {
+    it("finds a fact by the chronology's fact id as well as by its event id", async () => {
       const { body } = await http.get(`/events/${encodeURIComponent('cst-1992/terminated/UZB')}`).expect(200);
-      expect(body).toMatchObject({ id: eventIdOf('cst-1992/terminated/UZB'), importedFrom: { factId: 'cst-1992/terminated/UZB' } });
+      expect(body).toMatchObject({
+        id: eventIdOf('cst-1992/terminated/UZB'),
+        importedFrom: { factId: 'cst-1992/terminated/UZB' },
+      });
       await http.get(`/events/${encodeURIComponent('cst-1992/terminated/NOPE')}`).expect(404);
     });
 
     it('gives every row of the state the ids of the facts it rests on, each of which the audit trail knows', async () => {
       const { body } = await http.get('/organisations/csto/state?asOf=2012-12-20').expect(200);
-      const rows = [...body.members, ...body.signatories, ...body.externalStatuses, ...body.instruments] as { eventIds: string[] }[];
+      const rows = [...body.members, ...body.signatories, ...body.externalStatuses, ...body.instruments] as {
+        eventIds: string[];
+      }[];
       expect(rows.every((row) => row.eventIds.length > 0)).toBe(true);
-      const uzb = (body.members as { participant: string; eventIds: string[] }[]).find((m) => m.participant === 'UZB');
+      const uzb = (body.members as { participant: string; eventIds: string[] }[]).find(
+        (m) => m.participant === 'UZB',
+      );
       for (const id of uzb?.eventIds ?? []) await http.get(`/events/${id}`).expect(200);
     });
 
@@ -132,7 +179,9 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
     it('serves the OpenAPI document', async () => {
       const { body } = await http.get('/docs-json').expect(200);
-      expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/organisations/{org}/state', '/events/feed']));
+      expect(Object.keys(body.paths)).toEqual(
+        expect.arrayContaining(['/organisations/{org}/state', '/events/feed']),
+      );
     });
   });
 
@@ -141,7 +190,13 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       const head = await store.headPosition();
       for (const path of ['/health', '/health/ready']) {
         const { body } = await http.get(path).expect(200);
-        expect(body).toMatchObject({ status: 'ok', details: { store: { status: 'up', headPosition: head }, record: { status: 'up', facts: expect.any(Number) } } });
+        expect(body).toMatchObject({
+          status: 'ok',
+          details: {
+            store: { status: 'up', headPosition: head },
+            record: { status: 'up', facts: expect.any(Number) },
+          },
+        });
       }
     });
 
@@ -155,7 +210,11 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
     it('sends helmet’s headers with a content security policy, and not X-Powered-By', async () => {
       const response = await http.get('/organisations').expect(200);
       expect(response.headers['x-powered-by']).toBeUndefined();
-      expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+      expect(response.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+      });
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
@@ -165,17 +224,24 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
     it('allows inline styles only under /docs, for Swagger UI', async () => {
       const response = await http.get('/docs/').expect(200);
-      expect(String(response.headers['content-security-policy'])).toContain("style-src 'self' 'unsafe-inline'");
+      expect(String(response.headers['content-security-policy'])).toContain(
+        "style-src 'self' 'unsafe-inline'",
+      );
     });
   });
 
   describe('errors, as problem+json', () => {
     it('400 names every bad query argument', async () => {
-      const response = await http.get('/organisations/csto/state?asOf=2023-02-30&knownAt=yesterday').expect(400);
+      const response = await http
+        .get('/organisations/csto/state?asOf=2023-02-30&knownAt=yesterday')
+        .expect(400);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body.errors).toEqual([
         { path: 'asOf', reason: '"2023-02-30" is not a calendar date: February 2023 has 28 days' },
-        { path: 'knownAt', reason: 'must be an ISO 8601 instant such as 2026-01-31T12:00:00Z, got "yesterday"' },
+        {
+          path: 'knownAt',
+          reason: 'must be an ISO 8601 instant such as 2026-01-31T12:00:00Z, got "yesterday"',
+        },
       ]);
     });
 
@@ -187,15 +253,23 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
     it('404 for a fact posted under a collection that has no streams, writing nothing', async () => {
       const head = await store.headPosition();
-      const { body } = await http.post('/treaties/cst-1992/events').set(writer).send({ event: signature('ARM') }).expect(404);
-      expect(body.detail).toBe('facts are recorded under /organisations, /instruments, /deployments, not /treaties');
+      const { body } = await http
+        .post('/treaties/cst-1992/events')
+        .set(writer)
+        .send({ event: signature('ARM') })
+        .expect(404);
+      expect(body.detail).toBe(
+        'facts are recorded under /organisations, /instruments, /deployments, not /treaties',
+      );
       expect(await store.headPosition()).toBe(head);
     });
 
     it('401 without a token and 403 with an unknown one, writing nothing', async () => {
       const head = await store.headPosition();
       await postSignature({ event: signature('UZB') }, {}).expect(401);
-      await postSignature({ event: signature('UZB') }, { Authorization: 'Bearer not-a-real-token' }).expect(403);
+      await postSignature({ event: signature('UZB') }, { Authorization: 'Bearer not-a-real-token' }).expect(
+        403,
+      );
       expect(await store.headPosition()).toBe(head);
     });
 
@@ -206,8 +280,15 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
         event: { ...signature('Uzbekistan', '2008-02-30'), confidence: 'sure', colour: 'blue' },
       }).expect(400);
       expect(body.errors.map((e: { path: string }) => e.path)).toEqual(['id']);
-      const second = await postSignature({ event: { ...signature('Uzbekistan', '2008-02-30'), confidence: 'sure', colour: 'blue' } }).expect(400);
-      expect(second.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'confidence', 'effectiveDate', 'participant']);
+      const second = await postSignature({
+        event: { ...signature('Uzbekistan', '2008-02-30'), confidence: 'sure', colour: 'blue' },
+      }).expect(400);
+      expect(second.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+        'colour',
+        'confidence',
+        'effectiveDate',
+        'participant',
+      ]);
       expect(await store.headPosition()).toBe(head);
     });
 
@@ -220,13 +301,20 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
     it('412 when If-Match names a revision the stream has moved past, writing nothing', async () => {
       const head = await store.headPosition();
-      const { body } = await postSignature({ event: signature('CHN') }, { ...writer, 'If-Match': '"0"' }).expect(412);
+      const { body } = await postSignature(
+        { event: signature('CHN') },
+        { ...writer, 'If-Match': '"0"' },
+      ).expect(412);
       expect(body.code).toBe('WRONG_EXPECTED_REVISION');
       expect(await store.headPosition()).toBe(head);
     });
 
     it('422 for a fact posted to a stream it does not belong to', async () => {
-      const { body } = await http.post('/instruments/cst-1992/events').set(writer).send({ event: signature('UZB') }).expect(422);
+      const { body } = await http
+        .post('/instruments/cst-1992/events')
+        .set(writer)
+        .send({ event: signature('UZB') })
+        .expect(422);
       expect(body.code).toBe('WRONG_STREAM');
     });
   });
@@ -234,12 +322,24 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
   describe('writes', () => {
     it('records a fact with the writer and request in its audit trail; a retry with the same id records it once', async () => {
       const id = randomUUID();
-      const created = await postSignature({ id, event: signature('AFG') }, { ...writer, 'X-Request-Id': 'req-1' }).expect(201);
+      const created = await postSignature(
+        { id, event: signature('AFG') },
+        { ...writer, 'X-Request-Id': 'req-1' },
+      ).expect(201);
       expect(created.headers['location']).toBe(`/events/${id}`);
-      expect(created.body).toMatchObject({ id, streamId: 'instrument-peacekeeping-agreement-2007', created: true });
+      expect(created.body).toMatchObject({
+        id,
+        streamId: 'instrument-peacekeeping-agreement-2007',
+        created: true,
+      });
 
       const retried = await postSignature({ id, event: signature('AFG') }).expect(200);
-      expect(retried.body).toMatchObject({ id, revision: created.body.revision, position: created.body.position, created: false });
+      expect(retried.body).toMatchObject({
+        id,
+        revision: created.body.revision,
+        position: created.body.position,
+        created: false,
+      });
 
       const { body } = await http.get(`/events/${id}`).expect(200);
       expect(body).toMatchObject({
@@ -252,13 +352,17 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
     it('honours If-Match with the current revision and returns the next one as ETag', async () => {
       const first = await postSignature({ event: signature('SRB') }).expect(201);
-      const next = await postSignature({ event: signature('IRN') }, { ...writer, 'If-Match': String(first.headers['etag']) }).expect(201);
+      const next = await postSignature(
+        { event: signature('IRN') },
+        { ...writer, 'If-Match': String(first.headers['etag']) },
+      ).expect(201);
       expect(next.headers['etag']).toBe(`"${first.body.revision + 1}"`);
     });
 
     it('answers a repeated question with the bytes it sent, and a new answer as soon as a write lands, over HTTP or straight into the store', async () => {
       const question = '/instruments/peacekeeping-agreement-2007/status?asOf=2008-02-01';
-      const participants = ({ body }: { body: { participants: { participant: string }[] } }): string[] => body.participants.map((row) => row.participant);
+      const participants = ({ body }: { body: { participants: { participant: string }[] } }): string[] =>
+        body.participants.map((row) => row.participant);
       const first = await http.get(question).expect(200);
       const again = await http.get(question).expect(200);
       expect(again.text).toBe(first.text);
@@ -278,15 +382,23 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
 
       // As the CLI would from another process: into the store, with no request to the API to say so.
       const event = parseEvent(signature('LKA'));
-      await store.appendToStream('instrument-peacekeeping-agreement-2007', [toNewEvent(randomUUID(), event, { recordedBy: 'test', correlationId: 'cache' })], { expectedRevision: 'any' });
-      expect(participants(await http.get(question).expect(200))).toEqual([...participants(afterHttpWrite), 'LKA'].sort());
+      await store.appendToStream(
+        'instrument-peacekeeping-agreement-2007',
+        [toNewEvent(randomUUID(), event, { recordedBy: 'test', correlationId: 'cache' })],
+        { expectedRevision: 'any' },
+      );
+      expect(participants(await http.get(question).expect(200))).toEqual(
+        [...participants(afterHttpWrite), 'LKA'].sort(),
+      );
     });
 
     it('takes a question with its fields in another order as the same question, and refuses a bad one every time it is asked', async () => {
       const { text } = await http.get('/organisations/csto/timeline?limit=5&offset=2').expect(200);
       expect((await http.get('/organisations/csto/timeline?offset=2&limit=5').expect(200)).text).toBe(text);
-      for (let time = 0; time < 2; time++) await http.get('/organisations/csto/timeline?limit=5&offset=2&colour=blue').expect(400);
-      for (let time = 0; time < 2; time++) await http.get('/organisations/csto/timeline?limit=5&limit=6').expect(400);
+      for (let time = 0; time < 2; time++)
+        await http.get('/organisations/csto/timeline?limit=5&offset=2&colour=blue').expect(400);
+      for (let time = 0; time < 2; time++)
+        await http.get('/organisations/csto/timeline?limit=5&limit=6').expect(400);
     });
 
     it('records a correction and shows it in the corrected fact’s audit trail', async () => {
@@ -320,14 +432,17 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       positions.slice(1).forEach((p, n) => expect(p).toBeGreaterThan(positions[n]!));
     });
 
-    it.each(['membership-spells.csv', 'state-year.csv'])('streams %s as CSV with one header and equal field counts', async (name) => {
-      const response = await http.get(`/exports/${name}`).expect(200);
-      expect(response.headers['content-type']).toMatch(/text\/csv/);
-      const rows = response.text.trimEnd().split(/\r?\n/);
-      expect(rows.length).toBeGreaterThan(1);
-      const fields = (row: string) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.length ?? 0;
-      for (const row of rows) expect(fields(row)).toBe(fields(rows[0]!));
-    });
+    it.each(['membership-spells.csv', 'state-year.csv'])(
+      'streams %s as CSV with one header and equal field counts',
+      async (name) => {
+        const response = await http.get(`/exports/${name}`).expect(200);
+        expect(response.headers['content-type']).toMatch(/text\/csv/);
+        const rows = response.text.trimEnd().split(/\r?\n/);
+        expect(rows.length).toBeGreaterThan(1);
+        const fields = (row: string) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.length ?? 0;
+        for (const row of rows) expect(fields(row)).toBe(fields(rows[0]!));
+      },
+    );
 
     it('answers a bad export argument as a problem, before streaming', async () => {
       const { body } = await http.get('/exports/state-year.csv?knownAt=never').expect(400);
@@ -336,39 +451,48 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
   });
 
   describe('the live feed', () => {
-    const openFeed = (headers: Record<string, string> = {}): Promise<{ response: IncomingMessage; close: () => void; next: (match: RegExp) => Promise<string> }> => {
+    const openFeed = (
+      headers: Record<string, string> = {},
+    ): Promise<{
+      response: IncomingMessage;
+      close: () => void;
+      next: (match: RegExp) => Promise<string>;
+    }> => {
       const { port } = (app.getHttpServer().address() ?? {}) as AddressInfo;
       return new Promise((resolve, reject) => {
-        const req = httpRequest({ port, path: '/events/feed', headers: { Accept: 'text/event-stream', ...headers } }, (response) => {
-          let buffer = '';
-          // Blocks may arrive before anyone waits for them: keep them until asked for.
-          const blocks: string[] = [];
-          const waiters: { match: RegExp; resolve: (block: string) => void }[] = [];
-          response.on('data', (chunk: Buffer) => {
-            buffer += chunk.toString();
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const waiter = waiters.find((w) => w.match.test(block));
-              if (waiter) {
-                waiters.splice(waiters.indexOf(waiter), 1);
-                waiter.resolve(block);
-              } else {
-                blocks.push(block);
+        const req = httpRequest(
+          { port, path: '/events/feed', headers: { Accept: 'text/event-stream', ...headers } },
+          (response) => {
+            let buffer = '';
+            // Blocks may arrive before anyone waits for them: keep them until asked for.
+            const blocks: string[] = [];
+            const waiters: { match: RegExp; resolve: (block: string) => void }[] = [];
+            response.on('data', (chunk: Buffer) => {
+              buffer += chunk.toString();
+              let end: number;
+              while ((end = buffer.indexOf('\n\n')) >= 0) {
+                const block = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                const waiter = waiters.find((w) => w.match.test(block));
+                if (waiter) {
+                  waiters.splice(waiters.indexOf(waiter), 1);
+                  waiter.resolve(block);
+                } else {
+                  blocks.push(block);
+                }
               }
-            }
-          });
-          resolve({
-            response,
-            close: () => req.destroy(),
-            next: (match) => {
-              const ready = blocks.find((block) => match.test(block));
-              if (ready !== undefined) return Promise.resolve(ready);
-              return new Promise((done) => waiters.push({ match, resolve: done }));
-            },
-          });
-        });
+            });
+            resolve({
+              response,
+              close: () => req.destroy(),
+              next: (match) => {
+                const ready = blocks.find((block) => match.test(block));
+                if (ready !== undefined) return Promise.resolve(ready);
+                return new Promise((done) => waiters.push({ match, resolve: done }));
+              },
+            });
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -401,7 +525,10 @@ describe.each(stores)('the HTTP API on %s', (_name, wrapStore) => {
       await http.get('/events/feed').set('Last-Event-ID', 'yesterday').expect(400);
       if (!wrapStore) return;
       const head = (await store.headPosition()) ?? 0;
-      const { body } = await http.get('/events/feed').set('Last-Event-ID', String(head + 1)).expect(400);
+      const { body } = await http
+        .get('/events/feed')
+        .set('Last-Event-ID', String(head + 1))
+        .expect(400);
       expect(body.detail).toMatch(/not the position of an event/);
     });
   });
@@ -432,7 +559,8 @@ describe('the HTTP API with reader tokens', () => {
   it('asks for a token on a question answered before, whose answer is kept', async () => {
     const http = request(app.getHttpServer());
     const question = '/organisations/csto/state?asOf=2012-12-20';
-    for (let time = 0; time < 2; time++) await http.get(question).set('Authorization', `Bearer ${READER_TOKEN}`).expect(200);
+    for (let time = 0; time < 2; time++)
+      await http.get(question).set('Authorization', `Bearer ${READER_TOKEN}`).expect(200);
     await http.get(question).expect(401);
     await http.get(question).set('Authorization', 'Bearer bob-reader-token-x').expect(403);
   });
@@ -467,7 +595,8 @@ describe('the HTTP API when its store stops answering', () => {
         type: '/problems/store-failure',
         title: 'The event store failed',
         status: 500,
-        detail: 'the event store could not be read or written (a damaged file or a disk error); see the server log',
+        detail:
+          'the event store could not be read or written (a damaged file or a disk error); see the server log',
         instance: '/instruments/peacekeeping-agreement-2007/events',
         code: 'STORE_FAILURE',
       });
@@ -479,5 +608,8 @@ describe('the HTTP API when its store stops answering', () => {
 });
 
 function postSignatureTo(http: ReturnType<typeof request>, participant: string): request.Test {
-  return http.post('/instruments/peacekeeping-agreement-2007/events').set('Authorization', `Bearer ${WRITER_TOKEN}`).send({ event: signature(participant) });
+  return http
+    .post('/instruments/peacekeeping-agreement-2007/events')
+    .set('Authorization', `Bearer ${WRITER_TOKEN}`)
+    .send({ event: signature(participant) });
 }

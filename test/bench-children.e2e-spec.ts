@@ -39,7 +39,8 @@ function childrenOf(parent: number, text: string): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) children.push(Number(entry));
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text))
+        children.push(Number(entry));
     } catch {
       // Gone between the listing and the read.
     }
@@ -69,7 +70,13 @@ describe("the bench's child processes", () => {
         return sides.length === 2 && sides.some((side) => stateOf(side) === 'T');
       }, 'the bench did not start two sides taking turns');
       stand.kill('SIGKILL');
-      await eventually(() => sides.every(hasEnded), `sides left behind: ${sides.filter((side) => !hasEnded(side)).map((side) => `${side} (${stateOf(side)})`).join(', ')}`);
+      await eventually(
+        () => sides.every(hasEnded),
+        `sides left behind: ${sides
+          .filter((side) => !hasEnded(side))
+          .map((side) => `${side} (${stateOf(side)})`)
+          .join(', ')}`,
+      );
     } finally {
       stand.kill('SIGKILL');
       for (const side of sides) if (!hasEnded(side)) process.kill(side, 'SIGKILL');
@@ -83,7 +90,10 @@ describe("the bench's child processes", () => {
     stand.stdout?.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
     const watchdogs = new Set<number>();
     const code = await new Promise<number | null>((resolve) => {
-      const look = setInterval(() => childrenOf(pid, 'process.stdin').forEach((watchdog) => watchdogs.add(watchdog)), 10);
+      const look = setInterval(
+        () => childrenOf(pid, 'process.stdin').forEach((watchdog) => watchdogs.add(watchdog)),
+        10,
+      );
       stand.on('close', (exitCode) => {
         clearInterval(look);
         resolve(exitCode);

@@ -77,9 +77,16 @@ describe('the chronology', () => {
       'csto/admitted/KAZ',
     ],
     // News: the Mazhilis ratifies the 2021 protocol amending the Peacekeeping Agreement.
-    '002_b7710231ee71b008.txt': ['peacekeeping-protocol-2021/adopted', 'peacekeeping-protocol-2021/ratification-act/KAZ'],
+    '002_b7710231ee71b008.txt': [
+      'peacekeeping-protocol-2021/adopted',
+      'peacekeeping-protocol-2021/ratification-act/KAZ',
+    ],
     // Commentary on the January 2022 decision to send forces to Kazakhstan, with the amended Charter.
-    '003_1fa7519541c8ddc6.txt': ['csto-kazakhstan-2022/requested', 'csto-kazakhstan-2022/authorized', 'csto-charter-protocol-2010/adopted'],
+    '003_1fa7519541c8ddc6.txt': [
+      'csto-kazakhstan-2022/requested',
+      'csto-kazakhstan-2022/authorized',
+      'csto-charter-protocol-2010/adopted',
+    ],
     // News: the first battalion sent to Kazakhstan, and a chronology of the CST and CSTO.
     '004_b382b7bce98f5533.txt': [
       'cst-1992/signed/ARM',
@@ -96,25 +103,35 @@ describe('the chronology', () => {
     ],
   };
 
-  it.each(Object.entries(SEED_FACTS))('holds the facts of seed %s, each citing it with a quote', async (seed, factIds) => {
-    await importer.import(EVENTS_DIR, { recordedBy: 'test' });
-    const facts = new Map((await allEvents(store)).map((e) => [e.id, toStoredFact(e).event]));
+  it.each(Object.entries(SEED_FACTS))(
+    'holds the facts of seed %s, each citing it with a quote',
+    async (seed, factIds) => {
+      await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+      const facts = new Map((await allEvents(store)).map((e) => [e.id, toStoredFact(e).event]));
 
-    for (const factId of factIds) {
-      const event = facts.get(eventIdOf(factId));
-      expect({ factId, recorded: event !== undefined }).toEqual({ factId, recorded: true });
-      expect({ factId, citesSeed: seedQuotes(event, seed).length > 0 }).toEqual({ factId, citesSeed: true });
-    }
-  });
+      for (const factId of factIds) {
+        const event = facts.get(eventIdOf(factId));
+        expect({ factId, recorded: event !== undefined }).toEqual({ factId, recorded: true });
+        expect({ factId, citesSeed: seedQuotes(event, seed).length > 0 }).toEqual({
+          factId,
+          citesSeed: true,
+        });
+      }
+    },
+  );
 
-  withSeedTexts.each(Object.entries(SEED_FACTS))('finds every quote from seed %s word for word in its text', async (seed) => {
-    await importer.import(EVENTS_DIR, { recordedBy: 'test' });
-    const text = seedTexts.read(seed);
-    const quotes = (await allEvents(store)).flatMap((e) => seedQuotes(toStoredFact(e).event, seed));
+  withSeedTexts.each(Object.entries(SEED_FACTS))(
+    'finds every quote from seed %s word for word in its text',
+    async (seed) => {
+      await importer.import(EVENTS_DIR, { recordedBy: 'test' });
+      const text = seedTexts.read(seed);
+      const quotes = (await allEvents(store)).flatMap((e) => seedQuotes(toStoredFact(e).event, seed));
 
-    expect(quotes.length).toBeGreaterThan(0);
-    for (const quote of quotes) expect({ seed, quote, found: text.includes(quote) }).toEqual({ seed, quote, found: true });
-  });
+      expect(quotes.length).toBeGreaterThan(0);
+      for (const quote of quotes)
+        expect({ seed, quote, found: text.includes(quote) }).toEqual({ seed, quote, found: true });
+    },
+  );
 
   it('lists seed errors with a correction and sources, whose corrections name recorded facts', async () => {
     await importer.import(EVENTS_DIR, { recordedBy: 'test' });
@@ -125,13 +142,18 @@ describe('the chronology', () => {
     for (const error of errors) {
       expect(error.correction.length).toBeGreaterThan(0);
       expect(error.sources.length).toBeGreaterThan(0);
-      for (const factId of error.affects) expect({ factId, recorded: ids.has(eventIdOf(factId)) }).toEqual({ factId, recorded: true });
+      for (const factId of error.affects)
+        expect({ factId, recorded: ids.has(eventIdOf(factId)) }).toEqual({ factId, recorded: true });
     }
   });
 
   withSeedTexts('finds the quote of every seed error word for word in its seed', () => {
     for (const error of seedErrors()) {
-      expect({ seed: error.seed, quote: error.quote, found: seedTexts.read(error.seed).includes(error.quote) }).toEqual({
+      expect({
+        seed: error.seed,
+        quote: error.quote,
+        found: seedTexts.read(error.seed).includes(error.quote),
+      }).toEqual({
         seed: error.seed,
         quote: error.quote,
         found: true,
@@ -153,7 +175,12 @@ interface ListedInstrument {
   readonly registered?: string;
 }
 const LEGAL_BASE: Record<string, ListedInstrument> = {
-  'cst-1992': { signed: [...SIX, 'UZB', 'AZE', 'GEO'], laws: ['KAZ'], inForce: '1994-04-20', registered: '32307' },
+  'cst-1992': {
+    signed: [...SIX, 'UZB', 'AZE', 'GEO'],
+    laws: ['KAZ'],
+    inForce: '1994-04-20',
+    registered: '32307',
+  },
   'cst-extension-protocol-1999': { signed: SIX, laws: ['KAZ'], inForce: '2000-03-22' },
   'csto-charter-2002': { signed: SIX, laws: ['KAZ'], inForce: '2003-09-18' },
   'csto-legal-status-agreement-2002': { signed: SIX, laws: ['KAZ'], inForce: null },
@@ -165,23 +192,39 @@ const LEGAL_BASE: Record<string, ListedInstrument> = {
   'csto-charter-third-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
   'csto-legal-status-second-protocol-2018': { signed: SIX, laws: ['KAZ'], inForce: '2021-01-19' },
   'peacekeeping-protocol-2021': { signed: SIX, laws: ['KAZ', 'RUS'], inForce: null },
-  'csto-charter-fourth-protocol-2022': { signed: ['BLR', 'KAZ', 'RUS'], laws: ['BLR', 'KAZ', 'RUS'], inForce: null },
+  'csto-charter-fourth-protocol-2022': {
+    signed: ['BLR', 'KAZ', 'RUS'],
+    laws: ['BLR', 'KAZ', 'RUS'],
+    inForce: null,
+  },
 };
 
 type SubjectFact = { readonly type: string; readonly effectiveDate: string } & Record<string, unknown>;
 
 /** What the record holds for one instrument, in the shape of the list. */
-function heldFor(events: readonly SubjectFact[], instrument: string): ListedInstrument & { adopted: boolean } {
+function heldFor(
+  events: readonly SubjectFact[],
+  instrument: string,
+): ListedInstrument & { adopted: boolean } {
   const of = events.filter((e) => 'instrument' in e && e.instrument === instrument);
-  const who = (type: string): string[] => of.flatMap((e) => (e.type === type && 'participant' in e && typeof e.participant === 'string' ? [e.participant] : [])).sort();
-  const general = of.find((e) => e.type === 'EntryIntoForceReported' && !('participant' in e && e.participant));
+  const who = (type: string): string[] =>
+    of
+      .flatMap((e) =>
+        e.type === type && 'participant' in e && typeof e.participant === 'string' ? [e.participant] : [],
+      )
+      .sort();
+  const general = of.find(
+    (e) => e.type === 'EntryIntoForceReported' && !('participant' in e && e.participant),
+  );
   const registration = of.find((e) => e.type === 'InstrumentRegistered');
   return {
     adopted: of.some((e) => e.type === 'InstrumentAdopted'),
     signed: who('InstrumentSigned'),
     laws: who('RatificationLawEnacted'),
     inForce: general?.effectiveDate ?? null,
-    ...(registration && 'registrationNumber' in registration ? { registered: String(registration.registrationNumber) } : {}),
+    ...(registration && 'registrationNumber' in registration
+      ? { registered: String(registration.registrationNumber) }
+      : {}),
   };
 }
 
@@ -198,15 +241,18 @@ describe('the legal base, instrument by instrument (the list in events/README.md
     expect(events.length).toBeGreaterThanOrEqual(170);
   });
 
-  it.each(Object.entries(LEGAL_BASE))('holds for %s the signatures, laws, entry into force and registration the list gives', (instrument, listed) => {
-    expect(heldFor(events, instrument)).toEqual({
-      adopted: true,
-      signed: [...listed.signed].sort(),
-      laws: [...listed.laws].sort(),
-      inForce: listed.inForce,
-      ...(listed.registered ? { registered: listed.registered } : {}),
-    });
-  });
+  it.each(Object.entries(LEGAL_BASE))(
+    'holds for %s the signatures, laws, entry into force and registration the list gives',
+    (instrument, listed) => {
+      expect(heldFor(events, instrument)).toEqual({
+        adopted: true,
+        signed: [...listed.signed].sort(),
+        laws: [...listed.laws].sort(),
+        inForce: listed.inForce,
+        ...(listed.registered ? { registered: listed.registered } : {}),
+      });
+    },
+  );
 
   it('lists every instrument the record holds', () => {
     const adopted = events.flatMap((e) => (e.type === 'InstrumentAdopted' ? [String(e['instrument'])] : []));
@@ -215,8 +261,14 @@ describe('the legal base, instrument by instrument (the list in events/README.md
   });
 
   it("holds the bodies created, and each state's stated positions that change no status", () => {
-    const bodies = events.flatMap((e) => (e.type === 'BodyEstablished' ? [`${e.effectiveDate} ${String(e['body'])}`] : []));
-    const positions = events.flatMap((e) => (e.type === 'PositionStated' ? [`${String(e['participant'])} ${e.effectiveDate} ${String(e['kind'])}`] : []));
+    const bodies = events.flatMap((e) =>
+      e.type === 'BodyEstablished' ? [`${e.effectiveDate} ${String(e['body'])}`] : [],
+    );
+    const positions = events.flatMap((e) =>
+      e.type === 'PositionStated'
+        ? [`${String(e['participant'])} ${e.effectiveDate} ${String(e['kind'])}`]
+        : [],
+    );
 
     expect(bodies.sort()).toEqual([
       '1992-05-15 csto-collective-security-council',
@@ -249,7 +301,9 @@ describe('the legal base, instrument by instrument (the list in events/README.md
 
 /** The quotes an event takes from one seed. */
 function seedQuotes(event: { sources: readonly object[] } | undefined, seed: string): string[] {
-  return (event?.sources ?? []).flatMap((s) => ('seed' in s && s.seed === seed && 'quote' in s ? [String(s.quote)] : []));
+  return (event?.sources ?? []).flatMap((s) =>
+    'seed' in s && s.seed === seed && 'quote' in s ? [String(s.quote)] : [],
+  );
 }
 
 interface SeedError {
@@ -261,7 +315,11 @@ interface SeedError {
 }
 
 function seedErrors(): SeedError[] {
-  return (parseDocument(readFileSync(join(EVENTS_DIR, 'seed-errors.yaml'), 'utf8')).toJS() as { errors: SeedError[] }).errors;
+  return (
+    parseDocument(readFileSync(join(EVENTS_DIR, 'seed-errors.yaml'), 'utf8')).toJS() as {
+      errors: SeedError[];
+    }
+  ).errors;
 }
 
 describe('annals import (the CLI process)', () => {

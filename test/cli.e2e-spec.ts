@@ -23,13 +23,27 @@ describe('the CLI on a store with the chronology imported', () => {
       expect(run.status).toBe(0);
       const state = JSON.parse(run.stdout) as Record<string, unknown>;
       expect(Object.keys(state)).toEqual(
-        expect.arrayContaining(['organisation', 'asOf', 'knownAt', 'exists', 'members', 'signatories', 'observers', 'partners', 'instruments', 'deployments', 'uncertain']),
+        expect.arrayContaining([
+          'organisation',
+          'asOf',
+          'knownAt',
+          'exists',
+          'members',
+          'signatories',
+          'observers',
+          'partners',
+          'instruments',
+          'deployments',
+          'uncertain',
+        ]),
       );
       expect(state).toMatchObject({ organisation: 'csto', asOf: '2012-12-20', knownAt: null, exists: true });
     });
 
     it('shows six active members and Uzbekistan suspended on 20 December 2012', () => {
-      const { members } = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--json').stdout) as { members: { participant: string; status: string }[] };
+      const { members } = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--json').stdout) as {
+        members: { participant: string; status: string }[];
+      };
 
       expect(Object.fromEntries(members.map((m) => [m.participant, m.status]))).toEqual({
         ARM: 'active',
@@ -60,16 +74,30 @@ describe('the CLI on a store with the chronology imported', () => {
     });
 
     it('says the record held nothing yet at a --known-at before the import, and when its first fact was recorded', () => {
-      const run = cli('state', 'csto', '--as-of', '2012-12-20', '--known-at', '2000-01-01T00:00:00Z', '--json');
+      const run = cli(
+        'state',
+        'csto',
+        '--as-of',
+        '2012-12-20',
+        '--known-at',
+        '2000-01-01T00:00:00Z',
+        '--json',
+      );
 
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^annals state: the record held nothing yet at 2000-01-01T00:00:00\.000Z: its first fact was recorded at \d{4}-\d\d-\d\dT/);
+      expect(run.stderr).toMatch(
+        /^annals state: the record held nothing yet at 2000-01-01T00:00:00\.000Z: its first fact was recorded at \d{4}-\d\d-\d\dT/,
+      );
     });
 
     it('answers as the record stood at a --known-at after the import, as the README shows', () => {
       const now = new Date().toISOString();
-      const then = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--known-at', now, '--json').stdout) as { knownAt: string; members: unknown[] };
-      const latest = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--json').stdout) as { members: unknown[] };
+      const then = JSON.parse(
+        cli('state', 'csto', '--as-of', '2012-12-20', '--known-at', now, '--json').stdout,
+      ) as { knownAt: string; members: unknown[] };
+      const latest = JSON.parse(cli('state', 'csto', '--as-of', '2012-12-20', '--json').stdout) as {
+        members: unknown[];
+      };
 
       expect(then.knownAt).toBe(now);
       expect(then.members).toEqual(latest.members);
@@ -111,10 +139,19 @@ describe('the CLI on a store with the chronology imported', () => {
       const run = cli('instrument', 'cst-1992', '--as-of', '2000-01-01', '--json');
 
       expect(run.status).toBe(0);
-      const status = JSON.parse(run.stdout) as { inForce: boolean; participants: { participant: string; status: string }[] };
+      const status = JSON.parse(run.stdout) as {
+        inForce: boolean;
+        participants: { participant: string; status: string }[];
+      };
       expect(status.inForce).toBe(true);
       const byParticipant = Object.fromEntries(status.participants.map((p) => [p.participant, p.status]));
-      expect(byParticipant).toMatchObject({ ARM: 'party', RUS: 'party', AZE: 'no-longer-party', GEO: 'no-longer-party', UZB: 'no-longer-party' });
+      expect(byParticipant).toMatchObject({
+        ARM: 'party',
+        RUS: 'party',
+        AZE: 'no-longer-party',
+        GEO: 'no-longer-party',
+        UZB: 'no-longer-party',
+      });
     });
 
     it('exits 1 for an unknown instrument', () => {
@@ -127,7 +164,10 @@ describe('the CLI on a store with the chronology imported', () => {
       const run = cli('history', 'UZB', '--org', 'csto', '--json');
 
       expect(run.status).toBe(0);
-      const { participant, spells } = JSON.parse(run.stdout) as { participant: string; spells: { status: string; from: string }[] };
+      const { participant, spells } = JSON.parse(run.stdout) as {
+        participant: string;
+        spells: { status: string; from: string }[];
+      };
       expect(participant).toBe('UZB');
       expect(spells.map((s) => s.status)).toEqual(expect.arrayContaining(['member', 'suspended']));
     });
@@ -184,7 +224,9 @@ describe('the CLI on a store with the chronology imported', () => {
       const run = cli('rebuild');
 
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/^rebuilt the projections from \d+ events in [\d.]+ ms \([\d—]+ events\/s\)$/m);
+      expect(run.stdout).toMatch(
+        /^rebuilt the projections from \d+ events in [\d.]+ ms \([\d—]+ events\/s\)$/m,
+      );
       expect(run.stderr).toContain('rebuilding');
     });
   });
@@ -194,9 +236,21 @@ describe('the CLI on a store with the chronology imported', () => {
       const run = cli('export', 'events');
 
       expect(run.status).toBe(0);
-      const events = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const events = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(events.length).toBeGreaterThan(100);
-      expect(Object.keys(events[0] ?? {})).toEqual(['id', 'streamId', 'revision', 'position', 'recordedAt', 'type', 'data', 'metadata']);
+      expect(Object.keys(events[0] ?? {})).toEqual([
+        'id',
+        'streamId',
+        'revision',
+        'position',
+        'recordedAt',
+        'type',
+        'data',
+        'metadata',
+      ]);
       const positions = events.map((e) => e['position'] as number);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     });
@@ -204,7 +258,17 @@ describe('the CLI on a store with the chronology imported', () => {
     it('writes the membership spells as RFC 4180 CSV', () => {
       const records = parseCsv(cli('export', 'spells').stdout);
 
-      expect(records[0]).toEqual(['participant', 'organisation', 'instrument', 'status', 'body', 'from', 'to', 'basis', 'eventIds']);
+      expect(records[0]).toEqual([
+        'participant',
+        'organisation',
+        'instrument',
+        'status',
+        'body',
+        'from',
+        'to',
+        'basis',
+        'eventIds',
+      ]);
       expect(records.every((record) => record.length === 9)).toBe(true);
       expect(records).toContainEqual(expect.arrayContaining(['UZB', 'csto', 'suspended']));
     });
@@ -216,14 +280,52 @@ describe('the CLI on a store with the chronology imported', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toBe('');
       const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-      expect(header).toEqual(['state', 'organisation', 'year', 'code', 'status', 'basis', 'body', 'referenceDay']);
+      expect(header).toEqual([
+        'state',
+        'organisation',
+        'year',
+        'code',
+        'status',
+        'basis',
+        'body',
+        'referenceDay',
+      ]);
       const states = new Set(rows.map((row) => row[0]));
       expect(rows).toHaveLength(states.size * 22);
-      expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(Array.from({ length: 22 }, (_, i) => String(2003 + i))));
-      expect(rows).toContainEqual(['UZB', 'csto', '2012', '1', 'suspended', 'csto-charter-2002', '', '2012-12-31']);
+      expect(new Set(rows.map((row) => row[2]))).toEqual(
+        new Set(Array.from({ length: 22 }, (_, i) => String(2003 + i))),
+      );
+      expect(rows).toContainEqual([
+        'UZB',
+        'csto',
+        '2012',
+        '1',
+        'suspended',
+        'csto-charter-2002',
+        '',
+        '2012-12-31',
+      ]);
       expect(rows).toContainEqual(['AZE', 'csto', '2003', '0', 'none', '', '', '2003-12-31']);
-      expect(rows).toContainEqual(['ARM', 'csto', '2003', '1', 'active', 'csto-charter-2002', '', '2003-12-31']);
-      expect(rows).toContainEqual(['SRB', 'csto', '2014', '0', 'observer', '', 'csto-parliamentary-assembly', '2014-12-31']);
+      expect(rows).toContainEqual([
+        'ARM',
+        'csto',
+        '2003',
+        '1',
+        'active',
+        'csto-charter-2002',
+        '',
+        '2003-12-31',
+      ]);
+      expect(rows).toContainEqual([
+        'SRB',
+        'csto',
+        '2014',
+        '0',
+        'observer',
+        '',
+        'csto-parliamentary-assembly',
+        '2014-12-31',
+      ]);
     });
 
     it('refuses an unknown feed naming it, exit 2', () => {
@@ -252,8 +354,14 @@ describe('the CLI on a store with the chronology imported', () => {
     });
 
     it('fact: the same fact as JSON, the audit trail the API gives; exit 1 for a fact not in the record', () => {
-      const trail = JSON.parse(cli('fact', 'cst-1992/terminated/UZB', '--json').stdout) as { importedFrom: { factId: string }; event: { type: string } };
-      expect(trail).toMatchObject({ importedFrom: { factId: 'cst-1992/terminated/UZB' }, event: { type: 'InstrumentTerminatedForParticipant' } });
+      const trail = JSON.parse(cli('fact', 'cst-1992/terminated/UZB', '--json').stdout) as {
+        importedFrom: { factId: string };
+        event: { type: string };
+      };
+      expect(trail).toMatchObject({
+        importedFrom: { factId: 'cst-1992/terminated/UZB' },
+        event: { type: 'InstrumentTerminatedForParticipant' },
+      });
 
       const missing = cli('fact', 'cst-1992/terminated/NOPE');
       expect(missing.status).toBe(1);
@@ -261,9 +369,15 @@ describe('the CLI on a store with the chronology imported', () => {
     });
 
     it('--evidence: names the facts behind each row, by fact id, in the state, history and instrument tables', () => {
-      expect(cli('state', 'csto', '--as-of', '2012-12-20', '--evidence').stdout).toMatch(/^UZB\s+suspended\s.*csto\/admitted\/UZB/m);
-      expect(cli('history', 'UZB', '--org', 'csto', '--evidence').stdout).toMatch(/^party\s+cst-1992\s.*cst-1992\/terminated\/UZB/m);
-      expect(cli('instrument', 'cst-1992', '--as-of', '2000-01-01', '--evidence').stdout).toMatch(/^GEO\s+no-longer-party\s.*cst-1992\/terminated\/GEO/m);
+      expect(cli('state', 'csto', '--as-of', '2012-12-20', '--evidence').stdout).toMatch(
+        /^UZB\s+suspended\s.*csto\/admitted\/UZB/m,
+      );
+      expect(cli('history', 'UZB', '--org', 'csto', '--evidence').stdout).toMatch(
+        /^party\s+cst-1992\s.*cst-1992\/terminated\/UZB/m,
+      );
+      expect(cli('instrument', 'cst-1992', '--as-of', '2000-01-01', '--evidence').stdout).toMatch(
+        /^GEO\s+no-longer-party\s.*cst-1992\/terminated\/GEO/m,
+      );
     });
   });
 
@@ -298,7 +412,9 @@ describe('the CLI on an empty store', () => {
     const run = runCli(args, env);
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`annals ${args[0]}: the record is empty: import the chronology first with \`annals import\` (in a checkout: \`npm run -s cli -- import\`; \`npm start\` does it for the API)\n`);
+    expect(run.stderr).toBe(
+      `annals ${args[0]}: the record is empty: import the chronology first with \`annals import\` (in a checkout: \`npm run -s cli -- import\`; \`npm start\` does it for the API)\n`,
+    );
   });
 
   it('verify: says the log is empty and exits 1, never "no problems"', () => {
@@ -306,7 +422,9 @@ describe('the CLI on an empty store', () => {
 
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('no problems');
-    expect(run.stderr).toBe('annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n');
+    expect(run.stderr).toBe(
+      'annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n',
+    );
   });
 });
 
@@ -326,7 +444,10 @@ describe('the CLI exit codes, as the README’s table, through the real process'
     expect(cli('state', 'csto', '--as-of', '2012-12-20').status).toBe(0);
     const version = cli('--version');
     expect(version.status).toBe(0);
-    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(EVENTS_DIR, '..', 'package.json'), 'utf8')) as { version: string }).version);
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(EVENTS_DIR, '..', 'package.json'), 'utf8')) as { version: string })
+        .version,
+    );
   });
 
   it('1: nothing found — a participant in an organisation the record does not hold, as HTTP answers 404', () => {
@@ -342,10 +463,18 @@ describe('the CLI exit codes, as the README’s table, through the real process'
   });
 
   it.each([
-    ['an unknown option of a command', ['state', 'csto', '--as-of', '2012-12-20', '--bogus'], /unknown option '--bogus'/],
+    [
+      'an unknown option of a command',
+      ['state', 'csto', '--as-of', '2012-12-20', '--bogus'],
+      /unknown option '--bogus'/,
+    ],
     ['an unknown command', ['states'], /unknown command 'states'/],
     ['a missing argument', ['state'], /missing required argument 'org'/],
-    ['an impossible date', ['state', 'csto', '--as-of', '2023-02-30'], /--as-of: "2023-02-30" is not a calendar date/],
+    [
+      'an impossible date',
+      ['state', 'csto', '--as-of', '2023-02-30'],
+      /--as-of: "2023-02-30" is not a calendar date/,
+    ],
   ])('2: called wrongly — %s', (_what, args, message) => {
     const run = cli(...args);
     expect(run.status).toBe(2);
@@ -355,7 +484,9 @@ describe('the CLI exit codes, as the README’s table, through the real process'
   it('2: a configuration that breaks a rule, in one line', () => {
     const run = runCli(['state', 'csto', '--as-of', '2012-12-20'], { ...env, ANNALS_STORE: 'bogus' });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual(['annals: configuration: ANNALS_STORE: must be "embedded" or "eventstoredb", got "bogus"']);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'annals: configuration: ANNALS_STORE: must be "embedded" or "eventstoredb", got "bogus"',
+    ]);
   });
 
   it('3: the store cannot be opened, in one line without a stack trace', () => {
@@ -363,12 +494,20 @@ describe('the CLI exit codes, as the README’s table, through the real process'
     writeFileSync(file, '');
     const run = runCli(['verify'], { ANNALS_DB: join(file, 'annals.db') });
     expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(/^annals: the store could not be opened \(ANNALS_DB=.*a-file\/annals\.db\): .+\n$/);
+    expect(run.stderr).toMatch(
+      /^annals: the store could not be opened \(ANNALS_DB=.*a-file\/annals\.db\): .+\n$/,
+    );
   });
 
   it('reads a participant code in any case', () => {
-    const lower = JSON.parse(cli('history', 'uzb', '--org', 'csto', '--json').stdout) as { participant: string; spells: unknown[] };
-    const upper = JSON.parse(cli('history', 'UZB', '--org', 'csto', '--json').stdout) as { participant: string; spells: unknown[] };
+    const lower = JSON.parse(cli('history', 'uzb', '--org', 'csto', '--json').stdout) as {
+      participant: string;
+      spells: unknown[];
+    };
+    const upper = JSON.parse(cli('history', 'UZB', '--org', 'csto', '--json').stdout) as {
+      participant: string;
+      spells: unknown[];
+    };
     expect(lower).toEqual(upper);
     expect(lower.participant).toBe('UZB');
   });

@@ -20,8 +20,20 @@ describe('the OpenAPI UI at /docs, in a real browser', () => {
     const { page, errors } = await watchedPage(browser);
     await page.goto(`${url}/docs`);
     await page.waitForSelector('.opblock');
-    const tags = await page.$$eval('.opblock-tag', (nodes) => nodes.map((node) => node.getAttribute('data-tag')));
-    expect(tags).toEqual(expect.arrayContaining(['health', 'organisations', 'instruments', 'participants', 'events', 'exports', 'recording']));
+    const tags = await page.$$eval('.opblock-tag', (nodes) =>
+      nodes.map((node) => node.getAttribute('data-tag')),
+    );
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        'health',
+        'organisations',
+        'instruments',
+        'participants',
+        'events',
+        'exports',
+        'recording',
+      ]),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -9,9 +9,14 @@ import { runCli } from './support/cli';
 /** Nine levels of nine aliases each: 9^9 strings if expanded. */
 const ALIAS_BOMB = [
   'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
-  ...'bcdefghi'.split('').map((name, n) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[n]}`).join(', ')}]`),
+  ...'bcdefghi'
+    .split('')
+    .map((name, n) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[n]}`).join(', ')}]`),
   'facts:',
-  establishedFact('test/bomb', 'test-bomb').replace('    confidence: high\n', '    confidence: high\n    note: *i\n'),
+  establishedFact('test/bomb', 'test-bomb').replace(
+    '    confidence: high\n',
+    '    confidence: high\n    note: *i\n',
+  ),
 ].join('\n');
 
 describe('import of hostile chronology folders', () => {
@@ -40,7 +45,9 @@ describe('import of hostile chronology folders', () => {
     writeChronology(join(dir, 'outside', 'secret.yaml'), establishedFact('test/outside', 'test-outside'));
     symlinkSync(join(dir, 'outside', 'secret.yaml'), join(folder, 'linked.yaml'));
 
-    expect(importRefused()).toContain('linked.yaml: a symbolic link, not a regular file: only regular files inside the folder are read');
+    expect(importRefused()).toContain(
+      'linked.yaml: a symbolic link, not a regular file: only regular files inside the folder are read',
+    );
   });
 
   it('refuses a link to /dev/zero at once instead of reading it', () => {
@@ -71,20 +78,27 @@ describe('import of hostile chronology folders', () => {
   it('refuses a file over the size cap without reading it', () => {
     writeFileSync(join(folder, 'huge.yaml'), `# ${' '.repeat(MAX_FILE_BYTES)}\nfacts: []\n`);
 
-    expect(importRefused()).toContain(`huge.yaml: ${MAX_FILE_BYTES + 13} bytes: a chronology file holds at most ${MAX_FILE_BYTES}`);
+    expect(importRefused()).toContain(
+      `huge.yaml: ${MAX_FILE_BYTES + 13} bytes: a chronology file holds at most ${MAX_FILE_BYTES}`,
+    );
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
     writeFileSync(join(folder, 'bomb.yaml'), ALIAS_BOMB);
 
-    expect(importRefused()).toMatch(/bomb\.yaml:\d+: test\/bomb|bomb\.yaml:\d+: facts\[0\]: aliases expand too far/);
+    expect(importRefused()).toMatch(
+      /bomb\.yaml:\d+: test\/bomb|bomb\.yaml:\d+: facts\[0\]: aliases expand too far/,
+    );
   });
 
   it.each([
     ['an unknown local tag', 'name: !custom A test organisation'],
     ['a YAML 1.1 binary tag', 'name: !!binary QSB0ZXN0IG9yZ2FuaXNhdGlvbg=='],
   ])('refuses %s instead of passing it as a string', (_name, replacement) => {
-    writeFileSync(join(folder, 'tagged.yaml'), `facts:\n${establishedFact('test/tagged', 'test-tagged').replace('name: A test organisation', replacement)}`);
+    writeFileSync(
+      join(folder, 'tagged.yaml'),
+      `facts:\n${establishedFact('test/tagged', 'test-tagged').replace('name: A test organisation', replacement)}`,
+    );
 
     expect(importRefused()).toMatch(/tagged\.yaml:6: not valid YAML: Unresolved tag/);
   });
@@ -95,7 +109,7 @@ describe('import of hostile chronology folders', () => {
     expect(importRefused()).toContain('latin1.yaml: not valid UTF-8 text');
   });
 
-  it('imports the sound file alone, so the refusals above are the hostile files\' doing', () => {
+  it("imports the sound file alone, so the refusals above are the hostile files' doing", () => {
     expect(runCli(['import', folder], { ANNALS_DB: db }).status).toBe(0);
     expect(existsSync(db)).toBe(true);
   });

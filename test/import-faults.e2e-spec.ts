@@ -2,7 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore, type AppendOptions, type AppendResult, type NewEvent, SqliteEventStore, type StreamAppend } from '@app/event-store';
+import {
+  EventStore,
+  type AppendOptions,
+  type AppendResult,
+  type NewEvent,
+  SqliteEventStore,
+  type StreamAppend,
+} from '@app/event-store';
 import { ChronologyImporter, isJournalEvent, LogVerifier } from '@app/history';
 import { establishedFact, writeChronology } from './support/chronology-fixtures';
 import { CLI, EVENTS_DIR, ROOT, runCli } from './support/cli';
@@ -27,7 +34,11 @@ class StreamByStreamStore extends SqliteEventStore {
     return EventStore.prototype.appendToStreams.call(this, appends);
   }
 
-  override appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  override appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     if (this.appendsMade++ === this.survives) return Promise.reject(new Error('the process died here'));
     return super.appendToStream(streamId, events, options);
   }
@@ -60,12 +71,18 @@ describe('importing under faults', () => {
     imported();
     const before = await factsIn(db);
     const folder = join(dir, 'more');
-    writeChronology(join(folder, 'new.yaml'), establishedFact('test/established/one', 'test-one'), establishedFact('csto/established', 'test-two'));
+    writeChronology(
+      join(folder, 'new.yaml'),
+      establishedFact('test/established/one', 'test-one'),
+      establishedFact('csto/established', 'test-two'),
+    );
 
     const run = runCli(['import', folder], { ANNALS_DB: db });
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('new.yaml:13: csto/established id: its event id is already stored in stream organisation-csto');
+    expect(run.stderr).toContain(
+      'new.yaml:13: csto/established id: its event id is already stored in stream organisation-csto',
+    );
     expect(run.stderr).toContain('nothing was imported');
     expect(await factsIn(db)).toBe(before);
   });
@@ -74,9 +91,15 @@ describe('importing under faults', () => {
     let total: number;
     beforeEach(async () => {
       const store = new StreamByStreamStore(db, 4);
-      await expect(new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test' })).rejects.toThrow('the process died here');
+      await expect(new ChronologyImporter(store).import(EVENTS_DIR, { recordedBy: 'test' })).rejects.toThrow(
+        'the process died here',
+      );
       await store.close();
-      total = (await new ChronologyImporter(new SqliteEventStore({ path: ':memory:' })).import(EVENTS_DIR, { recordedBy: 'count' })).facts;
+      total = (
+        await new ChronologyImporter(new SqliteEventStore({ path: ':memory:' })).import(EVENTS_DIR, {
+          recordedBy: 'count',
+        })
+      ).facts;
       expect(await factsIn(db)).toBeGreaterThan(0);
       expect(await factsIn(db)).toBeLessThan(total);
     });
@@ -85,7 +108,11 @@ describe('importing under faults', () => {
       const run = runCli(['verify'], { ANNALS_DB: db });
 
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(new RegExp(`import \\S+ of ${EVENTS_DIR} had been left unfinished: finished it \\(${total} events\\)`));
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `import \\S+ of ${EVENTS_DIR} had been left unfinished: finished it \\(${total} events\\)`,
+        ),
+      );
       expect(await factsIn(db)).toBe(total);
       const again = runCli(['verify'], { ANNALS_DB: db });
       expect(again.stdout).not.toContain('unfinished');
@@ -103,7 +130,10 @@ describe('importing under faults', () => {
 
     it('is finished when the API starts on the store, though the store is not empty', async () => {
       const output = await new Promise<string>((resolve, reject) => {
-        const api = spawn(process.execPath, [API], { cwd: ROOT, env: { ...process.env, ANNALS_DB: db, PORT: '0' } });
+        const api = spawn(process.execPath, [API], {
+          cwd: ROOT,
+          env: { ...process.env, ANNALS_DB: db, PORT: '0' },
+        });
         let seen = '';
         const timer = setTimeout(() => api.kill('SIGKILL'), 30_000);
         api.stdout.on('data', (chunk: Buffer) => {
@@ -132,7 +162,11 @@ describe('importing under faults', () => {
     for (let trial = 0; trial < trials; trial++) {
       const path = join(dir, `kill-${trial}.db`);
       await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'import', EVENTS_DIR], { cwd: ROOT, env: { ...process.env, ANNALS_DB: path }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [CLI, 'import', EVENTS_DIR], {
+          cwd: ROOT,
+          env: { ...process.env, ANNALS_DB: path },
+          stdio: 'ignore',
+        });
         // Most of an import's life is start-up and checking: the kills are spread over its second half and a little
         // beyond, where the write is.
         const timer = setTimeout(() => child.kill('SIGKILL'), oneImport * (0.5 + Math.random() * 0.6));

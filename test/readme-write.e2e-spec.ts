@@ -10,7 +10,9 @@ const TOKEN = 'readme-example-writer-token';
 /** The shell commands of the README's writing example: the lines after `$ `, with their continuation lines. */
 function readmeWriteExample(): string {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const block = readme.slice(readme.indexOf('Writing needs a writer token')).split('```console\n')[1]?.split('```')[0] ?? '';
+  const block =
+    readme.slice(readme.indexOf('Writing needs a writer token')).split('```console\n')[1]?.split('```')[0] ??
+    '';
   const commands: string[] = [];
   for (const line of block.split('\n')) {
     if (line.startsWith('$ ')) commands.push(line.slice(2));
@@ -24,7 +26,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,7 +45,13 @@ describe('the README’s writing example', () => {
     port = await freePort();
     api = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ANNALS_DB: join(dir, 'annals.db'), ANNALS_WRITER_TOKENS: `alice:${TOKEN}`, PORT: String(port), HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        ANNALS_DB: join(dir, 'annals.db'),
+        ANNALS_WRITER_TOKENS: `alice:${TOKEN}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {
@@ -63,8 +73,16 @@ describe('the README’s writing example', () => {
     expect(script).toContain('If-Match: $ETAG');
     // BASH_ENV would have bash read a start-up file first; the example runs as a user would type it.
     const { BASH_ENV: _startUp, ...env } = process.env;
-    const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { env: { ...env, TOKEN }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      env: { ...env, TOKEN },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toMatchObject({ id: '0b7e6a52-3c1a-4c3e-9a57-3e1f5b1d2c4a', streamId: 'instrument-peacekeeping-agreement-2007', created: true });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      id: '0b7e6a52-3c1a-4c3e-9a57-3e1f5b1d2c4a',
+      streamId: 'instrument-peacekeeping-agreement-2007',
+      created: true,
+    });
   });
 });

@@ -4,7 +4,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import type { OrganisationHistory, OrganisationState, TimelineEntry } from '@app/projections';
 import { READER_TOKEN, startApi } from './support/api';
-import { closeAll, launchChromium, missingBrowser, SCREENS, seriousViolations, sidewaysOverflow, smallText, watchedPage } from './support/browser';
+import {
+  closeAll,
+  launchChromium,
+  missingBrowser,
+  SCREENS,
+  seriousViolations,
+  sidewaysOverflow,
+  smallText,
+  watchedPage,
+} from './support/browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -20,12 +29,16 @@ describe('the timeline page, in a real browser', () => {
   });
 
   /** A watched page, or the reason there is none: every test then fails at once with the missing browser's name. */
-  async function openPage(screen: { width: number; height: number } = SCREENS.wide): Promise<{ page: Page; errors: string[] }> {
+  async function openPage(
+    screen: { width: number; height: number } = SCREENS.wide,
+  ): Promise<{ page: Page; errors: string[] }> {
     if (!browser) throw new Error(`no browser: ${missingBrowser()}`);
     return watchedPage(browser, screen);
   }
 
-  async function serve(options?: Parameters<typeof startApi>[0]): Promise<{ app: NestExpressApplication; url: string }> {
+  async function serve(
+    options?: Parameters<typeof startApi>[0],
+  ): Promise<{ app: NestExpressApplication; url: string }> {
     const { app } = await startApi(options);
     await app.listen(0, '127.0.0.1');
     return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
@@ -38,11 +51,19 @@ describe('the timeline page, in a real browser', () => {
     let errors: string[];
     const api = async <T>(path: string): Promise<T> => (await (await fetch(`${url}${path}`)).json()) as T;
     const shownDay = (day: string) => page.waitForSelector(`#state h2[data-as-of="${day}"]`);
-    const shownMembers = () => page.$$eval('#state tr[data-member]', (rows) => rows.map((row) => ({ participant: row.getAttribute('data-member'), status: row.getAttribute('data-status') })));
+    const shownMembers = () =>
+      page.$$eval('#state tr[data-member]', (rows) =>
+        rows.map((row) => ({
+          participant: row.getAttribute('data-member'),
+          status: row.getAttribute('data-status'),
+        })),
+      );
     const state = (day: string) => api<OrganisationState>(`/organisations/csto/state?asOf=${day}`);
     /** The treaty the organisation succeeded, as its founding fact names it. */
     const predecessorTreaty = async () => {
-      const { entries } = await api<{ entries: TimelineEntry[] }>('/organisations/csto/timeline?type=OrganisationEstablished');
+      const { entries } = await api<{ entries: TimelineEntry[] }>(
+        '/organisations/csto/timeline?type=OrganisationEstablished',
+      );
       const founding = entries[0]?.event;
       return founding?.type === 'OrganisationEstablished' ? founding.predecessorInstrument : undefined;
     };
@@ -53,10 +74,14 @@ describe('the timeline page, in a real browser', () => {
     /** The event ids the evidence panel shows, once it has loaded them. */
     const shownFacts = async () => {
       await page.locator('#evidence li[data-event]').first().waitFor();
-      return page.$$eval('#evidence li[data-event]', (items) => items.map((item) => item.getAttribute('data-event')));
+      return page.$$eval('#evidence li[data-event]', (items) =>
+        items.map((item) => item.getAttribute('data-event')),
+      );
     };
     const apiMembers = async (day: string) =>
-      (await api<OrganisationState>(`/organisations/csto/state?asOf=${day}`)).members.map(({ participant, status }) => ({ participant, status }));
+      (await api<OrganisationState>(`/organisations/csto/state?asOf=${day}`)).members.map(
+        ({ participant, status }) => ({ participant, status }),
+      );
 
     beforeAll(async () => {
       ({ page, errors } = await openPage());
@@ -69,7 +94,9 @@ describe('the timeline page, in a real browser', () => {
 
     it('loads without console errors and draws a row for every participant the API returns', async () => {
       const history = await api<OrganisationHistory>('/organisations/csto/history');
-      const rows = await page.$$eval('#chart [data-participant]', (groups) => groups.map((g) => g.getAttribute('data-participant')));
+      const rows = await page.$$eval('#chart [data-participant]', (groups) =>
+        groups.map((g) => g.getAttribute('data-participant')),
+      );
       expect(rows).toEqual(history.participants.map((p) => p.participant));
       expect(rows.length).toBeGreaterThanOrEqual(9);
       // A party spell is drawn in the row's lane only for the predecessor treaty; the others are in the row's list.
@@ -77,21 +104,41 @@ describe('the timeline page, in a real browser', () => {
       const bars = await page.$$eval('#chart [data-participant] rect.bar', (rects) => rects.length);
       expect(bars).toBe(
         history.participants.reduce(
-          (sum, p) => sum + p.spells.filter((s) => s.status !== 'party' || s.instrument === predecessor).length,
+          (sum, p) =>
+            sum + p.spells.filter((s) => s.status !== 'party' || s.instrument === predecessor).length,
           0,
         ),
       );
-      const markers = await page.$$eval('#chart a[data-instrument]', (links) => links.map((a) => a.getAttribute('data-instrument')));
-      expect([...markers].sort()).toEqual(history.instruments.filter((i) => i.entryIntoForce.governing !== null).map((i) => i.id).sort());
+      const markers = await page.$$eval('#chart a[data-instrument]', (links) =>
+        links.map((a) => a.getAttribute('data-instrument')),
+      );
+      expect([...markers].sort()).toEqual(
+        history.instruments
+          .filter((i) => i.entryIntoForce.governing !== null)
+          .map((i) => i.id)
+          .sort(),
+      );
       expect(await page.$$eval('#chart .instrument-key li', (items) => items.length)).toBe(markers.length);
-      expect(await page.$$eval('#chart a[data-deployment]', (links) => links.length)).toBe(history.deployments.length);
+      expect(await page.$$eval('#chart a[data-deployment]', (links) => links.length)).toBe(
+        history.deployments.length,
+      );
       expect(await page.title()).toBe('annals — timeline');
       expect(await page.textContent('#title')).toContain('Collective Security Treaty');
       expect(errors).toEqual([]);
     });
 
     it('shows exactly the members GET /organisations/csto/state returns, for every date the date input is moved to', async () => {
-      for (const day of ['1992-06-01', '1994-04-20', '1999-04-21', '2003-09-18', '2006-08-16', '2012-12-20', '2012-12-29', '2022-01-10', '2024-06-01']) {
+      for (const day of [
+        '1992-06-01',
+        '1994-04-20',
+        '1999-04-21',
+        '2003-09-18',
+        '2006-08-16',
+        '2012-12-20',
+        '2012-12-29',
+        '2022-01-10',
+        '2024-06-01',
+      ]) {
         await page.fill('#date-input', day);
         await shownDay(day);
         expect({ day, members: await shownMembers() }).toEqual({ day, members: await apiMembers(day) });
@@ -103,7 +150,9 @@ describe('the timeline page, in a real browser', () => {
       await page.fill('#date-input', '2012-12-28');
       await shownDay('2012-12-28');
       expect(await page.getAttribute('#date-slider', 'aria-valuetext')).toBe('2012-12-28');
-      expect(await page.$eval('label[for="date-slider"]', (label) => label.textContent)).toMatch(/Date slider/);
+      expect(await page.$eval('label[for="date-slider"]', (label) => label.textContent)).toMatch(
+        /Date slider/,
+      );
       await page.focus('#date-slider');
       await page.keyboard.press('ArrowRight');
       await shownDay('2012-12-29');
@@ -121,8 +170,12 @@ describe('the timeline page, in a real browser', () => {
       const eventId = await fact.getAttribute('data-event');
       const trail = await api<{ event: { type: string; sources: unknown[] } }>(`/events/${eventId ?? ''}`);
       expect(await fact.textContent()).toContain(trail.event.type);
-      expect(await page.$$eval('#evidence li[data-event] .sources li', (items) => items.length)).toBeGreaterThanOrEqual(trail.event.sources.length);
-      expect(await page.textContent('#state tr[data-external="un-general-assembly"] button.evidence-link')).toBe('1 fact');
+      expect(
+        await page.$$eval('#evidence li[data-event] .sources li', (items) => items.length),
+      ).toBeGreaterThanOrEqual(trail.event.sources.length);
+      expect(
+        await page.textContent('#state tr[data-external="un-general-assembly"] button.evidence-link'),
+      ).toBe('1 fact');
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(ARTIFACTS, 'timeline-page-1366x900.png'), fullPage: true });
@@ -196,27 +249,53 @@ describe('the timeline page, in a real browser', () => {
       expect(history.founded).toBe('2003-09-18');
       expect(await predecessorTreaty()).toBe('cst-1992');
       const boundary = page.locator('#chart a[data-boundary="2003-09-18"]');
-      expect(await boundary.getAttribute('aria-label')).toMatch(/in force 2003-09-18: the Organization exists from this day; before it, its members were the parties to the Collective Security Treaty$/);
+      expect(await boundary.getAttribute('aria-label')).toMatch(
+        /in force 2003-09-18: the Organization exists from this day; before it, its members were the parties to the Collective Security Treaty$/,
+      );
       const boundaryX = Number(await boundary.locator('line').getAttribute('x1'));
-      const bar = (participant: string, status: string) => page.locator(`#chart [data-participant="${participant}"] rect.bar[data-status="${status}"]`);
+      const bar = (participant: string, status: string) =>
+        page.locator(`#chart [data-participant="${participant}"] rect.bar[data-status="${status}"]`);
       // Armenia: a party to the Treaty from 1994, a member of the Organization from the boundary, in another colour.
-      expect(await bar('ARM', 'party').evaluate((rect) => rect.parentElement?.getAttribute('data-spell-instrument'))).toBe('cst-1992');
+      expect(
+        await bar('ARM', 'party').evaluate((rect) =>
+          rect.parentElement?.getAttribute('data-spell-instrument'),
+        ),
+      ).toBe('cst-1992');
       expect(Number(await bar('ARM', 'member').getAttribute('x'))).toBeCloseTo(boundaryX, 5);
-      expect(await bar('ARM', 'party').getAttribute('fill')).not.toBe(await bar('ARM', 'member').getAttribute('fill'));
+      expect(await bar('ARM', 'party').getAttribute('fill')).not.toBe(
+        await bar('ARM', 'member').getAttribute('fill'),
+      );
       // Azerbaijan left the Treaty in 1999: never a member of the Organization.
       expect(await bar('AZE', 'party').count()).toBe(1);
       expect(await bar('AZE', 'member').count()).toBe(0);
-      expect(await page.$$eval('#chart rect.bar[data-status="party"]', (rects) => [...new Set(rects.map((r) => r.parentElement?.getAttribute('data-spell-instrument')))])).toEqual(['cst-1992']);
-      expect(await page.textContent('#chart .succession')).toContain('Shaded, before 2003-09-18: the Organization did not exist yet; its members were the parties to the Collective Security Treaty.');
-      expect(await page.textContent('#legend')).toContain('party to the Treaty, before the Organization existed');
+      expect(
+        await page.$$eval('#chart rect.bar[data-status="party"]', (rects) => [
+          ...new Set(rects.map((r) => r.parentElement?.getAttribute('data-spell-instrument'))),
+        ]),
+      ).toEqual(['cst-1992']);
+      expect(await page.textContent('#chart .succession')).toContain(
+        'Shaded, before 2003-09-18: the Organization did not exist yet; its members were the parties to the Collective Security Treaty.',
+      );
+      expect(await page.textContent('#legend')).toContain(
+        'party to the Treaty, before the Organization existed',
+      );
       await showDay('1995-01-01');
       expect(await page.textContent('#state caption')).toMatch(/^Parties to the predecessor treaty/);
       expect((await state('1995-01-01')).members.map((m) => m.basis)).toEqual(Array(9).fill('cst-1992'));
-      expect(await page.$$eval('#state tr[data-member] td:nth-child(3)', (cells) => cells.map((c) => c.textContent))).toEqual(Array(9).fill('cst-1992'));
-      const { entries } = await api<{ entries: TimelineEntry[] }>('/organisations/csto/timeline?type=OrganisationEstablished');
+      expect(
+        await page.$$eval('#state tr[data-member] td:nth-child(3)', (cells) =>
+          cells.map((c) => c.textContent),
+        ),
+      ).toEqual(Array(9).fill('cst-1992'));
+      const { entries } = await api<{ entries: TimelineEntry[] }>(
+        '/organisations/csto/timeline?type=OrganisationEstablished',
+      );
       await boundary.focus();
       await page.keyboard.press('Enter');
-      expect(await shownFacts()).toEqual([entries[0]?.id, ...(history.instruments.find((i) => i.id === 'csto-charter-2002')?.eventIds ?? [])]);
+      expect(await shownFacts()).toEqual([
+        entries[0]?.id,
+        ...(history.instruments.find((i) => i.id === 'csto-charter-2002')?.eventIds ?? []),
+      ]);
       await page.keyboard.press('Escape');
       expect(errors).toEqual([]);
     });
@@ -229,10 +308,16 @@ describe('the timeline page, in a real browser', () => {
       await page.keyboard.press('Enter');
       await page.locator('#evidence .participant-instruments').waitFor();
       expect(await page.textContent('#evidence h2')).toBe('Instruments: Kazakhstan (KAZ)');
-      const listed = await page.$$eval('#evidence .participant-instruments > li', (items) => items.map((item) => item.getAttribute('data-instrument')));
-      expect([...listed].sort()).toEqual([...new Set(spells.flatMap((s) => (s.instrument ? [s.instrument] : [])))].sort());
+      const listed = await page.$$eval('#evidence .participant-instruments > li', (items) =>
+        items.map((item) => item.getAttribute('data-instrument')),
+      );
+      expect([...listed].sort()).toEqual(
+        [...new Set(spells.flatMap((s) => (s.instrument ? [s.instrument] : [])))].sort(),
+      );
       const party = spells.find((s) => s.instrument === 'csto-charter-protocol-2010' && s.status === 'party');
-      await page.click('#evidence li[data-instrument="csto-charter-protocol-2010"] li[data-status="party"] button');
+      await page.click(
+        '#evidence li[data-instrument="csto-charter-protocol-2010"] li[data-status="party"] button',
+      );
       expect(await shownFacts()).toEqual(party?.eventIds);
       await page.keyboard.press('Escape');
       expect(await label.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
@@ -240,8 +325,12 @@ describe('the timeline page, in a real browser', () => {
     });
 
     it('hatches undetermined and disputed spans over their ranges, says so in the legend, and gives the readings', async () => {
-      expect(await page.textContent('#legend [data-doubt="undetermined"]')).toContain('undetermined: the date is known only to a month, a year or a range');
-      expect(await page.textContent('#legend [data-doubt="disputed"]')).toContain('disputed: sources give different dates');
+      expect(await page.textContent('#legend [data-doubt="undetermined"]')).toContain(
+        'undetermined: the date is known only to a month, a year or a range',
+      );
+      expect(await page.textContent('#legend [data-doubt="disputed"]')).toContain(
+        'disputed: sources give different dates',
+      );
       // An observer from "2013": hatched over the days of the year on which the server answers "undetermined", solid
       // from the first day it answers that the status holds.
       const union = '#chart [data-participant="union-state-parliamentary-assembly"]';
@@ -250,12 +339,20 @@ describe('the timeline page, in a real browser', () => {
       const [from, to] = [await hatched.getAttribute('data-from'), await hatched.getAttribute('data-to')];
       expect(from).toBe('2013-01-01');
       const lastUndetermined = to ?? '';
-      const firstCertain = new Date(Date.parse(`${lastUndetermined}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-      const observerOn = async (day: string) => (await state(day)).observers.find((o) => o.participant === 'union-state-parliamentary-assembly');
-      expect((await observerOn(lastUndetermined))?.undetermined).toEqual({ from: '2013-01-01', to: '2013-12-31' });
+      const firstCertain = new Date(Date.parse(`${lastUndetermined}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const observerOn = async (day: string) =>
+        (await state(day)).observers.find((o) => o.participant === 'union-state-parliamentary-assembly');
+      expect((await observerOn(lastUndetermined))?.undetermined).toEqual({
+        from: '2013-01-01',
+        to: '2013-12-31',
+      });
       expect(await observerOn(firstCertain)).toMatchObject({ since: '2013' });
       expect((await observerOn(firstCertain))?.undetermined).toBeUndefined();
-      expect(await hatched.getAttribute('aria-label')).toContain(`observer from a day in 2013: undetermined from 2013-01-01 to ${lastUndetermined}`);
+      expect(await hatched.getAttribute('aria-label')).toContain(
+        `observer from a day in 2013: undetermined from 2013-01-01 to ${lastUndetermined}`,
+      );
       const doubt = hatched.locator('rect.doubt');
       const hatchEnd = Number(await doubt.getAttribute('x')) + Number(await doubt.getAttribute('width'));
       expect(Number(await page.getAttribute(`${union} rect.bar`, 'x'))).toBeCloseTo(hatchEnd, 5);
@@ -271,25 +368,44 @@ describe('the timeline page, in a real browser', () => {
       const azerbaijan = answer.members.find((m) => m.participant === 'AZE');
       const disputed = answer.uncertain.find((u) => u.participant === 'AZE' && u.status === 'disputed');
       const cross = page.locator('#chart [data-participant="AZE"] a[data-doubt="disputed"]');
-      expect([await cross.getAttribute('data-from'), await cross.getAttribute('data-to')]).toEqual([disputed?.from, disputed?.to]);
-      expect(await page.getAttribute('#state tr[data-member="AZE"]', 'data-disputed')).toBe(azerbaijan?.disputed?.eventId);
+      expect([await cross.getAttribute('data-from'), await cross.getAttribute('data-to')]).toEqual([
+        disputed?.from,
+        disputed?.to,
+      ]);
+      expect(await page.getAttribute('#state tr[data-member="AZE"]', 'data-disputed')).toBe(
+        azerbaijan?.disputed?.eventId,
+      );
       await page.click('#state tr[data-member="AZE"] button.evidence-link');
       expect(await shownFacts()).toEqual(azerbaijan?.eventIds);
-      expect(await page.textContent('#evidence > .dispute')).toContain(`${azerbaijan?.disputed?.effect.slice(1) ?? '?'}.`);
+      expect(await page.textContent('#evidence > .dispute')).toContain(
+        `${azerbaijan?.disputed?.effect.slice(1) ?? '?'}.`,
+      );
       const readings = azerbaijan?.disputed?.readings ?? [];
-      expect(await page.$$eval('#evidence > .dispute .readings li', (items) => items.length)).toBe(readings.length);
-      expect(await page.$$eval(`#evidence li[data-event="${azerbaijan?.disputed?.eventId ?? ''}"] .readings > li`, (items) => items.map((item) => item.getAttribute('data-reading')))).toEqual(readings.map((r) => r.effectiveDate ?? ''));
+      expect(await page.$$eval('#evidence > .dispute .readings li', (items) => items.length)).toBe(
+        readings.length,
+      );
+      expect(
+        await page.$$eval(
+          `#evidence li[data-event="${azerbaijan?.disputed?.eventId ?? ''}"] .readings > li`,
+          (items) => items.map((item) => item.getAttribute('data-reading')),
+        ),
+      ).toEqual(readings.map((r) => r.effectiveDate ?? ''));
       await page.keyboard.press('Escape');
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: join(ARTIFACTS, 'timeline-page-1999-04-10-1366x900.png'), fullPage: true });
+      await page.screenshot({
+        path: join(ARTIFACTS, 'timeline-page-1999-04-10-1366x900.png'),
+        fullPage: true,
+      });
       expect(errors).toEqual([]);
     });
 
     it('says in force "undetermined", with the range, inside the period an entry into force is known to, and hatches it on the chart', async () => {
       // The record knows the Peacekeeping Agreement in force only "no later than" a day: a range.
       const history = await api<OrganisationHistory>('/organisations/csto/history');
-      const governing = history.instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.entryIntoForce.governing ?? '';
+      const governing =
+        history.instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.entryIntoForce.governing ??
+        '';
       const [first = '', last = ''] = governing.split('/');
       expect(governing).toBe(`${first}/${last}`);
       const row = '#state tr[data-instrument="peacekeeping-agreement-2007"]';
@@ -297,14 +413,20 @@ describe('the timeline page, in a real browser', () => {
       expect(answered).toMatchObject({ inForce: 'undetermined', undetermined: { from: first, to: last } });
       await showDay(first);
       expect(await page.getAttribute(row, 'data-in-force')).toBe('undetermined');
-      expect(await page.textContent(`${row} td:nth-child(2)`)).toBe(`undetermined: in force on a day between ${first} and ${last}`);
-      expect(await page.getAttribute(row, 'data-undetermined')).toBe(`${first}/${last}`);
-      expect(await page.isVisible('#chart rect[data-instrument-range="peacekeeping-agreement-2007"]')).toBe(true);
-      expect(await page.getAttribute('#chart a[data-instrument="peacekeeping-agreement-2007"]', 'aria-label')).toContain(
-        `in force on a day between ${first} and ${last} (undetermined within it)`,
+      expect(await page.textContent(`${row} td:nth-child(2)`)).toBe(
+        `undetermined: in force on a day between ${first} and ${last}`,
       );
+      expect(await page.getAttribute(row, 'data-undetermined')).toBe(`${first}/${last}`);
+      expect(await page.isVisible('#chart rect[data-instrument-range="peacekeeping-agreement-2007"]')).toBe(
+        true,
+      );
+      expect(
+        await page.getAttribute('#chart a[data-instrument="peacekeeping-agreement-2007"]', 'aria-label'),
+      ).toContain(`in force on a day between ${first} and ${last} (undetermined within it)`);
       // On the last day of the range it is surely in force, as the server answers.
-      expect((await state(last)).instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.inForce).toBe(true);
+      expect(
+        (await state(last)).instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.inForce,
+      ).toBe(true);
       await showDay(last);
       expect(await page.getAttribute(row, 'data-in-force')).toBe('true');
       expect(await page.textContent(`${row} td:nth-child(2)`)).toBe(`since ${governing}`);
@@ -317,8 +439,16 @@ describe('the timeline page, in a real browser', () => {
       const rows: [string, readonly string[] | undefined][] = [
         ['#state tr[data-member="UZB"]', answer.members.find((m) => m.participant === 'UZB')?.eventIds],
         ['#state tr[data-external="un-general-assembly"]', answer.externalStatuses[0]?.eventIds],
-        ['#state tr[data-instrument="csto-charter-protocol-2010"]', answer.instruments.find((i) => i.id === 'csto-charter-protocol-2010')?.eventIds],
-        ['#state tr[data-signatory="KAZ"][data-signatory-of="peacekeeping-agreement-2007"]', answer.signatories.find((s) => s.participant === 'KAZ' && s.instrument === 'peacekeeping-agreement-2007')?.eventIds],
+        [
+          '#state tr[data-instrument="csto-charter-protocol-2010"]',
+          answer.instruments.find((i) => i.id === 'csto-charter-protocol-2010')?.eventIds,
+        ],
+        [
+          '#state tr[data-signatory="KAZ"][data-signatory-of="peacekeeping-agreement-2007"]',
+          answer.signatories.find(
+            (s) => s.participant === 'KAZ' && s.instrument === 'peacekeeping-agreement-2007',
+          )?.eventIds,
+        ],
       ];
       for (const [row, eventIds] of rows) {
         expect(eventIds?.length).toBeGreaterThan(0);
@@ -331,10 +461,14 @@ describe('the timeline page, in a real browser', () => {
     it('tells deployments present from those only requested or authorised', async () => {
       await showDay('2022-01-05');
       expect((await state('2022-01-05')).pendingDeployments.map((d) => d.status)).toEqual(['requested']);
-      expect(await page.getAttribute('#state tr[data-pending-deployment="csto-kazakhstan-2022"]', 'data-status')).toBe('requested');
+      expect(
+        await page.getAttribute('#state tr[data-pending-deployment="csto-kazakhstan-2022"]', 'data-status'),
+      ).toBe('requested');
       expect(await page.$$eval('#state tr[data-deployment]', (rows) => rows.length)).toBe(0);
       await showDay('2022-01-10');
-      expect(await page.getAttribute('#state tr[data-deployment="csto-kazakhstan-2022"]', 'data-status')).toBe('active');
+      expect(
+        await page.getAttribute('#state tr[data-deployment="csto-kazakhstan-2022"]', 'data-status'),
+      ).toBe('active');
       expect(await page.$$eval('#state tr[data-pending-deployment]', (rows) => rows.length)).toBe(0);
       expect(errors).toEqual([]);
     });

@@ -6,13 +6,20 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const bodies = new Map<string, Buffer>(Object.entries(JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Record<string, string>).map(([path, body]) => [path, Buffer.from(body)]));
+const bodies = new Map<string, Buffer>(
+  Object.entries(JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Record<string, string>).map(
+    ([path, body]) => [path, Buffer.from(body)],
+  ),
+);
 createServer((request, response) => {
   const body = bodies.get(request.url ?? '');
   if (body === undefined) {
     response.writeHead(404).end();
     return;
   }
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': body.length,
+  });
   response.end(body);
 }).listen(Number(process.argv[3]), '127.0.0.1');

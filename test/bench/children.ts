@@ -45,7 +45,11 @@ function watchdogProcess(): ChildProcess {
  * process kills those still running when the bench's pipe to it closes. A child that ends is struck off first, so
  * that a process id the system hands out again after it is never killed.
  */
-export function spawnWithBench(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
+export function spawnWithBench(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): ChildProcess {
   const child = spawn(command, args, options);
   const pid = child.pid;
   if (pid === undefined) return child;

@@ -20,7 +20,8 @@ export const FIRST_QUESTION_DAY = '2000-01-01';
 async function main(): Promise<void> {
   const [path, count] = process.argv.slice(2);
   const organisations = Number(count);
-  if (path === undefined || !Number.isInteger(organisations) || organisations < 1) throw new Error('usage: first-questions.js <database> <organisations ≥ 1>');
+  if (path === undefined || !Number.isInteger(organisations) || organisations < 1)
+    throw new Error('usage: first-questions.js <database> <organisations ≥ 1>');
   const store = new SqliteEventStore({ path });
   const record = new LiveRecord(store);
   await record.rebuild();
@@ -28,12 +29,15 @@ async function main(): Promise<void> {
   let members = 0;
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
-  for (let o = 0; o < organisations; o++) members += index.stateAsOf({ organisation: `org-${o}`, asOf: FIRST_QUESTION_DAY }).members.length;
+  for (let o = 0; o < organisations; o++)
+    members += index.stateAsOf({ organisation: `org-${o}`, asOf: FIRST_QUESTION_DAY }).members.length;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const used = process.cpuUsage(cpu);
   record.onApplicationShutdown();
   await store.close();
-  console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, questions: organisations, members }));
+  console.log(
+    JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, questions: organisations, members }),
+  );
 }
 
 if (require.main === module) {

@@ -7,8 +7,13 @@ import { spawnWithBench } from './children';
  * (another engineer's tests, a build) then falls on all of them alike, slice by slice, instead of on whichever ran in
  * the bad minute: their CPU times can be compared. Their wall times cannot (they include the slices spent stopped).
  */
-export async function interleaved(commands: readonly (readonly string[])[], sliceMs: number): Promise<string[]> {
-  const children = commands.map(([command, ...args]) => spawnWithBench(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] }));
+export async function interleaved(
+  commands: readonly (readonly string[])[],
+  sliceMs: number,
+): Promise<string[]> {
+  const children = commands.map(([command, ...args]) =>
+    spawnWithBench(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
   const running = new Set<ChildProcess>(children);
   // Sides still running when the turns end (one failed) are ended here; a bench that exits or is killed before
   // then has its watchdog end them (`spawnWithBench`).

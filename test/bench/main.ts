@@ -41,7 +41,14 @@ import { decide, DecidedStream, parseEvent, type RecordedFact } from '@app/domai
 import { eventProblems } from '@app/domain/parse-event';
 import { SqliteEventStore, type RecordedEvent } from '@app/event-store';
 import { SCHEMA } from '@app/event-store/sqlite/schema';
-import { DecidedStreams, FactRecorder, LiveRecord, toNewEvent, toStoredFact, type StoredFact } from '@app/history';
+import {
+  DecidedStreams,
+  FactRecorder,
+  LiveRecord,
+  toNewEvent,
+  toStoredFact,
+  type StoredFact,
+} from '@app/history';
 import { referenceStateAsOf, type Fact } from '@app/projections';
 import { spawnWithBench } from './children';
 import { interleaved } from './interleaved';
@@ -71,11 +78,22 @@ const REBUILD_SLICE_MS = 100;
 /** Processes asking the first questions, one after the other; odd, so that their times have a middle one. */
 const FIRST_QUESTION_RUNS = 3;
 
-const DEFAULTS: Options = { events: 1_000_000, batch: 100, queries: 10_000, referenceQueries: 3, validated: 100_000, streamFacts: 8_000, httpSeconds: 10, connections: 10 };
-const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-const usage = (): string => `usage: npm run -s bench -- [${Object.entries(DEFAULTS)
-  .map(([name, fallback]) => `${flagOf(name)} N (${fmt(fallback)})`)
-  .join('] [')}]`;
+const DEFAULTS: Options = {
+  events: 1_000_000,
+  batch: 100,
+  queries: 10_000,
+  referenceQueries: 3,
+  validated: 100_000,
+  streamFacts: 8_000,
+  httpSeconds: 10,
+  connections: 10,
+};
+const flagOf = (name: string): string =>
+  `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+const usage = (): string =>
+  `usage: npm run -s bench -- [${Object.entries(DEFAULTS)
+    .map(([name, fallback]) => `${flagOf(name)} N (${fmt(fallback)})`)
+    .join('] [')}]`;
 
 /** Every option is `--name N`; `--help` prints them, and an unknown option is refused rather than silently ignored. */
 function options(argv: readonly string[]): Options {
@@ -84,7 +102,9 @@ function options(argv: readonly string[]): Options {
     process.exit(0);
   }
   const known = new Set(Object.keys(DEFAULTS).map(flagOf));
-  const unknown = argv.filter((arg, i) => arg.startsWith('-') && !known.has(arg) && !(i > 0 && known.has(argv[i - 1] as string)));
+  const unknown = argv.filter(
+    (arg, i) => arg.startsWith('-') && !known.has(arg) && !(i > 0 && known.has(argv[i - 1] as string)),
+  );
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')}\n${usage()}`);
   const value = (name: string, fallback: number): number => {
     const at = argv.indexOf(`--${name}`);
@@ -92,7 +112,9 @@ function options(argv: readonly string[]): Options {
     if (!Number.isFinite(raw) || raw < 0) throw new Error(`--${name} must be a number, got ${argv[at + 1]}`);
     return Math.floor(raw);
   };
-  const chosen = Object.fromEntries(Object.entries(DEFAULTS).map(([name, fallback]) => [name, value(flagOf(name).slice(2), fallback)]));
+  const chosen = Object.fromEntries(
+    Object.entries(DEFAULTS).map(([name, fallback]) => [name, value(flagOf(name).slice(2), fallback)]),
+  );
   return chosen as unknown as Options;
 }
 
@@ -153,14 +175,24 @@ interface FirstQuestionsTiming {
  * The first questions about every organisation, each run in a fresh process on its own (their wall time is the
  * measure, so none is stopped for another): the mean time per question of each run, in ascending order.
  */
-async function firstQuestionRuns(path: string, organisations: number): Promise<{ msPerQuestion: number[]; members: number }> {
+async function firstQuestionRuns(
+  path: string,
+  organisations: number,
+): Promise<{ msPerQuestion: number[]; members: number }> {
   const msPerQuestion: number[] = [];
   let members = -1;
   for (let run = 0; run < FIRST_QUESTION_RUNS; run++) {
-    const [printed] = await interleaved([[process.execPath, join(__dirname, 'first-questions.js'), path, String(organisations)]], REBUILD_SLICE_MS);
+    const [printed] = await interleaved(
+      [[process.execPath, join(__dirname, 'first-questions.js'), path, String(organisations)]],
+      REBUILD_SLICE_MS,
+    );
     const timed = JSON.parse(printed as string) as FirstQuestionsTiming;
-    if (timed.questions !== organisations) throw new Error(`first questions: ${timed.questions} asked, expected ${organisations}`);
-    if (members >= 0 && timed.members !== members) throw new Error(`first questions: ${timed.members} members listed, against ${members} in the run before`);
+    if (timed.questions !== organisations)
+      throw new Error(`first questions: ${timed.questions} asked, expected ${organisations}`);
+    if (members >= 0 && timed.members !== members)
+      throw new Error(
+        `first questions: ${timed.members} members listed, against ${members} in the run before`,
+      );
     members = timed.members;
     msPerQuestion.push(timed.ms / organisations);
   }
@@ -186,7 +218,8 @@ class RebuildSide {
 
   took(printed: string): void {
     const timed = JSON.parse(printed) as SideTiming;
-    if (timed.events !== this.events) throw new Error(`${this.side}: ${timed.events} events read, expected ${this.events}`);
+    if (timed.events !== this.events)
+      throw new Error(`${this.side}: ${timed.events} events read, expected ${this.events}`);
     this.cpuMs = Math.min(this.cpuMs, timed.cpuMs);
     this.cpuMsByRound.push(timed.cpuMs);
     this.types = timed.types;
@@ -194,7 +227,9 @@ class RebuildSide {
 
   /** Each round's ratio of `raw`'s CPU time to this side's, in ascending order. */
   ratiosTo(raw: RebuildSide): number[] {
-    return raw.cpuMsByRound.map((rawMs, round) => rawMs / (this.cpuMsByRound[round] as number)).sort((a, b) => a - b);
+    return raw.cpuMsByRound
+      .map((rawMs, round) => rawMs / (this.cpuMsByRound[round] as number))
+      .sort((a, b) => a - b);
   }
 }
 
@@ -224,7 +259,9 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'annals-bench-'));
   const rows: BenchRow[][] = [...syntheticHistory(opts.events, opts.batch, shape)];
   const total = rows.reduce((sum, batch) => sum + batch.length, 0);
-  console.log(`annals bench: ${fmt(total)} events in ${fmt(rows.length)} batches of ≤${opts.batch}; ${shape.organisations} organisations, ${shape.states} states; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; ${directory}`);
+  console.log(
+    `annals bench: ${fmt(total)} events in ${fmt(rows.length)} batches of ≤${opts.batch}; ${shape.organisations} organisations, ${shape.states} states; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; ${directory}`,
+  );
   sampleMemory();
 
   // (a) append: the store and two raw better-sqlite3 writers take each batch in turn, so that whatever else the
@@ -235,27 +272,47 @@ async function main(): Promise<void> {
   const storeSide = new AppendSide(async (batch) => {
     const stream = (batch[0] as BenchRow).stream;
     const expected = revisions.get(stream);
-    const result = await store.appendToStream(stream, batch, { expectedRevision: expected === undefined ? 'no_stream' : expected });
+    const result = await store.appendToStream(stream, batch, {
+      expectedRevision: expected === undefined ? 'no_stream' : expected,
+    });
     revisions.set(stream, result.nextExpectedRevision);
   });
   const raw = rawDatabase(join(directory, 'raw.db'));
-  const insert = raw.prepare('INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = raw.prepare(
+    'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const rawRevisions = new RevisionCounter();
   const rawSide = new AppendSide(
     raw.transaction((batch: BenchRow[]) => {
       const recordedAt = new Date().toISOString();
-      for (const row of batch) insert.run(row.id, row.stream, rawRevisions.next(row.stream), row.type, JSON.stringify(row.data), JSON.stringify({ recordedBy: 'bench', schemaVersion: 1 }), recordedAt);
+      for (const row of batch)
+        insert.run(
+          row.id,
+          row.stream,
+          rawRevisions.next(row.stream),
+          row.type,
+          JSON.stringify(row.data),
+          JSON.stringify({ recordedBy: 'bench', schemaVersion: 1 }),
+          recordedAt,
+        );
     }),
   );
   // Raw again, writing as the store does: up to 32 rows per INSERT (powers of two), stream and recorded time bound
   // once per statement. The driver's best at the store's way of writing: the ratio to it is the store's own work.
   const rawRows = rawDatabase(join(directory, 'raw-rows.db'));
-  const rowsInserts = new Map<number, Database.Statement<[unknown[], { stream: string; recordedAt: string }]>>();
-  const rowsInsert = (count: number): Database.Statement<[unknown[], { stream: string; recordedAt: string }]> => {
+  const rowsInserts = new Map<
+    number,
+    Database.Statement<[unknown[], { stream: string; recordedAt: string }]>
+  >();
+  const rowsInsert = (
+    count: number,
+  ): Database.Statement<[unknown[], { stream: string; recordedAt: string }]> => {
     let statement = rowsInserts.get(count);
     if (statement === undefined) {
       const values = Array.from({ length: count }, () => '(?, :stream, ?, ?, ?, ?, :recordedAt)').join(', ');
-      statement = rawRows.prepare(`INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${values}`);
+      statement = rawRows.prepare(
+        `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${values}`,
+      );
       rowsInserts.set(count, statement);
     }
     return statement;
@@ -264,11 +321,18 @@ async function main(): Promise<void> {
   const rawRowsSide = new AppendSide(
     rawRows.transaction((batch: BenchRow[]) => {
       const shared = { stream: (batch[0] as BenchRow).stream, recordedAt: new Date().toISOString() };
-      for (let first = 0; first < batch.length; ) {
+      for (let first = 0; first < batch.length;) {
         let count = 32;
         while (count > batch.length - first) count /= 2;
         const values: unknown[] = [];
-        for (const row of batch.slice(first, first + count)) values.push(row.id, rowsRevisions.next(row.stream), row.type, JSON.stringify(row.data), JSON.stringify({ recordedBy: 'bench', schemaVersion: 1 }));
+        for (const row of batch.slice(first, first + count))
+          values.push(
+            row.id,
+            rowsRevisions.next(row.stream),
+            row.type,
+            JSON.stringify(row.data),
+            JSON.stringify({ recordedBy: 'bench', schemaVersion: 1 }),
+          );
         rowsInsert(count).run(values, shared);
         first += count;
       }
@@ -276,7 +340,8 @@ async function main(): Promise<void> {
   );
   const sides = [storeSide, rawSide, rawRowsSide];
   for (const [turn, batch] of rows.entries()) {
-    for (let side = 0; side < sides.length; side++) await (sides[(turn + side) % sides.length] as AppendSide).append(batch);
+    for (let side = 0; side < sides.length; side++)
+      await (sides[(turn + side) % sides.length] as AppendSide).append(batch);
   }
   rawRows.close();
   sampleMemory();
@@ -304,8 +369,13 @@ async function main(): Promise<void> {
   const rebuilds = new RebuildSide('rebuild', join(directory, 'store.db'), total);
   const rebuildSides = [rawReads, plainReads, keptReads, rebuilds];
   for (let round = 0; round < REBUILD_ROUNDS; round++) {
-    const sides = rebuildSides.map((_, at) => rebuildSides[(round + at) % rebuildSides.length] as RebuildSide);
-    const printed = await interleaved(sides.map((side) => side.command), REBUILD_SLICE_MS);
+    const sides = rebuildSides.map(
+      (_, at) => rebuildSides[(round + at) % rebuildSides.length] as RebuildSide,
+    );
+    const printed = await interleaved(
+      sides.map((side) => side.command),
+      REBUILD_SLICE_MS,
+    );
     sides.forEach((side, at) => side.took(printed[at] as string));
   }
   const roundRatios = rebuilds.ratiosTo(rawReads);
@@ -336,7 +406,8 @@ async function main(): Promise<void> {
 
   // parseEvent on a prefix of the log, read first: the compiled rules, then class-validator alone on a tenth.
   const rawEvents: unknown[] = [];
-  for await (const recorded of store.readAll({ maxCount: Math.min(opts.validated, total) })) rawEvents.push({ type: recorded.type, ...(recorded.data as object) });
+  for await (const recorded of store.readAll({ maxCount: Math.min(opts.validated, total) }))
+    rawEvents.push({ type: recorded.type, ...(recorded.data as object) });
   started = now();
   const cpuBefore = process.cpuUsage();
   for (const raw of rawEvents) parseEvent(raw);
@@ -345,21 +416,29 @@ async function main(): Promise<void> {
   const validatedCpuMs = (validatedCpu.user + validatedCpu.system) / 1000;
   const checkedByClassValidator = rawEvents.slice(0, Math.ceil(rawEvents.length / 10));
   started = now();
-  for (const raw of checkedByClassValidator) if (eventProblems(raw).length > 0) throw new Error(`class-validator refuses ${JSON.stringify(raw)}`);
+  for (const raw of checkedByClassValidator)
+    if (eventProblems(raw).length > 0) throw new Error(`class-validator refuses ${JSON.stringify(raw)}`);
   const classValidatorMs = now() - started;
   const validated = rawEvents.length;
   rawEvents.length = 0;
 
   // (c) queries: first touch of each organisation (projections built lazily), then random days, then knownAt.
   const organisations = Array.from({ length: shape.organisations }, (_, o) => `org-${o}`);
-  const next = ((seed: number) => () => ((seed = (seed * 1_664_525 + 1_013_904_223) >>> 0), seed / 2 ** 32))(7);
-  const randomDay = (): string => new Date(Date.UTC(1992, 0, 1) + Math.floor(next() * 12_000) * 86_400_000).toISOString().slice(0, 10);
+  const next = ((seed: number) => () => ((seed = (seed * 1_664_525 + 1_013_904_223) >>> 0), seed / 2 ** 32))(
+    7,
+  );
+  const randomDay = (): string =>
+    new Date(Date.UTC(1992, 0, 1) + Math.floor(next() * 12_000) * 86_400_000).toISOString().slice(0, 10);
   const pickOrganisation = (): string => organisations[Math.floor(next() * organisations.length)] as string;
   started = now();
   let members = 0;
-  for (const organisation of organisations) members += index.stateAsOf({ organisation, asOf: FIRST_QUESTION_DAY }).members.length;
+  for (const organisation of organisations)
+    members += index.stateAsOf({ organisation, asOf: FIRST_QUESTION_DAY }).members.length;
   const firstTouchMs = now() - started;
-  if (members !== firstRuns.members) throw new Error(`the first questions list ${members} members here, ${firstRuns.members} in a process of their own`);
+  if (members !== firstRuns.members)
+    throw new Error(
+      `the first questions list ${members} members here, ${firstRuns.members} in a process of their own`,
+    );
   // The index makes its map of facts by id on the first audit question (a fact by id): one is asked here, so that
   // the heap measured from now on is that of a record that has answered one.
   let audited = '';
@@ -411,7 +490,8 @@ async function main(): Promise<void> {
   const productPeakHeap = peakHeap;
   record.onApplicationShutdown();
   const facts: Fact[] = [];
-  for await (const page of store.readAllPages()) for (const recorded of page) facts.push(toStoredFact(recorded));
+  for await (const page of store.readAllPages())
+    for (const recorded of page) facts.push(toStoredFact(recorded));
   await store.close();
   const referenceTimings: number[] = [];
   for (let q = 0; q < opts.referenceQueries; q++) {
@@ -419,10 +499,14 @@ async function main(): Promise<void> {
     const t = now();
     const reference = referenceStateAsOf(facts, query);
     referenceTimings.push(now() - t);
-    if (JSON.stringify(reference) !== JSON.stringify(index.stateAsOf(query))) throw new Error(`index and reference disagree on ${JSON.stringify(query)}`);
+    if (JSON.stringify(reference) !== JSON.stringify(index.stateAsOf(query)))
+      throw new Error(`index and reference disagree on ${JSON.stringify(query)}`);
   }
   sampleMemory();
-  const asOfPaths = Array.from({ length: 100 }, () => `/organisations/${pickOrganisation()}/state?asOf=${randomDay()}`);
+  const asOfPaths = Array.from(
+    { length: 100 },
+    () => `/organisations/${pickOrganisation()}/state?asOf=${randomDay()}`,
+  );
   const http = await httpThroughput(join(directory, 'store.db'), directory, asOfPaths, opts);
   const stream = await oneStream(directory, opts.streamFacts);
   rmSync(directory, { recursive: true, force: true });
@@ -432,46 +516,178 @@ async function main(): Promise<void> {
   const sortedFirstKnownAt = knownAtTimings.slice(0, 1000).sort((a, b) => a - b);
   const sortedReference = [...referenceTimings].sort((a, b) => a - b);
   const table: [string, string, string, string][] = [
-    ['append, batches in turn (events/s)', fmt(rate(total, storeSide.ms)), fmt(rate(total, rawSide.ms)), (rawSide.ms / storeSide.ms).toFixed(2)],
-    ['  CPU per event (µs)', ((storeSide.cpuMs * 1000) / total).toFixed(1), ((rawSide.cpuMs * 1000) / total).toFixed(1), (rawSide.cpuMs / storeSide.cpuMs).toFixed(2)],
-    ['  vs raw writing as the store does (events/s)', fmt(rate(total, storeSide.ms)), fmt(rate(total, rawRowsSide.ms)), (rawRowsSide.ms / storeSide.ms).toFixed(2)],
-    ['  CPU per event (µs)', ((storeSide.cpuMs * 1000) / total).toFixed(1), ((rawRowsSide.cpuMs * 1000) / total).toFixed(1), (rawRowsSide.cpuMs / storeSide.cpuMs).toFixed(2)],
-    ['rebuild: read+parse+fold, CPU, best round (ev/s)', fmt(rate(total, rebuilds.cpuMs)), fmt(rate(total, rawReads.cpuMs)), (rawReads.cpuMs / rebuilds.cpuMs).toFixed(2)],
+    [
+      'append, batches in turn (events/s)',
+      fmt(rate(total, storeSide.ms)),
+      fmt(rate(total, rawSide.ms)),
+      (rawSide.ms / storeSide.ms).toFixed(2),
+    ],
+    [
+      '  CPU per event (µs)',
+      ((storeSide.cpuMs * 1000) / total).toFixed(1),
+      ((rawSide.cpuMs * 1000) / total).toFixed(1),
+      (rawSide.cpuMs / storeSide.cpuMs).toFixed(2),
+    ],
+    [
+      '  vs raw writing as the store does (events/s)',
+      fmt(rate(total, storeSide.ms)),
+      fmt(rate(total, rawRowsSide.ms)),
+      (rawRowsSide.ms / storeSide.ms).toFixed(2),
+    ],
+    [
+      '  CPU per event (µs)',
+      ((storeSide.cpuMs * 1000) / total).toFixed(1),
+      ((rawRowsSide.cpuMs * 1000) / total).toFixed(1),
+      (rawRowsSide.cpuMs / storeSide.cpuMs).toFixed(2),
+    ],
+    [
+      'rebuild: read+parse+fold, CPU, best round (ev/s)',
+      fmt(rate(total, rebuilds.cpuMs)),
+      fmt(rate(total, rawReads.cpuMs)),
+      (rawReads.cpuMs / rebuilds.cpuMs).toFixed(2),
+    ],
     [`  CPU, middle of ${REBUILD_ROUNDS} rounds' ratios`, '', '', rebuildRatio.toFixed(2)],
-    [`  vs raw's plain read (SELECT *, row by row), middle`, '', fmt(rate(total, plainReads.cpuMs)), plainRatio.toFixed(2)],
-    [`  vs raw that keeps what it reads, middle`, '', fmt(rate(total, keptReads.cpuMs)), middle(keptRatios).toFixed(2)],
-    [`  raw keeping vs raw (what keeping alone costs), middle`, fmt(rate(total, keptReads.cpuMs)), fmt(rate(total, rawReads.cpuMs)), middle(keepingRatios).toFixed(2)],
-    ['  in the bench process, after the rounds (events/s)', fmt(rate(total, rebuiltHere.milliseconds)), '', ''],
+    [
+      `  vs raw's plain read (SELECT *, row by row), middle`,
+      '',
+      fmt(rate(total, plainReads.cpuMs)),
+      plainRatio.toFixed(2),
+    ],
+    [
+      `  vs raw that keeps what it reads, middle`,
+      '',
+      fmt(rate(total, keptReads.cpuMs)),
+      middle(keptRatios).toFixed(2),
+    ],
+    [
+      `  raw keeping vs raw (what keeping alone costs), middle`,
+      fmt(rate(total, keptReads.cpuMs)),
+      fmt(rate(total, rawReads.cpuMs)),
+      middle(keepingRatios).toFixed(2),
+    ],
+    [
+      '  in the bench process, after the rounds (events/s)',
+      fmt(rate(total, rebuiltHere.milliseconds)),
+      '',
+      '',
+    ],
     ['  store read in pages alone, wall (events/s)', fmt(rate(read, storeReadMs)), '', ''],
-    ['parseEvent vs class-validator alone (events/s)', fmt(rate(validated, validatedMs)), fmt(rate(checkedByClassValidator.length, classValidatorMs)), (rate(validated, validatedMs) / rate(checkedByClassValidator.length, classValidatorMs)).toFixed(1) + '× faster'],
+    [
+      'parseEvent vs class-validator alone (events/s)',
+      fmt(rate(validated, validatedMs)),
+      fmt(rate(checkedByClassValidator.length, classValidatorMs)),
+      (rate(validated, validatedMs) / rate(checkedByClassValidator.length, classValidatorMs)).toFixed(1) +
+        '× faster',
+    ],
     ['  parseEvent per second of CPU (events/s)', fmt(rate(validated, validatedCpuMs)), '', ''],
-    ['as-of p50 (ms)', percentile(sorted, 50).toFixed(3), percentile(sortedReference, 50).toFixed(1), (percentile(sortedReference, 50) / percentile(sorted, 50)).toFixed(0) + '× faster'],
-    ['as-of p99 (ms)', percentile(sorted, 99).toFixed(3), percentile(sortedReference, 99).toFixed(1), (percentile(sortedReference, 99) / percentile(sorted, 99)).toFixed(0) + '× faster'],
-    ['as-of with knownAt p50 / p99 (ms)', `${percentile(sortedKnownAt, 50).toFixed(3)} / ${percentile(sortedKnownAt, 99).toFixed(3)}`, '', ''],
-    ['  the first 1,000 of them, p50 / p99 (ms)', `${percentile(sortedFirstKnownAt, 50).toFixed(3)} / ${percentile(sortedFirstKnownAt, 99).toFixed(3)}`, '', ''],
-    [`first query per organisation (ms, mean; middle of ${FIRST_QUESTION_RUNS} runs)`, firstQuestionMs.toFixed(3), '', ''],
-    ['  in the bench process, after its appends (ms, mean)', (firstTouchMs / organisations.length).toFixed(3), '', ''],
+    [
+      'as-of p50 (ms)',
+      percentile(sorted, 50).toFixed(3),
+      percentile(sortedReference, 50).toFixed(1),
+      (percentile(sortedReference, 50) / percentile(sorted, 50)).toFixed(0) + '× faster',
+    ],
+    [
+      'as-of p99 (ms)',
+      percentile(sorted, 99).toFixed(3),
+      percentile(sortedReference, 99).toFixed(1),
+      (percentile(sortedReference, 99) / percentile(sorted, 99)).toFixed(0) + '× faster',
+    ],
+    [
+      'as-of with knownAt p50 / p99 (ms)',
+      `${percentile(sortedKnownAt, 50).toFixed(3)} / ${percentile(sortedKnownAt, 99).toFixed(3)}`,
+      '',
+      '',
+    ],
+    [
+      '  the first 1,000 of them, p50 / p99 (ms)',
+      `${percentile(sortedFirstKnownAt, 50).toFixed(3)} / ${percentile(sortedFirstKnownAt, 99).toFixed(3)}`,
+      '',
+      '',
+    ],
+    [
+      `first query per organisation (ms, mean; middle of ${FIRST_QUESTION_RUNS} runs)`,
+      firstQuestionMs.toFixed(3),
+      '',
+      '',
+    ],
+    [
+      '  in the bench process, after its appends (ms, mean)',
+      (firstTouchMs / organisations.length).toFixed(3),
+      '',
+      '',
+    ],
     ['first lookup of a fact by id (ms)', firstLookupMs.toFixed(1), '', ''],
     ['peak rss / heapUsed (before the reference)', `${mb(productPeakRss)} / ${mb(productPeakHeap)}`, '', ''],
     ['peak rss / heapUsed (with the reference)', `${mb(peakRss)} / ${mb(peakHeap)}`, '', ''],
-    ['  live heap: facts / + views, derived, by id (B/event)', `${fmt((rebuiltHeap - baseHeap) / total)} / ${fmt((before.heapUsed - rebuiltHeap) / total)}`, '', ''],
-    [`heapUsed before → after ${fmt(opts.queries)} queries`, `${mb(before.heapUsed)} → ${mb(after.heapUsed)}`, '', (after.heapUsed / before.heapUsed).toFixed(3)],
+    [
+      '  live heap: facts / + views, derived, by id (B/event)',
+      `${fmt((rebuiltHeap - baseHeap) / total)} / ${fmt((before.heapUsed - rebuiltHeap) / total)}`,
+      '',
+      '',
+    ],
+    [
+      `heapUsed before → after ${fmt(opts.queries)} queries`,
+      `${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
+      '',
+      (after.heapUsed / before.heapUsed).toFixed(3),
+    ],
     [`one stream: ${fmt(stream.facts)} facts parsed, decided, appended (ms)`, fmt(stream.importMs), '', ''],
     ['  the same, in CPU time (ms)', fmt(stream.importCpuMs), '', ''],
-    ['  decide per fact, first 1k → last 1k (µs)', `${stream.importFirstUs.toFixed(1)} → ${stream.importLastUs.toFixed(1)}`, '', (stream.importLastUs / stream.importFirstUs).toFixed(2)],
+    [
+      '  decide per fact, first 1k → last 1k (µs)',
+      `${stream.importFirstUs.toFixed(1)} → ${stream.importLastUs.toFixed(1)}`,
+      '',
+      (stream.importLastUs / stream.importFirstUs).toFixed(2),
+    ],
     [`  FactRecorder, one fsync'd append each (facts/s)`, fmt(rate(stream.facts, stream.recordMs)), '', ''],
-    ['  FactRecorder per fact, first 1k → last 1k (ms)', `${stream.recordFirstMs.toFixed(3)} → ${stream.recordLastMs.toFixed(3)}`, '', (stream.recordLastMs / stream.recordFirstMs).toFixed(2)],
-    [`  decision at ${fmt(stream.facts)} facts, kept vs full replay (ms)`, stream.keptMs.toFixed(3), stream.replayMs.toFixed(1), (stream.replayMs / stream.keptMs).toFixed(0) + '× faster'],
-    ['HTTP as-of, API vs bare node:http (requests/s)', fmt(http.api.requests), fmt(http.bare.requests), (http.api.requests / http.bare.requests).toFixed(2)],
-    ['  p99 latency, middle turn (ms)', String(http.api.p99), String(http.bare.p99), (http.api.p99 / http.bare.p99).toFixed(2)],
-    ['  body (bytes, mean of the paths), non-2xx + errors', `${fmt(http.bodyBytes)}, ${http.api.failures}`, `${fmt(http.bodyBytes)}, ${http.bare.failures}`, ''],
+    [
+      '  FactRecorder per fact, first 1k → last 1k (ms)',
+      `${stream.recordFirstMs.toFixed(3)} → ${stream.recordLastMs.toFixed(3)}`,
+      '',
+      (stream.recordLastMs / stream.recordFirstMs).toFixed(2),
+    ],
+    [
+      `  decision at ${fmt(stream.facts)} facts, kept vs full replay (ms)`,
+      stream.keptMs.toFixed(3),
+      stream.replayMs.toFixed(1),
+      (stream.replayMs / stream.keptMs).toFixed(0) + '× faster',
+    ],
+    [
+      'HTTP as-of, API vs bare node:http (requests/s)',
+      fmt(http.api.requests),
+      fmt(http.bare.requests),
+      (http.api.requests / http.bare.requests).toFixed(2),
+    ],
+    [
+      '  p99 latency, middle turn (ms)',
+      String(http.api.p99),
+      String(http.bare.p99),
+      (http.api.p99 / http.bare.p99).toFixed(2),
+    ],
+    [
+      '  body (bytes, mean of the paths), non-2xx + errors',
+      `${fmt(http.bodyBytes)}, ${http.api.failures}`,
+      `${fmt(http.bodyBytes)}, ${http.bare.failures}`,
+      '',
+    ],
   ];
-  console.log(`\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`);
-  for (const [name, ours, theirs, ratio] of table) console.log(`${name.padEnd(44)}${ours.padStart(18)}${theirs.padStart(18)}${ratio.padStart(14)}`);
-  console.log(`\nratios: append and rebuild = annals rate / raw rate; queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtInstants.length)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${rawReads.types}.`);
-  console.log(`rebuild rounds, each side in a fresh process, taking turns, CPU (ms): annals ${rebuilds.cpuMsByRound.map(fmt).join(', ')}; raw ${rawReads.cpuMsByRound.map(fmt).join(', ')}; raw plain ${plainReads.cpuMsByRound.map(fmt).join(', ')}; raw keeping ${keptReads.cpuMsByRound.map(fmt).join(', ')}; ratios ${roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; to the plain read ${plainRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; to raw keeping ${keptRatios.map((ratio) => ratio.toFixed(2)).join(', ')}.`);
-  console.log(`first questions, ${fmt(shape.organisations)} organisations in each of ${FIRST_QUESTION_RUNS} fresh processes after their replay, one after the other (ms per question): ${firstRuns.msPerQuestion.map((ms) => ms.toFixed(3)).join(', ')}.`);
-  console.log(`HTTP: ${opts.connections} connections for ${opts.httpSeconds} s each, in turns of about ${HTTP_TURN_SECONDS} s taken by the two servers, ${asOfPaths.length} as-of paths in turn against the API, and its answers, path by path, against the bare server.`);
+  console.log(
+    `\n${'measure'.padEnd(44)}${'annals'.padStart(18)}${'raw / reference'.padStart(18)}${'ratio'.padStart(14)}`,
+  );
+  for (const [name, ours, theirs, ratio] of table)
+    console.log(`${name.padEnd(44)}${ours.padStart(18)}${theirs.padStart(18)}${ratio.padStart(14)}`);
+  console.log(
+    `\nratios: append and rebuild = annals rate / raw rate; queries: index ${fmt(opts.queries)}, with knownAt ${fmt(knownAtInstants.length)}, reference ${opts.referenceQueries} (checked equal to the index). Members seen: ${fmt(members)}; event types: ${rawReads.types}.`,
+  );
+  console.log(
+    `rebuild rounds, each side in a fresh process, taking turns, CPU (ms): annals ${rebuilds.cpuMsByRound.map(fmt).join(', ')}; raw ${rawReads.cpuMsByRound.map(fmt).join(', ')}; raw plain ${plainReads.cpuMsByRound.map(fmt).join(', ')}; raw keeping ${keptReads.cpuMsByRound.map(fmt).join(', ')}; ratios ${roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; to the plain read ${plainRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; to raw keeping ${keptRatios.map((ratio) => ratio.toFixed(2)).join(', ')}.`,
+  );
+  console.log(
+    `first questions, ${fmt(shape.organisations)} organisations in each of ${FIRST_QUESTION_RUNS} fresh processes after their replay, one after the other (ms per question): ${firstRuns.msPerQuestion.map((ms) => ms.toFixed(3)).join(', ')}.`,
+  );
+  console.log(
+    `HTTP: ${opts.connections} connections for ${opts.httpSeconds} s each, in turns of about ${HTTP_TURN_SECONDS} s taken by the two servers, ${asOfPaths.length} as-of paths in turn against the API, and its answers, path by path, against the bare server.`,
+  );
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   // The goals of the speed issue, each against its figure in this run.
   const targets: [string, boolean][] = [
@@ -507,7 +723,8 @@ interface LongStream {
 /** (e) `count` facts into one stream, on stores of their own: as an import, then one by one through FactRecorder. */
 async function oneStream(directory: string, count: number): Promise<LongStream> {
   const provenance = { recordedBy: 'bench', correlationId: 'bench-long-stream' };
-  const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
+  const mean = (values: readonly number[]): number =>
+    values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
   const thousand = Math.min(1000, Math.floor(count / 2));
 
   const imported = new SqliteEventStore({ path: join(directory, 'long-import.db') });
@@ -576,7 +793,12 @@ interface Load {
  * (f) The API process on the bench's store vs a bare node:http process, both running, loaded by autocannon in turns
  * (`loadInTurns`).
  */
-async function httpThroughput(storePath: string, directory: string, paths: readonly string[], opts: Options): Promise<{ api: Load; bare: Load; bodyBytes: number }> {
+async function httpThroughput(
+  storePath: string,
+  directory: string,
+  paths: readonly string[],
+  opts: Options,
+): Promise<{ api: Load; bare: Load; bodyBytes: number }> {
   const apiPort = await freePort();
   const api = spawnWithBench(process.execPath, [join(__dirname, '../../apps/api/src/main.js')], {
     env: { ...process.env, ANNALS_DB: storePath, PORT: String(apiPort), HOST: '127.0.0.1' },
@@ -592,9 +814,16 @@ async function httpThroughput(storePath: string, directory: string, paths: reado
     // state before the organisation existed is 229 bytes against 47 KB for most, and the bare server's rate with it
     // was 22k requests/s against 10k.
     const bodiesFile = join(directory, 'bodies.json');
-    writeFileSync(bodiesFile, JSON.stringify(Object.fromEntries(paths.map((path, at) => [path, bodies[at]]))));
+    writeFileSync(
+      bodiesFile,
+      JSON.stringify(Object.fromEntries(paths.map((path, at) => [path, bodies[at]]))),
+    );
     const barePort = await freePort();
-    const bare = spawnWithBench(process.execPath, [join(__dirname, 'bare-server.js'), bodiesFile, String(barePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const bare = spawnWithBench(
+      process.execPath,
+      [join(__dirname, 'bare-server.js'), bodiesFile, String(barePort)],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     try {
       const bareOrigin = `http://127.0.0.1:${barePort}`;
       await until(async () => (await fetch(bareOrigin + (paths[0] as string))).ok, bare);
@@ -615,12 +844,17 @@ async function httpThroughput(storePath: string, directory: string, paths: reado
  * run of the 1M bench gave the API 5,857 requests/s against 7,411-10,052 in three runs before it, while the bare
  * server kept its usual rate (the ratio 0.45 against 0.58-0.72).
  */
-async function loadInTurns(origins: readonly [string, string], paths: readonly string[], opts: Options): Promise<[Load, Load]> {
+async function loadInTurns(
+  origins: readonly [string, string],
+  paths: readonly string[],
+  opts: Options,
+): Promise<[Load, Load]> {
   const turns = Math.max(1, Math.round(opts.httpSeconds / HTTP_TURN_SECONDS));
   const seconds = opts.httpSeconds / turns;
   const turnsOf: [Turn[], Turn[]] = [[], []];
   for (let turn = 0; turn < turns; turn++) {
-    for (const side of turn % 2 === 0 ? [0, 1] : [1, 0]) turnsOf[side as 0 | 1].push(await load(origins[side] as string, paths, seconds, opts.connections));
+    for (const side of turn % 2 === 0 ? [0, 1] : [1, 0])
+      turnsOf[side as 0 | 1].push(await load(origins[side] as string, paths, seconds, opts.connections));
   }
   return [combined(turnsOf[0]), combined(turnsOf[1])];
 }
@@ -636,11 +870,21 @@ interface Turn {
 }
 
 function combined(turns: readonly Turn[]): Load {
-  const sum = (field: 'requests' | 'seconds' | 'failures'): number => turns.reduce((total, turn) => total + turn[field], 0);
-  return { requests: sum('requests') / sum('seconds'), p99: middle(turns.map((turn) => turn.p99).sort((a, b) => a - b)), failures: sum('failures') };
+  const sum = (field: 'requests' | 'seconds' | 'failures'): number =>
+    turns.reduce((total, turn) => total + turn[field], 0);
+  return {
+    requests: sum('requests') / sum('seconds'),
+    p99: middle(turns.map((turn) => turn.p99).sort((a, b) => a - b)),
+    failures: sum('failures'),
+  };
 }
 
-async function load(origin: string, paths: readonly string[], seconds: number, connections: number): Promise<Turn> {
+async function load(
+  origin: string,
+  paths: readonly string[],
+  seconds: number,
+  connections: number,
+): Promise<Turn> {
   let next = 0;
   const result = await autocannon({
     url: origin,
@@ -648,7 +892,12 @@ async function load(origin: string, paths: readonly string[], seconds: number, c
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
-  return { requests: result.requests.total, seconds: result.duration, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -657,7 +906,11 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -665,7 +918,8 @@ async function freePort(): Promise<number> {
 /** Polls until `ready` holds (the process answers), for at most two minutes: a 1M-event store replays first. */
 async function until(ready: () => Promise<boolean>, server: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 1200; attempt++) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode} before it answered`);
+    if (server.exitCode !== null)
+      throw new Error(`the server exited with ${server.exitCode} before it answered`);
     if (await ready().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -3,7 +3,14 @@ import { stateCode } from './synthetic-history';
 const SOURCES = [{ seed: '004_b382b7bce98f5533.txt', quote: 'May 15, 1992: 6 post-Soviet CIS countries' }];
 const EPOCH = Date.UTC(1950, 0, 1);
 /** The life of a membership, repeated: each step holds only after the one before it. */
-const CYCLE = ['MemberAdmitted', 'MembershipSuspended', 'MembershipRestored', 'ParticipationFrozen', 'ParticipationUnfrozen', 'MembershipEnded'] as const;
+const CYCLE = [
+  'MemberAdmitted',
+  'MembershipSuspended',
+  'MembershipRestored',
+  'ParticipationFrozen',
+  'ParticipationUnfrozen',
+  'MembershipEnded',
+] as const;
 
 export const LONG_STREAM = 'organisation-bench-long';
 

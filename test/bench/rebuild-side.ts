@@ -33,16 +33,27 @@ interface Timed {
 
 /** LiveRecord's page size for a synchronous replay. */
 const PAGE_SIZE = 256;
-type Row = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
+type Row = [
+  position: number,
+  id: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
 
 /** Reads the rows a replay reads, as the store reads them (see `raw`), handing each to `visit`; returns their count. */
 function readRows(path: string, visit: (row: Row) => void): number {
   const db = new Database(path);
   const page = db
-    .prepare<[number, number], Row>('SELECT position, id, stream_id, revision, type, data, metadata, recorded_at FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?')
+    .prepare<[number, number], Row>(
+      'SELECT position, id, stream_id, revision, type, data, metadata, recorded_at FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?',
+    )
     .raw(true);
   let events = 0;
-  for (let next = 0; ; ) {
+  for (let next = 0; ;) {
     const rows = page.all(next, PAGE_SIZE);
     for (const row of rows) visit(row);
     events += rows.length;
@@ -73,7 +84,16 @@ function readRawKeeping(path: string): Timed {
   let metadata: unknown;
   const events = readRows(path, (row) => {
     if (row[6] !== metadataText) metadata = JSON.parse((metadataText = row[6]));
-    kept.push({ id: row[1], streamId: row[2], revision: row[3], position: row[0], recordedAt: row[7], type: row[4], data: JSON.parse(row[5]) as unknown, metadata });
+    kept.push({
+      id: row[1],
+      streamId: row[2],
+      revision: row[3],
+      position: row[0],
+      recordedAt: row[7],
+      type: row[4],
+      data: JSON.parse(row[5]) as unknown,
+      metadata,
+    });
     counts.set(row[4], (counts.get(row[4]) ?? 0) + 1);
   });
   return { events, types: counts.size };
@@ -83,7 +103,9 @@ function readRawPlain(path: string): Timed {
   const db = new Database(path);
   const counts = new Map<string, number>();
   let events = 0;
-  for (const row of db.prepare<[], { type: string; data: string; metadata: string }>('SELECT * FROM events ORDER BY position').iterate()) {
+  for (const row of db
+    .prepare<[], { type: string; data: string; metadata: string }>('SELECT * FROM events ORDER BY position')
+    .iterate()) {
     JSON.parse(row.data);
     JSON.parse(row.metadata);
     counts.set(row.type, (counts.get(row.type) ?? 0) + 1);
@@ -107,7 +129,8 @@ export type RebuildSideName = keyof typeof SIDES;
 
 async function main(): Promise<void> {
   const [side, path] = process.argv.slice(2);
-  if (side === undefined || !(side in SIDES) || path === undefined) throw new Error(`usage: rebuild-side.js ${Object.keys(SIDES).join('|')} <database>`);
+  if (side === undefined || !(side in SIDES) || path === undefined)
+    throw new Error(`usage: rebuild-side.js ${Object.keys(SIDES).join('|')} <database>`);
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const timed = await SIDES[side as RebuildSideName](path);

@@ -57,11 +57,16 @@ export function shapeFor(events: number): HistoryShape {
  * dated only to the month), and deployments. Events come in batches of one stream, streams interleaved, as
  * writers would append them; exactly `total` events.
  */
-export function* syntheticHistory(total: number, batchSize: number, shape = shapeFor(total)): Generator<BenchRow[]> {
+export function* syntheticHistory(
+  total: number,
+  batchSize: number,
+  shape = shapeFor(total),
+): Generator<BenchRow[]> {
   const next = random(20_240_222);
   const perOrganisation = Math.ceil(total / shape.organisations);
   const streams: Generator<BenchRow[]>[] = [];
-  for (let o = 0; o < shape.organisations; o++) streams.push(organisationBatches(o, perOrganisation, batchSize, shape, next));
+  for (let o = 0; o < shape.organisations; o++)
+    streams.push(organisationBatches(o, perOrganisation, batchSize, shape, next));
   let emitted = 0;
   while (emitted < total && streams.length > 0) {
     for (let s = 0; s < streams.length && emitted < total; s++) {
@@ -78,14 +83,28 @@ export function* syntheticHistory(total: number, batchSize: number, shape = shap
   }
 }
 
-function* organisationBatches(o: number, budget: number, batchSize: number, shape: HistoryShape, next: () => number): Generator<BenchRow[]> {
+function* organisationBatches(
+  o: number,
+  budget: number,
+  batchSize: number,
+  shape: HistoryShape,
+  next: () => number,
+): Generator<BenchRow[]> {
   const organisation = `org-${o}`;
   const charter = `charter-${o}`;
-  const members = Array.from({ length: shape.membersPerOrganisation }, (_, m) => stateCode((o * 7 + m * 3) % shape.states));
+  const members = Array.from({ length: shape.membersPerOrganisation }, (_, m) =>
+    stateCode((o * 7 + m * 3) % shape.states),
+  );
   let count = 0;
   const row = (stream: string, type: DomainEvent['type'], fields: Record<string, unknown>): BenchRow => {
     count += 1;
-    return { id: `${o.toString(16).padStart(8, '0')}-0000-4000-8000-${count.toString(16).padStart(12, '0')}`, stream, type, data: { sources: SOURCES, confidence: 'high', ...fields }, metadata: METADATA };
+    return {
+      id: `${o.toString(16).padStart(8, '0')}-0000-4000-8000-${count.toString(16).padStart(12, '0')}`,
+      stream,
+      type,
+      data: { sources: SOURCES, confidence: 'high', ...fields },
+      metadata: METADATA,
+    };
   };
   const inBatches = function* (rows: BenchRow[]): Generator<BenchRow[]> {
     for (let at = 0; at < rows.length; at += batchSize) yield rows.slice(at, at + batchSize);
@@ -93,12 +112,55 @@ function* organisationBatches(o: number, budget: number, batchSize: number, shap
   const start = Math.floor(next() * 3000);
   const orgStream = `organisation-${organisation}`;
   const charterStream = `instrument-${charter}`;
-  yield* inBatches([row(orgStream, 'OrganisationEstablished', { effectiveDate: dayOf(start), organisation, name: `Organisation ${o}`, foundingInstrument: charter })]);
-  const charterRows = [row(charterStream, 'InstrumentAdopted', { effectiveDate: dayOf(start), instrument: charter, title: `Charter ${o}`, kind: 'charter', organisation, rules: { entryIntoForce: { kind: 'on-last-signatory-deposit' }, withdrawalNoticeMonths: 6 } })];
-  members.forEach((participant) => charterRows.push(row(charterStream, 'InstrumentSigned', { effectiveDate: dayOf(start + 1), instrument: charter, participant })));
-  members.forEach((participant, m) => charterRows.push(row(charterStream, 'InstrumentDeposited', { effectiveDate: dayOf(start + 30 + m * 5), instrument: charter, participant, kind: 'ratification' })));
+  yield* inBatches([
+    row(orgStream, 'OrganisationEstablished', {
+      effectiveDate: dayOf(start),
+      organisation,
+      name: `Organisation ${o}`,
+      foundingInstrument: charter,
+    }),
+  ]);
+  const charterRows = [
+    row(charterStream, 'InstrumentAdopted', {
+      effectiveDate: dayOf(start),
+      instrument: charter,
+      title: `Charter ${o}`,
+      kind: 'charter',
+      organisation,
+      rules: { entryIntoForce: { kind: 'on-last-signatory-deposit' }, withdrawalNoticeMonths: 6 },
+    }),
+  ];
+  members.forEach((participant) =>
+    charterRows.push(
+      row(charterStream, 'InstrumentSigned', {
+        effectiveDate: dayOf(start + 1),
+        instrument: charter,
+        participant,
+      }),
+    ),
+  );
+  members.forEach((participant, m) =>
+    charterRows.push(
+      row(charterStream, 'InstrumentDeposited', {
+        effectiveDate: dayOf(start + 30 + m * 5),
+        instrument: charter,
+        participant,
+        kind: 'ratification',
+      }),
+    ),
+  );
   yield* inBatches(charterRows);
-  yield* inBatches(members.map((participant) => row(orgStream, 'MemberAdmitted', { effectiveDate: dayOf(start + 240), organisation, participant, mode: 'original', basis: charter })));
+  yield* inBatches(
+    members.map((participant) =>
+      row(orgStream, 'MemberAdmitted', {
+        effectiveDate: dayOf(start + 240),
+        organisation,
+        participant,
+        mode: 'original',
+        basis: charter,
+      }),
+    ),
+  );
   // The rest of the budget: organisation life, agreements and deployments, in that proportion.
   let step = start + 300;
   let agreement = 0;
@@ -113,21 +175,63 @@ function* organisationBatches(o: number, budget: number, batchSize: number, shap
         const kind = Math.floor(next() * 6);
         const base = { effectiveDate: dayOf(step, kind >= 4 && next() < 0.3), organisation, participant };
         if (kind === 0) rows.push(row(orgStream, 'MembershipSuspended', { ...base, decidedBy: 'council' }));
-        else if (kind === 1) rows.push(row(orgStream, 'MembershipRestored', { ...base, decidedBy: 'council' }));
-        else if (kind === 2) rows.push(row(orgStream, 'ParticipationFrozen', { ...base, declaredBy: participant }));
-        else if (kind === 3) rows.push(row(orgStream, 'ParticipationUnfrozen', { ...base, declaredBy: participant }));
-        else if (kind === 4) rows.push(row(orgStream, next() < 0.5 ? 'ObserverStatusGranted' : 'ObserverStatusEnded', { ...base, participant: stateCode(Math.floor(next() * shape.states)), body: next() < 0.5 ? organisation : `${organisation}-assembly` }));
-        else rows.push(row(orgStream, next() < 0.5 ? 'PartnerStatusGranted' : 'PartnerStatusEnded', { ...base, participant: stateCode(Math.floor(next() * shape.states)), body: organisation }));
+        else if (kind === 1)
+          rows.push(row(orgStream, 'MembershipRestored', { ...base, decidedBy: 'council' }));
+        else if (kind === 2)
+          rows.push(row(orgStream, 'ParticipationFrozen', { ...base, declaredBy: participant }));
+        else if (kind === 3)
+          rows.push(row(orgStream, 'ParticipationUnfrozen', { ...base, declaredBy: participant }));
+        else if (kind === 4)
+          rows.push(
+            row(orgStream, next() < 0.5 ? 'ObserverStatusGranted' : 'ObserverStatusEnded', {
+              ...base,
+              participant: stateCode(Math.floor(next() * shape.states)),
+              body: next() < 0.5 ? organisation : `${organisation}-assembly`,
+            }),
+          );
+        else
+          rows.push(
+            row(orgStream, next() < 0.5 ? 'PartnerStatusGranted' : 'PartnerStatusEnded', {
+              ...base,
+              participant: stateCode(Math.floor(next() * shape.states)),
+              body: organisation,
+            }),
+          );
       }
       yield rows;
     } else if (roll < 0.9) {
       const id = `agreement-${o}-${agreement++}`;
       const stream = `instrument-${id}`;
-      const rows = [row(stream, 'InstrumentAdopted', { effectiveDate: dayOf(step), instrument: id, title: `Agreement ${id}`, kind: 'agreement', organisation, rules: { entryIntoForce: { kind: 'on-nth-deposit', n: 4 }, withdrawalNoticeMonths: 6 } })];
+      const rows = [
+        row(stream, 'InstrumentAdopted', {
+          effectiveDate: dayOf(step),
+          instrument: id,
+          title: `Agreement ${id}`,
+          kind: 'agreement',
+          organisation,
+          rules: { entryIntoForce: { kind: 'on-nth-deposit', n: 4 }, withdrawalNoticeMonths: 6 },
+        }),
+      ];
       for (const [m, participant] of members.entries()) {
-        rows.push(row(stream, 'InstrumentSigned', { effectiveDate: dayOf(step + 1), instrument: id, participant }));
-        rows.push(row(stream, 'InstrumentDeposited', { effectiveDate: dayOf(step + 20 + m * 11), instrument: id, participant, kind: 'ratification' }));
-        if (m % 8 === 0) rows.push(row(stream, 'InstrumentWithdrawalNotified', { effectiveDate: dayOf(step + 900 + m), instrument: id, participant }));
+        rows.push(
+          row(stream, 'InstrumentSigned', { effectiveDate: dayOf(step + 1), instrument: id, participant }),
+        );
+        rows.push(
+          row(stream, 'InstrumentDeposited', {
+            effectiveDate: dayOf(step + 20 + m * 11),
+            instrument: id,
+            participant,
+            kind: 'ratification',
+          }),
+        );
+        if (m % 8 === 0)
+          rows.push(
+            row(stream, 'InstrumentWithdrawalNotified', {
+              effectiveDate: dayOf(step + 900 + m),
+              instrument: id,
+              participant,
+            }),
+          );
       }
       step += 30;
       yield* inBatches(rows);
@@ -136,9 +240,28 @@ function* organisationBatches(o: number, budget: number, batchSize: number, shap
       const stream = `deployment-${id}`;
       const host = members[deployment % members.length] as string;
       const rows = [
-        row(stream, 'DeploymentRequested', { effectiveDate: dayOf(step), deployment: id, organisation, host, requestedBy: host }),
-        row(stream, 'DeploymentAuthorized', { effectiveDate: dayOf(step + 1), deployment: id, decidedBy: 'council', legalBasis: 'art. 4', mandate: 'protect facilities' }),
-        ...members.slice(0, 8).map((contributor) => row(stream, 'ContingentDeployed', { effectiveDate: dayOf(step + 2), deployment: id, contributor, size: 100 })),
+        row(stream, 'DeploymentRequested', {
+          effectiveDate: dayOf(step),
+          deployment: id,
+          organisation,
+          host,
+          requestedBy: host,
+        }),
+        row(stream, 'DeploymentAuthorized', {
+          effectiveDate: dayOf(step + 1),
+          deployment: id,
+          decidedBy: 'council',
+          legalBasis: 'art. 4',
+          mandate: 'protect facilities',
+        }),
+        ...members.slice(0, 8).map((contributor) =>
+          row(stream, 'ContingentDeployed', {
+            effectiveDate: dayOf(step + 2),
+            deployment: id,
+            contributor,
+            size: 100,
+          }),
+        ),
         row(stream, 'DeploymentWithdrawalStarted', { effectiveDate: dayOf(step + 10), deployment: id }),
         row(stream, 'DeploymentEnded', { effectiveDate: dayOf(step + 20), deployment: id }),
       ];

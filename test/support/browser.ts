@@ -3,7 +3,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install -y chromium`, as .ci/run does): tests never download a browser. */
 export const CHROMIUM = process.env['ANNALS_CHROMIUM'] ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Why no browser can be launched, in a line that names it. */
 export function missingBrowser(): string {
@@ -16,7 +24,9 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Closes what a test opened, skipping what a failed set-up never opened. */
-export async function closeAll(...things: readonly ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
+export async function closeAll(
+  ...things: readonly ({ close(): Promise<unknown> } | undefined)[]
+): Promise<void> {
   for (const thing of things) await thing?.close();
 }
 
@@ -24,8 +34,14 @@ export async function closeAll(...things: readonly ({ close(): Promise<unknown> 
 export const SCREENS = { wide: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 /** A page that keeps every console error and uncaught exception, and every request that failed. */
-export async function watchedPage(browser: Browser, viewport: { width: number; height: number } = SCREENS.wide): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport, ...(viewport === SCREENS.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = SCREENS.wide,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({
+    viewport,
+    ...(viewport === SCREENS.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

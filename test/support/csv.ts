@@ -26,7 +26,8 @@ export function parseCsv(text: string): string[][] {
       }
     } else {
       while (index < text.length && text[index] !== ',' && text[index] !== '\r') {
-        if (text[index] === '"' || text[index] === '\n') throw new Error(`unquoted ${JSON.stringify(text[index])} at ${index}`);
+        if (text[index] === '"' || text[index] === '\n')
+          throw new Error(`unquoted ${JSON.stringify(text[index])} at ${index}`);
         field += text[index];
         index += 1;
       }

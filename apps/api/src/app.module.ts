@@ -27,7 +27,11 @@ export class AppModule implements NestModule {
   static forRoot(env: ApiEnvironment): DynamicModule {
     return {
       module: AppModule,
-      imports: [EventStoreModule.forRoot(storeConfigOf(env)), HistoryModule, TerminusModule.forRoot({ errorLogStyle: 'json' })],
+      imports: [
+        EventStoreModule.forRoot(storeConfigOf(env)),
+        HistoryModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      ],
       controllers: [
         HealthController,
         OrganisationsController,

@@ -33,11 +33,18 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.disable('x-powered-by');
   // X-Frame-Options says what frame-ancestors says, for browsers that read only the older header.
   const headers = helmet({ contentSecurityPolicy: { directives: CSP }, frameguard: { action: 'deny' } });
-  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { ...CSP, 'style-src': ["'self'", "'unsafe-inline'"] } }, frameguard: { action: 'deny' } });
-  app.use((request: Request, response: Response, next: NextFunction) => (/^\/docs(\/|$)/.test(request.path) ? docsHeaders : headers)(request, response, next));
+  const docsHeaders = helmet({
+    contentSecurityPolicy: { directives: { ...CSP, 'style-src': ["'self'", "'unsafe-inline'"] } },
+    frameguard: { action: 'deny' },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    (/^\/docs(\/|$)/.test(request.path) ? docsHeaders : headers)(request, response, next),
+  );
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBytes });
   app.use(safeJsonBody);
-  app.useGlobalPipes(new ValidationPipe({ ...QUERY_VALIDATION, transform: true, exceptionFactory: invalidQueryOf }));
+  app.useGlobalPipes(
+    new ValidationPipe({ ...QUERY_VALIDATION, transform: true, exceptionFactory: invalidQueryOf }),
+  );
   app.enableShutdownHooks();
   publishApiDocument(app);
   servePage(app);

@@ -5,7 +5,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CommanderError } from 'commander';
 import { CommandFactory } from 'nest-commander';
 import { StoreFailure, type StoreConfig } from '@app/event-store';
-import { InvalidConfiguration, packageVersion, readEnvironment, StoreEnvironment, storeConfigOf } from '@app/history';
+import {
+  InvalidConfiguration,
+  packageVersion,
+  readEnvironment,
+  StoreEnvironment,
+  storeConfigOf,
+} from '@app/history';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
 import { exitForCommanderError } from './usage-errors';
@@ -50,13 +56,16 @@ async function open(store: StoreConfig): Promise<INestApplicationContext> {
     // The store's own failure already names the store.
     if (error instanceof StoreFailure) throw error;
     const where = store.kind === 'embedded' ? `ANNALS_DB=${store.path}` : 'EVENTSTORE_CONNECTION_STRING';
-    throw new Error(`the store could not be opened (${where}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `the store could not be opened (${where}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 main().catch((error: unknown) => {
   if (error instanceof InvalidConfiguration) {
-    for (const { variable, rule } of error.problems) process.stderr.write(`annals: configuration: ${variable}: ${rule}\n`);
+    for (const { variable, rule } of error.problems)
+      process.stderr.write(`annals: configuration: ${variable}: ${rule}\n`);
     process.exit(EXIT.USAGE);
   }
   process.stderr.write(`annals: ${error instanceof Error ? error.message : String(error)}\n`);

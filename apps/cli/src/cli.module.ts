@@ -20,7 +20,19 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [EventStoreModule.forRoot(store), HistoryModule],
-      providers: [UsageErrors, FactCommand, ImportCommand, StateCommand, InstrumentCommand, HistoryCommand, TimelineCommand, ReplayCommand, RebuildCommand, ExportCommand, VerifyCommand],
+      providers: [
+        UsageErrors,
+        FactCommand,
+        ImportCommand,
+        StateCommand,
+        InstrumentCommand,
+        HistoryCommand,
+        TimelineCommand,
+        ReplayCommand,
+        RebuildCommand,
+        ExportCommand,
+        VerifyCommand,
+      ],
     };
   }
 }

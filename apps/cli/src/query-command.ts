@@ -8,7 +8,9 @@ export interface QueryFlags {
 }
 
 /** A command whose answer can be printed for programs: `--json`. */
-export abstract class JsonCommand<Flags extends { json?: boolean } = { json?: boolean }> extends CommandRunner {
+export abstract class JsonCommand<
+  Flags extends { json?: boolean } = { json?: boolean },
+> extends CommandRunner {
   abstract override run(passedParams: string[], flags: Flags): Promise<void>;
 
   @Option({ flags: '--json', description: 'print the answer as JSON, for programs' })
@@ -23,12 +25,18 @@ export abstract class JsonCommand<Flags extends { json?: boolean } = { json?: bo
  * (`validateQuery`), the same class the HTTP API validates a query string with.
  */
 export abstract class QueryCommand<Flags extends QueryFlags = QueryFlags> extends JsonCommand<Flags> {
-  @Option({ flags: '--known-at <instant>', description: 'the record as it stood at this instant (ISO 8601, or a day: its end)' })
+  @Option({
+    flags: '--known-at <instant>',
+    description: 'the record as it stood at this instant (ISO 8601, or a day: its end)',
+  })
   parseKnownAt(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--evidence', description: 'add a column naming the facts each row rests on (`annals fact <id>` shows one)' })
+  @Option({
+    flags: '--evidence',
+    description: 'add a column naming the facts each row rests on (`annals fact <id>` shows one)',
+  })
   parseEvidence(): boolean {
     return true;
   }
@@ -52,7 +60,9 @@ export interface PeriodQueryFlags extends QueryFlags {
 }
 
 /** A query about a span of days: `--from` and `--to` besides the shared options. */
-export abstract class PeriodQueryCommand<Flags extends PeriodQueryFlags = PeriodQueryFlags> extends QueryCommand<Flags> {
+export abstract class PeriodQueryCommand<
+  Flags extends PeriodQueryFlags = PeriodQueryFlags,
+> extends QueryCommand<Flags> {
   @Option({ flags: '--from <day>', description: 'from this day, YYYY-MM-DD (inclusive)' })
   parseFrom(value: string): string {
     return value;

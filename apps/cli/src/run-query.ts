@@ -31,12 +31,18 @@ export async function runQuery<T>(shape: QueryShape<T>, query: () => Promise<T>)
 }
 
 /** Runs `query`, reporting an InvalidQuery or NotFound as runQuery does; undefined when it failed so. */
-export async function catchQueryErrors<T>(shape: Pick<QueryShape<T>, 'command' | 'names'>, query: () => Promise<T>): Promise<{ value: T } | undefined> {
+export async function catchQueryErrors<T>(
+  shape: Pick<QueryShape<T>, 'command' | 'names'>,
+  query: () => Promise<T>,
+): Promise<{ value: T } | undefined> {
   try {
     return { value: await query() };
   } catch (error) {
     if (error instanceof InvalidQuery) {
-      for (const problem of error.problems) process.stderr.write(`annals ${shape.command}: ${flagOf(problem.path, shape.names)}: ${problem.reason}\n`);
+      for (const problem of error.problems)
+        process.stderr.write(
+          `annals ${shape.command}: ${flagOf(problem.path, shape.names)}: ${problem.reason}\n`,
+        );
       process.exitCode = EXIT.USAGE;
       return undefined;
     }

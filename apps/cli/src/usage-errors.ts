@@ -5,7 +5,13 @@ import { EXIT } from './exit-codes';
 
 /** Help and --version are answers; anything else commander refuses (unknown option, missing argument) is a usage error. */
 export function exitForCommanderError(error: CommanderError): never {
-  process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.OK : EXIT.USAGE);
+  process.exit(
+    error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+      ? EXIT.OK
+      : EXIT.USAGE,
+  );
 }
 
 /**

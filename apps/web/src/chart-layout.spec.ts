@@ -287,7 +287,11 @@ describe('the succession, the instruments of a row, and disputes', () => {
   };
   const facts = recordFacts({
     ...succession,
-    established: { foundingInstrument: 'csto-charter-2002', predecessorInstrument: 'cst-1992', eventId: 'established' },
+    established: {
+      foundingInstrument: 'csto-charter-2002',
+      predecessorInstrument: 'cst-1992',
+      eventId: 'established',
+    },
     disputes: [
       {
         eventId: 'lapse',

@@ -11,5 +11,8 @@ export interface RecordFacts {
 }
 
 export function recordFacts(history: OrganisationHistory): RecordFacts {
-  return { founding: history.established, disputes: new Map(history.disputes.map((dispute) => [dispute.eventId, dispute])) };
+  return {
+    founding: history.established,
+    disputes: new Map(history.disputes.map((dispute) => [dispute.eventId, dispute])),
+  };
 }

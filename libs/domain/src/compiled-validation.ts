@@ -63,13 +63,18 @@ function compile(schema: Schema): Verdict {
   const count = checks.length;
   return (object) => {
     for (const key in object) if (!fields.has(key)) return false;
-    for (let at = 0; at < count; at++) if (!(checks[at] as FieldVerdict)(object[properties[at] as string], object)) return false;
+    for (let at = 0; at < count; at++)
+      if (!(checks[at] as FieldVerdict)(object[properties[at] as string], object)) return false;
     return true;
   };
 }
 
 /** A field's rules and, when nested, the schema its value is read as; undefined for a rule this compiler does not know. */
-function compileField(schema: Schema, property: string, group: readonly ValidationMetadata[]): FieldVerdict | undefined {
+function compileField(
+  schema: Schema,
+  property: string,
+  group: readonly ValidationMetadata[],
+): FieldVerdict | undefined {
   const rules: FieldVerdict[] = [];
   const nested: ValidationMetadata[] = [];
   for (const metadata of group) {
@@ -99,7 +104,13 @@ function compileRule(metadata: ValidationMetadata, schema: Schema): FieldVerdict
       const instance = constraint.instance;
       const targetName = schema.name;
       // One arguments object per rule, filled in for each call: a rule reads it while it runs and keeps nothing.
-      const args: { -readonly [K in keyof ValidationArguments]: ValidationArguments[K] } = { targetName, property, object: {}, value: undefined, constraints };
+      const args: { -readonly [K in keyof ValidationArguments]: ValidationArguments[K] } = {
+        targetName,
+        property,
+        object: {},
+        value: undefined,
+        constraints,
+      };
       const valid = (value: unknown, owner: object, item: unknown): boolean => {
         args.object = owner;
         args.value = value;
@@ -137,14 +148,21 @@ function compileNested(schema: Schema, property: string): FieldVerdict | undefin
   if (type !== undefined && transforms.length === 0 && type.options?.discriminator === undefined) {
     // Read when first needed: the schema may still be being compiled (nested in itself) when this field is.
     let nested: Verdict | undefined;
-    const passes = (item: unknown): boolean => isPlainObject(item) && (nested ??= compiled(type.typeFunction() as Schema))(item);
+    const passes = (item: unknown): boolean =>
+      isPlainObject(item) && (nested ??= compiled(type.typeFunction() as Schema))(item);
     return (value) => everyItem(value, passes);
   }
   if (type === undefined && transforms.length > 0) {
     return (value, owner) => {
       let built = value;
       for (const { transformFn } of transforms) {
-        built = transformFn({ value: built, key: property, obj: owner, type: TransformationType.PLAIN_TO_CLASS, options: {} });
+        built = transformFn({
+          value: built,
+          key: property,
+          obj: owner,
+          type: TransformationType.PLAIN_TO_CLASS,
+          options: {},
+        });
       }
       return everyItem(built, isValidInstance);
     };
@@ -170,5 +188,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** An object built by a transform: class-validator validates it by its class (a class without rules never passes). */
 function isInstance(value: unknown): value is { constructor: Schema } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.constructor === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof value.constructor === 'function'
+  );
 }

@@ -1,21 +1,42 @@
 import fc from 'fast-check';
-import { addDays, addMonths, dateProblem, dayAfterMonths, EARLIEST_YEAR, effectiveDay, LATEST_YEAR, periodOf, precisionOf } from './dates';
+import {
+  addDays,
+  addMonths,
+  dateProblem,
+  dayAfterMonths,
+  EARLIEST_YEAR,
+  effectiveDay,
+  LATEST_YEAR,
+  periodOf,
+  precisionOf,
+} from './dates';
 import { DomainError } from './errors';
 
 describe('dates', () => {
   it('counts the day after a period of months from a day read already as the checked arithmetic does', () => {
-    const days = fc.integer({ min: 0, max: 60_000 }).map((n) => new Date(Date.UTC(1900, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const days = fc
+      .integer({ min: 0, max: 60_000 })
+      .map((n) => new Date(Date.UTC(1900, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(days, fc.integer({ min: 0, max: 240 }), (day, months) => {
         expect(dayAfterMonths(day, months)).toBe(addDays(addMonths(day, months), 1));
       }),
       { numRuns: 2000 },
     );
-    expect([dayAfterMonths('2013-08-31', 6), dayAfterMonths('2023-06-30', 6), dayAfterMonths('2024-08-31', 6), dayAfterMonths('2023-12-31', 12)]).toEqual(['2014-03-01', '2023-12-31', '2025-03-01', '2025-01-01']);
+    expect([
+      dayAfterMonths('2013-08-31', 6),
+      dayAfterMonths('2023-06-30', 6),
+      dayAfterMonths('2024-08-31', 6),
+      dayAfterMonths('2023-12-31', 12),
+    ]).toEqual(['2014-03-01', '2023-12-31', '2025-03-01', '2025-01-01']);
   });
 
   it('reads the precision from the shape', () => {
-    expect([precisionOf('1992-05-15'), precisionOf('1992-05'), precisionOf('1992')]).toEqual(['day', 'month', 'year']);
+    expect([precisionOf('1992-05-15'), precisionOf('1992-05'), precisionOf('1992')]).toEqual([
+      'day',
+      'month',
+      'year',
+    ]);
   });
 
   it('refuses to read the precision of what is not a date', () => {
@@ -53,7 +74,15 @@ describe('dates', () => {
 
   it('orders a coarse date at the start of its period', () => {
     expect(effectiveDay('1992')).toBe(effectiveDay('1992-01-01'));
-    for (const date of ['1992', '1992-05', '1992-05-15', '1992-05/1993', '1992/1993-02-01', '2008-10-24/2009-01']) expect(effectiveDay(date)).toBe(periodOf(date).from);
+    for (const date of [
+      '1992',
+      '1992-05',
+      '1992-05-15',
+      '1992-05/1993',
+      '1992/1993-02-01',
+      '2008-10-24/2009-01',
+    ])
+      expect(effectiveDay(date)).toBe(periodOf(date).from);
     expect(effectiveDay('1992') < effectiveDay('1992-05-15')).toBe(true);
     expect(effectiveDay('1992-06') > effectiveDay('1992-05-31')).toBe(true);
   });
@@ -94,9 +123,15 @@ describe('dates', () => {
     });
 
     it('names what is wrong with either end, or with an end before the start', () => {
-      expect(dateProblem('2008-10-24/2009-02-30')).toBe('in the range "2008-10-24/2009-02-30": "2009-02-30" is not a calendar date: February 2009 has 28 days');
-      expect(dateProblem('2009-01-01/2008-12-31')).toBe('"2009-01-01/2008-12-31" is not a range: its end must come after its start (or write the one date)');
-      expect(dateProblem('2009-01-01/2009-01-01')).toBe('"2009-01-01/2009-01-01" is not a range: its end must come after its start (or write the one date)');
+      expect(dateProblem('2008-10-24/2009-02-30')).toBe(
+        'in the range "2008-10-24/2009-02-30": "2009-02-30" is not a calendar date: February 2009 has 28 days',
+      );
+      expect(dateProblem('2009-01-01/2008-12-31')).toBe(
+        '"2009-01-01/2008-12-31" is not a range: its end must come after its start (or write the one date)',
+      );
+      expect(dateProblem('2009-01-01/2009-01-01')).toBe(
+        '"2009-01-01/2009-01-01" is not a range: its end must come after its start (or write the one date)',
+      );
       expect(dateProblem('2008/2009/2010')).toMatch(/is not a date/);
     });
   });

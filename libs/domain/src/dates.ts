@@ -21,7 +21,20 @@ export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 2100;
 
 const SHAPE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface DateParts {
   readonly year: number;
@@ -31,7 +44,8 @@ interface DateParts {
 
 /** Why `value` is not a date of one of the four precisions, in a curator's words; undefined when it is one. */
 export function dateProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a date written as text: YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM/TO of those';
+  if (typeof value !== 'string')
+    return 'must be a date written as text: YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM/TO of those';
   const ends = value.split('/');
   if (ends.length === 2) return rangeProblem(value, ends[0] ?? '', ends[1] ?? '');
   return singleDateProblem(value);
@@ -41,7 +55,8 @@ function rangeProblem(value: string, first: string, last: string): string | unde
   const problem = singleDateProblem(first) ?? singleDateProblem(last);
   if (problem !== undefined) return `in the range "${clip(value)}": ${problem}`;
   const [from, to] = [periodOf(first).from, periodOf(last).to];
-  if (from >= to) return `"${clip(value)}" is not a range: its end must come after its start (or write the one date)`;
+  if (from >= to)
+    return `"${clip(value)}" is not a range: its end must come after its start (or write the one date)`;
   return undefined;
 }
 
@@ -58,14 +73,16 @@ function readDate(value: string): DateParts | string {
   }
   const [, y, m, d] = match;
   const year = Number(y);
-  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return `year ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}`;
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR)
+    return `year ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}`;
   if (m === undefined) return { year };
   const month = Number(m);
   if (month < 1 || month > 12) return `"${value}" has no month ${m}: months run 01 to 12`;
   if (d === undefined) return { year, month };
   const days = daysInMonth(year, month);
   const day = Number(d);
-  if (day < 1 || day > days) return `"${value}" is not a calendar date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  if (day < 1 || day > days)
+    return `"${value}" is not a calendar date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
   return { year, month, day };
 }
 
@@ -88,7 +105,8 @@ export function periodOf(date: string): Period {
   }
   const { year, month, day } = partsOf(date);
   if (day !== undefined) return { from: date, to: date };
-  if (month !== undefined) return { from: format(year, month, 1), to: format(year, month, daysInMonth(year, month)) };
+  if (month !== undefined)
+    return { from: format(year, month, 1), to: format(year, month, daysInMonth(year, month)) };
   return { from: format(year, 1, 1), to: format(year, 12, 31) };
 }
 
@@ -116,7 +134,8 @@ export function addMonths(date: string, months: number): string {
 /** Moves a day-precision date by whole days. */
 export function addDays(date: string, days: number): string {
   const { year, month, day } = partsOf(date);
-  if (month === undefined || day === undefined) throw InvalidDate.because(`"${date}" is not a day: cannot add days to it`);
+  if (month === undefined || day === undefined)
+    throw InvalidDate.because(`"${date}" is not a day: cannot add days to it`);
   const moved = new Date(Date.UTC(year, month - 1, day + days));
   return format(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
@@ -145,7 +164,9 @@ function isRange(date: string): boolean {
 
 /** The parts of a date that is not a range (callers check for ranges first); a date that is no date is refused. */
 function partsOf(date: string): DateParts {
-  const parts = date.includes('/') ? (dateProblem(date) ?? 'a range has no single year, month and day') : readDate(date);
+  const parts = date.includes('/')
+    ? (dateProblem(date) ?? 'a range has no single year, month and day')
+    : readDate(date);
   if (typeof parts === 'string') throw InvalidDate.because(parts);
   return parts;
 }

@@ -22,7 +22,8 @@ export const INVARIANTS = {
   WRONG_STREAM: 'a fact belongs to the stream of its subject',
   ALREADY_ESTABLISHED: 'an organisation is established once',
   ALREADY_A_MEMBER: 'a current member cannot be admitted again',
-  NOT_A_MEMBER: 'only a current member can be suspended, restored, frozen, unfrozen, give notice or stop being a member',
+  NOT_A_MEMBER:
+    'only a current member can be suspended, restored, frozen, unfrozen, give notice or stop being a member',
   ALREADY_SUSPENDED: 'a suspended member cannot be suspended again',
   NOT_SUSPENDED: 'only a suspended member can be restored',
   ALREADY_FROZEN: 'a member whose participation is frozen cannot freeze it again',

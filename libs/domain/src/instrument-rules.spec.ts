@@ -1,16 +1,25 @@
 import { termEnd, withdrawalEffectiveDate, type InstrumentRules } from './instrument-rules';
 
-const rules = (entryIntoForce: InstrumentRules['entryIntoForce'], more: Partial<InstrumentRules> = {}): InstrumentRules => ({ entryIntoForce, ...more });
+const rules = (
+  entryIntoForce: InstrumentRules['entryIntoForce'],
+  more: Partial<InstrumentRules> = {},
+): InstrumentRules => ({ entryIntoForce, ...more });
 
 describe('instrument rules', () => {
   describe('withdrawalEffectiveDate', () => {
     const charter = rules({ kind: 'on-last-signatory-deposit' }, { withdrawalNoticeMonths: 6 });
 
     it('takes effect the day after six months from the notice have run out', () => {
-      expect(withdrawalEffectiveDate(charter, '2012-06-28')).toEqual({ from: '2012-12-29', to: '2012-12-29' });
+      expect(withdrawalEffectiveDate(charter, '2012-06-28')).toEqual({
+        from: '2012-12-29',
+        to: '2012-12-29',
+      });
     });
     it('runs out at the end of a shorter month when the month has no such day', () => {
-      expect(withdrawalEffectiveDate(charter, '2013-08-31')).toEqual({ from: '2014-03-01', to: '2014-03-01' });
+      expect(withdrawalEffectiveDate(charter, '2013-08-31')).toEqual({
+        from: '2014-03-01',
+        to: '2014-03-01',
+      });
     });
     it('gives the span of possible dates for a notice known to the month', () => {
       expect(withdrawalEffectiveDate(charter, '2012-06')).toEqual({ from: '2012-12-02', to: '2012-12-31' });

@@ -48,7 +48,9 @@ export function withdrawalEffectiveDate(rules: InstrumentRules, noticeDate: stri
  */
 export function withdrawalEffectivePeriod(rules: InstrumentRules, notice: Period): Period | undefined {
   const months = rules.withdrawalNoticeMonths;
-  return months === undefined ? undefined : { from: dayAfterMonths(notice.from, months), to: dayAfterMonths(notice.to, months) };
+  return months === undefined
+    ? undefined
+    : { from: dayAfterMonths(notice.from, months), to: dayAfterMonths(notice.to, months) };
 }
 
 /**

@@ -36,15 +36,26 @@ function problemsOf(raw: unknown, at: string, correctable: boolean): Problem[] {
   if (unsafe.length > 0) return unsafe;
   const type = (raw as { type?: unknown }).type;
   const typePath = join(at, 'type');
-  if (type === undefined) return [{ path: typePath, reason: 'is required: the wire name of the event, e.g. InstrumentSigned' }];
+  if (type === undefined)
+    return [{ path: typePath, reason: 'is required: the wire name of the event, e.g. InstrumentSigned' }];
   if (!isWireName(type)) return [{ path: typePath, reason: unknownTypeReason(type) }];
   if (!correctable && (type === 'FactCorrected' || type === 'FactRetracted')) {
-    return [{ path: typePath, reason: `a correction holds the corrected fact itself, not a ${type}: supersede the original fact instead` }];
+    return [
+      {
+        path: typePath,
+        reason: `a correction holds the corrected fact itself, not a ${type}: supersede the original fact instead`,
+      },
+    ];
   }
   const schema: new () => object = EVENT_CLASSES[type];
   const problems = flatten(validateSync(plainToInstance(schema, raw), VALIDATION), at);
   const corrected = (raw as { corrected?: unknown }).corrected;
-  if (type === 'FactCorrected' && typeof corrected === 'object' && corrected !== null && !Array.isArray(corrected)) {
+  if (
+    type === 'FactCorrected' &&
+    typeof corrected === 'object' &&
+    corrected !== null &&
+    !Array.isArray(corrected)
+  ) {
     problems.push(...problemsOf(corrected, join(at, 'corrected'), false));
   }
   return problems;
@@ -64,7 +75,10 @@ function flatten(errors: readonly ValidationError[], at: string): Problem[] {
     // A value that is not an object is also reported by the nested check: keep the field's own words.
     const kept = reasons.length > 1 ? reasons.filter(([name]) => name !== 'nestedValidation') : reasons;
     return [
-      ...kept.map(([name, reason]) => ({ path, reason: name === 'whitelistValidation' ? unknownFieldReason(error) : reason })),
+      ...kept.map(([name, reason]) => ({
+        path,
+        reason: name === 'whitelistValidation' ? unknownFieldReason(error) : reason,
+      })),
       ...flatten(error.children ?? [], path),
     ];
   });
@@ -72,7 +86,11 @@ function flatten(errors: readonly ValidationError[], at: string): Problem[] {
 
 function unknownFieldReason(error: ValidationError): string {
   const schema = (error.target as object).constructor;
-  const fields = new Set(getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false).map((m) => m.propertyName));
+  const fields = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(schema, '', true, false)
+      .map((m) => m.propertyName),
+  );
   return `is not a field here; the fields are: ${[...fields].sort().join(', ')}`;
 }
 
@@ -109,7 +127,10 @@ function distance(a: string, b: string): number {
  * validated is then the copy itself, the very object returned.
  */
 function jsonCopy(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? undefined : value;
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint'
+      ? undefined
+      : value;
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     for (const item of value) {

@@ -15,6 +15,8 @@ describe('streamOf', () => {
   });
 
   it('refuses a correction whose superseded fact is unknown', () => {
-    expect(() => streamOf(fact('FactRetracted'), () => undefined)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FACT' }));
+    expect(() => streamOf(fact('FactRetracted'), () => undefined)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FACT' }),
+    );
   });
 });

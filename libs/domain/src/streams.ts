@@ -1,5 +1,11 @@
 import { DomainError } from './errors';
-import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent, type DomainEvent, type SubjectEvent } from './events/catalogue';
+import {
+  isDeploymentEvent,
+  isInstrumentEvent,
+  isOrganisationEvent,
+  type DomainEvent,
+  type SubjectEvent,
+} from './events/catalogue';
 
 export type StreamCategory = 'organisation' | 'instrument' | 'deployment';
 export type StreamId = `${StreamCategory}-${string}`;
@@ -12,10 +18,13 @@ export function streamId(category: StreamCategory, id: string): StreamId {
 }
 
 /** The category and subject id of a stream id: the inverse of `streamId`; undefined for a name of no category. */
-export function parseStreamId(stream: string): { readonly category: StreamCategory; readonly id: string } | undefined {
+export function parseStreamId(
+  stream: string,
+): { readonly category: StreamCategory; readonly id: string } | undefined {
   const dash = stream.indexOf('-');
   const category = stream.slice(0, dash);
-  if (dash < 0 || !(category === 'organisation' || category === 'instrument' || category === 'deployment')) return undefined;
+  if (dash < 0 || !(category === 'organisation' || category === 'instrument' || category === 'deployment'))
+    return undefined;
   return { category, id: stream.slice(dash + 1) };
 }
 
@@ -36,6 +45,10 @@ export function streamOf(event: DomainEvent, supersededStream?: StreamLookup): S
   if (isInstrumentEvent(event)) return streamId('instrument', event.instrument);
   if (isDeploymentEvent(event)) return streamId('deployment', event.deployment);
   const stream = supersededStream?.(event.supersedes);
-  if (stream === undefined) throw new DomainError('UNKNOWN_FACT', `${event.type} supersedes ${event.supersedes}, an event not in the record`);
+  if (stream === undefined)
+    throw new DomainError(
+      'UNKNOWN_FACT',
+      `${event.type} supersedes ${event.supersedes}, an event not in the record`,
+    );
   return stream;
 }

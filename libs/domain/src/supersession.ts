@@ -81,7 +81,9 @@ export function forEachStanding<F extends Superseding>(
     standing(
       fact,
       last?.type === 'FactCorrected' ? last.corrected : fact.event,
-      correctedBy === undefined ? UNCORRECTED : correctedBy.sort((a, b) => a.position - b.position).map((correction) => correction.id),
+      correctedBy === undefined
+        ? UNCORRECTED
+        : correctedBy.sort((a, b) => a.position - b.position).map((correction) => correction.id),
     );
   }
 }

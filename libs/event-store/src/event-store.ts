@@ -172,10 +172,15 @@ export abstract class EventStore {
    * the stream moved meanwhile: EventStoreDB holds no lock across a read and a write.
    * Returns the stream's head after the append (unchanged when `decide` returned no events).
    */
-  async appendDecided(streamId: string, decide: Decide, options: AppendDecidedOptions = {}): Promise<AppendResult> {
+  async appendDecided(
+    streamId: string,
+    decide: Decide,
+    options: AppendDecidedOptions = {},
+  ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const recent: RecordedEvent[] = [];
-      for await (const event of this.readStream(streamId, { fromRevision: options.fromRevision ?? 0 })) recent.push(event);
+      for await (const event of this.readStream(streamId, { fromRevision: options.fromRevision ?? 0 }))
+        recent.push(event);
       const last = recent.at(-1) ?? (await this.lastOf(streamId));
       const events = decide(recent, last);
       if (events.length === 0) {
@@ -183,7 +188,9 @@ export abstract class EventStore {
         return { nextExpectedRevision: last.revision, position: last.position };
       }
       try {
-        return await this.appendToStream(streamId, events, { expectedRevision: last?.revision ?? 'no_stream' });
+        return await this.appendToStream(streamId, events, {
+          expectedRevision: last?.revision ?? 'no_stream',
+        });
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || attempt >= DECIDE_ATTEMPTS) throw error;
       }
@@ -191,7 +198,8 @@ export abstract class EventStore {
   }
 
   private async lastOf(streamId: string): Promise<RecordedEvent | null> {
-    for await (const event of this.readStream(streamId, { direction: 'backwards', maxCount: 1 })) return event;
+    for await (const event of this.readStream(streamId, { direction: 'backwards', maxCount: 1 }))
+      return event;
     return null;
   }
 
@@ -201,8 +209,17 @@ export abstract class EventStore {
    * chain of its own, and says so.
    */
   checkIntegrity(expectedHead?: string): Promise<IntegrityReport> {
-    const problems: IntegrityProblem[] = [{ position: null, reason: 'this store keeps no hash chain: edits to stored events cannot be detected here' }];
-    if (expectedHead !== undefined) problems.push({ position: null, reason: `cannot check the expected head ${expectedHead} without a hash chain` });
+    const problems: IntegrityProblem[] = [
+      {
+        position: null,
+        reason: 'this store keeps no hash chain: edits to stored events cannot be detected here',
+      },
+    ];
+    if (expectedHead !== undefined)
+      problems.push({
+        position: null,
+        reason: `cannot check the expected head ${expectedHead} without a hash chain`,
+      });
     return Promise.resolve({ head: null, chained: 0, unchained: 0, problems });
   }
 
@@ -223,7 +240,9 @@ export abstract class EventStore {
   async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     const size = pageSizeOf(options);
     let page: RecordedEvent[] = [];
-    for await (const event of this.readAll(options.fromPosition === undefined ? {} : { fromPosition: options.fromPosition })) {
+    for await (const event of this.readAll(
+      options.fromPosition === undefined ? {} : { fromPosition: options.fromPosition },
+    )) {
       page.push(event);
       if (page.length === size) {
         yield page;
@@ -262,6 +281,7 @@ const DECIDE_ATTEMPTS = 10;
 /** The page size a reader asked for, checked, or a default of a few thousand events. */
 export function pageSizeOf(options: ReadPagesOptions, fallback = 4096): number {
   const size = options.pageSize ?? fallback;
-  if (!Number.isInteger(size) || size < 1) throw new InvalidArgument(`pageSize must be a whole number of at least 1, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new InvalidArgument(`pageSize must be a whole number of at least 1, got ${size}`);
   return size;
 }

@@ -19,9 +19,12 @@ describe('the event id check', () => {
       .tuple(fc.uuid(), fc.nat(35), fc.constantFrom('-', 'g', 'A', '0', 'f', ' ', 'é'))
       .map(([uuid, at, character]) => uuid.slice(0, at) + character + uuid.slice(at + 1));
     fc.assert(
-      fc.property(fc.oneof(fc.uuid(), changed, fc.string({ minLength: 30, maxLength: 40 }), fc.string()), (text) => {
-        expect(isUuid(text)).toBe(UUID.test(text));
-      }),
+      fc.property(
+        fc.oneof(fc.uuid(), changed, fc.string({ minLength: 30, maxLength: 40 }), fc.string()),
+        (text) => {
+          expect(isUuid(text)).toBe(UUID.test(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -4,7 +4,9 @@ import type { ExpectedRevision, NewEvent } from './event-store';
 /** Throws unless a stream whose last revision is `actual` (null: absent) meets `expected`. Shared by adapters. */
 export function checkExpectation(streamId: string, expected: ExpectedRevision, actual: number | null): void {
   if (!isExpectedRevision(expected)) {
-    throw new InvalidArgument(`expectedRevision must be any, no_stream, stream_exists or a whole number from 0, got ${String(expected)}`);
+    throw new InvalidArgument(
+      `expectedRevision must be any, no_stream, stream_exists or a whole number from 0, got ${String(expected)}`,
+    );
   }
   const met =
     expected === 'any' ||
@@ -73,7 +75,8 @@ export function isUuid(value: unknown): boolean {
  * hands a driver a fraction (`BigInt(1.5)` is a RangeError, not an answer).
  */
 export function checkWholeNumber(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidArgument(`${name} must be a whole number from 0, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new InvalidArgument(`${name} must be a whole number from 0, got ${String(value)}`);
 }
 
 /** Validates an expected revision given from outside (HTTP header, CLI flag). */

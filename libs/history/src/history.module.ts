@@ -10,7 +10,18 @@ import { FactRecorder } from './recording/fact-recorder';
 import { HistoryReplay } from './replay/replay';
 import { LogVerifier } from './verification/verify-log';
 
-const SERVICES = [ChronologyImporter, DecidedStreams, FactRecorder, HistoryQueries, ImportJournal, LiveRecord, Exports, LogVerifier, HistoryReplay, StreamReader];
+const SERVICES = [
+  ChronologyImporter,
+  DecidedStreams,
+  FactRecorder,
+  HistoryQueries,
+  ImportJournal,
+  LiveRecord,
+  Exports,
+  LogVerifier,
+  HistoryReplay,
+  StreamReader,
+];
 
 /** The application services that the HTTP API and the CLI share. Needs an `EventStore` provider (EventStoreModule). */
 @Module({

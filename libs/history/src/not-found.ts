@@ -24,6 +24,9 @@ export class NotFound extends Error {
   }
 
   static nothingRecordedAt(knownAt: string, firstRecordedAt: string): NotFound {
-    return new NotFound(`the record held nothing yet at ${knownAt}: its first fact was recorded at ${firstRecordedAt}`, 'NOTHING_RECORDED_YET');
+    return new NotFound(
+      `the record held nothing yet at ${knownAt}: its first fact was recorded at ${firstRecordedAt}`,
+      'NOTHING_RECORDED_YET',
+    );
   }
 }

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 export function packageVersion(from: string = __dirname): string {
   for (let folder = from; dirname(folder) !== folder; folder = dirname(folder)) {
     const manifest = join(folder, 'package.json');
-    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+    if (existsSync(manifest))
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   }
   throw new Error(`no package.json above ${from}`);
 }

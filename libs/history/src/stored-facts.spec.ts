@@ -5,9 +5,23 @@ import { CompactFacts, toNewEvent, toStoredFact } from './stored-facts';
 
 /** An event as the store gives it back after `toNewEvent` wrote it, with `changes` to what it holds. */
 function stored(changes: Partial<RecordedEvent> = {}): RecordedEvent {
-  const written = toNewEvent('evt-1', parseEvent(sample('MemberAdmitted')), { recordedBy: 'curator', correlationId: 'c-1' });
-  const held = { ...written, data: JSON.parse(JSON.stringify(written.data)) as unknown, metadata: written.metadata ?? {} };
-  return { ...held, streamId: 'organisation-csto', revision: 0, position: 7, recordedAt: '2026-01-01T00:00:00.000Z', ...changes };
+  const written = toNewEvent('evt-1', parseEvent(sample('MemberAdmitted')), {
+    recordedBy: 'curator',
+    correlationId: 'c-1',
+  });
+  const held = {
+    ...written,
+    data: JSON.parse(JSON.stringify(written.data)) as unknown,
+    metadata: written.metadata ?? {},
+  };
+  return {
+    ...held,
+    streamId: 'organisation-csto',
+    revision: 0,
+    position: 7,
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    ...changes,
+  };
 }
 
 describe('reading a stored event back as a fact', () => {
@@ -15,7 +29,12 @@ describe('reading a stored event back as a fact', () => {
     const fact = toStoredFact(stored());
 
     expect(fact.event).toEqual(parseEvent(sample('MemberAdmitted')));
-    expect(fact).toMatchObject({ id: 'evt-1', streamId: 'organisation-csto', position: 7, metadata: { recordedBy: 'curator', schemaVersion: 1 } });
+    expect(fact).toMatchObject({
+      id: 'evt-1',
+      streamId: 'organisation-csto',
+      position: 7,
+      metadata: { recordedBy: 'curator', schemaVersion: 1 },
+    });
   });
 
   it('refuses an event type this build does not know, naming its position', () => {
@@ -24,7 +43,9 @@ describe('reading a stored event back as a fact', () => {
   });
 
   it('refuses a schema version other than the one this build reads', () => {
-    expect(() => toStoredFact(stored({ metadata: { recordedBy: 'curator', schemaVersion: 2 } }))).toThrow(/metadata.schemaVersion: is 2; this build reads MemberAdmitted at version 1/);
+    expect(() => toStoredFact(stored({ metadata: { recordedBy: 'curator', schemaVersion: 2 } }))).toThrow(
+      /metadata.schemaVersion: is 2; this build reads MemberAdmitted at version 1/,
+    );
     expect(() => toStoredFact(stored({ metadata: { recordedBy: 'curator' } }))).toThrow(InvalidEvent);
   });
 });
@@ -33,16 +54,36 @@ describe('reading stored events back as compact facts, as the live record holds 
   /** Every type of the catalogue, some citing the same sources as others, as the store gives them back. */
   const log: RecordedEvent[] = WIRE_NAMES.map((type, n) => {
     const sources = n % 3 === 0 ? [SEED, REFERENCE] : [{ ...SEED }];
-    const written = toNewEvent(`evt-${n}`, parseEvent(sample(type, { sources })), { recordedBy: 'curator', correlationId: n < 10 ? 'import-1' : 'import-2' });
+    const written = toNewEvent(`evt-${n}`, parseEvent(sample(type, { sources })), {
+      recordedBy: 'curator',
+      correlationId: n < 10 ? 'import-1' : 'import-2',
+    });
     const held = JSON.parse(JSON.stringify({ ...written, metadata: written.metadata })) as RecordedEvent;
-    return { ...held, streamId: `stream-${n % 4}`, revision: n, position: n + 1, recordedAt: `2026-01-01T00:00:0${n % 2}.000Z` };
+    return {
+      ...held,
+      streamId: `stream-${n % 4}`,
+      revision: n,
+      position: n + 1,
+      recordedAt: `2026-01-01T00:00:0${n % 2}.000Z`,
+    };
   });
-  const asText = (recorded: RecordedEvent): StoredEventText => ({ ...recorded, data: JSON.stringify(recorded.data), metadata: JSON.stringify(recorded.metadata) });
-  const copy = (recorded: RecordedEvent): RecordedEvent => JSON.parse(JSON.stringify(recorded)) as RecordedEvent;
+  const asText = (recorded: RecordedEvent): StoredEventText => ({
+    ...recorded,
+    data: JSON.stringify(recorded.data),
+    metadata: JSON.stringify(recorded.metadata),
+  });
+  const copy = (recorded: RecordedEvent): RecordedEvent =>
+    JSON.parse(JSON.stringify(recorded)) as RecordedEvent;
 
   it.each([
-    ['stored text (the embedded store)', (facts: CompactFacts, recorded: RecordedEvent) => facts.fromText(asText(recorded))],
-    ['recorded events (EventStoreDB, a subscription)', (facts: CompactFacts, recorded: RecordedEvent) => facts.fromRecorded(copy(recorded))],
+    [
+      'stored text (the embedded store)',
+      (facts: CompactFacts, recorded: RecordedEvent) => facts.fromText(asText(recorded)),
+    ],
+    [
+      'recorded events (EventStoreDB, a subscription)',
+      (facts: CompactFacts, recorded: RecordedEvent) => facts.fromRecorded(copy(recorded)),
+    ],
   ])('gives, from %s, the facts toStoredFact gives, keys in the same order', (_from, read) => {
     const facts = new CompactFacts();
     for (const recorded of log) {
@@ -61,11 +102,18 @@ describe('reading stored events back as compact facts, as the live record holds 
     const reversed = Object.fromEntries(Object.entries(data).reverse());
     const fewer = Object.fromEntries(Object.entries(data).slice(1));
     // Data the store holds with a key named `__proto__` (JSON.parse makes it a field) has it as a field of the event too.
-    const proto = JSON.parse(`{"__proto__":{"note":"a field"},${held.data.slice(1)}`) as Record<string, unknown>;
+    const proto = JSON.parse(`{"__proto__":{"note":"a field"},${held.data.slice(1)}`) as Record<
+      string,
+      unknown
+    >;
     for (const each of [data, reversed, data, fewer, proto, data]) {
       const text = { ...held, data: JSON.stringify(each) };
       const fact = facts.fromText(text);
-      const plain = toStoredFact({ ...held, data: JSON.parse(text.data) as unknown, metadata: JSON.parse(held.metadata) as RecordedEvent['metadata'] });
+      const plain = toStoredFact({
+        ...held,
+        data: JSON.parse(text.data) as unknown,
+        metadata: JSON.parse(held.metadata) as RecordedEvent['metadata'],
+      });
 
       expect(JSON.stringify(fact)).toBe(JSON.stringify(plain));
       expect(Object.keys(fact.event)).toEqual(Object.keys(plain.event));
@@ -80,7 +128,11 @@ describe('reading stored events back as compact facts, as the live record holds 
     const shapes = Array.from({ length: 12 }, (_, at) => ({ ...data, [`extra${at}`]: at }));
     for (const each of [...shapes, ...[...shapes].reverse(), data]) {
       const text = { ...held, data: JSON.stringify(each) };
-      const plain = toStoredFact({ ...held, data: JSON.parse(text.data) as unknown, metadata: JSON.parse(held.metadata) as RecordedEvent['metadata'] });
+      const plain = toStoredFact({
+        ...held,
+        data: JSON.parse(text.data) as unknown,
+        metadata: JSON.parse(held.metadata) as RecordedEvent['metadata'],
+      });
 
       expect(JSON.stringify(facts.fromText(text))).toBe(JSON.stringify(plain));
     }
@@ -88,7 +140,9 @@ describe('reading stored events back as compact facts, as the live record holds 
 
   it('keeps one frozen copy of identical sources lists and of identical metadata', () => {
     const facts = new CompactFacts();
-    const [a, b, c, d] = [log[1]!, log[2]!, log[4]!, log[3]!].map((recorded) => facts.fromText(asText(recorded)));
+    const [a, b, c, d] = [log[1]!, log[2]!, log[4]!, log[3]!].map((recorded) =>
+      facts.fromText(asText(recorded)),
+    );
 
     expect(a!.event.sources).toBe(b!.event.sources);
     expect(a!.event.sources).toBe(c!.event.sources);
@@ -116,8 +170,12 @@ describe('reading stored events back as compact facts, as the live record holds 
     const facts = new CompactFacts();
     const held = asText(log[0]!);
 
-    expect(() => facts.fromText({ ...held, data: '{"organisation":' })).toThrow(/position 1 \(evt-0\): data: is not valid JSON/);
-    expect(() => facts.fromText({ ...held, data: '[1]' })).toThrow(/position 1 \(evt-0\): data: is not a JSON object/);
+    expect(() => facts.fromText({ ...held, data: '{"organisation":' })).toThrow(
+      /position 1 \(evt-0\): data: is not valid JSON/,
+    );
+    expect(() => facts.fromText({ ...held, data: '[1]' })).toThrow(
+      /position 1 \(evt-0\): data: is not a JSON object/,
+    );
     expect(() => facts.fromText({ ...held, type: 'MemberTeleported' })).toThrow(InvalidEvent);
   });
 });

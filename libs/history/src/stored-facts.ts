@@ -42,7 +42,9 @@ interface ReadableType {
   readonly version: number;
 }
 
-const READABLE_TYPES = new Map<string, ReadableType>(WIRE_NAMES.map((type) => [type, { type, version: SCHEMA_VERSIONS[type] }]));
+const READABLE_TYPES = new Map<string, ReadableType>(
+  WIRE_NAMES.map((type) => [type, { type, version: SCHEMA_VERSIONS[type] }]),
+);
 
 /**
  * Reads a stored event back as a fact, trusting its shape: the store holds only events that passed `parseEvent` on
@@ -103,10 +105,18 @@ export class CompactFacts {
     const parsed = recorded.metadata as unknown as FactMetadata;
     const metadata = this.metadataOf(JSON.stringify(parsed), parsed);
     const { type } = readableType(recorded, metadata);
-    return this.placed(recorded, this.compacted({ type, ...(recorded.data as object) } as DomainEvent, 'type'), metadata);
+    return this.placed(
+      recorded,
+      this.compacted({ type, ...(recorded.data as object) } as DomainEvent, 'type'),
+      metadata,
+    );
   }
 
-  private placed(stored: Omit<RecordedEvent, 'data' | 'metadata'>, event: DomainEvent, metadata: FactMetadata): StoredFact {
+  private placed(
+    stored: Omit<RecordedEvent, 'data' | 'metadata'>,
+    event: DomainEvent,
+    metadata: FactMetadata,
+  ): StoredFact {
     // Events of one append share their recorded time and stream: the previous fact's copies serve.
     if (stored.recordedAt !== this.lastRecordedAt) this.lastRecordedAt = stored.recordedAt;
     if (stored.streamId !== this.lastStreamId) this.lastStreamId = this.interned(stored.streamId);
@@ -206,7 +216,11 @@ function parsedData(stored: StoredEventText): Record<string, unknown> {
   try {
     return JSON.parse(data) as Record<string, unknown>;
   } catch (error) {
-    throw unreadable(stored, 'data', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw unreadable(
+      stored,
+      'data',
+      `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -279,11 +293,19 @@ class EventMaker {
 }
 
 /** The type of a stored event, when this build reads it at the schema version it was stored under. */
-function readableType(stored: Pick<RecordedEvent, 'id' | 'position' | 'type'>, metadata: FactMetadata): ReadableType {
+function readableType(
+  stored: Pick<RecordedEvent, 'id' | 'position' | 'type'>,
+  metadata: FactMetadata,
+): ReadableType {
   const readable = READABLE_TYPES.get(stored.type);
-  if (readable === undefined) throw unreadable(stored, 'type', `"${stored.type}" is not an event type this build knows`);
+  if (readable === undefined)
+    throw unreadable(stored, 'type', `"${stored.type}" is not an event type this build knows`);
   if (metadata.schemaVersion !== readable.version) {
-    throw unreadable(stored, 'metadata.schemaVersion', `is ${String(metadata.schemaVersion)}; this build reads ${readable.type} at version ${readable.version}`);
+    throw unreadable(
+      stored,
+      'metadata.schemaVersion',
+      `is ${String(metadata.schemaVersion)}; this build reads ${readable.type} at version ${readable.version}`,
+    );
   }
   return readable;
 }
@@ -309,7 +331,11 @@ function sameJson(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   let at = 0;
   for (const key in b) {
-    if (keys[at] !== key || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    if (
+      keys[at] !== key ||
+      !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
+    )
+      return false;
     at += 1;
   }
   return at === keys.length;
@@ -323,8 +349,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function unreadable(recorded: Pick<RecordedEvent, 'id' | 'position'>, path: string, reason: string): InvalidEvent {
-  return new InvalidEvent([{ path: `position ${recorded.position} (${recorded.id}): ${path}`, reason: `${reason}; run verify` }]);
+function unreadable(
+  recorded: Pick<RecordedEvent, 'id' | 'position'>,
+  path: string,
+  reason: string,
+): InvalidEvent {
+  return new InvalidEvent([
+    { path: `position ${recorded.position} (${recorded.id}): ${path}`, reason: `${reason}; run verify` },
+  ]);
 }
 
 /** True when two events state the same fact: same type and fields, whatever the order of their keys. */

@@ -19,17 +19,24 @@ const FLOORS: Record<string, Rule> = {
   time: { values: [], types: [] },
   record: { values: ['time'], types: [] },
   queries: { values: ['time', 'record'], types: [] },
-  reference: { values: ['time', 'record/fact', 'record/supersession', 'record/disputes', 'queries/rows'], types: ['record', 'queries'] },
+  reference: {
+    values: ['time', 'record/fact', 'record/supersession', 'record/disputes', 'queries/rows'],
+    types: ['record', 'queries'],
+  },
 };
 
-const within = (target: string, modules: readonly string[]): boolean => modules.some((ok) => target === ok || target.startsWith(`${ok}/`));
+const within = (target: string, modules: readonly string[]): boolean =>
+  modules.some((ok) => target === ok || target.startsWith(`${ok}/`));
 
 function strays(floor: string, rule: Rule): string[] {
   const dir = join(__dirname, floor);
   const sources = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'));
   return sources.flatMap((name) =>
     [...readFileSync(join(dir, name), 'utf8').matchAll(/^import (type )?[^;]*? from '\.\.\/([^']+)';/gms)]
-      .filter(([, type, target = '']) => !within(target, rule.values) && !(type !== undefined && within(target, rule.types)))
+      .filter(
+        ([, type, target = '']) =>
+          !within(target, rule.values) && !(type !== undefined && within(target, rule.types)),
+      )
       .map(([, type, target]) => `${floor}/${name} imports ${type ?? ''}from ../${target}`),
   );
 }

@@ -35,7 +35,13 @@ import type { InstrumentStatus } from './queries/instrument-status';
 import type { OrganisationState } from './queries/organisation-state';
 import type { HistorySpell } from './queries/participant-history';
 import type { OrganisationHistory, OrganisationHistoryQuery } from './queries/organisation-history';
-import { referenceInstrumentStatusAsOf, referenceOrganisationHistory, referenceParticipantHistory, referenceStateAsOf, referenceTimeline } from './reference';
+import {
+  referenceInstrumentStatusAsOf,
+  referenceOrganisationHistory,
+  referenceParticipantHistory,
+  referenceStateAsOf,
+  referenceTimeline,
+} from './reference';
 import { TemporalIndex } from './temporal-index';
 import type { TimelineEntry } from './queries/timeline';
 
@@ -54,7 +60,16 @@ export type {
 } from './queries/organisation-state';
 export type { InstrumentStatus, ParticipantRow, DatesCompared } from './queries/instrument-status';
 export type { HistorySpell } from './queries/participant-history';
-export type { OrganisationHistory, OrganisationHistoryQuery, ParticipantSpells, InstrumentDates, DeploymentHistory, DeploymentPhase, ExternalStatusSpell, Establishment } from './queries/organisation-history';
+export type {
+  OrganisationHistory,
+  OrganisationHistoryQuery,
+  ParticipantSpells,
+  InstrumentDates,
+  DeploymentHistory,
+  DeploymentPhase,
+  ExternalStatusSpell,
+  Establishment,
+} from './queries/organisation-history';
 export type { DisputedDate } from './record/disputes';
 export type { TimelineEntry } from './queries/timeline';
 export type { ViewSource } from './record/view-source';
@@ -75,17 +90,30 @@ export function stateAsOf(source: FactSource, query: StateQuery): OrganisationSt
 }
 
 export function instrumentStatusAsOf(source: FactSource, query: InstrumentQuery): InstrumentStatus {
-  return source instanceof TemporalIndex ? source.instrumentStatusAsOf(query) : referenceInstrumentStatusAsOf(source, query);
+  return source instanceof TemporalIndex
+    ? source.instrumentStatusAsOf(query)
+    : referenceInstrumentStatusAsOf(source, query);
 }
 
-export function participantHistory(source: FactSource, participant: string, query: HistoryQuery = {}): HistorySpell[] {
-  return source instanceof TemporalIndex ? source.participantHistory(participant, query) : referenceParticipantHistory(source, participant, query);
+export function participantHistory(
+  source: FactSource,
+  participant: string,
+  query: HistoryQuery = {},
+): HistorySpell[] {
+  return source instanceof TemporalIndex
+    ? source.participantHistory(participant, query)
+    : referenceParticipantHistory(source, participant, query);
 }
 
 export function timeline(source: FactSource, query: TimelineQuery = {}): TimelineEntry[] {
   return source instanceof TemporalIndex ? source.timeline(query) : referenceTimeline(source, query);
 }
 
-export function organisationHistory(source: FactSource, query: OrganisationHistoryQuery): OrganisationHistory {
-  return source instanceof TemporalIndex ? source.organisationHistory(query) : referenceOrganisationHistory(source, query);
+export function organisationHistory(
+  source: FactSource,
+  query: OrganisationHistoryQuery,
+): OrganisationHistory {
+  return source instanceof TemporalIndex
+    ? source.organisationHistory(query)
+    : referenceOrganisationHistory(source, query);
 }

@@ -43,7 +43,8 @@ export class NamedIn implements Readable {
   /** The subjects, in the order their logs were made. */
   subjects(): string[] {
     const subjects = new Array<string>(this.numbers.length);
-    for (let at = 0; at < subjects.length; at++) subjects[at] = (this.logs[this.numbers.at(at)] as SubjectLog).subject;
+    for (let at = 0; at < subjects.length; at++)
+      subjects[at] = (this.logs[this.numbers.at(at)] as SubjectLog).subject;
     return subjects;
   }
 }

@@ -9,17 +9,58 @@ import { event, record, recordedOn } from './testing/given';
 import { Spans } from './time/span';
 
 const setting: DomainEvent[] = [
-  event('InstrumentAdopted', { effectiveDate: '2002-10-07', instrument: 'csto-charter-2002', title: 'Charter', kind: 'charter', rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 } }),
-  event('InstrumentDeposited', { effectiveDate: '2003-01-02', instrument: 'csto-charter-2002', participant: 'ARM', kind: 'ratification' }),
-  event('OrganisationEstablished', { effectiveDate: '2002-10-07', organisation: 'csto', name: 'CSTO', foundingInstrument: 'csto-charter-2002' }),
+  event('InstrumentAdopted', {
+    effectiveDate: '2002-10-07',
+    instrument: 'csto-charter-2002',
+    title: 'Charter',
+    kind: 'charter',
+    rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 },
+  }),
+  event('InstrumentDeposited', {
+    effectiveDate: '2003-01-02',
+    instrument: 'csto-charter-2002',
+    participant: 'ARM',
+    kind: 'ratification',
+  }),
+  event('OrganisationEstablished', {
+    effectiveDate: '2002-10-07',
+    organisation: 'csto',
+    name: 'CSTO',
+    foundingInstrument: 'csto-charter-2002',
+  }),
 ];
 /** Grants and ends recorded in effective order, so that past views are cut from the latest one. */
 const grants: DomainEvent[] = [
-  event('ObserverStatusGranted', { effectiveDate: '2004-01-01', organisation: 'csto', participant: 'SRB', body: 'csto' }),
-  event('PartnerStatusGranted', { effectiveDate: '2004-03', organisation: 'csto', participant: 'AFG', body: 'csto' }),
-  event('ObserverStatusEnded', { effectiveDate: '2005-06-01', organisation: 'csto', participant: 'SRB', body: 'csto' }),
-  event('ObserverStatusGranted', { effectiveDate: '2006-01-01', organisation: 'csto', participant: 'SRB', body: 'csto' }),
-  event('PartnerStatusEnded', { effectiveDate: '2007', organisation: 'csto', participant: 'AFG', body: 'csto' }),
+  event('ObserverStatusGranted', {
+    effectiveDate: '2004-01-01',
+    organisation: 'csto',
+    participant: 'SRB',
+    body: 'csto',
+  }),
+  event('PartnerStatusGranted', {
+    effectiveDate: '2004-03',
+    organisation: 'csto',
+    participant: 'AFG',
+    body: 'csto',
+  }),
+  event('ObserverStatusEnded', {
+    effectiveDate: '2005-06-01',
+    organisation: 'csto',
+    participant: 'SRB',
+    body: 'csto',
+  }),
+  event('ObserverStatusGranted', {
+    effectiveDate: '2006-01-01',
+    organisation: 'csto',
+    participant: 'SRB',
+    body: 'csto',
+  }),
+  event('PartnerStatusEnded', {
+    effectiveDate: '2007',
+    organisation: 'csto',
+    participant: 'AFG',
+    body: 'csto',
+  }),
 ];
 const DAYS = ['2004-01-01', '2004-03-15', '2005-06-01', '2006-06-01', '2007-06-01', '2010-01-01'];
 
@@ -50,7 +91,17 @@ describe('past organisation views cut from the latest one', () => {
     index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
     expectAgreement(index, facts);
     // After every other change in effective order: the latest view takes it in place, in lists past views shared.
-    const extending = record([event('ObserverStatusEnded', { effectiveDate: '2008-01-01', organisation: 'csto', participant: 'SRB', body: 'csto' })], facts.length);
+    const extending = record(
+      [
+        event('ObserverStatusEnded', {
+          effectiveDate: '2008-01-01',
+          organisation: 'csto',
+          participant: 'SRB',
+          body: 'csto',
+        }),
+      ],
+      facts.length,
+    );
     index.applyAll(extending);
     facts.push(...extending);
     index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
@@ -58,8 +109,21 @@ describe('past organisation views cut from the latest one', () => {
     const ended = facts[setting.length + 2] as { id: string; event: SubjectEvent };
     const later = record(
       [
-        event('PartnerStatusGranted', { effectiveDate: '2003-06-01', organisation: 'csto', participant: 'KAZ', body: 'csto' }),
-        { type: 'FactCorrected', effectiveDate: ended.event.effectiveDate, sources: ended.event.sources, confidence: 'high', supersedes: ended.id, reason: 'test', corrected: { ...ended.event, effectiveDate: '2005-02' } },
+        event('PartnerStatusGranted', {
+          effectiveDate: '2003-06-01',
+          organisation: 'csto',
+          participant: 'KAZ',
+          body: 'csto',
+        }),
+        {
+          type: 'FactCorrected',
+          effectiveDate: ended.event.effectiveDate,
+          sources: ended.event.sources,
+          confidence: 'high',
+          supersedes: ended.id,
+          reason: 'test',
+          corrected: { ...ended.event, effectiveDate: '2005-02' },
+        },
       ],
       facts.length,
     );
@@ -72,7 +136,16 @@ describe('past organisation views cut from the latest one', () => {
 /** A member's suspensions, freezes and their ends over a few years, now and then an end of membership or a notice. */
 const memberChange = fc
   .tuple(
-    fc.constantFrom('MembershipSuspended', 'MembershipRestored', 'ParticipationFrozen', 'ParticipationUnfrozen', 'MembershipSuspended', 'ParticipationFrozen', 'MembershipEnded', 'MembershipWithdrawalNotified'),
+    fc.constantFrom(
+      'MembershipSuspended',
+      'MembershipRestored',
+      'ParticipationFrozen',
+      'ParticipationUnfrozen',
+      'MembershipSuspended',
+      'ParticipationFrozen',
+      'MembershipEnded',
+      'MembershipWithdrawalNotified',
+    ),
     fc.constantFrom('ARM', 'KAZ'),
     fc.integer({ min: 2003, max: 2006 }),
     fc.integer({ min: 1, max: 12 }),
@@ -83,10 +156,20 @@ const memberChange = fc
     return memberEvent(type, { effectiveDate, organisation: 'csto', participant });
   });
 
-type MemberEventType = 'MemberAdmitted' | 'MembershipEnded' | 'MembershipWithdrawalNotified' | 'MembershipSuspended' | 'MembershipRestored' | 'ParticipationFrozen' | 'ParticipationUnfrozen';
+type MemberEventType =
+  | 'MemberAdmitted'
+  | 'MembershipEnded'
+  | 'MembershipWithdrawalNotified'
+  | 'MembershipSuspended'
+  | 'MembershipRestored'
+  | 'ParticipationFrozen'
+  | 'ParticipationUnfrozen';
 
 /** A change of a participant's membership of the CSTO, with the fields its kind requires besides its date. */
-function memberEvent(type: MemberEventType, base: { effectiveDate: string; organisation: string; participant: string }): DomainEvent {
+function memberEvent(
+  type: MemberEventType,
+  base: { effectiveDate: string; organisation: string; participant: string },
+): DomainEvent {
   switch (type) {
     case 'MemberAdmitted':
       return event(type, { ...base, mode: 'admission', basis: 'csto-charter-2002' });
@@ -105,21 +188,42 @@ function memberEvent(type: MemberEventType, base: { effectiveDate: string; organ
 
 describe('past member timelines cut from the latest ones', () => {
   it('answer as the reference does at every instant, for statuses open at the cut, ended after it, and memberships ended or noticed after it', () => {
-    const admitted = ['ARM', 'KAZ'].map((participant) => event('MemberAdmitted', { effectiveDate: '2003-01-10', organisation: 'csto', participant, mode: 'original', basis: 'csto-charter-2002' }));
-    fc.assert(
-      fc.property(fc.array(memberChange, { minLength: 1, maxLength: 20 }), fc.array(fc.constantFrom(...DAYS, '2003-06-15', '2004-07-01', '2005-12-31', '2006-12-31'), { minLength: 2, maxLength: 4 }), (changes, days) => {
-        // Recorded in effective order, as an organisation's stream mostly is: past views are cut from the latest one.
-        const ordered = [...changes].sort((a, b) => (effectiveDay(a.effectiveDate) < effectiveDay(b.effectiveDate) ? -1 : effectiveDay(a.effectiveDate) > effectiveDay(b.effectiveDate) ? 1 : 0));
-        const facts = record([...setting, ...admitted, ...ordered]);
-        const index = new TemporalIndex().applyAll(facts);
-        index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
-        for (const knownAt of facts.map((fact) => fact.recordedAt)) {
-          for (const asOf of days) {
-            const query = { organisation: 'csto', asOf, knownAt };
-            expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
-          }
-        }
+    const admitted = ['ARM', 'KAZ'].map((participant) =>
+      event('MemberAdmitted', {
+        effectiveDate: '2003-01-10',
+        organisation: 'csto',
+        participant,
+        mode: 'original',
+        basis: 'csto-charter-2002',
       }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(memberChange, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.constantFrom(...DAYS, '2003-06-15', '2004-07-01', '2005-12-31', '2006-12-31'), {
+          minLength: 2,
+          maxLength: 4,
+        }),
+        (changes, days) => {
+          // Recorded in effective order, as an organisation's stream mostly is: past views are cut from the latest one.
+          const ordered = [...changes].sort((a, b) =>
+            effectiveDay(a.effectiveDate) < effectiveDay(b.effectiveDate)
+              ? -1
+              : effectiveDay(a.effectiveDate) > effectiveDay(b.effectiveDate)
+                ? 1
+                : 0,
+          );
+          const facts = record([...setting, ...admitted, ...ordered]);
+          const index = new TemporalIndex().applyAll(facts);
+          index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+          for (const knownAt of facts.map((fact) => fact.recordedAt)) {
+            for (const asOf of days) {
+              const query = { organisation: 'csto', asOf, knownAt };
+              expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
+            }
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -127,14 +231,37 @@ describe('past member timelines cut from the latest ones', () => {
 
 /** An external status of two bodies, so that the order in which a view meets them shows in the answers' uncertainties. */
 const externalChange = fc
-  .tuple(fc.constantFrom('un-general-assembly', 'osce'), fc.constantFrom('observer', 'partner'), effectiveDate, fc.boolean())
-  .map(([body, status, date, granted]) => event(granted ? 'ExternalStatusGranted' : 'ExternalStatusEnded', { effectiveDate: date, organisation: 'csto', body, status }));
+  .tuple(
+    fc.constantFrom('un-general-assembly', 'osce'),
+    fc.constantFrom('observer', 'partner'),
+    effectiveDate,
+    fc.boolean(),
+  )
+  .map(([body, status, date, granted]) =>
+    event(granted ? 'ExternalStatusGranted' : 'ExternalStatusEnded', {
+      effectiveDate: date,
+      organisation: 'csto',
+      body,
+      status,
+    }),
+  );
 
 /** An establishment recorded later, dated before or after the first: the view keeps the first in effective order. */
-const establishment = effectiveDate.map((date) => event('OrganisationEstablished', { effectiveDate: date, organisation: 'csto', name: 'CSTO', foundingInstrument: 'csto-charter-2002' }));
+const establishment = effectiveDate.map((date) =>
+  event('OrganisationEstablished', {
+    effectiveDate: date,
+    organisation: 'csto',
+    name: 'CSTO',
+    foundingInstrument: 'csto-charter-2002',
+  }),
+);
 
 /** A supersession of the n-th organisation fact: a correction to another date, a correction moving it to this organisation, or a retraction. */
-const supersession = fc.record({ target: fc.nat(), kind: fc.constantFrom('redate' as const, 'move' as const, 'retract' as const), date: effectiveDate });
+const supersession = fc.record({
+  target: fc.nat(),
+  kind: fc.constantFrom('redate' as const, 'move' as const, 'retract' as const),
+  date: effectiveDate,
+});
 
 /**
  * Organisation facts recorded in any order, dated to the day, the month or the year (a coarse date recorded late sorts
@@ -142,16 +269,48 @@ const supersession = fc.record({ target: fc.nat(), kind: fc.constantFrom('redate
  * about another organisation, a later establishment now and then, and a correction or a retraction recorded among them.
  */
 const shuffledHistory = fc
-  .tuple(fc.array(fc.oneof({ arbitrary: organisationEvent, weight: 8 }, { arbitrary: externalChange, weight: 2 }, { arbitrary: establishment, weight: 1 }), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), fc.array(supersession, { maxLength: 3 }))
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { arbitrary: organisationEvent, weight: 8 },
+        { arbitrary: externalChange, weight: 2 },
+        { arbitrary: establishment, weight: 1 },
+      ),
+      { minLength: 1, maxLength: 30 },
+    ),
+    fc.array(fc.boolean(), { maxLength: 30 }),
+    fc.array(supersession, { maxLength: 3 }),
+  )
   .map(([events, elsewhere, supersessions]): Fact[] => {
-    const moved = events.map((item, at) => (elsewhere[at] === true && at % 3 === 0 ? { ...item, organisation: 'cis' } : item) as DomainEvent);
+    const moved = events.map(
+      (item, at) =>
+        (elsewhere[at] === true && at % 3 === 0 ? { ...item, organisation: 'cis' } : item) as DomainEvent,
+    );
     const facts = record([...setting, ...moved]);
     for (const { target, kind, date } of supersessions) {
       const root = facts[setting.length + (target % moved.length)] as Fact & { event: SubjectEvent };
       const superseding: DomainEvent =
         kind === 'retract'
-          ? { type: 'FactRetracted', supersedes: root.id, reason: 'test', effectiveDate: root.event.effectiveDate, sources: root.event.sources, confidence: 'high' }
-          : { type: 'FactCorrected', supersedes: root.id, reason: 'test', effectiveDate: root.event.effectiveDate, sources: root.event.sources, confidence: 'high', corrected: kind === 'move' ? { ...root.event, organisation: 'csto' } as SubjectEvent : { ...root.event, effectiveDate: date } };
+          ? {
+              type: 'FactRetracted',
+              supersedes: root.id,
+              reason: 'test',
+              effectiveDate: root.event.effectiveDate,
+              sources: root.event.sources,
+              confidence: 'high',
+            }
+          : {
+              type: 'FactCorrected',
+              supersedes: root.id,
+              reason: 'test',
+              effectiveDate: root.event.effectiveDate,
+              sources: root.event.sources,
+              confidence: 'high',
+              corrected:
+                kind === 'move'
+                  ? ({ ...root.event, organisation: 'csto' } as SubjectEvent)
+                  : { ...root.event, effectiveDate: date },
+            };
       facts.push(...record([superseding], facts.length));
     }
     return facts;
@@ -159,7 +318,14 @@ const shuffledHistory = fc
 
 /** A view's contents in the order a fold meets them: what a query reads of it. */
 function contents(view: OrganisationView | undefined): unknown {
-  return view && { established: view.established, members: [...view.members], grants: [...view.grants], external: [...view.external] };
+  return (
+    view && {
+      established: view.established,
+      members: [...view.members],
+      grants: [...view.grants],
+      external: [...view.external],
+    }
+  );
 }
 
 describe('past organisation views cut from the latest one at any recorded position', () => {
@@ -170,7 +336,11 @@ describe('past organisation views cut from the latest one at any recorded positi
         const subject = streamId('organisation', 'csto');
         for (const knownAt of facts.map((fact) => fact.recordedAt)) {
           const source = index.source(knownAt);
-          expect(contents(source.organisation('csto'))).toEqual(contents(buildView(subject, source.facts(subject), new Spans().of) as OrganisationView | undefined));
+          expect(contents(source.organisation('csto'))).toEqual(
+            contents(
+              buildView(subject, source.facts(subject), new Spans().of) as OrganisationView | undefined,
+            ),
+          );
           for (const asOf of days) {
             const query = { organisation: 'csto', asOf, knownAt };
             expect(index.stateAsOf(query)).toEqual(referenceStateAsOf(facts, query));
@@ -226,7 +396,8 @@ const timelineHistory = fc.array(timelineChange, { minLength: 1, maxLength: 24 }
   const dated = changes.map(({ type, participant, body, gap, precision, late }) => {
     days += gap;
     const day = dayAfterStart(days);
-    const effectiveDate = precision === 'day' ? day : precision === 'month' ? day.slice(0, 7) : day.slice(0, 4);
+    const effectiveDate =
+      precision === 'day' ? day : precision === 'month' ? day.slice(0, 7) : day.slice(0, 4);
     const base = { effectiveDate, organisation: 'csto', participant };
     const made = ((): DomainEvent => {
       switch (type) {
@@ -241,28 +412,36 @@ const timelineHistory = fc.array(timelineChange, { minLength: 1, maxLength: 24 }
     })();
     return { made, late };
   });
-  return record([...setting, ...dated.filter(({ late }) => !late).map(({ made }) => made), ...dated.filter(({ late }) => late).map(({ made }) => made)]);
+  return record([
+    ...setting,
+    ...dated.filter(({ late }) => !late).map(({ made }) => made),
+    ...dated.filter(({ late }) => late).map(({ made }) => made),
+  ]);
 });
 
 describe('past member and grant timelines cut from the latest ones at any recorded position', () => {
   it('answer as a record holding only the facts known then and as the reference do, for memberships, notices, statuses and grants recorded mostly in order', () => {
     fc.assert(
-      fc.property(timelineHistory, fc.array(fc.integer({ min: -30, max: 3_700 }), { minLength: 2, maxLength: 4 }), (facts, offsets) => {
-        const index = new TemporalIndex().applyAll(facts);
-        // The latest record asked first, as a live record is: its timelines are what past records cut.
-        index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
-        const days = offsets.map(dayAfterStart);
-        for (const [at, fact] of facts.entries()) {
-          const knownAt = fact.recordedAt;
-          const then = new TemporalIndex().applyAll(facts.slice(0, at + 1));
-          for (const asOf of days) {
-            const query = { organisation: 'csto', asOf, knownAt };
-            const answer = index.stateAsOf(query);
-            expect(answer).toEqual({ ...then.stateAsOf({ organisation: 'csto', asOf }), knownAt });
-            expect(answer).toEqual(referenceStateAsOf(facts, query));
+      fc.property(
+        timelineHistory,
+        fc.array(fc.integer({ min: -30, max: 3_700 }), { minLength: 2, maxLength: 4 }),
+        (facts, offsets) => {
+          const index = new TemporalIndex().applyAll(facts);
+          // The latest record asked first, as a live record is: its timelines are what past records cut.
+          index.stateAsOf({ organisation: 'csto', asOf: '2010-01-01' });
+          const days = offsets.map(dayAfterStart);
+          for (const [at, fact] of facts.entries()) {
+            const knownAt = fact.recordedAt;
+            const then = new TemporalIndex().applyAll(facts.slice(0, at + 1));
+            for (const asOf of days) {
+              const query = { organisation: 'csto', asOf, knownAt };
+              const answer = index.stateAsOf(query);
+              expect(answer).toEqual({ ...then.stateAsOf({ organisation: 'csto', asOf }), knownAt });
+              expect(answer).toEqual(referenceStateAsOf(facts, query));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 1000 },
     );
   });

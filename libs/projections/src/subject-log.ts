@@ -93,18 +93,38 @@ function keyOf(held: Held): number {
  */
 export function versionsOf(root: Fact, supersessions: readonly Fact[]): Version[] {
   const recorded = [root, ...supersessions].sort((a, b) => a.position - b.position);
-  const stretches: { from: number; standing: { event: SubjectEvent; correctedBy: readonly string[] } | undefined }[] = [];
+  const stretches: {
+    from: number;
+    standing: { event: SubjectEvent; correctedBy: readonly string[] } | undefined;
+  }[] = [];
   for (let at = recorded.indexOf(root); at < recorded.length; at++) {
     let standing: { event: SubjectEvent; correctedBy: readonly string[] } | undefined;
-    forEachStanding(recorded.slice(0, at + 1), (_, event, correctedBy) => (standing = { event, correctedBy }));
+    forEachStanding(
+      recorded.slice(0, at + 1),
+      (_, event, correctedBy) => (standing = { event, correctedBy }),
+    );
     const last = stretches.at(-1)?.standing;
-    const same = last === standing || (last !== undefined && standing !== undefined && last.event === standing.event && last.correctedBy.join('\u0000') === standing.correctedBy.join('\u0000'));
+    const same =
+      last === standing ||
+      (last !== undefined &&
+        standing !== undefined &&
+        last.event === standing.event &&
+        last.correctedBy.join('\u0000') === standing.correctedBy.join('\u0000'));
     if (!same || stretches.length === 0) stretches.push({ from: (recorded[at] as Fact).position, standing });
   }
   return stretches.flatMap(({ from, standing }, at) => {
     if (standing === undefined) return [];
     const until = stretches[at + 1]?.from ?? Infinity;
-    return [new Version(root, standing.event, standing.correctedBy, from, until, effectiveOrdinal(standing.event.effectiveDate))];
+    return [
+      new Version(
+        root,
+        standing.event,
+        standing.correctedBy,
+        from,
+        until,
+        effectiveOrdinal(standing.event.effectiveDate),
+      ),
+    ];
   });
 }
 
@@ -177,7 +197,10 @@ export class SubjectLog {
     const last = this.recorded.at(-1);
     const key = keyOf(fact);
     // Recorded after the last entry and not before it in effective order, it comes after it on both axes.
-    if (this.effective === undefined && (last === undefined || (last.position < fact.position && this.keys.last() <= key))) {
+    if (
+      this.effective === undefined &&
+      (last === undefined || (last.position < fact.position && this.keys.last() <= key))
+    ) {
       this.recorded.push(fact);
       this.keys.push(key);
       this.extendLatest(fact, spans);
@@ -194,7 +217,12 @@ export class SubjectLog {
     this.split();
     const last = entries.at(-1);
     if (last === undefined || last.position < fact.position) entries.push(fact);
-    else entries.splice(countBefore(entries, (entry) => entry.position <= fact.position), 0, fact);
+    else
+      entries.splice(
+        countBefore(entries, (entry) => entry.position <= fact.position),
+        0,
+        fact,
+      );
   }
 
   /**
@@ -218,7 +246,8 @@ export class SubjectLog {
     this.recorded = this.recorded.slice();
     if (this.effective !== undefined) this.effective = this.effective.slice();
     this.keys = this.keys.trimmed();
-    if (sharesOrder && this.latest !== undefined) this.latest = { facts: this.order as readonly ResolvedFact[], view: this.latest.view };
+    if (sharesOrder && this.latest !== undefined)
+      this.latest = { facts: this.order as readonly ResolvedFact[], view: this.latest.view };
   }
 
   /** Places a content in effective order: facts mostly arrive in effective order, so the search ends at the end. */
@@ -251,7 +280,8 @@ export class SubjectLog {
   private extendLatest(held: Held, spans: Spans): void {
     const view = this.latest?.view;
     // While nothing is replaced, the latest facts are `order` itself, which now holds the content.
-    if (view !== undefined && this.replaced === 0 && isHeldNow(held)) evolveView(view, resolvedOf(held), spans.of);
+    if (view !== undefined && this.replaced === 0 && isHeldNow(held))
+      evolveView(view, resolvedOf(held), spans.of);
     else this.latest = undefined;
   }
 
@@ -296,7 +326,9 @@ export class SubjectLog {
       const facts = this.heldNow();
       return { facts, view: buildView(this.subject, facts, spans.of) };
     }
-    return count === 0 ? NOTHING_KNOWN : new PastProjection(this, (this.entries[count - 1] as Fact).position, spans);
+    return count === 0
+      ? NOTHING_KNOWN
+      : new PastProjection(this, (this.entries[count - 1] as Fact).position, spans);
   }
 
   /**
@@ -310,7 +342,8 @@ export class SubjectLog {
   cutAt(cutoff: number, spans: Spans): SubjectView | undefined {
     if (!this.organisation || this.replaced !== 0 || this.late !== 0) return undefined;
     const view = (this.latest ??= this.project(this.entries.length, spans)).view;
-    if (view?.kind !== 'organisation' || (view.established !== null && view.established.position > cutoff)) return undefined;
+    if (view?.kind !== 'organisation' || (view.established !== null && view.established.position > cutoff))
+      return undefined;
     return organisationAt(view, cutoff);
   }
 
@@ -323,7 +356,8 @@ export class SubjectLog {
     const keys = this.keys;
     const last = keys.last();
     if (last < key) return keys.length;
-    if (!isVersion(held) && this.recorded.at(-1) === held) return last === key ? keys.length : keys.countAtMost(key);
+    if (!isVersion(held) && this.recorded.at(-1) === held)
+      return last === key ? keys.length : keys.countAtMost(key);
     return this.preceding(key, held);
   }
 

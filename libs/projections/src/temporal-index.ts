@@ -5,7 +5,11 @@ import { isInstrumentEvent, isOrganisationEvent, isRecordKeepingEvent } from '@a
 import type { Fact } from './record/fact';
 import type { HistoryQuery, InstrumentQuery, StateQuery, TimelineQuery } from './queries/query';
 import { composeInstrumentStatus, type InstrumentStatus } from './queries/instrument-status';
-import { composeOrganisationHistory, type OrganisationHistory, type OrganisationHistoryQuery } from './queries/organisation-history';
+import {
+  composeOrganisationHistory,
+  type OrganisationHistory,
+  type OrganisationHistoryQuery,
+} from './queries/organisation-history';
 import { composeState, type OrganisationState } from './queries/organisation-state';
 import { composeHistory, type HistorySpell } from './queries/participant-history';
 import { Spans } from './time/span';
@@ -196,7 +200,8 @@ export class TemporalIndex<F extends Fact = Fact> {
     this.count += 1;
     // Derived values of the latest record stay: each checks the versions of what it read. Past records are cut anew.
     this.past.clear();
-    if (this.lastRecordedAt === undefined || fact.recordedAt > this.lastRecordedAt) this.lastRecordedAt = fact.recordedAt;
+    if (this.lastRecordedAt === undefined || fact.recordedAt > this.lastRecordedAt)
+      this.lastRecordedAt = fact.recordedAt;
     const event = fact.event;
     if (isRecordKeepingEvent(event)) {
       this.supersede(fact, event.supersedes);
@@ -245,7 +250,12 @@ export class TemporalIndex<F extends Fact = Fact> {
    * recording, that is the latest record, whose views and derived values every such query shares.
    */
   source(asked?: string | null): ViewSource {
-    const knownAt = asked === undefined || asked === null || (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt) ? null : asked;
+    const knownAt =
+      asked === undefined ||
+      asked === null ||
+      (this.lastRecordedAt !== undefined && asked >= this.lastRecordedAt)
+        ? null
+        : asked;
     const record = knownAt === null ? undefined : this.pastRecord(knownAt);
     const tracker = new ReadTracker(record === undefined ? this.latestDerived : this.derivedAt(record));
     const projectionOf = (log: SubjectLog | undefined): Projection | undefined => {
@@ -255,7 +265,10 @@ export class TemporalIndex<F extends Fact = Fact> {
     const projection = (subject: string): Projection | undefined => projectionOf(this.logs.get(subject));
     // Found by the subject's own id where a fact about it was applied (no stream id made and hashed per view asked: a past
     // record's question asks for every instrument of the organisation); a log only a correction's content went to, by its stream.
-    const view = <K extends SubjectView['kind']>(kind: K, id: string): Extract<SubjectView, { kind: K }> | undefined => {
+    const view = <K extends SubjectView['kind']>(
+      kind: K,
+      id: string,
+    ): Extract<SubjectView, { kind: K }> | undefined => {
       const found = projectionOf(this.logsById[kind].get(id) ?? this.logs.get(streamId(kind, id)))?.view;
       return found?.kind === kind ? (found as Extract<SubjectView, { kind: K }>) : undefined;
     };
@@ -288,12 +301,17 @@ export class TemporalIndex<F extends Fact = Fact> {
         return log !== undefined && this.disputed.has(log);
       },
       memo: tracker.memo,
-      latestValue: <T>(latest: OrganisationView, name: string, derive: (latest: ViewSource) => T): T | undefined => {
+      latestValue: <T>(
+        latest: OrganisationView,
+        name: string,
+        derive: (latest: ViewSource) => T,
+      ): T | undefined => {
         if (knownAt === null) return undefined;
         const value = derive((this.latestSource ??= this.source(null)));
         const reads = this.derived.find(latest, name, undefined)?.reads;
         const own = this.subjectOf(latest);
-        if (reads === undefined || !reads.every((read) => read === own || this.heldAlike(read, knownAt))) return undefined;
+        if (reads === undefined || !reads.every((read) => read === own || this.heldAlike(read, knownAt)))
+          return undefined;
         for (const read of reads) tracker.read(read);
         return value;
       },
@@ -308,7 +326,8 @@ export class TemporalIndex<F extends Fact = Fact> {
    */
   private derivedAt(record: PastRecord): DerivedStore {
     const { knownAt, derived: held } = record;
-    const sharable = (reads: readonly Readable[]): boolean => reads.every((read) => this.heldAlike(read, knownAt));
+    const sharable = (reads: readonly Readable[]): boolean =>
+      reads.every((read) => this.heldAlike(read, knownAt));
     return {
       find: (about, name, argument) => {
         const found = held.find(about, name, argument);
@@ -316,7 +335,8 @@ export class TemporalIndex<F extends Fact = Fact> {
         const latest = this.derived.find(about, name, argument);
         return latest !== undefined && sharable(latest.reads) ? latest : undefined;
       },
-      keep: (about, name, argument, derived) => (sharable(derived.reads) ? this.derived : held).keep(about, name, argument, derived),
+      keep: (about, name, argument, derived) =>
+        (sharable(derived.reads) ? this.derived : held).keep(about, name, argument, derived),
       subjectOf: (view) => this.subjectOf(view),
     };
   }
@@ -335,7 +355,9 @@ export class TemporalIndex<F extends Fact = Fact> {
    * an organisation's values (profiled at 1M events).
    */
   private subjectOf(view: SubjectView): Readable {
-    return this.logsById[view.kind].get(view.id) ?? this.logs.get(streamId(view.kind, view.id)) ?? this.creations;
+    return (
+      this.logsById[view.kind].get(view.id) ?? this.logs.get(streamId(view.kind, view.id)) ?? this.creations
+    );
   }
 
   /** The past record at `knownAt`, kept among the last asked about. */
@@ -345,7 +367,11 @@ export class TemporalIndex<F extends Fact = Fact> {
     return record;
   }
 
-  private projection(log: SubjectLog, knownAt: string | null, record: PastRecord | undefined): Projection | undefined {
+  private projection(
+    log: SubjectLog,
+    knownAt: string | null,
+    record: PastRecord | undefined,
+  ): Projection | undefined {
     const count = log.knownCount(knownAt);
     if (count === log.entries.length) return (log.latest ??= log.project(count, this.spans));
     // Nothing recorded yet: one shared projection, nothing to keep.
@@ -396,7 +422,8 @@ export class TemporalIndex<F extends Fact = Fact> {
 
   private isWaiting(fact: F): boolean {
     if (this.waiting.size === 0) return false;
-    for (const facts of this.waiting.values()) if (facts.some((waiting) => waiting.id === fact.id)) return true;
+    for (const facts of this.waiting.values())
+      if (facts.some((waiting) => waiting.id === fact.id)) return true;
     return false;
   }
 
@@ -431,7 +458,8 @@ export class TemporalIndex<F extends Fact = Fact> {
 
   /** Replaces, in effective order, the contents a fact has had by those its supersessions now give it. */
   private revise(original: F, supersessions: readonly F[]): void {
-    for (const held of this.versions.get(original.id) ?? [original]) this.logOf(streamOf(held.event as SubjectEvent)).remove(held);
+    for (const held of this.versions.get(original.id) ?? [original])
+      this.logOf(streamOf(held.event as SubjectEvent)).remove(held);
     const versions = versionsOf(original, supersessions);
     this.versions.set(original.id, versions);
     for (const version of versions) this.place(this.logOf(streamOf(version.event)), version);
@@ -485,15 +513,18 @@ export class TemporalIndex<F extends Fact = Fact> {
     if (participant !== undefined) this.nameIn(participant, log);
     switch (event.type) {
       case 'InstrumentAdopted':
-        if (event.organisation !== undefined) this.addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
-        if (event.rules.amends !== undefined) this.addTo(this.amendmentsByInstrument, event.rules.amends, event.instrument);
+        if (event.organisation !== undefined)
+          this.addTo(this.instrumentsByOrganisation, event.organisation, event.instrument);
+        if (event.rules.amends !== undefined)
+          this.addTo(this.amendmentsByInstrument, event.rules.amends, event.instrument);
         return;
       case 'DeploymentRequested':
         this.addTo(this.deploymentsByOrganisation, event.organisation, event.deployment);
         return;
       case 'OrganisationEstablished':
         this.addTo(this.organisationsByInstrument, event.foundingInstrument, event.organisation);
-        if (event.predecessorInstrument !== undefined) this.addTo(this.organisationsByInstrument, event.predecessorInstrument, event.organisation);
+        if (event.predecessorInstrument !== undefined)
+          this.addTo(this.organisationsByInstrument, event.predecessorInstrument, event.organisation);
         return;
       default:
         return;

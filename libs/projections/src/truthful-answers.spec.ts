@@ -140,7 +140,9 @@ describe('answers a historian can trust', () => {
         because:
           'in force since 2008-10-24/2009-01-15 by report, but the record holds none of the consents that brought it into force: whether ARM, BLR, KGZ, RUS, TJK are bound it cannot tell',
       };
-      expect(history.asOf('2010-01-01').instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.parties).toEqual(['KAZ']);
+      expect(
+        history.asOf('2010-01-01').instruments.find((i) => i.id === 'peacekeeping-agreement-2007')?.parties,
+      ).toEqual(['KAZ']);
       expect(history.asOf('2010-01-01').uncertain).toContainEqual(doubt);
       expect(history.instrument('peacekeeping-agreement-2007', '2010-01-01').uncertain).toContainEqual(doubt);
       expect(history.asOf('2008-10-23').uncertain.filter((row) => row.status === 'party')).toEqual([]);

@@ -17,13 +17,21 @@ import { ReadingAnswer } from './organisation-state.answer';
 import { DAY, EVENT_IDS, NULLABLE_DAY, NULLABLE_INSTANT } from './schema-parts';
 
 export class HistorySpellAnswer implements HistorySpell {
-  @ApiPropertyOptional({ description: 'the organisation, for a membership, observer or partner spell' }) readonly organisation?: string;
-  @ApiPropertyOptional({ description: 'the instrument, for a signatory or party spell' }) readonly instrument?: string;
-  @ApiProperty({ enum: ['signatory', 'party', 'member', 'suspended', 'frozen', 'observer', 'partner'] }) readonly status!: HistorySpell['status'];
-  @ApiPropertyOptional({ description: 'the body that granted an observer or partner status' }) readonly body?: string;
+  @ApiPropertyOptional({ description: 'the organisation, for a membership, observer or partner spell' })
+  readonly organisation?: string;
+  @ApiPropertyOptional({ description: 'the instrument, for a signatory or party spell' })
+  readonly instrument?: string;
+  @ApiProperty({ enum: ['signatory', 'party', 'member', 'suspended', 'frozen', 'observer', 'partner'] })
+  readonly status!: HistorySpell['status'];
+  @ApiPropertyOptional({ description: 'the body that granted an observer or partner status' })
+  readonly body?: string;
   @ApiProperty(DAY) readonly from!: string;
-  @ApiProperty({ ...NULLABLE_DAY, description: 'the last day; null while it lasts' }) readonly to!: string | null;
-  @ApiProperty({ description: 'the instrument a membership or party status rests on; the granting body of an observer or partner status' })
+  @ApiProperty({ ...NULLABLE_DAY, description: 'the last day; null while it lasts' }) readonly to!:
+    string | null;
+  @ApiProperty({
+    description:
+      'the instrument a membership or party status rests on; the granting body of an observer or partner status',
+  })
   readonly basis!: string;
   @ApiProperty(EVENT_IDS) readonly eventIds!: readonly string[];
 }
@@ -45,7 +53,8 @@ export class InstrumentDatesAnswer implements InstrumentDates {
 }
 
 export class DeploymentPhaseAnswer implements DeploymentPhase {
-  @ApiProperty({ enum: ['requested', 'authorized', 'active', 'withdrawing', 'ended'] }) readonly status!: DeploymentPhase['status'];
+  @ApiProperty({ enum: ['requested', 'authorized', 'active', 'withdrawing', 'ended'] })
+  readonly status!: DeploymentPhase['status'];
   @ApiProperty(DAY) readonly from!: string;
   @ApiProperty() readonly eventId!: string;
 }
@@ -73,7 +82,12 @@ export class ExternalStatusSpellAnswer implements ExternalStatusSpell {
 
 export class EstablishmentAnswer implements Establishment {
   @ApiProperty({ example: 'csto-charter-2002' }) readonly foundingInstrument!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'cst-1992', description: 'the treaty the organisation succeeds' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'cst-1992',
+    description: 'the treaty the organisation succeeds',
+  })
   readonly predecessorInstrument!: string | null;
   @ApiProperty({ description: 'the founding fact' }) readonly eventId!: string;
 }
@@ -91,31 +105,45 @@ export class OrganisationHistoryAnswer implements OrganisationHistory {
   @ApiProperty({ example: 'csto' }) readonly organisation!: string;
   @ApiProperty({ type: String, nullable: true }) readonly name!: string | null;
   @ApiProperty(NULLABLE_INSTANT) readonly knownAt!: string | null;
-  @ApiProperty({ ...NULLABLE_DAY, description: "the founding instrument's entry into force" }) readonly founded!: string | null;
-  @ApiProperty({ type: EstablishmentAnswer, nullable: true, description: 'what the founding record names; null before the record holds it' })
+  @ApiProperty({ ...NULLABLE_DAY, description: "the founding instrument's entry into force" })
+  readonly founded!: string | null;
+  @ApiProperty({
+    type: EstablishmentAnswer,
+    nullable: true,
+    description: 'what the founding record names; null before the record holds it',
+  })
   readonly established!: EstablishmentAnswer | null;
-  @ApiProperty({ type: [DisputedDateAnswer], description: "every disputed fact of the organisation's record: a spell resting on one rests on a disputed date" })
+  @ApiProperty({
+    type: [DisputedDateAnswer],
+    description:
+      "every disputed fact of the organisation's record: a spell resting on one rests on a disputed date",
+  })
   readonly disputes!: readonly DisputedDateAnswer[];
-  @ApiProperty({ type: [ParticipantSpellsAnswer] }) readonly participants!: readonly ParticipantSpellsAnswer[];
+  @ApiProperty({ type: [ParticipantSpellsAnswer] })
+  readonly participants!: readonly ParticipantSpellsAnswer[];
   @ApiProperty({ type: [InstrumentDatesAnswer] }) readonly instruments!: readonly InstrumentDatesAnswer[];
   @ApiProperty({ type: [DeploymentHistoryAnswer] }) readonly deployments!: readonly DeploymentHistoryAnswer[];
-  @ApiProperty({ type: [ExternalStatusSpellAnswer] }) readonly externalStatuses!: readonly ExternalStatusSpellAnswer[];
+  @ApiProperty({ type: [ExternalStatusSpellAnswer] })
+  readonly externalStatuses!: readonly ExternalStatusSpellAnswer[];
 }
 
 export class OrganisationEntryAnswer implements OrganisationEntry {
   @ApiProperty({ example: 'csto' }) readonly id!: string;
   @ApiProperty() readonly name!: string;
-  @ApiProperty({ ...DAY, description: 'the effective date of the founding decision' }) readonly established!: string;
+  @ApiProperty({ ...DAY, description: 'the effective date of the founding decision' })
+  readonly established!: string;
 }
 
 export class OrganisationsAnswer {
-  @ApiProperty({ type: [OrganisationEntryAnswer] }) readonly organisations!: readonly OrganisationEntryAnswer[];
+  @ApiProperty({ type: [OrganisationEntryAnswer] })
+  readonly organisations!: readonly OrganisationEntryAnswer[];
 }
 
 export class ParticipantNameAnswer implements ParticipantName {
   @ApiProperty({ example: 'RUS' }) readonly id!: string;
   @ApiProperty({ example: 'Russian Federation' }) readonly name!: string;
-  @ApiProperty({ example: 'Russia', description: 'the name in common use, short enough for a row label' }) readonly shortName!: string;
+  @ApiProperty({ example: 'Russia', description: 'the name in common use, short enough for a row label' })
+  readonly shortName!: string;
   @ApiProperty({ enum: ['state', 'body'] }) readonly kind!: ParticipantName['kind'];
 }
 

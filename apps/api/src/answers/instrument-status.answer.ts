@@ -4,10 +4,14 @@ import { UncertainRowAnswer, UndeterminedAnswer } from './organisation-state.ans
 import { DAY, EVENT_IDS, IN_FORCE, NULLABLE_DAY } from './schema-parts';
 
 export class DatesComparedAnswer implements DatesCompared {
-  @ApiProperty({ ...NULLABLE_DAY, description: 'as the deposits and the entry-into-force clause give it' }) readonly derived!: string | null;
-  @ApiProperty({ ...NULLABLE_DAY, description: 'as a recorded report of entry into force gives it' }) readonly reported!: string | null;
-  @ApiProperty({ ...NULLABLE_DAY, description: 'the one followed: derived, else reported' }) readonly governing!: string | null;
-  @ApiProperty({ description: 'derived and reported both known and different' }) readonly disagreement!: boolean;
+  @ApiProperty({ ...NULLABLE_DAY, description: 'as the deposits and the entry-into-force clause give it' })
+  readonly derived!: string | null;
+  @ApiProperty({ ...NULLABLE_DAY, description: 'as a recorded report of entry into force gives it' })
+  readonly reported!: string | null;
+  @ApiProperty({ ...NULLABLE_DAY, description: 'the one followed: derived, else reported' })
+  readonly governing!: string | null;
+  @ApiProperty({ description: 'derived and reported both known and different' })
+  readonly disagreement!: boolean;
 }
 
 export class RatificationAnswer {
@@ -32,15 +36,25 @@ export class TerminationAnswer extends DatesComparedAnswer {
 
 export class ParticipantRowAnswer implements ParticipantRow {
   @ApiProperty() readonly participant!: string;
-  @ApiProperty({ enum: ['signatory', 'consented', 'party', 'no-longer-party'] }) readonly status!: ParticipantRow['status'];
+  @ApiProperty({ enum: ['signatory', 'consented', 'party', 'no-longer-party'] })
+  readonly status!: ParticipantRow['status'];
   @ApiProperty(NULLABLE_DAY) readonly signature!: string | null;
-  @ApiProperty({ type: RatificationAnswer, nullable: true }) readonly ratification!: RatificationAnswer | null;
+  @ApiProperty({ type: RatificationAnswer, nullable: true })
+  readonly ratification!: RatificationAnswer | null;
   @ApiProperty({ type: DepositAnswer, nullable: true }) readonly deposit!: DepositAnswer | null;
-  @ApiProperty({ ...NULLABLE_DAY, description: 'the day the instrument entered into force for the participant' }) readonly inForce!: string | null;
+  @ApiProperty({
+    ...NULLABLE_DAY,
+    description: 'the day the instrument entered into force for the participant',
+  })
+  readonly inForce!: string | null;
   @ApiProperty({ type: DatesComparedAnswer }) readonly entryIntoForce!: DatesComparedAnswer;
   @ApiProperty({ type: WithdrawalAnswer }) readonly withdrawal!: WithdrawalAnswer;
   @ApiProperty({ type: TerminationAnswer, nullable: true }) readonly termination!: TerminationAnswer | null;
-  @ApiProperty({ ...EVENT_IDS, description: "the facts of the participant's current period that had happened by the day" }) readonly eventIds!: readonly string[];
+  @ApiProperty({
+    ...EVENT_IDS,
+    description: "the facts of the participant's current period that had happened by the day",
+  })
+  readonly eventIds!: readonly string[];
 }
 
 export class InstrumentStatusAnswer implements InstrumentStatus {
@@ -53,7 +67,10 @@ export class InstrumentStatusAnswer implements InstrumentStatus {
   @ApiProperty({ type: String, nullable: true }) readonly organisation!: string | null;
   @ApiProperty(NULLABLE_DAY) readonly adopted!: string | null;
   @ApiProperty(IN_FORCE) readonly inForce!: boolean | 'undetermined';
-  @ApiPropertyOptional({ type: UndeterminedAnswer, description: 'present when the day falls inside the period its entry into force is known only to' })
+  @ApiPropertyOptional({
+    type: UndeterminedAnswer,
+    description: 'present when the day falls inside the period its entry into force is known only to',
+  })
   readonly undetermined?: UndeterminedAnswer;
   @ApiProperty({ type: DatesComparedAnswer }) readonly entryIntoForce!: DatesComparedAnswer;
   @ApiProperty({ type: [ParticipantRowAnswer] }) readonly participants!: readonly ParticipantRowAnswer[];

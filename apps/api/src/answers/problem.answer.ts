@@ -3,7 +3,8 @@ import type { ProblemDetails } from '../http/problem-details.filter';
 
 export class FieldProblemAnswer {
   @ApiProperty({ example: 'asOf' }) readonly path!: string;
-  @ApiProperty({ example: '"2023-02-30" is not a calendar date: February 2023 has 28 days' }) readonly reason!: string;
+  @ApiProperty({ example: '"2023-02-30" is not a calendar date: February 2023 has 28 days' })
+  readonly reason!: string;
 }
 
 /** RFC 9457 problem details, served as application/problem+json. */
@@ -13,8 +14,14 @@ export class ProblemAnswer implements ProblemDetails {
   @ApiProperty({ type: 'integer', example: 400 }) readonly status!: number;
   @ApiProperty() readonly detail!: string;
   @ApiProperty({ description: 'the path and query asked' }) readonly instance!: string;
-  @ApiPropertyOptional({ description: 'a stable code: the invariant broken, INVALID_EVENT, NOT_FOUND, …' }) readonly code?: string;
-  @ApiPropertyOptional({ type: [FieldProblemAnswer], description: 'every field that is wrong, at once' }) readonly errors?: readonly FieldProblemAnswer[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'a failed health check: each check and what it found' })
+  @ApiPropertyOptional({ description: 'a stable code: the invariant broken, INVALID_EVENT, NOT_FOUND, …' })
+  readonly code?: string;
+  @ApiPropertyOptional({ type: [FieldProblemAnswer], description: 'every field that is wrong, at once' })
+  readonly errors?: readonly FieldProblemAnswer[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'a failed health check: each check and what it found',
+  })
   readonly checks?: Readonly<Record<string, unknown>>;
 }

@@ -1,4 +1,12 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AccessConfig } from './tokens';
@@ -45,11 +53,14 @@ export class AccessGuard implements CanActivate {
     const writes = this.reflector.get<boolean | undefined>(WRITES, context.getHandler()) === true;
     if (!writes && this.access.readers.size === 0) return true;
     const token = bearerTokenOf(request.headers.authorization);
-    if (token === undefined) throw new UnauthorizedException('a bearer token is required: Authorization: Bearer <token>');
+    if (token === undefined)
+      throw new UnauthorizedException('a bearer token is required: Authorization: Bearer <token>');
     const writer = this.access.writers.nameOf(token);
     if (writes && writer === undefined) {
       throw new ForbiddenException(
-        this.access.writers.size === 0 ? 'writes are disabled: no writer tokens are configured (ANNALS_WRITER_TOKENS)' : 'this token may not write',
+        this.access.writers.size === 0
+          ? 'writes are disabled: no writer tokens are configured (ANNALS_WRITER_TOKENS)'
+          : 'this token may not write',
       );
     }
     const principal = writer ?? this.access.readers.nameOf(token);

@@ -6,7 +6,9 @@ const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 const TOKEN = new RegExp(`^[\\x21-\\x7e]{${TOKEN_RULE.minLength},}$`);
 
 /** `name:token` pairs, comma-separated: each pair, or the rule the first bad one breaks (never quoting a token). */
-export function parseTokenList(text: string): { pairs: readonly (readonly [name: string, token: string])[] } | { problem: string } {
+export function parseTokenList(
+  text: string,
+): { pairs: readonly (readonly [name: string, token: string])[] } | { problem: string } {
   const pairs: [string, string][] = [];
   const entries = text.split(',').map((entry) => entry.trim());
   if (entries.length === 1 && entries[0] === '') return { pairs };
@@ -15,11 +17,15 @@ export function parseTokenList(text: string): { pairs: readonly (readonly [name:
     const name = entry.slice(0, at);
     const token = entry.slice(at + 1);
     const where = `entry ${index + 1} of ${entries.length}`;
-    if (at < 0 || !NAME.test(name)) return { problem: `${where} must be name:token, the name of letters, digits and . _ @ - (at most 64)` };
+    if (at < 0 || !NAME.test(name))
+      return { problem: `${where} must be name:token, the name of letters, digits and . _ @ - (at most 64)` };
     if (!TOKEN.test(token)) {
-      return { problem: `${where} (${name}): the token must be at least ${TOKEN_RULE.minLength} printable ASCII characters with no whitespace or comma` };
+      return {
+        problem: `${where} (${name}): the token must be at least ${TOKEN_RULE.minLength} printable ASCII characters with no whitespace or comma`,
+      };
     }
-    if (pairs.some(([, other]) => other === token)) return { problem: `${where} (${name}): the same token is given twice` };
+    if (pairs.some(([, other]) => other === token))
+      return { problem: `${where} (${name}): the same token is given twice` };
     pairs.push([name, token]);
   }
   return { pairs };

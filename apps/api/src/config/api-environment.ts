@@ -23,7 +23,9 @@ function IsTokenList(options?: ValidationOptions): PropertyDecorator {
 /** Everything the API reads from its environment, checked at start (README, Configuration). */
 export class ApiEnvironment extends StoreEnvironment {
   @Expose()
-  @Matches(/\S/, { message: 'must name the chronology folder to import into an empty store, got an empty value' })
+  @Matches(/\S/, {
+    message: 'must name the chronology folder to import into an empty store, got an empty value',
+  })
   readonly ANNALS_EVENTS: string = 'events';
 
   @Expose()
@@ -37,15 +39,20 @@ export class ApiEnvironment extends StoreEnvironment {
   /** No default for an empty value: an empty HOST would bind every interface, so it must be said explicitly. */
   @Expose()
   @ValidateIf((env: ApiEnvironment) => env.HOST !== 'localhost')
-  @IsIP(undefined, { message: ({ value }) => `must be the IP address to listen on, e.g. 127.0.0.1 (0.0.0.0 for every interface) or localhost, got "${String(value).slice(0, 40)}"` })
+  @IsIP(undefined, {
+    message: ({ value }) =>
+      `must be the IP address to listen on, e.g. 127.0.0.1 (0.0.0.0 for every interface) or localhost, got "${String(value).slice(0, 40)}"`,
+  })
   readonly HOST: string = '127.0.0.1';
 
   @Expose()
   @ValidateBy({
     name: 'isPort',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && /^(0|[1-9]\d{0,4})$/.test(value) && Number(value) <= 65_535,
-      defaultMessage: (args) => `must be a port number from 0 to 65535, got "${String(args?.value).slice(0, 20)}"`,
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^(0|[1-9]\d{0,4})$/.test(value) && Number(value) <= 65_535,
+      defaultMessage: (args) =>
+        `must be a port number from 0 to 65535, got "${String(args?.value).slice(0, 20)}"`,
     },
   })
   readonly PORT: string = '3000';

@@ -8,11 +8,21 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('annals')
-      .setDescription('The sourced, bitemporal record of the Collective Security Treaty and the CSTO, 1992–2024')
+      .setDescription(
+        'The sourced, bitemporal record of the Collective Security Treaty and the CSTO, 1992–2024',
+      )
       .setVersion(packageVersion())
       // Declared with addSecurity: addBearerAuth would call the tokens JWTs.
-      .addSecurity('writer', { type: 'http', scheme: 'bearer', description: 'an opaque writer token, from ANNALS_WRITER_TOKENS' })
-      .addSecurity('reader', { type: 'http', scheme: 'bearer', description: 'an opaque reader or writer token; needed only when ANNALS_READER_TOKENS is set' })
+      .addSecurity('writer', {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'an opaque writer token, from ANNALS_WRITER_TOKENS',
+      })
+      .addSecurity('reader', {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'an opaque reader or writer token; needed only when ANNALS_READER_TOKENS is set',
+      })
       .build(),
   );
 }

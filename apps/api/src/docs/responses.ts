@@ -1,5 +1,12 @@
 import { applyDecorators, HttpStatus, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiSecurity,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ProblemAnswer } from '../answers/problem.answer';
 import { AnswersIn } from '../http/content-negotiation';
 
@@ -13,9 +20,11 @@ const PROBLEMS: Readonly<Partial<Record<HttpStatus, string>>> = {
   [HttpStatus.CONFLICT]: 'the event id is taken by another fact',
   [HttpStatus.PRECONDITION_FAILED]: 'If-Match names a revision the stream has moved past',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'the body is over the size limit',
-  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'the body is not JSON, or in a charset or Content-Encoding not read here',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]:
+    'the body is not JSON, or in a charset or Content-Encoding not read here',
   [HttpStatus.UNPROCESSABLE_ENTITY]: "the fact would break the stream's rules: the invariant's code",
-  [HttpStatus.SERVICE_UNAVAILABLE]: 'not ready: the store does not answer or the record is still loading; `checks` says which',
+  [HttpStatus.SERVICE_UNAVAILABLE]:
+    'not ready: the store does not answer or the record is still loading; `checks` says which',
 };
 
 /** The error answers of an operation, each as a problem+json schema. */
@@ -23,7 +32,11 @@ export function ProblemResponses(...statuses: HttpStatus[]): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemAnswer),
     ...statuses.map((status) =>
-      ApiResponse({ status, description: PROBLEMS[status] ?? HttpStatus[status], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemAnswer) } } } }),
+      ApiResponse({
+        status,
+        description: PROBLEMS[status] ?? HttpStatus[status],
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemAnswer) } } },
+      }),
     ),
   );
 }
@@ -37,7 +50,13 @@ export function Reads(answer: Type, ...errors: HttpStatus[]): MethodDecorator {
     ApiOkResponse({ type: answer }),
     ApiSecurity({}),
     ApiSecurity('reader'),
-    ProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.NOT_ACCEPTABLE, ...errors),
+    ProblemResponses(
+      HttpStatus.BAD_REQUEST,
+      HttpStatus.UNAUTHORIZED,
+      HttpStatus.FORBIDDEN,
+      HttpStatus.NOT_ACCEPTABLE,
+      ...errors,
+    ),
   );
 }
 
@@ -49,6 +68,12 @@ export function Streams(mediaType: string, description: string, ...errors: HttpS
     ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', description } } } }),
     ApiSecurity({}),
     ApiSecurity('reader'),
-    ProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.NOT_ACCEPTABLE, ...errors),
+    ProblemResponses(
+      HttpStatus.BAD_REQUEST,
+      HttpStatus.UNAUTHORIZED,
+      HttpStatus.FORBIDDEN,
+      HttpStatus.NOT_ACCEPTABLE,
+      ...errors,
+    ),
   );
 }

@@ -8,7 +8,11 @@ import { RecordHealth } from './record-health';
 
 /** A terminus check, documented as this API documents every answer: its errors are problems. */
 const Check = (): MethodDecorator =>
-  applyDecorators(HealthCheck({ swaggerDocumentation: false }), ApiOkResponse({ type: HealthAnswer }), ProblemResponses(HttpStatus.NOT_ACCEPTABLE, HttpStatus.SERVICE_UNAVAILABLE));
+  applyDecorators(
+    HealthCheck({ swaggerDocumentation: false }),
+    ApiOkResponse({ type: HealthAnswer }),
+    ProblemResponses(HttpStatus.NOT_ACCEPTABLE, HttpStatus.SERVICE_UNAVAILABLE),
+  );
 
 /** Open without a token even when reads need one: orchestrators and load balancers ask these. */
 @ApiTags('health')
@@ -22,21 +26,28 @@ export class HealthController {
 
   @Get()
   @Check()
-  @ApiOperation({ summary: 'Readiness (as /health/ready): the store answers and the record is loaded into the projections' })
+  @ApiOperation({
+    summary: 'Readiness (as /health/ready): the store answers and the record is loaded into the projections',
+  })
   ready(): Promise<HealthCheckResult> {
     return this.readiness();
   }
 
   @Get('ready')
   @Check()
-  @ApiOperation({ summary: 'Readiness: the store answers and the record is loaded into the projections; 503 otherwise' })
+  @ApiOperation({
+    summary: 'Readiness: the store answers and the record is loaded into the projections; 503 otherwise',
+  })
   readyAlias(): Promise<HealthCheckResult> {
     return this.readiness();
   }
 
   @Get('live')
   @Check()
-  @ApiOperation({ summary: 'Liveness: the process answers HTTP (it checks nothing else, so that a slow store does not get it restarted)' })
+  @ApiOperation({
+    summary:
+      'Liveness: the process answers HTTP (it checks nothing else, so that a slow store does not get it restarted)',
+  })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }

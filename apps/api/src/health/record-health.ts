@@ -33,7 +33,10 @@ export class RecordHealth {
   async recordLoaded(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('record');
     try {
-      const index = await withinTimeout(this.record.current(), 'the record is still being read into the projections');
+      const index = await withinTimeout(
+        this.record.current(),
+        'the record is still being read into the projections',
+      );
       return indicator.up({ facts: index.size, ...this.record.status() });
     } catch (error) {
       return indicator.down({ message: messageOf(error), ...this.record.status() });
@@ -44,7 +47,10 @@ export class RecordHealth {
 function withinTimeout<T>(promise: Promise<T>, reason: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${reason} within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${reason} within ${READINESS_TIMEOUT_MS} ms`)),
+      READINESS_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

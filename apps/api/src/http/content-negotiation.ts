@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, NotAcceptableException, SetMetadata } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  NotAcceptableException,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
@@ -18,9 +25,12 @@ export class ContentNegotiation implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    const mediaType = this.reflector.get<string | undefined>(MEDIA_TYPE, context.getHandler()) ?? 'application/json';
+    const mediaType =
+      this.reflector.get<string | undefined>(MEDIA_TYPE, context.getHandler()) ?? 'application/json';
     if (request.accepts(mediaType) === false) {
-      throw new NotAcceptableException(`this endpoint answers in ${mediaType} only; the Accept header asks for ${String(request.headers.accept).slice(0, 80)}`);
+      throw new NotAcceptableException(
+        `this endpoint answers in ${mediaType} only; the Accept header asks for ${String(request.headers.accept).slice(0, 80)}`,
+      );
     }
     return next.handle();
   }

@@ -34,7 +34,8 @@ export function verifyJsonBytes(_request: IncomingMessage, _response: unknown, b
   } catch {
     throw new BodyError(400, 'the body is not valid UTF-8');
   }
-  if (depthExceeds(bytes, MAX_JSON_DEPTH)) throw new BodyError(400, `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (depthExceeds(bytes, MAX_JSON_DEPTH))
+    throw new BodyError(400, `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
 }
 
 const QUOTE = 0x22;
@@ -65,7 +66,12 @@ function depthExceeds(bytes: Buffer, max: number): boolean {
  */
 export function safeJsonBody(request: Request, _response: Response, next: NextFunction): void {
   if (hasBody(request) && request.is(JSON_TYPES) === false) {
-    next(new BodyError(415, `the body must be JSON (Content-Type: application/json), got ${String(request.headers['content-type'] ?? 'no Content-Type').slice(0, 60)}`));
+    next(
+      new BodyError(
+        415,
+        `the body must be JSON (Content-Type: application/json), got ${String(request.headers['content-type'] ?? 'no Content-Type').slice(0, 60)}`,
+      ),
+    );
     return;
   }
   const body: unknown = request.body;
@@ -73,18 +79,26 @@ export function safeJsonBody(request: Request, _response: Response, next: NextFu
     next();
     return;
   }
-  const pending: { value: Record<string, unknown> | unknown[]; path: string }[] = [{ value: body as Record<string, unknown>, path: '' }];
+  const pending: { value: Record<string, unknown> | unknown[]; path: string }[] = [
+    { value: body as Record<string, unknown>, path: '' },
+  ];
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     const { value, path } = item;
     for (const key of Object.keys(value)) {
       const at = Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
       if (UNSAFE_KEYS.has(key)) {
-        next(new BodyError(400, `${at}: is not allowed as a field name`, { path: at, reason: 'is not allowed as a field name' }));
+        next(
+          new BodyError(400, `${at}: is not allowed as a field name`, {
+            path: at,
+            reason: 'is not allowed as a field name',
+          }),
+        );
         return;
       }
       const child = (value as Record<string, unknown>)[key];
       if (typeof child === 'string') (value as Record<string, unknown>)[key] = child.normalize('NFC');
-      else if (typeof child === 'object' && child !== null) pending.push({ value: child as Record<string, unknown>, path: at });
+      else if (typeof child === 'object' && child !== null)
+        pending.push({ value: child as Record<string, unknown>, path: at });
     }
   }
   next();
@@ -92,11 +106,15 @@ export function safeJsonBody(request: Request, _response: Response, next: NextFu
 
 /** RFC 9110: a request has a body when it says how long (and not zero) or that it is chunked. */
 function hasBody(request: Request): boolean {
-  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  return (
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0
+  );
 }
 
 /** Is this one of the client errors body-parser (or the checks above) reports, with its status? */
-export function isBodyError(error: unknown): error is { status: number; message: string; expose: true; problem?: { path: string; reason: string } } {
+export function isBodyError(
+  error: unknown,
+): error is { status: number; message: string; expose: true; problem?: { path: string; reason: string } } {
   if (typeof error !== 'object' || error === null) return false;
   const { status, expose } = error as { status?: unknown; expose?: unknown };
   return expose === true && typeof status === 'number' && status >= 400 && status < 500;

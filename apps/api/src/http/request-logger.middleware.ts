@@ -14,7 +14,12 @@ export class RequestLogger implements NestMiddleware {
 }
 
 /** The request's line, written once its response is over, with its URL as it was asked. */
-export function logWhenDone(logger: Logger, url: string, request: IncomingMessage, response: ServerResponse): void {
+export function logWhenDone(
+  logger: Logger,
+  url: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
   const started = process.hrtime.bigint();
   response.on('close', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -12,7 +12,10 @@ export class InstrumentsController {
   constructor(private readonly queries: HistoryQueries) {}
 
   @Get('status')
-  @ApiOperation({ summary: 'Participants table of an instrument as of a day: signature, ratification law, deposit, in force, withdrawal' })
+  @ApiOperation({
+    summary:
+      'Participants table of an instrument as of a day: signature, ratification law, deposit, in force, withdrawal',
+  })
   @Reads(InstrumentStatusAnswer, HttpStatus.NOT_FOUND)
   @CachedAnswer()
   status(@Param() { id }: InstrumentPath, @Query() query: DayQuery): Promise<InstrumentStatus> {

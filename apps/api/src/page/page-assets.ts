@@ -43,7 +43,8 @@ export function servePage(
   const serve = serveStatic(directory, {
     index: 'index.html',
     // Set when express is about to send a file; express then keeps ours instead of its max-age=0.
-    setHeaders: (response: ServerResponse, file: string) => response.setHeader('Cache-Control', cacheControlFor(file)),
+    setHeaders: (response: ServerResponse, file: string) =>
+      response.setHeader('Cache-Control', cacheControlFor(file)),
   });
   // The page's files all sit at the top of its folder (scripts/build-web.mjs): a deeper path, as every question to
   // the API is, cannot name one, and is not looked for on disk.

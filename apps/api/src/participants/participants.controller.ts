@@ -13,12 +13,17 @@ export class ParticipantsController {
 
   @Get('history')
   @ApiOperation({
-    summary: "A participant's history as spells: signatory, party, member, suspended, frozen, observer, partner",
-    description: 'A three-letter code is read in any case (uzb is UZB). 404 when the record does not name the participant, or the organisation asked about.',
+    summary:
+      "A participant's history as spells: signatory, party, member, suspended, frozen, observer, partner",
+    description:
+      'A three-letter code is read in any case (uzb is UZB). 404 when the record does not name the participant, or the organisation asked about.',
   })
   @Reads(ParticipantHistoryAnswer, HttpStatus.NOT_FOUND)
   @CachedAnswer()
-  history(@Param() { id }: ParticipantPath, @Query() query: ParticipantHistoryQuery): Promise<{ participant: string; spells: HistorySpell[] }> {
+  history(
+    @Param() { id }: ParticipantPath,
+    @Query() query: ParticipantHistoryQuery,
+  ): Promise<{ participant: string; spells: HistorySpell[] }> {
     return this.queries.participantHistory({ ...query, id });
   }
 }

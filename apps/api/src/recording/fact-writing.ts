@@ -13,7 +13,8 @@ import type { RecordFactDto } from './record-fact.dto';
 export function expectedRevisionOf(request: AuthenticatedRequest): ExpectedRevision {
   const ifMatch = request.header('if-match')?.trim();
   const ifNoneMatch = request.header('if-none-match')?.trim();
-  if (ifMatch !== undefined && ifNoneMatch !== undefined) throw new BadRequestException('If-Match and If-None-Match: send one, not both');
+  if (ifMatch !== undefined && ifNoneMatch !== undefined)
+    throw new BadRequestException('If-Match and If-None-Match: send one, not both');
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch === '*') return 'no_stream';
     throw new BadRequestException('If-None-Match: only * is meaningful here (the stream must not exist yet)');
@@ -21,7 +22,10 @@ export function expectedRevisionOf(request: AuthenticatedRequest): ExpectedRevis
   if (ifMatch === undefined) return 'any';
   if (ifMatch === '*') return 'stream_exists';
   const revision = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch)?.[1];
-  if (revision === undefined) throw new BadRequestException(`If-Match: must be a stream revision such as "4", or *, got ${ifMatch.slice(0, 40)}`);
+  if (revision === undefined)
+    throw new BadRequestException(
+      `If-Match: must be a stream revision such as "4", or *, got ${ifMatch.slice(0, 40)}`,
+    );
   return Number(revision);
 }
 
@@ -46,6 +50,9 @@ export async function writeFact(
       request: { id: requestId, method: request.method, path: request.originalUrl },
     },
   });
-  response.status(result.created ? 201 : 200).setHeader('ETag', `"${result.revision}"`).setHeader('Location', `/events/${result.id}`);
+  response
+    .status(result.created ? 201 : 200)
+    .setHeader('ETag', `"${result.revision}"`)
+    .setHeader('Location', `/events/${result.id}`);
   return result;
 }

@@ -12,7 +12,8 @@ interface ExportFlags {
 
 const FEEDS = {
   events: (exports: Exports) => exports.eventsNdjson(),
-  spells: (exports: Exports, flags: ExportFlags) => exports.membershipSpellsCsv(validateQuery(RecordedTimeQuery, { knownAt: flags.knownAt })),
+  spells: (exports: Exports, flags: ExportFlags) =>
+    exports.membershipSpellsCsv(validateQuery(RecordedTimeQuery, { knownAt: flags.knownAt })),
   'state-year': (exports: Exports, flags: ExportFlags) =>
     exports.stateYearCsv(validateQuery(StateYearQuery, { organisation: flags.org, knownAt: flags.knownAt })),
 } satisfies Record<string, (exports: Exports, flags: ExportFlags) => AsyncIterable<string>>;
@@ -20,7 +21,8 @@ const FEEDS = {
 @Command({
   name: 'export',
   arguments: '<feed>',
-  description: 'stream an analytics feed: events (NDJSON log), spells (membership spells CSV), state-year (COW-style panel CSV)',
+  description:
+    'stream an analytics feed: events (NDJSON log), spells (membership spells CSV), state-year (COW-style panel CSV)',
 })
 export class ExportCommand extends CommandRunner {
   constructor(private readonly exports: Exports) {
@@ -29,7 +31,9 @@ export class ExportCommand extends CommandRunner {
 
   async run([feed = '']: string[], flags: ExportFlags): Promise<void> {
     if (!Object.hasOwn(FEEDS, feed)) {
-      process.stderr.write(`annals export: <feed>: must be one of ${Object.keys(FEEDS).join(', ')}, got "${feed}"\n`);
+      process.stderr.write(
+        `annals export: <feed>: must be one of ${Object.keys(FEEDS).join(', ')}, got "${feed}"\n`,
+      );
       process.exitCode = EXIT.USAGE;
       return;
     }
@@ -50,7 +54,10 @@ export class ExportCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--known-at <instant>', description: 'spells, state-year: the record as it stood at this instant' })
+  @Option({
+    flags: '--known-at <instant>',
+    description: 'spells, state-year: the record as it stood at this instant',
+  })
   parseKnownAt(value: string): string {
     return value;
   }

@@ -7,7 +7,8 @@ import { runQuery } from '../run-query';
 @Command({
   name: 'fact',
   arguments: '<id>',
-  description: 'one fact: what it says, its sources and dispute readings, its corrections and its audit trail (by event id or chronology fact id)',
+  description:
+    'one fact: what it says, its sources and dispute readings, its corrections and its audit trail (by event id or chronology fact id)',
 })
 export class FactCommand extends JsonCommand {
   constructor(private readonly queries: HistoryQueries) {
@@ -15,7 +16,9 @@ export class FactCommand extends JsonCommand {
   }
 
   async run([id = '']: string[], flags: { json?: boolean }): Promise<void> {
-    await runQuery({ command: 'fact', json: flags.json, render: renderFact }, () => this.queries.auditTrail(id));
+    await runQuery({ command: 'fact', json: flags.json, render: renderFact }, () =>
+      this.queries.auditTrail(id),
+    );
   }
 }
 
@@ -40,12 +43,21 @@ function renderFact(trail: AuditTrail): string {
   if (event.dispute) {
     lines.push('', `disputed: followed because ${event.dispute.followed}`);
     for (const reading of event.dispute.readings) {
-      lines.push(`  - reading: ${reading.claim}${reading.effectiveDate ? ` (${reading.effectiveDate})` : ''}`, ...reading.sources.map((source) => `      ${sourceLine(source)}`));
+      lines.push(
+        `  - reading: ${reading.claim}${reading.effectiveDate ? ` (${reading.effectiveDate})` : ''}`,
+        ...reading.sources.map((source) => `      ${sourceLine(source)}`),
+      );
     }
   }
   lines.push('', 'recorded:', `  ${recordedLine(trail)}`);
-  lines.push('', trail.supersededBy.length === 0 ? 'corrections: none' : `corrections (${trail.supersededBy.length}):`);
-  for (const later of trail.supersededBy) lines.push(`  - ${later.event.type} ${later.id}: ${recordedLine(later)}${'reason' in later.event ? `; reason: ${String(later.event.reason)}` : ''}`);
+  lines.push(
+    '',
+    trail.supersededBy.length === 0 ? 'corrections: none' : `corrections (${trail.supersededBy.length}):`,
+  );
+  for (const later of trail.supersededBy)
+    lines.push(
+      `  - ${later.event.type} ${later.id}: ${recordedLine(later)}${'reason' in later.event ? `; reason: ${String(later.event.reason)}` : ''}`,
+    );
   return lines.join('\n');
 }
 
@@ -56,6 +68,10 @@ function sourceLine(source: Source): string {
 }
 
 function recordedLine(trail: Omit<AuditTrail, 'supersededBy'>): string {
-  const from = trail.importedFrom ? `, imported from ${trail.importedFrom.file}:${trail.importedFrom.line}` : trail.request ? `, by request ${trail.request.method} ${trail.request.path}` : '';
+  const from = trail.importedFrom
+    ? `, imported from ${trail.importedFrom.file}:${trail.importedFrom.line}`
+    : trail.request
+      ? `, by request ${trail.request.method} ${trail.request.path}`
+      : '';
   return `${trail.recordedAt} by ${trail.recordedBy} in ${trail.streamId} (revision ${trail.revision}, position ${trail.position})${from}`;
 }

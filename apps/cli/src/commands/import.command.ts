@@ -33,12 +33,16 @@ export class ImportCommand extends CommandRunner {
     });
     progress.finish();
     for (const done of report.finished) {
-      process.stderr.write(`annals import: import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)\n`);
+      process.stderr.write(
+        `annals import: import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)\n`,
+      );
     }
     if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     if (report.problems.length > 0) {
       for (const problem of report.problems) process.stderr.write(`${describe(problem)}\n`);
-      process.stderr.write(`annals import: ${report.problems.length} problem(s) in ${path}; nothing was imported\n`);
+      process.stderr.write(
+        `annals import: ${report.problems.length} problem(s) in ${path}; nothing was imported\n`,
+      );
       process.exitCode = EXIT.PROBLEMS;
       return;
     }
@@ -51,7 +55,10 @@ export class ImportCommand extends CommandRunner {
     }
   }
 
-  @Option({ flags: '--as <name>', description: 'who is recording (stored with every event); default import:<user>' })
+  @Option({
+    flags: '--as <name>',
+    description: 'who is recording (stored with every event); default import:<user>',
+  })
   parseAs(value: string): string {
     return value;
   }

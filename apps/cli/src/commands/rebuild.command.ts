@@ -3,7 +3,10 @@ import { LiveRecord } from '@app/history';
 import { ProgressBar } from '../output/progress-bar';
 import { JsonCommand } from '../query-command';
 
-@Command({ name: 'rebuild', description: 'fold the whole log again from position 0 into the projections, and time it' })
+@Command({
+  name: 'rebuild',
+  description: 'fold the whole log again from position 0 into the projections, and time it',
+})
 export class RebuildCommand extends JsonCommand {
   constructor(private readonly record: LiveRecord) {
     super();

@@ -14,13 +14,24 @@ export class ReplayCommand extends PeriodQueryCommand {
   }
 
   async run([organisation]: string[], flags: PeriodQueryFlags): Promise<void> {
-    await runQuery({ command: 'replay', names: { org: '<org>' }, json: flags.json, render: renderReplay }, () =>
-      this.history.replay(validateQuery(ReplayQuestion, { org: organisation, from: flags.from, to: flags.to, knownAt: flags.knownAt })),
+    await runQuery(
+      { command: 'replay', names: { org: '<org>' }, json: flags.json, render: renderReplay },
+      () =>
+        this.history.replay(
+          validateQuery(ReplayQuestion, {
+            org: organisation,
+            from: flags.from,
+            to: flags.to,
+            knownAt: flags.knownAt,
+          }),
+        ),
     );
   }
 }
 
 function renderReplay(replay: Replay): string {
   const lines = replay.days.map((day) => `${day.date}: ${day.changes.join('; ')}`);
-  return lines.length > 0 ? lines.join('\n') : `nothing changed in ${replay.organisation} from ${replay.from} to ${replay.to}`;
+  return lines.length > 0
+    ? lines.join('\n')
+    : `nothing changed in ${replay.organisation} from ${replay.from} to ${replay.to}`;
 }

@@ -16,7 +16,8 @@ interface TimelineFlags extends PeriodQueryFlags {
 @Command({
   name: 'timeline',
   arguments: '<org>',
-  description: "the organisation's facts (its own, its instruments' and its deployments') in effective-date order",
+  description:
+    "the organisation's facts (its own, its instruments' and its deployments') in effective-date order",
 })
 export class TimelineCommand extends PeriodQueryCommand<TimelineFlags> {
   constructor(private readonly queries: HistoryQueries) {
@@ -25,12 +26,16 @@ export class TimelineCommand extends PeriodQueryCommand<TimelineFlags> {
 
   async run([organisation]: string[], flags: TimelineFlags): Promise<void> {
     const { json: _json, ...filters } = flags;
-    await runQuery({ command: 'timeline', names: { org: '<org>' }, json: flags.json, render: renderTimeline }, () =>
-      this.queries.timeline(validateQuery(TimelineQuestion, { ...filters, org: organisation })),
+    await runQuery(
+      { command: 'timeline', names: { org: '<org>' }, json: flags.json, render: renderTimeline },
+      () => this.queries.timeline(validateQuery(TimelineQuestion, { ...filters, org: organisation })),
     );
   }
 
-  @Option({ flags: '--participant <participant>', description: 'only facts about this participant (e.g. ARM)' })
+  @Option({
+    flags: '--participant <participant>',
+    description: 'only facts about this participant (e.g. ARM)',
+  })
   parseParticipant(value: string): string {
     return value;
   }
@@ -57,9 +62,16 @@ export class TimelineCommand extends PeriodQueryCommand<TimelineFlags> {
 }
 
 function renderTimeline(page: TimelinePage): string {
-  const shown = page.entries.length === page.total ? `${page.total} facts` : `facts ${page.offset + 1}–${page.offset + page.entries.length} of ${page.total}`;
+  const shown =
+    page.entries.length === page.total
+      ? `${page.total} facts`
+      : `facts ${page.offset + 1}–${page.offset + page.entries.length} of ${page.total}`;
   return renderSections(`timeline of ${page.organisation}: ${shown}`, [
-    ['facts', ['effective', 'type', 'who', 'about', 'id'], page.entries.map((entry) => [entry.effectiveDate, entry.type, who(entry), about(entry), entry.id])],
+    [
+      'facts',
+      ['effective', 'type', 'who', 'about', 'id'],
+      page.entries.map((entry) => [entry.effectiveDate, entry.type, who(entry), about(entry), entry.id]),
+    ],
   ]);
 }
 

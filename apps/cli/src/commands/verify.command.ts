@@ -13,7 +13,7 @@ interface VerifyFlags {
 @Command({
   name: 'verify',
   description:
-    'check the whole log: the hash chain and the store\'s guards, positions, contiguous revisions, every event still valid, corrections, metadata, imports; finishes an unfinished import first; exit 1 on problems',
+    "check the whole log: the hash chain and the store's guards, positions, contiguous revisions, every event still valid, corrections, metadata, imports; finishes an unfinished import first; exit 1 on problems",
 })
 export class VerifyCommand extends JsonCommand<VerifyFlags> {
   constructor(private readonly verifier: LogVerifier) {
@@ -22,15 +22,21 @@ export class VerifyCommand extends JsonCommand<VerifyFlags> {
 
   async run(_params: string[], flags: VerifyFlags): Promise<void> {
     if (flags.expect !== undefined && !isChainHash(flags.expect)) {
-      process.stderr.write(`annals verify: --expect: a head hash is 64 lower-case hexadecimal digits, got "${flags.expect}"\n`);
+      process.stderr.write(
+        `annals verify: --expect: a head hash is 64 lower-case hexadecimal digits, got "${flags.expect}"\n`,
+      );
       process.exitCode = EXIT.USAGE;
       return;
     }
-    const report = await this.verifier.verify(flags.expect === undefined ? {} : { expectedHead: flags.expect });
+    const report = await this.verifier.verify(
+      flags.expect === undefined ? {} : { expectedHead: flags.expect },
+    );
     // An empty log has nothing wrong in it, but nothing right either: never "no problems" for a store holding nothing.
     if (report.events === 0) {
       if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-      process.stderr.write('annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n');
+      process.stderr.write(
+        'annals verify: the log is empty: nothing to verify (import the chronology with `annals import`)\n',
+      );
       process.exitCode = EXIT.PROBLEMS;
       return;
     }
@@ -39,7 +45,11 @@ export class VerifyCommand extends JsonCommand<VerifyFlags> {
     if (report.problems.length > 0) process.exitCode = EXIT.PROBLEMS;
   }
 
-  @Option({ flags: '--expect <hash>', description: 'a head hash printed by an earlier verify: fails if the log no longer holds it (rolled back or rewritten)' })
+  @Option({
+    flags: '--expect <hash>',
+    description:
+      'a head hash printed by an earlier verify: fails if the log no longer holds it (rolled back or rewritten)',
+  })
   parseExpect(value: string): string {
     return value;
   }
@@ -47,7 +57,8 @@ export class VerifyCommand extends JsonCommand<VerifyFlags> {
 
 function describe(report: LogReport): string {
   const lines = report.finishedImports.map(
-    (done) => `import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)`,
+    (done) =>
+      `import ${done.importId} of ${done.source} had been left unfinished: finished it (${done.count} events)`,
   );
   if (report.unchained > 0) {
     lines.push(
@@ -56,10 +67,17 @@ function describe(report: LogReport): string {
         : `the first ${report.unchained} events were recorded before the store kept a hash chain: it starts at the event after them`,
     );
   }
-  lines.push(`${report.events} events in ${report.streams} streams: ${report.problems.length === 0 ? 'no problems' : `${report.problems.length} problem(s)`}`);
+  lines.push(
+    `${report.events} events in ${report.streams} streams: ${report.problems.length === 0 ? 'no problems' : `${report.problems.length} problem(s)`}`,
+  );
   if (report.head !== null) lines.push(`head ${report.head}`);
   if (report.problems.length > 0) {
-    lines.push(renderTable(['position', 'id', 'problem'], report.problems.map((p) => [p.position ?? '-', p.id ?? '-', p.reason])));
+    lines.push(
+      renderTable(
+        ['position', 'id', 'problem'],
+        report.problems.map((p) => [p.position ?? '-', p.id ?? '-', p.reason]),
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

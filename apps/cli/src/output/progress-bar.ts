@@ -15,7 +15,9 @@ export class ProgressBar {
     if (this.stream.isTTY) {
       const width = 30;
       const filled = Math.round((percent / 100) * width);
-      this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% (${done}/${total})`);
+      this.stream.write(
+        `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% (${done}/${total})`,
+      );
     } else if (percent >= this.lastPercent + 25 || (percent === 100 && this.lastPercent !== 100)) {
       this.stream.write(`${this.label}: ${percent}% (${done}/${total})\n`);
     } else {

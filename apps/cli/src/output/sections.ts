@@ -8,14 +8,20 @@ export type Section = readonly [name: string, headers: readonly string[], rows: 
 export function renderSections(title: string, sections: readonly Section[]): string {
   const parts = [title];
   for (const [name, headers, rows] of sections) {
-    parts.push(rows.length === 0 ? `\n${name}: none` : `\n${name} (${rows.length}):\n${renderTable(headers, rows)}`);
+    parts.push(
+      rows.length === 0 ? `\n${name}: none` : `\n${name} (${rows.length}):\n${renderTable(headers, rows)}`,
+    );
   }
   return parts.join('\n');
 }
 
 /** The changes whose date is known only to a period containing the day: the same section in every dated answer. */
 export function uncertainSection(rows: readonly UncertainRow[]): Section {
-  return ['uncertain', ['subject', 'participant', 'status', 'from', 'to', 'because'], rows.map((u) => [u.subject, u.participant, u.status, u.from, u.to, u.because])];
+  return [
+    'uncertain',
+    ['subject', 'participant', 'status', 'from', 'to', 'because'],
+    rows.map((u) => [u.subject, u.participant, u.status, u.from, u.to, u.because]),
+  ];
 }
 
 /** Names the facts behind each row (`--evidence`); absent: no evidence column. */
@@ -27,7 +33,11 @@ export function namesOf(name: (id: string) => string): Evidence {
 }
 
 /** The section with an `evidence` column naming each row's facts, when evidence was asked for. */
-export function evidenced(section: Section, ids: readonly (readonly string[])[], evidence: Evidence): Section {
+export function evidenced(
+  section: Section,
+  ids: readonly (readonly string[])[],
+  evidence: Evidence,
+): Section {
   if (!evidence) return section;
   const [name, headers, rows] = section;
   return [name, [...headers, 'evidence'], rows.map((row, index) => [...row, evidence(ids[index] ?? [])])];

@@ -5,7 +5,11 @@ import { deploymentDecider } from './deployment.decider';
 import { instrumentDecider } from './instrument.decider';
 import { organisationDecider } from './organisation.decider';
 
-const DECIDERS = { organisation: organisationDecider, instrument: instrumentDecider, deployment: deploymentDecider };
+const DECIDERS = {
+  organisation: organisationDecider,
+  instrument: instrumentDecider,
+  deployment: deploymentDecider,
+};
 
 /**
  * Decides a new fact for the stream whose `history` (recorded order) is given, whatever its kind: the kind is

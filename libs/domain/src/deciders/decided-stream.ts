@@ -2,7 +2,15 @@ import { DomainError } from '../errors';
 import { isRecordKeepingEvent, type DomainEvent, type SubjectEvent } from '../events/catalogue';
 import { categoryOf, streamOf, type StreamCategory } from '../streams';
 import { decide } from './decide';
-import { NEW_FACT, standingFacts, supersessionProblem, throwIf, type RecordedFact, type RecordFact, type StandingFact } from './decider';
+import {
+  NEW_FACT,
+  standingFacts,
+  supersessionProblem,
+  throwIf,
+  type RecordedFact,
+  type RecordFact,
+  type StandingFact,
+} from './decider';
 import { type DeploymentState, deploymentDecider } from './deployment.decider';
 import { EffectiveOrder, type OrderChange, type StreamOrder } from './effective-order';
 import { type InstrumentState, instrumentDecider } from './instrument.decider';
@@ -36,7 +44,10 @@ export class DecidedStream<Fact extends RecordedFact = RecordedFact> {
   private constructor(private readonly checkpointEvery: number) {}
 
   /** The stream with `history` (recorded order) already in it: one replay. */
-  static of<Fact extends RecordedFact>(history: readonly Fact[], options: DecidedStreamOptions = {}): DecidedStream<Fact> {
+  static of<Fact extends RecordedFact>(
+    history: readonly Fact[],
+    options: DecidedStreamOptions = {},
+  ): DecidedStream<Fact> {
     const stream = new DecidedStream<Fact>(options.checkpointEvery ?? CHECKPOINT_EVERY);
     stream.reset(history);
     return stream;
@@ -58,7 +69,8 @@ export class DecidedStream<Fact extends RecordedFact = RecordedFact> {
 
   /** The events to append ([the new fact]), or the DomainError a full replay throws. Changes nothing. */
   decide(command: RecordFact): DomainEvent[] {
-    if (!this.decideIncrementally({ id: NEW_FACT, event: command.event }, 'check')) decide(command, this.history);
+    if (!this.decideIncrementally({ id: NEW_FACT, event: command.event }, 'check'))
+      decide(command, this.history);
     return [command.event];
   }
 
@@ -95,7 +107,13 @@ export class DecidedStream<Fact extends RecordedFact = RecordedFact> {
     if (isRecordKeepingEvent(event)) {
       const order = this.order;
       if (order === undefined) return false;
-      throwIf(supersessionProblem(event, this.byId.get(event.supersedes), () => order.standing(event.supersedes)?.event));
+      throwIf(
+        supersessionProblem(
+          event,
+          this.byId.get(event.supersedes),
+          () => order.standing(event.supersedes)?.event,
+        ),
+      );
       const original = order.standing(event.supersedes) as StandingFact;
       const corrected = event.type === 'FactCorrected' ? { ...original, event: event.corrected } : undefined;
       order[step]({ remove: original.id, insert: corrected, changed: original.id });
@@ -103,7 +121,10 @@ export class DecidedStream<Fact extends RecordedFact = RecordedFact> {
     }
     const order = this.orderFor(event);
     if (order === undefined) return false;
-    const change: OrderChange = { insert: { id: fact.id, position: this.history.length, event }, changed: fact.id };
+    const change: OrderChange = {
+      insert: { id: fact.id, position: this.history.length, event },
+      changed: fact.id,
+    };
     order[step](change);
     if (step === 'apply' && this.order === undefined) [this.kind, this.order] = [categoryOf(event), order];
     return true;
@@ -114,7 +135,9 @@ export class DecidedStream<Fact extends RecordedFact = RecordedFact> {
     const kind = categoryOf(event);
     if (this.order === undefined) return orderOf(kind, this.checkpointEvery, []);
     const any = this.order.anyFact;
-    return kind === this.kind && (any === undefined || streamOf(any) === streamOf(event)) ? this.order : undefined;
+    return kind === this.kind && (any === undefined || streamOf(any) === streamOf(event))
+      ? this.order
+      : undefined;
   }
 
   private reset(history: readonly Fact[]): void {
@@ -125,14 +148,20 @@ export class DecidedStream<Fact extends RecordedFact = RecordedFact> {
       if (!this.byId.has(fact.id)) this.byId.set(fact.id, fact);
     }
     // As `decide` chooses the decider for a correction: by the stream's first subject fact.
-    const first = history.find((fact): fact is Fact & { event: SubjectEvent } => !isRecordKeepingEvent(fact.event));
+    const first = history.find(
+      (fact): fact is Fact & { event: SubjectEvent } => !isRecordKeepingEvent(fact.event),
+    );
     this.kind = first && categoryOf(first.event);
     this.order = this.kind && orderOf(this.kind, this.checkpointEvery, standingFacts(history));
     this.held = this.order?.held ?? true;
   }
 }
 
-function orderOf(kind: StreamCategory, checkpointEvery: number, standing: readonly StandingFact[]): StreamOrder<StreamState> {
+function orderOf(
+  kind: StreamCategory,
+  checkpointEvery: number,
+  standing: readonly StandingFact[],
+): StreamOrder<StreamState> {
   switch (kind) {
     case 'organisation':
       return new EffectiveOrder(organisationDecider.rules, checkpointEvery, standing);

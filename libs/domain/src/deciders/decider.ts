@@ -1,5 +1,10 @@
 import { DomainError } from '../errors';
-import { isRecordKeepingEvent, type DomainEvent, type RecordKeepingEvent, type SubjectEvent } from '../events/catalogue';
+import {
+  isRecordKeepingEvent,
+  type DomainEvent,
+  type RecordKeepingEvent,
+  type SubjectEvent,
+} from '../events/catalogue';
 import { streamOf } from '../streams';
 import { compareInEffectiveOrder, forEachStanding } from '../supersession';
 
@@ -48,7 +53,9 @@ export interface StandingFact {
 /** The id the new fact stands under while it is checked: no stored id is empty. */
 export const NEW_FACT = '';
 
-export function deciderOf<State, Event extends SubjectEvent>(rules: StreamRules<State, Event>): Decider<State, Event> {
+export function deciderOf<State, Event extends SubjectEvent>(
+  rules: StreamRules<State, Event>,
+): Decider<State, Event> {
   const replay = (facts: readonly StandingFact[], check: (fact: StandingFact, state: State) => void): State =>
     inEffectiveOrder(facts).reduce((state, fact) => {
       check(fact, state);
@@ -81,16 +88,24 @@ export function factCheck<State, Event extends SubjectEvent>(
   changed: string,
 ): (fact: StandingFact, state: State) => void {
   return (fact, state) => {
-    const problem = streamProblem(fact.event, stream) ?? (rules.accepts(fact.event) ? rules.violation(state, fact.event) : undefined);
+    const problem =
+      streamProblem(fact.event, stream) ??
+      (rules.accepts(fact.event) ? rules.violation(state, fact.event) : undefined);
     if (problem === undefined) return;
     throw fact.id === changed
       ? problem
-      : new DomainError(problem.code, `with this fact recorded, an existing fact no longer holds: ${problem.message}`);
+      : new DomainError(
+          problem.code,
+          `with this fact recorded, an existing fact no longer holds: ${problem.message}`,
+        );
   };
 
   function streamProblem(event: SubjectEvent, stream: string | undefined): DomainError | undefined {
     if (rules.accepts(event) && streamOf(event) === stream) return undefined;
-    return new DomainError('WRONG_STREAM', `${event.type} belongs to ${streamOf(event)}, not to ${stream ?? 'this stream'}`);
+    return new DomainError(
+      'WRONG_STREAM',
+      `${event.type} belongs to ${streamOf(event)}, not to ${stream ?? 'this stream'}`,
+    );
   }
 }
 
@@ -108,9 +123,16 @@ function inEffectiveOrder(facts: readonly StandingFact[]): StandingFact[] {
   return [...facts].sort(compareInEffectiveOrder);
 }
 
-function supersessionViolation(event: RecordKeepingEvent, history: readonly RecordedFact[]): DomainError | undefined {
+function supersessionViolation(
+  event: RecordKeepingEvent,
+  history: readonly RecordedFact[],
+): DomainError | undefined {
   const target = history.find((fact) => fact.id === event.supersedes);
-  return supersessionProblem(event, target, () => standingFacts(history).find((fact) => fact.id === event.supersedes)?.event);
+  return supersessionProblem(
+    event,
+    target,
+    () => standingFacts(history).find((fact) => fact.id === event.supersedes)?.event,
+  );
 }
 
 /**
@@ -124,21 +146,35 @@ export function supersessionProblem(
   standing: () => SubjectEvent | undefined,
 ): DomainError | undefined {
   const named = `${event.type} supersedes ${event.supersedes}`;
-  if (target === undefined) return new DomainError('UNKNOWN_FACT', `${named}, which is not a fact of this stream`);
+  if (target === undefined)
+    return new DomainError('UNKNOWN_FACT', `${named}, which is not a fact of this stream`);
   if (isRecordKeepingEvent(target.event)) {
-    return new DomainError('SUPERSEDES_RECORD_KEEPING', `${named}, a ${target.event.type}: name the original fact instead`);
+    return new DomainError(
+      'SUPERSEDES_RECORD_KEEPING',
+      `${named}, a ${target.event.type}: name the original fact instead`,
+    );
   }
   const current = standing();
-  if (current === undefined) return new DomainError('ALREADY_RETRACTED', `${named}, which has been retracted`);
+  if (current === undefined)
+    return new DomainError('ALREADY_RETRACTED', `${named}, which has been retracted`);
   if (event.effectiveDate !== current.effectiveDate) {
-    return new DomainError('SUPERSEDED_DATE_MISMATCH', `${named}, effective ${current.effectiveDate}, but is dated ${event.effectiveDate}`);
+    return new DomainError(
+      'SUPERSEDED_DATE_MISMATCH',
+      `${named}, effective ${current.effectiveDate}, but is dated ${event.effectiveDate}`,
+    );
   }
   if (event.type === 'FactRetracted') return undefined;
   if (event.corrected.type !== current.type) {
-    return new DomainError('CORRECTION_CHANGES_TYPE', `${named}, a ${current.type}, but the correction is a ${event.corrected.type}: retract it and record the right fact`);
+    return new DomainError(
+      'CORRECTION_CHANGES_TYPE',
+      `${named}, a ${current.type}, but the correction is a ${event.corrected.type}: retract it and record the right fact`,
+    );
   }
   if (streamOf(event.corrected) !== streamOf(current)) {
-    return new DomainError('CORRECTION_CHANGES_STREAM', `${named} in ${streamOf(current)}, but the correction is about ${streamOf(event.corrected)}: retract it and record the fact there`);
+    return new DomainError(
+      'CORRECTION_CHANGES_STREAM',
+      `${named} in ${streamOf(current)}, but the correction is about ${streamOf(event.corrected)}: retract it and record the fact there`,
+    );
   }
   return undefined;
 }

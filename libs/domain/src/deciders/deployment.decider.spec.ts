@@ -15,7 +15,9 @@ describe('deployment decider', () => {
     given([]).when(authorized).thenRejects('DEPLOYMENT_NOT_REQUESTED');
   });
   it('refuses an authorization dated before the request (DEPLOYMENT_NOT_REQUESTED)', () => {
-    given([requested]).when(fact('DeploymentAuthorized', { effectiveDate: '2022-01-04' })).thenRejects('DEPLOYMENT_NOT_REQUESTED');
+    given([requested])
+      .when(fact('DeploymentAuthorized', { effectiveDate: '2022-01-04' }))
+      .thenRejects('DEPLOYMENT_NOT_REQUESTED');
   });
   it('deploys a contingent once authorized, and a second contingent after it', () => {
     const second = fact('ContingentDeployed', { effectiveDate: '2022-01-07', contributor: 'ARM' });
@@ -32,8 +34,12 @@ describe('deployment decider', () => {
     given([requested, authorized, deployed]).when(ended).thenRejects('WITHDRAWAL_NOT_STARTED');
   });
   it('refuses to go back to a passed phase (DEPLOYMENT_PHASE_PASSED)', () => {
-    given([requested, authorized, deployed, withdrawing]).when(fact('ContingentDeployed', { effectiveDate: '2022-01-14' })).thenRejects('DEPLOYMENT_PHASE_PASSED');
-    given([requested]).when(fact('DeploymentRequested', { effectiveDate: '2022-01-06' })).thenRejects('DEPLOYMENT_PHASE_PASSED');
+    given([requested, authorized, deployed, withdrawing])
+      .when(fact('ContingentDeployed', { effectiveDate: '2022-01-14' }))
+      .thenRejects('DEPLOYMENT_PHASE_PASSED');
+    given([requested])
+      .when(fact('DeploymentRequested', { effectiveDate: '2022-01-06' }))
+      .thenRejects('DEPLOYMENT_PHASE_PASSED');
   });
   it('folds to the phase reached', () => {
     const history = [requested, authorized, deployed].map((event, i) => ({ id: `e${i}`, event }));

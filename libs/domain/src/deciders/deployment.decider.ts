@@ -3,7 +3,14 @@ import { isDeploymentEvent, type DeploymentEvent } from '../events/catalogue';
 import { deciderOf } from './decider';
 
 /** A deployment moves forward through these phases and never back. */
-export const DEPLOYMENT_PHASES = ['none', 'requested', 'authorized', 'deployed', 'withdrawing', 'ended'] as const;
+export const DEPLOYMENT_PHASES = [
+  'none',
+  'requested',
+  'authorized',
+  'deployed',
+  'withdrawing',
+  'ended',
+] as const;
 export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
 
 export interface DeploymentState {

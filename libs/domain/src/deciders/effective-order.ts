@@ -100,10 +100,18 @@ export class EffectiveOrder<State, Event extends SubjectEvent> implements Stream
   }
 
   /** The facts from the change's place on, as they stand after it, checked; with their checkpoints and the final state. */
-  private replay(change: OrderChange): { from: number; suffix: PlacedFact[]; checkpoints: State[]; state: State } {
+  private replay(change: OrderChange): {
+    from: number;
+    suffix: PlacedFact[];
+    checkpoints: State[];
+    state: State;
+  } {
     const removed = change.remove === undefined ? undefined : this.byId.get(change.remove);
     const inserted = change.insert && place(change.insert);
-    const from = Math.min(removed ? this.indexOf(removed) : Infinity, inserted ? this.insertionPoint(inserted) : Infinity);
+    const from = Math.min(
+      removed ? this.indexOf(removed) : Infinity,
+      inserted ? this.insertionPoint(inserted) : Infinity,
+    );
     if (from === Infinity) return { from: this.facts.length, suffix: [], checkpoints: [], state: this.last };
     const suffix: PlacedFact[] = [];
     let pending = inserted;
@@ -140,7 +148,8 @@ export class EffectiveOrder<State, Event extends SubjectEvent> implements Stream
     if (index === this.facts.length) return this.last;
     const checkpoint = Math.floor(index / this.checkpointEvery);
     let state = this.checkpoints[checkpoint] as State;
-    for (let i = checkpoint * this.checkpointEvery; i < index; i++) state = this.evolve(state, this.facts[i] as PlacedFact);
+    for (let i = checkpoint * this.checkpointEvery; i < index; i++)
+      state = this.evolve(state, this.facts[i] as PlacedFact);
     return state;
   }
 
@@ -150,7 +159,8 @@ export class EffectiveOrder<State, Event extends SubjectEvent> implements Stream
 
   private indexOf(fact: PlacedFact): number {
     const at = this.insertionPoint(fact) - 1;
-    if (this.facts[at] !== fact) throw new Error(`standing fact ${fact.id} is not at its place in effective order`);
+    if (this.facts[at] !== fact)
+      throw new Error(`standing fact ${fact.id} is not at its place in effective order`);
     return at;
   }
 

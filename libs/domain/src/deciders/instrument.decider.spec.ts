@@ -1,7 +1,8 @@
 import { fact, given } from '../testing/given-when-then';
 
-const adopted = (rules: Record<string, unknown> = { entryIntoForce: { kind: 'on-last-signatory-deposit' } }) =>
-  fact('InstrumentAdopted', { effectiveDate: '1992-05-15', rules });
+const adopted = (
+  rules: Record<string, unknown> = { entryIntoForce: { kind: 'on-last-signatory-deposit' } },
+) => fact('InstrumentAdopted', { effectiveDate: '1992-05-15', rules });
 const by = (type: Parameters<typeof fact>[0], effectiveDate: string, changes: Record<string, unknown> = {}) =>
   fact(type, { effectiveDate, instrument: 'cst-1992', participant: 'ARM', ...changes });
 const signed = by('InstrumentSigned', '1992-05-15');
@@ -12,7 +13,9 @@ describe('instrument decider', () => {
     const registered = fact('InstrumentRegistered', { effectiveDate: '1995-11-01', instrument: 'cst-1992' });
     it('registers an adopted instrument, which binds no one', () => {
       given([adopted()]).when(registered).then([registered]);
-      given([adopted(), registered]).when(by('InstrumentWithdrawalNotified', '1996-01-01')).thenRejects('NOT_A_PARTY');
+      given([adopted(), registered])
+        .when(by('InstrumentWithdrawalNotified', '1996-01-01'))
+        .thenRejects('NOT_A_PARTY');
     });
     it('refuses a registration before the adoption', () => {
       given([]).when(registered).thenRejects('NOT_ADOPTED');
@@ -29,9 +32,14 @@ describe('instrument decider', () => {
     it('refuses a signature dated before the adoption, recorded after it', () => {
       given([adopted()]).when(by('InstrumentSigned', '1992-05-14')).thenRejects('NOT_ADOPTED');
     });
-    it.each(['RatificationLawEnacted', 'EntryIntoForceReported', 'InstrumentAmended'] as const)('refuses %s before adoption', (type) => {
-      given([]).when(fact(type, { instrument: 'cst-1992' })).thenRejects('NOT_ADOPTED');
-    });
+    it.each(['RatificationLawEnacted', 'EntryIntoForceReported', 'InstrumentAmended'] as const)(
+      'refuses %s before adoption',
+      (type) => {
+        given([])
+          .when(fact(type, { instrument: 'cst-1992' }))
+          .thenRejects('NOT_ADOPTED');
+      },
+    );
     it('refuses a second adoption', () => {
       given([adopted()]).when(adopted()).thenRejects('ALREADY_ADOPTED');
     });
@@ -55,7 +63,9 @@ describe('instrument decider', () => {
       given([adopted()]).when(ratified).thenRejects('NOT_SIGNED');
     });
     it('refuses a ratification dated before the signature', () => {
-      given([adopted(), by('InstrumentSigned', '1993-01-01')]).when(by('InstrumentDeposited', '1992-12', { kind: 'ratification' })).thenRejects('NOT_SIGNED');
+      given([adopted(), by('InstrumentSigned', '1993-01-01')])
+        .when(by('InstrumentDeposited', '1992-12', { kind: 'ratification' }))
+        .thenRejects('NOT_SIGNED');
     });
     it('accepts an accession without signature', () => {
       const accession = by('InstrumentDeposited', '2006-08-16', { kind: 'accession' });
@@ -65,7 +75,9 @@ describe('instrument decider', () => {
 
   describe('ALREADY_DEPOSITED', () => {
     it('refuses a second deposit by a party', () => {
-      given([adopted(), signed, ratified]).when(by('InstrumentDeposited', '1995', { kind: 'accession' })).thenRejects('ALREADY_DEPOSITED');
+      given([adopted(), signed, ratified])
+        .when(by('InstrumentDeposited', '1995', { kind: 'accession' }))
+        .thenRejects('ALREADY_DEPOSITED');
     });
     it('accepts a new accession by a participant no longer bound', () => {
       const terminated = by('InstrumentTerminatedForParticipant', '1999-04-21', { reason: 'non-renewal' });
@@ -83,7 +95,9 @@ describe('instrument decider', () => {
       given([adopted(), signed]).when(notice).thenRejects('NOT_A_PARTY');
     });
     it('accepts a withdrawal notice from a signatory of an instrument binding on signature', () => {
-      given([adopted({ entryIntoForce: { kind: 'on-signature' } }), signed]).when(notice).then([notice]);
+      given([adopted({ entryIntoForce: { kind: 'on-signature' } }), signed])
+        .when(notice)
+        .then([notice]);
     });
     it('takes a participant reported in force as a party when no deposit is recorded', () => {
       const reported = by('EntryIntoForceReported', '1994-04-20');
@@ -91,10 +105,14 @@ describe('instrument decider', () => {
       given([adopted(), signed, reported]).when(lapsed).then([lapsed]);
     });
     it('refuses a termination for a participant that is not a party', () => {
-      given([adopted(), signed]).when(by('InstrumentTerminatedForParticipant', '1999-04-21', { reason: 'non-renewal' })).thenRejects('NOT_A_PARTY');
+      given([adopted(), signed])
+        .when(by('InstrumentTerminatedForParticipant', '1999-04-21', { reason: 'non-renewal' }))
+        .thenRejects('NOT_A_PARTY');
     });
     it('refuses a second withdrawal notice', () => {
-      given([adopted(), signed, ratified, notice]).when(by('InstrumentWithdrawalNotified', '2012-07')).thenRejects('WITHDRAWAL_ALREADY_NOTIFIED');
+      given([adopted(), signed, ratified, notice])
+        .when(by('InstrumentWithdrawalNotified', '2012-07'))
+        .thenRejects('WITHDRAWAL_ALREADY_NOTIFIED');
     });
   });
 });

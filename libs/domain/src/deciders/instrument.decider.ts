@@ -17,7 +17,12 @@ export interface InstrumentState {
   readonly participants: ReadonlyMap<string, PartyStatus>;
 }
 
-const UNKNOWN: PartyStatus = { signed: false, deposited: false, withdrawalNotified: false, reportedInForce: false };
+const UNKNOWN: PartyStatus = {
+  signed: false,
+  deposited: false,
+  withdrawalNotified: false,
+  reportedInForce: false,
+};
 
 function initialState(): InstrumentState {
   return { adopted: undefined, participants: new Map() };
@@ -39,7 +44,9 @@ function evolve(state: InstrumentState, event: InstrumentEvent): InstrumentState
       return { ...state, participants };
     }
     case 'EntryIntoForceReported':
-      return event.participant === undefined ? state : updateParty(state, event.participant, { reportedInForce: true });
+      return event.participant === undefined
+        ? state
+        : updateParty(state, event.participant, { reportedInForce: true });
     case 'RatificationLawEnacted':
     case 'InstrumentAmended':
     case 'InstrumentRegistered':
@@ -55,32 +62,52 @@ function evolve(state: InstrumentState, event: InstrumentEvent): InstrumentState
 function violation(state: InstrumentState, event: InstrumentEvent): DomainError | undefined {
   const on = `on ${event.effectiveDate}`;
   if (event.type === 'InstrumentAdopted') {
-    return state.adopted ? new DomainError('ALREADY_ADOPTED', `${event.instrument} is already adopted ${on}`) : undefined;
+    return state.adopted
+      ? new DomainError('ALREADY_ADOPTED', `${event.instrument} is already adopted ${on}`)
+      : undefined;
   }
   if (state.adopted === undefined) {
-    return new DomainError('NOT_ADOPTED', `${event.type}: ${event.instrument} is not adopted ${on}; record InstrumentAdopted first`);
+    return new DomainError(
+      'NOT_ADOPTED',
+      `${event.type}: ${event.instrument} is not adopted ${on}; record InstrumentAdopted first`,
+    );
   }
   switch (event.type) {
     case 'InstrumentSigned':
       return partyOf(state, event.participant).signed
-        ? new DomainError('ALREADY_SIGNED', `${event.participant} has already signed ${event.instrument} ${on}`)
+        ? new DomainError(
+            'ALREADY_SIGNED',
+            `${event.participant} has already signed ${event.instrument} ${on}`,
+          )
         : undefined;
     case 'InstrumentDeposited': {
       const party = partyOf(state, event.participant);
-      if (party.deposited) return new DomainError('ALREADY_DEPOSITED', `${event.participant} has already deposited ${event.instrument} ${on}`);
+      if (party.deposited)
+        return new DomainError(
+          'ALREADY_DEPOSITED',
+          `${event.participant} has already deposited ${event.instrument} ${on}`,
+        );
       return party.signed || event.kind === 'accession'
         ? undefined
-        : new DomainError('NOT_SIGNED', `${event.participant} deposits a ${event.kind} of ${event.instrument} ${on} without having signed it: only an accession needs no signature`);
+        : new DomainError(
+            'NOT_SIGNED',
+            `${event.participant} deposits a ${event.kind} of ${event.instrument} ${on} without having signed it: only an accession needs no signature`,
+          );
     }
     case 'InstrumentWithdrawalNotified': {
       const party = partyOf(state, event.participant);
       if (!isParty(state, party)) return notAParty(event.participant, event.instrument, on);
       return party.withdrawalNotified
-        ? new DomainError('WITHDRAWAL_ALREADY_NOTIFIED', `${event.participant} has already given notice of withdrawal from ${event.instrument} ${on}`)
+        ? new DomainError(
+            'WITHDRAWAL_ALREADY_NOTIFIED',
+            `${event.participant} has already given notice of withdrawal from ${event.instrument} ${on}`,
+          )
         : undefined;
     }
     case 'InstrumentTerminatedForParticipant':
-      return isParty(state, partyOf(state, event.participant)) ? undefined : notAParty(event.participant, event.instrument, on);
+      return isParty(state, partyOf(state, event.participant))
+        ? undefined
+        : notAParty(event.participant, event.instrument, on);
     case 'RatificationLawEnacted':
     case 'EntryIntoForceReported':
     case 'InstrumentAmended':
@@ -95,20 +122,31 @@ function violation(state: InstrumentState, event: InstrumentEvent): DomainError 
  * can be sourced, and its parties are known only from such reports.
  */
 function isParty(state: InstrumentState, party: PartyStatus): boolean {
-  const consented = state.adopted?.rules.entryIntoForce.kind === 'on-signature' ? party.signed : party.deposited;
+  const consented =
+    state.adopted?.rules.entryIntoForce.kind === 'on-signature' ? party.signed : party.deposited;
   return consented || party.reportedInForce;
 }
 
 function notAParty(participant: string, instrument: string, on: string): DomainError {
-  return new DomainError('NOT_A_PARTY', `${participant} is not a party to ${instrument} ${on}: no deposit of its consent or report of the instrument in force for it is recorded`);
+  return new DomainError(
+    'NOT_A_PARTY',
+    `${participant} is not a party to ${instrument} ${on}: no deposit of its consent or report of the instrument in force for it is recorded`,
+  );
 }
 
 function partyOf(state: InstrumentState, participant: string): PartyStatus {
   return state.participants.get(participant) ?? UNKNOWN;
 }
 
-function updateParty(state: InstrumentState, participant: string, change: Partial<PartyStatus>): InstrumentState {
-  const participants = new Map(state.participants).set(participant, { ...partyOf(state, participant), ...change });
+function updateParty(
+  state: InstrumentState,
+  participant: string,
+  change: Partial<PartyStatus>,
+): InstrumentState {
+  const participants = new Map(state.participants).set(participant, {
+    ...partyOf(state, participant),
+    ...change,
+  });
   return { ...state, participants };
 }
 

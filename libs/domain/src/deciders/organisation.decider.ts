@@ -71,19 +71,35 @@ function evolve(state: OrganisationState, event: OrganisationEvent): Organisatio
 function violation(state: OrganisationState, event: OrganisationEvent): DomainError | undefined {
   switch (event.type) {
     case 'OrganisationEstablished':
-      return state.established ? new DomainError('ALREADY_ESTABLISHED', `${event.organisation} is already established on ${event.effectiveDate}`) : undefined;
+      return state.established
+        ? new DomainError(
+            'ALREADY_ESTABLISHED',
+            `${event.organisation} is already established on ${event.effectiveDate}`,
+          )
+        : undefined;
     case 'MemberAdmitted':
       return state.members.has(event.participant)
-        ? new DomainError('ALREADY_A_MEMBER', `${event.participant} is already a member of ${event.organisation} on ${event.effectiveDate}`)
+        ? new DomainError(
+            'ALREADY_A_MEMBER',
+            `${event.participant} is already a member of ${event.organisation} on ${event.effectiveDate}`,
+          )
         : undefined;
     case 'MembershipSuspended':
       return memberProblem(state, event, ['ALREADY_SUSPENDED', (m) => m.suspended, 'is already suspended']);
     case 'MembershipRestored':
       return memberProblem(state, event, ['NOT_SUSPENDED', (m) => !m.suspended, 'is not suspended']);
     case 'ParticipationFrozen':
-      return memberProblem(state, event, ['ALREADY_FROZEN', (m) => m.frozen, 'has already frozen its participation']);
+      return memberProblem(state, event, [
+        'ALREADY_FROZEN',
+        (m) => m.frozen,
+        'has already frozen its participation',
+      ]);
     case 'ParticipationUnfrozen':
-      return memberProblem(state, event, ['NOT_FROZEN', (m) => !m.frozen, 'has not frozen its participation']);
+      return memberProblem(state, event, [
+        'NOT_FROZEN',
+        (m) => !m.frozen,
+        'has not frozen its participation',
+      ]);
     case 'MembershipWithdrawalNotified':
     case 'MembershipEnded':
       return memberProblem(state, event);
@@ -91,14 +107,20 @@ function violation(state: OrganisationState, event: OrganisationEvent): DomainEr
     case 'PartnerStatusGranted':
     case 'ExternalStatusGranted':
       return state.statuses.has(statusKey(event))
-        ? new DomainError('ALREADY_GRANTED', `${describeStatus(event)} is already held on ${event.effectiveDate}`)
+        ? new DomainError(
+            'ALREADY_GRANTED',
+            `${describeStatus(event)} is already held on ${event.effectiveDate}`,
+          )
         : undefined;
     case 'ObserverStatusEnded':
     case 'PartnerStatusEnded':
     case 'ExternalStatusEnded':
       return state.statuses.has(statusKey(event))
         ? undefined
-        : new DomainError('NOT_GRANTED', `${describeStatus(event)} is not held on ${event.effectiveDate}: that body did not grant it`);
+        : new DomainError(
+            'NOT_GRANTED',
+            `${describeStatus(event)} is not held on ${event.effectiveDate}: that body did not grant it`,
+          );
     case 'SecretaryGeneralAppointed':
     case 'DecisionAdopted':
     case 'PositionStated':
@@ -108,21 +130,34 @@ function violation(state: OrganisationState, event: OrganisationEvent): DomainEr
 }
 
 type MemberEvent = Extract<OrganisationEvent, { readonly participant: string }>;
-type MemberRule = readonly [code: 'ALREADY_SUSPENDED' | 'NOT_SUSPENDED' | 'ALREADY_FROZEN' | 'NOT_FROZEN', breaks: (member: MemberStatus) => boolean, why: string];
+type MemberRule = readonly [
+  code: 'ALREADY_SUSPENDED' | 'NOT_SUSPENDED' | 'ALREADY_FROZEN' | 'NOT_FROZEN',
+  breaks: (member: MemberStatus) => boolean,
+  why: string,
+];
 
 /** NOT_A_MEMBER when the participant is not a current member, else the rule's code when the member breaks it. */
-function memberProblem(state: OrganisationState, event: MemberEvent, rule?: MemberRule): DomainError | undefined {
+function memberProblem(
+  state: OrganisationState,
+  event: MemberEvent,
+  rule?: MemberRule,
+): DomainError | undefined {
   const member = state.members.get(event.participant);
   const subject = `${event.type}: ${event.participant}`;
   if (member === undefined) {
-    return new DomainError('NOT_A_MEMBER', `${subject} is not a member of ${event.organisation} on ${event.effectiveDate}`);
+    return new DomainError(
+      'NOT_A_MEMBER',
+      `${subject} is not a member of ${event.organisation} on ${event.effectiveDate}`,
+    );
   }
   if (rule === undefined || !rule[1](member)) return undefined;
   return new DomainError(rule[0], `${subject} ${rule[2]} on ${event.effectiveDate}`);
 }
 
 function statusKey(event: StatusEvent): string {
-  return 'status' in event ? `external|${event.body}|${event.status}` : `${event.type.replace(/Status.*/, '')}|${event.body}|${event.participant}`;
+  return 'status' in event
+    ? `external|${event.body}|${event.status}`
+    : `${event.type.replace(/Status.*/, '')}|${event.body}|${event.participant}`;
 }
 
 function describeStatus(event: StatusEvent): string {
@@ -131,17 +166,30 @@ function describeStatus(event: StatusEvent): string {
     : `${event.participant}'s ${event.type.replace(/Status.*/, '').toLowerCase()} status granted by ${event.body}`;
 }
 
-function withMember(state: OrganisationState, participant: string, status: MemberStatus | undefined): OrganisationState {
+function withMember(
+  state: OrganisationState,
+  participant: string,
+  status: MemberStatus | undefined,
+): OrganisationState {
   const members = new Map(state.members);
   if (status) members.set(participant, status);
   else members.delete(participant);
   return { ...state, members };
 }
 
-function updateMember(state: OrganisationState, participant: string, change: Partial<MemberStatus>): OrganisationState {
+function updateMember(
+  state: OrganisationState,
+  participant: string,
+  change: Partial<MemberStatus>,
+): OrganisationState {
   const member = state.members.get(participant);
   return member ? withMember(state, participant, { ...member, ...change }) : state;
 }
 
 /** The organisation stream: membership and its statuses, observer and partner statuses by body, external statuses. */
-export const organisationDecider = deciderOf({ accepts: isOrganisationEvent, initialState, evolve, violation });
+export const organisationDecider = deciderOf({
+  accepts: isOrganisationEvent,
+  initialState,
+  evolve,
+  violation,
+});

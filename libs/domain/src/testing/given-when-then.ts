@@ -12,7 +12,9 @@ import { sample } from './sample-events';
  * also made by a DecidedStream of the same history, which must give the same answer.
  */
 export function given(history: readonly (DomainEvent | RecordedFact)[] = []) {
-  const facts: RecordedFact[] = history.map((fact, i) => ('event' in fact ? fact : { id: `e${i + 1}`, event: fact }));
+  const facts: RecordedFact[] = history.map((fact, i) =>
+    'event' in fact ? fact : { id: `e${i + 1}`, event: fact },
+  );
   return {
     when(event: DomainEvent) {
       const decision = (): DomainEvent[] => {
@@ -50,6 +52,9 @@ function attempt(decision: () => DomainEvent[]): { events: DomainEvent[] } | { e
 }
 
 /** A parsed event of `type`: a valid sample with `changes` applied. */
-export function fact<Name extends WireName>(type: Name, changes: Readonly<Record<string, unknown>> = {}): EventOfType<Name> {
+export function fact<Name extends WireName>(
+  type: Name,
+  changes: Readonly<Record<string, unknown>> = {},
+): EventOfType<Name> {
   return parseEvent(sample(type, changes)) as EventOfType<Name>;
 }

@@ -6,9 +6,13 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store';
 const connectionString = process.env['EVENTSTORE_CONNECTION_STRING'];
 
 if (connectionString) {
-  describeEventStoreContract('EventStoreDB', () => Promise.resolve(EventStoreDbEventStore.connect(connectionString)), {
-    detectsIdClashes: false,
-  });
+  describeEventStoreContract(
+    'EventStoreDB',
+    () => Promise.resolve(EventStoreDbEventStore.connect(connectionString)),
+    {
+      detectsIdClashes: false,
+    },
+  );
 
   describe('EventStoreDB adapter on a real server', () => {
     let store: EventStoreDbEventStore;
@@ -19,7 +23,11 @@ if (connectionString) {
       await store.close();
     });
     const append = () =>
-      store.appendToStream(`adapter${randomUUID().replace(/-/g, '')}-s`, [{ id: randomUUID(), type: 'Probed', data: {} }], { expectedRevision: 'no_stream' });
+      store.appendToStream(
+        `adapter${randomUUID().replace(/-/g, '')}-s`,
+        [{ id: randomUUID(), type: 'Probed', data: {} }],
+        { expectedRevision: 'no_stream' },
+      );
 
     it('answers 300 health probes and reads left early, then still appends: no call is left holding an HTTP/2 stream', async () => {
       await append();
@@ -42,6 +50,8 @@ if (connectionString) {
   });
 } else {
   describe('EventStore contract: EventStoreDB', () => {
-    it.todo('runs against a server: none is configured, set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
+    it.todo(
+      'runs against a server: none is configured, set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)',
+    );
   });
 }

@@ -37,7 +37,8 @@ function serverLog(): LoggedEvent[] {
   return log;
 }
 
-const ours = (log: readonly LoggedEvent[]): LoggedEvent[] => log.filter((e) => !e.streamId.startsWith('$') && !e.type.startsWith('$'));
+const ours = (log: readonly LoggedEvent[]): LoggedEvent[] =>
+  log.filter((e) => !e.streamId.startsWith('$') && !e.type.startsWith('$'));
 
 async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
@@ -78,7 +79,9 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
     const log = ours(server.log);
     const tenth = log[9]!;
 
-    const backwards = await collect(store.readAll({ fromPosition: tenth.position, direction: 'backwards', maxCount: 3 }));
+    const backwards = await collect(
+      store.readAll({ fromPosition: tenth.position, direction: 'backwards', maxCount: 3 }),
+    );
     expect(backwards.map((e) => e.id)).toEqual([log[9]!.id, log[8]!.id, log[7]!.id]);
     expect(await store.headPosition()).toBe(log.at(-1)!.position);
     const forwards = await collect(store.readAll({ fromPosition: tenth.position, maxCount: 2 }));
@@ -89,8 +92,12 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
     const inside = ours(server.log)[3]!.position + 1;
 
     await expect(collect(store.readAll({ fromPosition: inside }))).rejects.toThrow(InvalidArgument);
-    await expect(collect(store.readAll({ fromPosition: inside, direction: 'backwards' }))).rejects.toThrow(InvalidArgument);
-    await expect(firstValueFrom(store.subscribeToAll({ fromPosition: inside }))).rejects.toThrow(InvalidArgument);
+    await expect(collect(store.readAll({ fromPosition: inside, direction: 'backwards' }))).rejects.toThrow(
+      InvalidArgument,
+    );
+    await expect(firstValueFrom(store.subscribeToAll({ fromPosition: inside }))).rejects.toThrow(
+      InvalidArgument,
+    );
   });
 
   it("drops EventStoreDB's own events alike in reads and subscriptions, by stream as well as by type", async () => {
@@ -104,7 +111,9 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
 
   it('resumes a subscription strictly after its checkpoint', async () => {
     const log = ours(server.log);
-    const rest = await firstValueFrom(store.subscribeToAll({ fromPosition: log[4]!.position }).pipe(take(3), toArray()));
+    const rest = await firstValueFrom(
+      store.subscribeToAll({ fromPosition: log[4]!.position }).pipe(take(3), toArray()),
+    );
     expect(rest.map((e) => e.id)).toEqual(log.slice(5, 8).map((e) => e.id));
   });
 
@@ -132,14 +141,27 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
 
   it('refuses fractions, negatives and empty appends as InvalidArgument before calling the server', async () => {
     const appendToStream = jest.fn();
-    const strict = new EventStoreDbEventStore({ ...server.client(), appendToStream } as unknown as EventStoreDBClient, () => Promise.resolve());
+    const strict = new EventStoreDbEventStore(
+      { ...server.client(), appendToStream } as unknown as EventStoreDBClient,
+      () => Promise.resolve(),
+    );
     const event = { id, type: 'A', data: {} };
 
-    await expect(strict.appendToStream('s', [event], { expectedRevision: 1.5 })).rejects.toThrow(InvalidArgument);
-    await expect(strict.appendToStream('s', [event], { expectedRevision: -1 })).rejects.toThrow(InvalidArgument);
-    await expect(strict.appendToStream('s', [], { expectedRevision: 'no_stream' })).rejects.toThrow(/at least one event/);
-    await expect(strict.appendToStream('s', [{ ...event, id: 'nope' }], { expectedRevision: 'any' })).rejects.toThrow(/must be a UUID/);
-    await expect(collect(strict.readStream('organisation-o1', { fromRevision: 1.5 }))).rejects.toThrow(InvalidArgument);
+    await expect(strict.appendToStream('s', [event], { expectedRevision: 1.5 })).rejects.toThrow(
+      InvalidArgument,
+    );
+    await expect(strict.appendToStream('s', [event], { expectedRevision: -1 })).rejects.toThrow(
+      InvalidArgument,
+    );
+    await expect(strict.appendToStream('s', [], { expectedRevision: 'no_stream' })).rejects.toThrow(
+      /at least one event/,
+    );
+    await expect(
+      strict.appendToStream('s', [{ ...event, id: 'nope' }], { expectedRevision: 'any' }),
+    ).rejects.toThrow(/must be a UUID/);
+    await expect(collect(strict.readStream('organisation-o1', { fromRevision: 1.5 }))).rejects.toThrow(
+      InvalidArgument,
+    );
     await expect(collect(strict.readAll({ fromPosition: 1.5 }))).rejects.toThrow(InvalidArgument);
     await expect(collect(strict.readAll({ maxCount: -1 }))).rejects.toThrow(InvalidArgument);
     expect(appendToStream).not.toHaveBeenCalled();
@@ -148,10 +170,17 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
 
   it('answers a retry the server recognised without a position with the original position, read back', async () => {
     const stored = ours(server.log).filter((e) => e.streamId === 'organisation-o2');
-    const appendToStream = jest.fn().mockResolvedValue({ success: true, nextExpectedRevision: BigInt(3), position: undefined });
-    const retrying = new EventStoreDbEventStore({ ...server.client(), appendToStream } as unknown as EventStoreDBClient, () => Promise.resolve());
+    const appendToStream = jest
+      .fn()
+      .mockResolvedValue({ success: true, nextExpectedRevision: BigInt(3), position: undefined });
+    const retrying = new EventStoreDbEventStore(
+      { ...server.client(), appendToStream } as unknown as EventStoreDBClient,
+      () => Promise.resolve(),
+    );
 
-    const result = await retrying.appendToStream('organisation-o2', [{ id, type: 'A', data: {} }], { expectedRevision: 2 });
+    const result = await retrying.appendToStream('organisation-o2', [{ id, type: 'A', data: {} }], {
+      expectedRevision: 2,
+    });
 
     expect(result).toEqual({ nextExpectedRevision: 3, position: stored[3]!.position });
   });
@@ -160,27 +189,49 @@ describe("EventStoreDB adapter on the client's own ReadStream and Subscription, 
 describe('EventStoreDB adapter error translation (mocked EventStoreDB client)', () => {
   // readStream: an append with an exact revision first reads the event it chains its hash to (here, none).
   const failingWith = (error: Error): EventStoreDbEventStore =>
-    new EventStoreDbEventStore({ appendToStream: jest.fn().mockRejectedValue(error), readStream: jest.fn().mockReturnValue([]) } as unknown as EventStoreDBClient, () => Promise.resolve());
+    new EventStoreDbEventStore(
+      {
+        appendToStream: jest.fn().mockRejectedValue(error),
+        readStream: jest.fn().mockReturnValue([]),
+      } as unknown as EventStoreDBClient,
+      () => Promise.resolve(),
+    );
   const append = (store: EventStoreDbEventStore, expectedRevision: 'no_stream' | number = 'no_stream') =>
     store.appendToStream('organisation-csto', [{ id, type: 'A', data: {} }], { expectedRevision });
   const grpcError = (code: status, details: string, metadata = new Metadata()) =>
     Object.assign(new Error(`${code} ${details}`), { code, details, metadata });
 
   it('turns the client wrong-expected-version error into the port error with stream, expected and actual', async () => {
-    const store = failingWith(new WrongExpectedVersionError(undefined, { streamName: 'organisation-csto', expected: NO_STREAM, current: BigInt(4) }));
+    const store = failingWith(
+      new WrongExpectedVersionError(undefined, {
+        streamName: 'organisation-csto',
+        expected: NO_STREAM,
+        current: BigInt(4),
+      }),
+    );
     const failure = append(store);
     await expect(failure).rejects.toBeInstanceOf(WrongExpectedRevision);
-    await expect(failure).rejects.toMatchObject({ streamId: 'organisation-csto', expected: 'no_stream', actual: 4 });
+    await expect(failure).rejects.toMatchObject({
+      streamId: 'organisation-csto',
+      expected: 'no_stream',
+      actual: 4,
+    });
   });
 
   it('turns a too large append into InvalidArgument naming the limit', async () => {
-    await expect(append(failingWith(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576)))).rejects.toThrow(
-      new InvalidArgument("append to organisation-csto: the events are larger than the server's maximum append size of 1048576 bytes"),
+    await expect(
+      append(failingWith(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576))),
+    ).rejects.toThrow(
+      new InvalidArgument(
+        "append to organisation-csto: the events are larger than the server's maximum append size of 1048576 bytes",
+      ),
     );
   });
 
   it('turns an unreachable server and a follower node into StoreUnavailable', async () => {
-    const unavailable = new UnavailableError(grpcError(status.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED'));
+    const unavailable = new UnavailableError(
+      grpcError(status.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED'),
+    );
     await expect(append(failingWith(unavailable))).rejects.toThrow(StoreUnavailable);
 
     const leader = new Metadata();
@@ -188,24 +239,52 @@ describe('EventStoreDB adapter error translation (mocked EventStoreDB client)', 
     leader.set('leader-endpoint-host', 'node2');
     leader.set('leader-endpoint-port', '2113');
     const notLeader = new NotLeaderError(grpcError(status.NOT_FOUND, 'Leader info available', leader));
-    await expect(append(failingWith(notLeader), 3)).rejects.toThrow(/not the leader \(the leader is node2:2113\)/);
+    await expect(append(failingWith(notLeader), 3)).rejects.toThrow(
+      /not the leader \(the leader is node2:2113\)/,
+    );
     await expect(append(failingWith(notLeader), 3)).rejects.toBeInstanceOf(StoreUnavailable);
   });
 
   it('passes the expected revision to the client as a bigint and returns numbers', async () => {
-    const appendToStream = jest
-      .fn()
-      .mockResolvedValue({ success: true, nextExpectedRevision: BigInt(3), position: { commit: BigInt(900), prepare: BigInt(880) } });
+    const appendToStream = jest.fn().mockResolvedValue({
+      success: true,
+      nextExpectedRevision: BigInt(3),
+      position: { commit: BigInt(900), prepare: BigInt(880) },
+    });
     // The event at revision 2, which the new one is chained to.
-    const readStream = jest.fn().mockReturnValue([{ event: { id, streamId: 'organisation-csto', revision: BigInt(2), type: 'A', data: {}, metadata: { hash: 'a'.repeat(64) }, isJson: true, created: new Date(0) } }]);
-    const store = new EventStoreDbEventStore({ appendToStream, readStream } as unknown as EventStoreDBClient, () => Promise.resolve());
+    const readStream = jest.fn().mockReturnValue([
+      {
+        event: {
+          id,
+          streamId: 'organisation-csto',
+          revision: BigInt(2),
+          type: 'A',
+          data: {},
+          metadata: { hash: 'a'.repeat(64) },
+          isJson: true,
+          created: new Date(0),
+        },
+      },
+    ]);
+    const store = new EventStoreDbEventStore(
+      { appendToStream, readStream } as unknown as EventStoreDBClient,
+      () => Promise.resolve(),
+    );
 
-    const result = await store.appendToStream('organisation-csto', [{ id, type: 'A', data: { a: 1 } }], { expectedRevision: 2 });
+    const result = await store.appendToStream('organisation-csto', [{ id, type: 'A', data: { a: 1 } }], {
+      expectedRevision: 2,
+    });
 
     expect(appendToStream.mock.calls[0][2]).toEqual({ expectedRevision: BigInt(2) });
     expect(result).toEqual({ nextExpectedRevision: 3, position: 880 });
-    expect(readStream.mock.calls[0]).toEqual(['organisation-csto', expect.objectContaining({ fromRevision: BigInt(2) })]);
-    expect(appendToStream.mock.calls[0][1][0].metadata).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), hashEncoding: 2 });
+    expect(readStream.mock.calls[0]).toEqual([
+      'organisation-csto',
+      expect.objectContaining({ fromRevision: BigInt(2) }),
+    ]);
+    expect(appendToStream.mock.calls[0][1][0].metadata).toEqual({
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      hashEncoding: 2,
+    });
   });
 });
 
@@ -217,7 +296,15 @@ describe('EventStoreDB connections: one real client per connection string, close
   beforeAll(async () => {
     stub = createServer();
     stub.on('stream', (stream) => {
-      stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': String(status.UNIMPLEMENTED), 'grpc-message': 'stub' }, { endStream: true });
+      stream.respond(
+        {
+          ':status': 200,
+          'content-type': 'application/grpc',
+          'grpc-status': String(status.UNIMPLEMENTED),
+          'grpc-message': 'stub',
+        },
+        { endStream: true },
+      );
     });
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     connectionString = `esdb://127.0.0.1:${(stub.address() as AddressInfo).port}?tls=false`;
@@ -232,10 +319,14 @@ describe('EventStoreDB connections: one real client per connection string, close
     try {
       const first = EventStoreDbEventStore.connect(connectionString);
       const second = EventStoreDbEventStore.connect(connectionString);
-      await expect(first.appendToStream('s', [event()], { expectedRevision: 'any' })).rejects.toThrow(/UNIMPLEMENTED/);
+      await expect(first.appendToStream('s', [event()], { expectedRevision: 'any' })).rejects.toThrow(
+        /UNIMPLEMENTED/,
+      );
       await first.close();
       await first.close();
-      await expect(second.appendToStream('s', [event()], { expectedRevision: 'any' })).rejects.toThrow(/UNIMPLEMENTED/);
+      await expect(second.appendToStream('s', [event()], { expectedRevision: 'any' })).rejects.toThrow(
+        /UNIMPLEMENTED/,
+      );
 
       const channels = new Set(calls.mock.contexts as Channel[]);
       expect(channels.size).toBe(1);

@@ -105,18 +105,24 @@ export class EventStoreDbEventStore extends EventStore {
     }
     const nextExpectedRevision = Number(result.nextExpectedRevision);
     // The server answers a recognised retry without a position: the original one is read back.
-    const position = result.position ? Number(result.position.prepare) : await this.positionOf(streamId, nextExpectedRevision);
+    const position = result.position
+      ? Number(result.position.prepare)
+      : await this.positionOf(streamId, nextExpectedRevision);
     return { nextExpectedRevision, position };
   }
 
-  override async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  override async *readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     if (options.fromRevision !== undefined) checkWholeNumber('fromRevision', options.fromRevision);
     if (options.maxCount !== undefined) checkWholeNumber('maxCount', options.maxCount);
     if (options.maxCount === 0) return;
     const read = this.client.readStream(streamId, {
       direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+      fromRevision:
+        options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
       ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
     });
     try {
@@ -149,7 +155,11 @@ export class EventStoreDbEventStore extends EventStore {
       direction: backwards ? BACKWARDS : FORWARDS,
       fromPosition: from === undefined ? (backwards ? END : START) : at(from),
     });
-    for await (const event of eventsOf(read, `read $all from ${from ?? (backwards ? 'the end' : 'the start')}`, isOurs)) {
+    for await (const event of eventsOf(
+      read,
+      `read $all from ${from ?? (backwards ? 'the end' : 'the start')}`,
+      isOurs,
+    )) {
       if (from !== undefined && (backwards ? event.position >= from : event.position < from)) continue;
       yield event;
       remaining -= 1;
@@ -158,7 +168,10 @@ export class EventStoreDbEventStore extends EventStore {
   }
 
   override subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
-    const checkpoint = options.fromPosition === undefined || options.fromPosition === 'start' ? undefined : options.fromPosition;
+    const checkpoint =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? undefined
+        : options.fromPosition;
     return new Observable<RecordedEvent>((subscriber) => {
       if (checkpoint !== undefined) checkWholeNumber('fromPosition', checkpoint);
       const subscription = this.client.subscribeToAll({
@@ -168,13 +181,18 @@ export class EventStoreDbEventStore extends EventStore {
       });
       subscription.on('data', (resolved: AllStreamResolvedEvent) => {
         const event = toRecorded(resolved);
-        if (event && isOurs(event) && (checkpoint === undefined || event.position > checkpoint)) subscriber.next(event);
+        if (event && isOurs(event) && (checkpoint === undefined || event.position > checkpoint))
+          subscriber.next(event);
       });
       subscription.on('error', (error: Error) => subscriber.error(translate(error, 'subscription to $all')));
       // A subscription to $all has no end of its own: the server ended it (a slow subscriber is dropped), and a
       // subscriber that took that for completion would go stale without a word.
       subscription.on('end', () =>
-        subscriber.error(new StoreUnavailable('the server ended the subscription to $all: resubscribe from the last position processed')),
+        subscriber.error(
+          new StoreUnavailable(
+            'the server ended the subscription to $all: resubscribe from the last position processed',
+          ),
+        ),
       );
       return () => {
         void subscription.unsubscribe();
@@ -198,8 +216,11 @@ export class EventStoreDbEventStore extends EventStore {
   }
 
   private async positionOf(streamId: string, revision: number): Promise<number> {
-    for await (const event of this.readStream(streamId, { fromRevision: revision, maxCount: 1 })) return event.position;
-    throw new Error(`stream ${streamId}: the server acknowledged revision ${revision}, which cannot be read back`);
+    for await (const event of this.readStream(streamId, { fromRevision: revision, maxCount: 1 }))
+      return event.position;
+    throw new Error(
+      `stream ${streamId}: the server acknowledged revision ${revision}, which cannot be read back`,
+    );
   }
 }
 
@@ -279,7 +300,9 @@ async function* eventsOf(
 
 function toClientRevision(expected: ExpectedRevision): AppendExpectedRevision {
   if (!isExpectedRevision(expected)) {
-    throw new InvalidArgument(`expectedRevision must be any, no_stream, stream_exists or a whole number from 0, got ${String(expected)}`);
+    throw new InvalidArgument(
+      `expectedRevision must be any, no_stream, stream_exists or a whole number from 0, got ${String(expected)}`,
+    );
   }
   switch (expected) {
     case 'any':
@@ -306,13 +329,21 @@ export function translate(
   const error = raw instanceof Error ? convertToCommandError(raw) : raw;
   if (error instanceof WrongExpectedVersionError && append) {
     const actual = error.actualVersion;
-    return new WrongExpectedRevision(append.streamId, append.expected, typeof actual === 'bigint' ? Number(actual) : null);
+    return new WrongExpectedRevision(
+      append.streamId,
+      append.expected,
+      typeof actual === 'bigint' ? Number(actual) : null,
+    );
   }
   if (error instanceof MaxAppendSizeExceededError) {
-    return new InvalidArgument(`${what}: the events are larger than the server's maximum append size of ${error.maxAppendSize} bytes`);
+    return new InvalidArgument(
+      `${what}: the events are larger than the server's maximum append size of ${error.maxAppendSize} bytes`,
+    );
   }
   if (error instanceof NotLeaderError) {
-    return new StoreUnavailable(`${what}: the node is not the leader (the leader is ${error.leader.address}:${error.leader.port}); retry`);
+    return new StoreUnavailable(
+      `${what}: the node is not the leader (the leader is ${error.leader.address}:${error.leader.port}); retry`,
+    );
   }
   if (
     error instanceof UnavailableError ||

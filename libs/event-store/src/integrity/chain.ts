@@ -52,7 +52,18 @@ export interface ChainedFields {
  */
 export function chainHash(previous: string, event: ChainedFields, encoding: EventHashEncoding): string {
   if (encoding === 1) {
-    return sha256Hex(JSON.stringify([previous, event.position, event.streamId, event.revision, event.type, event.data, event.metadata, event.recordedAt]));
+    return sha256Hex(
+      JSON.stringify([
+        previous,
+        event.position,
+        event.streamId,
+        event.revision,
+        event.type,
+        event.data,
+        event.metadata,
+        event.recordedAt,
+      ]),
+    );
   }
   return sha256Hex(
     `annals-chain/2\n${previous}\n${event.position}\n${event.revision}\n${field(event.streamId)}${field(event.type)}${field(event.data)}${field(event.metadata)}${field(event.recordedAt)}`,
@@ -69,11 +80,19 @@ export interface StreamChainedFields {
 }
 
 /** The hash that links an event to the one before it in its stream, in the same two encodings as `chainHash`. */
-export function streamChainHash(previous: string, event: StreamChainedFields, encoding: EventHashEncoding): string {
+export function streamChainHash(
+  previous: string,
+  event: StreamChainedFields,
+  encoding: EventHashEncoding,
+): string {
   if (encoding === 1) {
-    return sha256Hex(JSON.stringify([previous, event.streamId, event.revision, event.type, event.data, event.metadata]));
+    return sha256Hex(
+      JSON.stringify([previous, event.streamId, event.revision, event.type, event.data, event.metadata]),
+    );
   }
-  return sha256Hex(`annals-stream-chain/2\n${previous}\n${event.revision}\n${field(event.streamId)}${field(event.type)}${field(event.data)}${field(event.metadata)}`);
+  return sha256Hex(
+    `annals-stream-chain/2\n${previous}\n${event.revision}\n${field(event.streamId)}${field(event.type)}${field(event.data)}${field(event.metadata)}`,
+  );
 }
 
 /**
@@ -113,7 +132,15 @@ export class AppendDigest {
   }
 
   /** Positional rather than a `ChainedFields`, so that writing an event makes no object only to hash it. */
-  add(position: number, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string): void {
+  add(
+    position: number,
+    streamId: string,
+    revision: number,
+    type: string,
+    data: string,
+    metadata: string,
+    recordedAt: string,
+  ): void {
     if (streamId !== this.streamId) {
       this.streamId = streamId;
       this.streamBytes = lengthAndBytes(streamId);
@@ -125,7 +152,14 @@ export class AppendDigest {
     const typeBytes = this.typeBytes(type);
     const { streamBytes, recordedAtBytes } = this;
     // A UTF-16 code unit takes at most three bytes in UTF-8.
-    this.reserve(16 + streamBytes.length + typeBytes.length + 8 + 3 * (data.length + metadata.length) + recordedAtBytes.length);
+    this.reserve(
+      16 +
+        streamBytes.length +
+        typeBytes.length +
+        8 +
+        3 * (data.length + metadata.length) +
+        recordedAtBytes.length,
+    );
     const bytes = this.bytes;
     let at = writeUint64(bytes, position, this.length);
     at = writeUint64(bytes, revision, at);

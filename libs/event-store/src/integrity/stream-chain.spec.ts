@@ -12,8 +12,17 @@ describe('hashes chained within each stream, kept in metadata', () => {
   });
   afterEach(() => store.close());
 
-  const event = (n: number): NewEvent => ({ id: randomUUID(), type: 'Counted', data: { n }, metadata: { recordedBy: 'test' } });
-  const append = async (streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<NewEvent[]> => {
+  const event = (n: number): NewEvent => ({
+    id: randomUUID(),
+    type: 'Counted',
+    data: { n },
+    metadata: { recordedBy: 'test' },
+  });
+  const append = async (
+    streamId: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<NewEvent[]> => {
     const chained = await chainInStream(store, streamId, events, expectedRevision);
     await store.appendToStream(streamId, chained, { expectedRevision });
     return chained;
@@ -31,13 +40,22 @@ describe('hashes chained within each stream, kept in metadata', () => {
 
   it('gives a retry with the same expectation the same hashes, so the server can recognise it', async () => {
     const first = await append('s-a', [event(1)], 'no_stream');
-    const retry = await chainInStream(store, 's-a', first.map(({ metadata, ...rest }) => ({ ...rest, metadata: { recordedBy: metadata!['recordedBy'] } })), 'no_stream');
+    const retry = await chainInStream(
+      store,
+      's-a',
+      first.map(({ metadata, ...rest }) => ({ ...rest, metadata: { recordedBy: metadata!['recordedBy'] } })),
+      'no_stream',
+    );
     expect(retry).toEqual(first);
   });
 
   it('finds an event whose hash does not follow, and a head that is not in the log', async () => {
     await append('s-a', [event(1)], 'no_stream');
-    await store.appendToStream('s-a', [{ ...event(2), metadata: { recordedBy: 'test', hash: 'f'.repeat(64) } }], { expectedRevision: 0 });
+    await store.appendToStream(
+      's-a',
+      [{ ...event(2), metadata: { recordedBy: 'test', hash: 'f'.repeat(64) } }],
+      { expectedRevision: 0 },
+    );
 
     const report = await checkStreamChains(store, 'e'.repeat(64));
 
@@ -53,8 +71,22 @@ describe('hashes chained within each stream, kept in metadata', () => {
     for (let revision = 0; revision < count; revision++) {
       const metadata = { recordedBy: 'earlier build' };
       const data = { n: revision, text: 'ä "quoted"' };
-      previous = streamChainHash(previous, { streamId, revision, type: 'Counted', data: JSON.stringify(data), metadata: JSON.stringify(metadata) }, 1);
-      await store.appendToStream(streamId, [{ id: randomUUID(), type: 'Counted', data, metadata: { ...metadata, hash: previous } }], { expectedRevision: revision === 0 ? 'no_stream' : revision - 1 });
+      previous = streamChainHash(
+        previous,
+        {
+          streamId,
+          revision,
+          type: 'Counted',
+          data: JSON.stringify(data),
+          metadata: JSON.stringify(metadata),
+        },
+        1,
+      );
+      await store.appendToStream(
+        streamId,
+        [{ id: randomUUID(), type: 'Counted', data, metadata: { ...metadata, hash: previous } }],
+        { expectedRevision: revision === 0 ? 'no_stream' : revision - 1 },
+      );
     }
     return previous;
   };
@@ -71,9 +103,14 @@ describe('hashes chained within each stream, kept in metadata', () => {
 
   it('finds an encoding-2 event whose metadata was changed, one passed off as encoding 1, and an unknown encoding', async () => {
     // Each event is chained where it is written, then changed in one way only before it is stored.
-    const written = async (streamId: string, change: (metadata: Record<string, unknown>) => Record<string, unknown>): Promise<void> => {
+    const written = async (
+      streamId: string,
+      change: (metadata: Record<string, unknown>) => Record<string, unknown>,
+    ): Promise<void> => {
       const [chained] = await chainInStream(store, streamId, [event(1)], 'no_stream');
-      await store.appendToStream(streamId, [{ ...chained!, metadata: change({ ...chained!.metadata }) }], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streamId, [{ ...chained!, metadata: change({ ...chained!.metadata }) }], {
+        expectedRevision: 'no_stream',
+      });
     };
     await written('s-edited', (metadata) => ({ ...metadata, recordedBy: 'mallory' }));
     await written('s-passed-off', ({ hashEncoding: _dropped, ...metadata }) => metadata);

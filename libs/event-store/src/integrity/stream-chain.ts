@@ -1,4 +1,12 @@
-import type { EventMetadata, EventStore, ExpectedRevision, IntegrityProblem, IntegrityReport, NewEvent, RecordedEvent } from '../event-store';
+import type {
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  IntegrityProblem,
+  IntegrityReport,
+  NewEvent,
+  RecordedEvent,
+} from '../event-store';
 import { GENESIS, isEventHashEncoding, STREAM_CHAIN_ENCODING, streamChainHash } from './chain';
 
 /*
@@ -22,22 +30,37 @@ export async function chainInStream(
 ): Promise<NewEvent[]> {
   let previous: RecordedEvent | undefined;
   if (typeof expected === 'number') {
-    for await (const event of store.readStream(streamId, { fromRevision: expected, maxCount: 1 })) previous = event;
+    for await (const event of store.readStream(streamId, { fromRevision: expected, maxCount: 1 }))
+      previous = event;
   } else if (expected !== 'no_stream') {
-    for await (const event of store.readStream(streamId, { direction: 'backwards', maxCount: 1 })) previous = event;
+    for await (const event of store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))
+      previous = event;
   }
   let hash = hashOf(previous?.metadata) ?? GENESIS;
   let revision = previous?.revision ?? -1;
   return events.map((event) => {
     revision += 1;
     const metadata = withoutHash(event.metadata ?? {});
-    hash = streamChainHash(hash, { streamId, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(metadata) }, STREAM_CHAIN_ENCODING);
+    hash = streamChainHash(
+      hash,
+      {
+        streamId,
+        revision,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(metadata),
+      },
+      STREAM_CHAIN_ENCODING,
+    );
     return { ...event, metadata: { ...metadata, hash, hashEncoding: STREAM_CHAIN_ENCODING } };
   });
 }
 
 /** Recomputes every stream's chain over the whole log; the head is the hash of the last event recorded. */
-export async function checkStreamChains(store: Pick<EventStore, 'readAll'>, expectedHead?: string): Promise<IntegrityReport> {
+export async function checkStreamChains(
+  store: Pick<EventStore, 'readAll'>,
+  expectedHead?: string,
+): Promise<IntegrityReport> {
   const problems: IntegrityProblem[] = [];
   const lastHash = new Map<string, string>();
   let head: string | null = null;
@@ -49,19 +72,36 @@ export async function checkStreamChains(store: Pick<EventStore, 'readAll'>, expe
     const previous = lastHash.get(event.streamId);
     if (hash === undefined) {
       if (previous === undefined) unchained += 1;
-      else problems.push({ position: event.position, reason: `carries no hash although earlier events of ${event.streamId} do: its hash was removed` });
+      else
+        problems.push({
+          position: event.position,
+          reason: `carries no hash although earlier events of ${event.streamId} do: its hash was removed`,
+        });
       continue;
     }
     const encoding = encodingOf(event.metadata);
     if (!isEventHashEncoding(encoding)) {
-      problems.push({ position: event.position, reason: `its hash is of encoding ${String(encoding)}, which this build does not know` });
+      problems.push({
+        position: event.position,
+        reason: `its hash is of encoding ${String(encoding)}, which this build does not know`,
+      });
     } else {
       const expected = streamChainHash(
         previous ?? GENESIS,
-        { streamId: event.streamId, revision: event.revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(withoutHash(event.metadata)) },
+        {
+          streamId: event.streamId,
+          revision: event.revision,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(withoutHash(event.metadata)),
+        },
         encoding,
       );
-      if (expected !== hash) problems.push({ position: event.position, reason: 'its hash does not match its content and the event before it in its stream' });
+      if (expected !== hash)
+        problems.push({
+          position: event.position,
+          reason: 'its hash does not match its content and the event before it in its stream',
+        });
     }
     lastHash.set(event.streamId, hash);
     chained += 1;
@@ -69,7 +109,10 @@ export async function checkStreamChains(store: Pick<EventStore, 'readAll'>, expe
     if (hash === expectedHead) sawExpected = true;
   }
   if (expectedHead !== undefined && !sawExpected) {
-    problems.push({ position: null, reason: `the expected head ${expectedHead} is not in the chain: the log was rolled back or rewritten` });
+    problems.push({
+      position: null,
+      reason: `the expected head ${expectedHead} is not in the chain: the log was rolled back or rewritten`,
+    });
   }
   return { head, chained, unchained, problems };
 }

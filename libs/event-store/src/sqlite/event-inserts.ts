@@ -45,7 +45,8 @@ export class EventInserts {
   statementFor(rows: number): Database.Statement<[unknown[], SharedValues]> {
     let statement = this.statements.get(rows);
     if (!statement) {
-      const row = (digest: string): string => `(?, :stream, ?, ?, ?, ?, :recordedAt, ${digest}, ${APPEND_DIGEST_ENCODING})`;
+      const row = (digest: string): string =>
+        `(?, :stream, ?, ?, ?, ?, :recordedAt, ${digest}, ${APPEND_DIGEST_ENCODING})`;
       const values = [...Array.from({ length: rows - 1 }, () => row('NULL')), row(':digest')];
       statement = this.db.prepare<[unknown[], SharedValues]>(
         `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES ${values.join(', ')}`,
@@ -62,7 +63,11 @@ export class EventInserts {
  * answer a store writing event by event would give. The statement's rows were all taken back, so a repeat is found
  * among the ids before it, not in the store.
  */
-export function refusedId(events: readonly NewEvent[], first: number, streamHolding: (id: string) => string | undefined): Error | undefined {
+export function refusedId(
+  events: readonly NewEvent[],
+  first: number,
+  streamHolding: (id: string) => string | undefined,
+): Error | undefined {
   const seen = new Set<string>();
   for (let index = 0; index < events.length; index++) {
     const id = (events[index] as NewEvent).id;

@@ -17,7 +17,8 @@ export function findRetry(
   events.forEach((event, index) => {
     const row = stored[index];
     if (!row) throw new EventIdConflict(event.id, 'part of this batch is stored already and part is not');
-    if (row.stream_id !== streamId) throw new EventIdConflict(event.id, `already stored in stream ${row.stream_id}`);
+    if (row.stream_id !== streamId)
+      throw new EventIdConflict(event.id, `already stored in stream ${row.stream_id}`);
     if (row.type !== event.type || row.data !== JSON.stringify(event.data)) {
       throw new EventIdConflict(event.id, 'already stored with different content');
     }

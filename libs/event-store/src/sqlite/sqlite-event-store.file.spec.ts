@@ -38,13 +38,17 @@ describe('the embedded store on a file', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     // synchronous is per connection: ask the store's own connection through its behaviour-visible pragma.
-    expect((reopened as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(
+      (reopened as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true }),
+    ).toBe(2);
     await reopened.close();
   });
 
   it('refuses UPDATE and DELETE in the database itself, even from another connection', async () => {
     const store = new SqliteEventStore({ path });
-    await store.appendToStream('organisation-x', [{ id: randomUUID(), type: 'A', data: {} }], { expectedRevision: 'any' });
+    await store.appendToStream('organisation-x', [{ id: randomUUID(), type: 'A', data: {} }], {
+      expectedRevision: 'any',
+    });
     await store.close();
     const raw = new Database(path);
     expect(() => raw.exec("UPDATE events SET type = 'x'")).toThrow(/events are immutable/);
@@ -55,19 +59,30 @@ describe('the embedded store on a file', () => {
 
   it('never lets recorded time go backwards, whatever the clock says', async () => {
     const times = ['2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z'];
-    const store = new SqliteEventStore({ path, clock: () => new Date(times.shift() ?? '2026-01-03T00:00:00.000Z') });
+    const store = new SqliteEventStore({
+      path,
+      clock: () => new Date(times.shift() ?? '2026-01-03T00:00:00.000Z'),
+    });
     for (let n = 0; n < 3; n++) {
-      await store.appendToStream('s-1', [{ id: randomUUID(), type: 'A', data: {} }], { expectedRevision: 'any' });
+      await store.appendToStream('s-1', [{ id: randomUUID(), type: 'A', data: {} }], {
+        expectedRevision: 'any',
+      });
     }
     const recorded: string[] = [];
     for await (const e of store.readAll()) recorded.push(e.recordedAt);
     await store.close();
-    expect(recorded).toEqual(['2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']);
+    expect(recorded).toEqual([
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-03T00:00:00.000Z',
+    ]);
   });
 
   it('loses no acknowledged append when the writing process is killed with SIGKILL, and leaves no append half written', async () => {
     const acknowledged: string[] = [];
-    const child = spawn(process.execPath, worker(path, 'organisation-crash', '100000', 'batches'), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, worker(path, 'organisation-crash', '100000', 'batches'), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let buffer = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -97,10 +112,14 @@ describe('the embedded store on a file', () => {
   it('keeps one stream consistent when separate processes race on it', async () => {
     const run = (): Promise<string[]> =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, worker(path, 'organisation-race', '40', 'retry'), { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, worker(path, 'organisation-race', '40', 'retry'), {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`worker exited ${code}`))));
+        child.on('exit', (code) =>
+          code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`worker exited ${code}`)),
+        );
       });
     const written = (await Promise.all([run(), run(), run()])).flat();
 
@@ -124,12 +143,30 @@ describe('the embedded store on a file', () => {
     const second = new SqliteEventStore({ path });
     const counted = () => ({ id: randomUUID(), type: 'Counted', data: {} });
     try {
-      expect(await first.appendToStream('s-shared', [counted(), counted()], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 1, position: 2 });
-      expect(await second.appendToStream('s-shared', [counted()], { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
-      await expect(first.appendToStream('s-shared', [counted()], { expectedRevision: 1 })).rejects.toThrow('expected revision 1');
-      expect(await first.appendToStream('s-shared', [counted()], { expectedRevision: 2 })).toEqual({ nextExpectedRevision: 3, position: 4 });
-      expect(await second.appendToStream('s-other', [counted()], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 0, position: 5 });
-      expect(await first.appendToStreams([{ streamId: 's-other', events: [counted()], expectedRevision: 0 }, { streamId: 's-shared', events: [counted()], expectedRevision: 3 }])).toEqual([
+      expect(
+        await first.appendToStream('s-shared', [counted(), counted()], { expectedRevision: 'no_stream' }),
+      ).toEqual({ nextExpectedRevision: 1, position: 2 });
+      expect(await second.appendToStream('s-shared', [counted()], { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        position: 3,
+      });
+      await expect(first.appendToStream('s-shared', [counted()], { expectedRevision: 1 })).rejects.toThrow(
+        'expected revision 1',
+      );
+      expect(await first.appendToStream('s-shared', [counted()], { expectedRevision: 2 })).toEqual({
+        nextExpectedRevision: 3,
+        position: 4,
+      });
+      expect(await second.appendToStream('s-other', [counted()], { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: 0,
+        position: 5,
+      });
+      expect(
+        await first.appendToStreams([
+          { streamId: 's-other', events: [counted()], expectedRevision: 0 },
+          { streamId: 's-shared', events: [counted()], expectedRevision: 3 },
+        ]),
+      ).toEqual([
         { nextExpectedRevision: 1, position: 6 },
         { nextExpectedRevision: 4, position: 7 },
       ]);
@@ -150,9 +187,14 @@ describe('the embedded store on a file', () => {
       await store.appendToStream('s-2', [taken], { expectedRevision: 'no_stream' });
       // The last event of this append is refused (its id is taken) after a statement wrote the 32 before it: all is rolled back.
       const refused = [...Array.from({ length: 32 }, counted), taken];
-      await expect(store.appendToStream('s-1', refused, { expectedRevision: 0 })).rejects.toThrow('already stored in stream s-2');
+      await expect(store.appendToStream('s-1', refused, { expectedRevision: 0 })).rejects.toThrow(
+        'already stored in stream s-2',
+      );
 
-      expect(await store.appendToStream('s-1', [counted()], { expectedRevision: 0 })).toEqual({ nextExpectedRevision: 1, position: 3 });
+      expect(await store.appendToStream('s-1', [counted()], { expectedRevision: 0 })).toEqual({
+        nextExpectedRevision: 1,
+        position: 3,
+      });
       expect(await store.checkIntegrity()).toMatchObject({ chained: 3, problems: [] });
     } finally {
       await store.close();
@@ -162,25 +204,66 @@ describe('the embedded store on a file', () => {
   // The store writes up to 32 rows per statement (32 + 32 + 4 + 2 here), each row's text bound as a string.
   it('stores an append longer than one statement as one append: text as given, consecutive positions, the documented digest on its last row', async () => {
     const store = new SqliteEventStore({ path });
-    const batch = Array.from({ length: 70 }, (_, n) => ({ id: randomUUID(), type: n % 2 ? 'Counted' : 'Отмечено', data: { n, text: `ä "quoted" ${'€'.repeat(n)}` }, metadata: { recordedBy: 'this build', n } }));
+    const batch = Array.from({ length: 70 }, (_, n) => ({
+      id: randomUUID(),
+      type: n % 2 ? 'Counted' : 'Отмечено',
+      data: { n, text: `ä "quoted" ${'€'.repeat(n)}` },
+      metadata: { recordedBy: 'this build', n },
+    }));
     try {
-      expect(await store.appendToStream('s-long', batch, { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 69, position: 70 });
+      expect(await store.appendToStream('s-long', batch, { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: 69,
+        position: 70,
+      });
       expect(await store.checkIntegrity()).toMatchObject({ chained: 70, problems: [] });
     } finally {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
     const rows = db.prepare<[], StoredRow>('SELECT * FROM events ORDER BY position').all();
-    const kinds = db.prepare('SELECT DISTINCT typeof(stream_id), typeof(type), typeof(data), typeof(metadata), typeof(recorded_at) FROM events').raw().all();
+    const kinds = db
+      .prepare(
+        'SELECT DISTINCT typeof(stream_id), typeof(type), typeof(data), typeof(metadata), typeof(recorded_at) FROM events',
+      )
+      .raw()
+      .all();
     db.close();
 
     expect(kinds).toEqual([['text', 'text', 'text', 'text', 'text']]);
-    expect(rows.map((row) => [row.position, row.id, row.stream_id, row.revision, row.type, row.data, row.metadata, row.hash_encoding])).toEqual(
-      batch.map((event, n) => [n + 1, event.id, 's-long', n, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), 3]),
+    expect(
+      rows.map((row) => [
+        row.position,
+        row.id,
+        row.stream_id,
+        row.revision,
+        row.type,
+        row.data,
+        row.metadata,
+        row.hash_encoding,
+      ]),
+    ).toEqual(
+      batch.map((event, n) => [
+        n + 1,
+        event.id,
+        's-long',
+        n,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        3,
+      ]),
     );
     expect(new Set(rows.map((row) => row.recorded_at)).size).toBe(1);
     expect(rows.map((row) => row.hash !== null)).toEqual(rows.map((_, n) => n === 69));
-    const fields = rows.map((row) => ({ position: row.position, streamId: row.stream_id, revision: row.revision, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at }));
+    const fields = rows.map((row) => ({
+      position: row.position,
+      streamId: row.stream_id,
+      revision: row.revision,
+      type: row.type,
+      data: row.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    }));
     expect(rows[69]?.hash).toBe(documentedAppendDigest(GENESIS, fields));
   });
 });

@@ -3,13 +3,26 @@ import type { NewEvent, RecordedEvent, StoredEventText } from '../event-store';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
-describeEventStoreContract('embedded SQLite (:memory:)', () => Promise.resolve(new SqliteEventStore({ path: ':memory:' })));
+describeEventStoreContract('embedded SQLite (:memory:)', () =>
+  Promise.resolve(new SqliteEventStore({ path: ':memory:' })),
+);
 
 describe('the embedded store read synchronously, page by page', () => {
   it('gives the pages of readAllPages, with data and metadata as their stored JSON text', async () => {
     const store = new SqliteEventStore({ path: ':memory:' });
     for (let n = 0; n < 7; n++) {
-      await store.appendToStream(`s-${n % 2}`, [{ id: randomUUID(), type: 'Counted', data: { n, text: 'a "quoted" word' }, metadata: { recordedBy: 'test' } }], { expectedRevision: 'any' });
+      await store.appendToStream(
+        `s-${n % 2}`,
+        [
+          {
+            id: randomUUID(),
+            type: 'Counted',
+            data: { n, text: 'a "quoted" word' },
+            metadata: { recordedBy: 'test' },
+          },
+        ],
+        { expectedRevision: 'any' },
+      );
     }
     const from = 2;
 
@@ -18,7 +31,11 @@ describe('the embedded store read synchronously, page by page', () => {
     const textPages = [...store.readAllPagesSync({ fromPosition: from, pageSize: 3 })];
     await store.close();
 
-    const asText = (event: RecordedEvent): StoredEventText => ({ ...event, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) });
+    const asText = (event: RecordedEvent): StoredEventText => ({
+      ...event,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata),
+    });
     expect(textPages.map((page) => page.length)).toEqual([3, 3]);
     expect(textPages).toEqual(pages.map((page) => page.map(asText)));
   });
@@ -29,7 +46,10 @@ describe('the embedded store read synchronously, page by page', () => {
 describe('the embedded store refusing an id in a long append', () => {
   const counted = (): NewEvent => ({ id: randomUUID(), type: 'Counted', data: {} });
   /** An append of 70 events to a store holding one: the id of that one at `takenAt`, the id of the sixth again at `repeatedAt`. */
-  const refusedAppend = async (takenAt: number, repeatedAt: number): Promise<{ refusal: Promise<unknown>; taken: NewEvent; repeated: NewEvent; store: SqliteEventStore }> => {
+  const refusedAppend = async (
+    takenAt: number,
+    repeatedAt: number,
+  ): Promise<{ refusal: Promise<unknown>; taken: NewEvent; repeated: NewEvent; store: SqliteEventStore }> => {
     const store = new SqliteEventStore({ path: ':memory:' });
     const taken = counted();
     await store.appendToStream('s-taken', [taken], { expectedRevision: 'no_stream' });
@@ -37,7 +57,12 @@ describe('the embedded store refusing an id in a long append', () => {
     const repeated = batch[5] as NewEvent;
     batch[takenAt] = taken;
     batch[repeatedAt] = repeated;
-    return { refusal: store.appendToStream('s-long', batch, { expectedRevision: 'no_stream' }), taken, repeated, store };
+    return {
+      refusal: store.appendToStream('s-long', batch, { expectedRevision: 'no_stream' }),
+      taken,
+      repeated,
+      store,
+    };
   };
 
   it('names a taken id that comes before a repeated one', async () => {

@@ -26,7 +26,14 @@ import { AppendDigest, GENESIS } from '../integrity/chain';
 import { ADD_HASH_COLUMN, ADD_HASH_ENCODING_COLUMN, IMMUTABILITY_TRIGGERS, SCHEMA } from './schema';
 import { EventInserts, refusedId, VALUES_PER_ROW } from './event-inserts';
 import { KnownEnd, type Tail } from './known-end';
-import { fromRawRow, parsed, prepareStatements, toRecorded, type EventRow, type Statements } from './statements';
+import {
+  fromRawRow,
+  parsed,
+  prepareStatements,
+  toRecorded,
+  type EventRow,
+  type Statements,
+} from './statements';
 import { findRetry } from './retries';
 import { walkChain } from './walk-chain';
 
@@ -42,7 +49,8 @@ export interface SqliteEventStoreOptions {
 const PAGE_SIZE = 512;
 
 /** What a write did, per stream: the result to answer with, and whether it wrote anything. */
-type WriteOutcome = { result: AppendResult; wrote: boolean } | Array<{ result: AppendResult; wrote: boolean }>;
+type WriteOutcome =
+  { result: AppendResult; wrote: boolean } | Array<{ result: AppendResult; wrote: boolean }>;
 
 /**
  * The embedded store: one SQLite file, WAL, `synchronous=FULL` so that an acknowledged append survives a crash.
@@ -96,16 +104,27 @@ export class SqliteEventStore extends EventStore {
       for (const { streamId, events } of appends) checkEachNewEvent(streamId, events);
       return () => {
         const tail = this.tail();
-        return appends.map(({ streamId, events, expectedRevision }) => this.appendInTransaction(streamId, events, { expectedRevision }, tail));
+        return appends.map(({ streamId, events, expectedRevision }) =>
+          this.appendInTransaction(streamId, events, { expectedRevision }, tail),
+        );
       };
     });
   }
 
   /** The stream is read and `decide` called inside the write transaction: no other process can write in between. */
-  override appendDecided(streamId: string, decide: Decide, options: AppendDecidedOptions = {}): Promise<AppendResult> {
+  override appendDecided(
+    streamId: string,
+    decide: Decide,
+    options: AppendDecidedOptions = {},
+  ): Promise<AppendResult> {
     return this.write(() => () => {
-      const recent = this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, -1).map(toRecorded);
-      const lastRow = recent.length > 0 ? undefined : this.statements.streamBackwards.get(streamId, Number.MAX_SAFE_INTEGER, 1);
+      const recent = this.statements.streamForwards
+        .all(streamId, options.fromRevision ?? 0, -1)
+        .map(toRecorded);
+      const lastRow =
+        recent.length > 0
+          ? undefined
+          : this.statements.streamBackwards.get(streamId, Number.MAX_SAFE_INTEGER, 1);
       const last = recent.at(-1) ?? (lastRow ? toRecorded(lastRow) : null);
       const events = decide(recent, last);
       if (events.length === 0) {
@@ -113,7 +132,12 @@ export class SqliteEventStore extends EventStore {
         return { result: { nextExpectedRevision: last.revision, position: last.position }, wrote: false };
       }
       checkEachNewEvent(streamId, events);
-      return this.appendInTransaction(streamId, events, { expectedRevision: last?.revision ?? 'no_stream' }, this.tail());
+      return this.appendInTransaction(
+        streamId,
+        events,
+        { expectedRevision: last?.revision ?? 'no_stream' },
+        this.tail(),
+      );
     }).then(([result]) => result as AppendResult);
   }
 
@@ -126,7 +150,10 @@ export class SqliteEventStore extends EventStore {
     }
   }
 
-  override async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  override async *readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     let next = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     yield* this.paged(options.maxCount, (limit) => {
@@ -163,7 +190,8 @@ export class SqliteEventStore extends EventStore {
     let next = options.fromPosition ?? 0;
     for (;;) {
       const page: StoredEventText[] = [];
-      for (const row of this.guard(() => this.statements.allForwardsRaw.all(next, size))) page.push(fromRawRow(row, page.at(-1)));
+      for (const row of this.guard(() => this.statements.allForwardsRaw.all(next, size)))
+        page.push(fromRawRow(row, page.at(-1)));
       const last = page.at(-1);
       if (last === undefined) return;
       yield page;
@@ -174,7 +202,8 @@ export class SqliteEventStore extends EventStore {
 
   override subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((subscriber) => {
-      let checkpoint = options.fromPosition === undefined || options.fromPosition === 'start' ? 0 : options.fromPosition;
+      let checkpoint =
+        options.fromPosition === undefined || options.fromPosition === 'start' ? 0 : options.fromPosition;
       let pending: NodeJS.Immediate | undefined;
       // Positions become visible as a prefix (SQLite has one writer at a time), so reading "after the
       // checkpoint" whenever something may have changed can neither skip nor repeat an event.
@@ -232,14 +261,26 @@ export class SqliteEventStore extends EventStore {
     // One transaction: a process killed while creating a fresh file must not leave a table without its triggers,
     // which the next open would take for tampering.
     db.transaction(() => {
-      const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
-      const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").all().map((row) => row.name));
+      const existed =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !==
+        undefined;
+      const present = new Set(
+        db
+          .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+          .all()
+          .map((row) => row.name),
+      );
       const missing = existed ? IMMUTABILITY_TRIGGERS.filter((name) => !present.has(name)) : [];
       db.exec(SCHEMA);
       // A guard found missing is noted with SCHEMA's repair, or the repair would hide the tampering.
-      const note = db.prepare<[string, string]>('INSERT INTO store_findings (found_at, finding) VALUES (?, ?)');
+      const note = db.prepare<[string, string]>(
+        'INSERT INTO store_findings (found_at, finding) VALUES (?, ?)',
+      );
       for (const name of missing) {
-        note.run(this.clock().toISOString(), `trigger ${name} was missing when the store was opened, and was re-created: the file was edited outside annals`);
+        note.run(
+          this.clock().toISOString(),
+          `trigger ${name} was missing when the store was opened, and was re-created: the file was edited outside annals`,
+        );
       }
       const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
       if (!columns.some((column) => column.name === 'hash')) db.exec(ADD_HASH_COLUMN);
@@ -277,10 +318,15 @@ export class SqliteEventStore extends EventStore {
   /** Where the next append goes: after the highest position ever handed out, linked to the digest (or hash) the last event carries. */
   private tail(): Tail {
     const known = this.known.lastTail();
-    if (known) return { position: known.position, hash: known.hash, recordedAt: this.recordedAt(known.recordedAt) };
+    if (known)
+      return { position: known.position, hash: known.hash, recordedAt: this.recordedAt(known.recordedAt) };
     const last = this.statements.tail.get();
     const handedOut = this.statements.sequence.get()?.seq ?? 0;
-    return { position: Math.max(handedOut, last?.position ?? 0), hash: last?.hash ?? GENESIS, recordedAt: this.recordedAt(last?.recorded_at) };
+    return {
+      position: Math.max(handedOut, last?.position ?? 0),
+      hash: last?.hash ?? GENESIS,
+      recordedAt: this.recordedAt(last?.recorded_at),
+    };
   }
 
   private appendInTransaction(
@@ -294,7 +340,8 @@ export class SqliteEventStore extends EventStore {
       checkExpectation(streamId, expectedRevision, current);
     } catch (error) {
       // A retry of an append that was written finds the stream moved on by that very append.
-      const retried = error instanceof WrongExpectedRevision ? this.retried(streamId, events, expectedRevision) : undefined;
+      const retried =
+        error instanceof WrongExpectedRevision ? this.retried(streamId, events, expectedRevision) : undefined;
       if (retried) return retried;
       throw error;
     }
@@ -312,7 +359,15 @@ export class SqliteEventStore extends EventStore {
           revision += 1;
           const data = JSON.stringify(event.data);
           const metadata = JSON.stringify(event.metadata ?? {});
-          digest.add(tail.position + row + 1, streamId, revision, event.type, data, metadata, tail.recordedAt);
+          digest.add(
+            tail.position + row + 1,
+            streamId,
+            revision,
+            event.type,
+            data,
+            metadata,
+            tail.recordedAt,
+          );
           values[at++] = event.id;
           values[at++] = revision;
           values[at++] = event.type;
@@ -321,10 +376,15 @@ export class SqliteEventStore extends EventStore {
         }
         const position = tail.position + rows;
         const hash = first + rows === events.length ? digest.finish() : null;
-        const written = this.inserts.statementFor(rows).run(values, { stream: streamId, recordedAt: tail.recordedAt, digest: hash }).lastInsertRowid;
+        const written = this.inserts
+          .statementFor(rows)
+          .run(values, { stream: streamId, recordedAt: tail.recordedAt, digest: hash }).lastInsertRowid;
         // The digest covers the positions the events were meant to get, and AUTOINCREMENT hands them out in the order
         // the rows are bound, each above every one before: a store that gave the last row another must not commit.
-        if (written !== position) throw new StoreFailure(`the store at ${this.path} gave position ${written} to an event due at ${position}`);
+        if (written !== position)
+          throw new StoreFailure(
+            `the store at ${this.path} gave position ${written} to an event due at ${position}`,
+          );
         tail.position = position;
         if (hash !== null) tail.hash = hash;
         first += rows;
@@ -349,7 +409,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   /** The answer to a retry of an append already written, checked against the expectation it was sent with. */
-  private retried(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): { result: AppendResult; wrote: boolean } | undefined {
+  private retried(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): { result: AppendResult; wrote: boolean } | undefined {
     const retried = findRetry(this.statements.byId, streamId, events);
     if (!retried) return undefined;
     checkExpectation(streamId, expectedRevision, retried.revisionBefore);
@@ -367,7 +431,7 @@ export class SqliteEventStore extends EventStore {
     readPage: (limit: number) => EventRow[],
   ): AsyncIterable<RecordedEvent> {
     let remaining = maxCount ?? Number.POSITIVE_INFINITY;
-    if (remaining < 0 || !Number.isInteger(remaining) && remaining !== Number.POSITIVE_INFINITY) {
+    if (remaining < 0 || (!Number.isInteger(remaining) && remaining !== Number.POSITIVE_INFINITY)) {
       throw new InvalidArgument(`maxCount must be a non-negative whole number, got ${maxCount}`);
     }
     while (remaining > 0) {
@@ -385,5 +449,11 @@ export class SqliteEventStore extends EventStore {
  * in a process (a test runner's registry per file) the errors it throws are of another copy's class.
  */
 function isSqliteError(error: unknown): error is { readonly code: string; readonly message: string } {
-  return error instanceof Database.SqliteError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SqliteError' && typeof (error as { code?: unknown }).code === 'string');
+  return (
+    error instanceof Database.SqliteError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { name?: unknown }).name === 'SqliteError' &&
+      typeof (error as { code?: unknown }).code === 'string')
+  );
 }

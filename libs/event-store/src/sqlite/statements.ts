@@ -6,7 +6,16 @@ import type { StoredRow } from './schema';
 export type EventRow = Omit<StoredRow, 'hash' | 'hash_encoding'>;
 
 /** An event row as an array, in the order of `COLUMNS`: cheaper to make than an object when pages are large. */
-type RawRow = [position: number, id: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
+type RawRow = [
+  position: number,
+  id: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
 /** The statements the store reads with, prepared once per connection. */
@@ -34,7 +43,9 @@ export function prepareStatements(db: Database.Database) {
       'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
     ),
     allForwardsRaw: db
-      .prepare<[number, number], RawRow>(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`)
+      .prepare<[number, number], RawRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      )
       .raw(true),
     head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     // Moves when another connection commits, and only then (see KnownEnd).
@@ -48,7 +59,10 @@ export type Statements = ReturnType<typeof prepareStatements>;
  * The events of one append share their stream and recorded time: an event keeps the previous one's copies of
  * those strings when they are equal, so that a replay holding a large log in memory keeps one per append.
  */
-export function fromRawRow([position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow, previous: StoredEventText | undefined): StoredEventText {
+export function fromRawRow(
+  [position, id, streamId, revision, type, data, metadata, recordedAt]: RawRow,
+  previous: StoredEventText | undefined,
+): StoredEventText {
   return {
     id,
     streamId: streamId === previous?.streamId ? previous.streamId : streamId,
@@ -62,9 +76,22 @@ export function fromRawRow([position, id, streamId, revision, type, data, metada
 }
 
 export function parsed(stored: StoredEventText): RecordedEvent {
-  return { ...stored, data: JSON.parse(stored.data) as unknown, metadata: JSON.parse(stored.metadata) as Record<string, unknown> };
+  return {
+    ...stored,
+    data: JSON.parse(stored.data) as unknown,
+    metadata: JSON.parse(stored.metadata) as Record<string, unknown>,
+  };
 }
 
 export function toRecorded(row: EventRow): RecordedEvent {
-  return parsed({ id: row.id, streamId: row.stream_id, revision: row.revision, position: row.position, type: row.type, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
+  return parsed({
+    id: row.id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  });
 }

@@ -17,14 +17,37 @@ function writeOlderBuildsFile(path: string): void {
   db.exec(SCHEMA.replace('  hash_encoding INTEGER,\n', ''));
   let previous = GENESIS;
   const write = (position: number, encoding: EventHashEncoding, insert: Database.Statement): void => {
-    const fields = { position, streamId: 'organisation-old', revision: position - 1, type: 'Counted', data: `{"n":${position},"text":"ä \\"quoted\\""}`, metadata: '{"recordedBy":"earlier build"}', recordedAt: '2026-01-01T00:00:00.000Z' };
+    const fields = {
+      position,
+      streamId: 'organisation-old',
+      revision: position - 1,
+      type: 'Counted',
+      data: `{"n":${position},"text":"ä \\"quoted\\""}`,
+      metadata: '{"recordedBy":"earlier build"}',
+      recordedAt: '2026-01-01T00:00:00.000Z',
+    };
     previous = chainHash(previous, fields, encoding);
-    insert.run(position, randomUUID(), fields.streamId, fields.revision, fields.type, fields.data, fields.metadata, fields.recordedAt, previous, ...(encoding === 1 ? [] : [encoding]));
+    insert.run(
+      position,
+      randomUUID(),
+      fields.streamId,
+      fields.revision,
+      fields.type,
+      fields.data,
+      fields.metadata,
+      fields.recordedAt,
+      previous,
+      ...(encoding === 1 ? [] : [encoding]),
+    );
   };
-  const encodingOne = db.prepare('INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const encodingOne = db.prepare(
+    'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (let position = 1; position <= 4; position++) write(position, 1, encodingOne);
   db.exec(ADD_HASH_ENCODING_COLUMN);
-  const encodingTwo = db.prepare('INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const encodingTwo = db.prepare(
+    'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, hash_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (let position = 5; position <= 7; position++) write(position, 2, encodingTwo);
   db.close();
 }
@@ -45,7 +68,8 @@ const rowsOf = (path: string): Row[] => {
   return rows;
 };
 
-const MISMATCH = 'its hash does not match its content and the event before it: edited, moved, removed before it or forged';
+const MISMATCH =
+  'its hash does not match its content and the event before it: edited, moved, removed before it or forged';
 const appendMismatch = (first: number, last: number): string =>
   `the digest of the append of positions ${first}–${last} does not match its events and the append before it: one of them edited, moved, removed or inserted, or the digest forged`;
 
@@ -59,9 +83,18 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
     path = join(dir, 'annals.db');
     writeOlderBuildsFile(path);
     const store = new SqliteEventStore({ path });
-    const counted = (n: number) => ({ id: randomUUID(), type: 'Counted', data: { n, text: 'ä "quoted"' }, metadata: { recordedBy: 'this build' } });
+    const counted = (n: number) => ({
+      id: randomUUID(),
+      type: 'Counted',
+      data: { n, text: 'ä "quoted"' },
+      metadata: { recordedBy: 'this build' },
+    });
     for (const size of [1, 3, 2]) {
-      await store.appendToStream('organisation-new', Array.from({ length: size }, (_, n) => counted(n)), { expectedRevision: 'any' });
+      await store.appendToStream(
+        'organisation-new',
+        Array.from({ length: size }, (_, n) => counted(n)),
+        { expectedRevision: 'any' },
+      );
     }
     await store.close();
   });
@@ -80,7 +113,21 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
     const rows = rowsOf(path);
 
     expect(rows.map((row) => row.hash_encoding)).toEqual([null, null, null, null, 2, 2, 2, 3, 3, 3, 3, 3, 3]);
-    expect(rows.map((row) => row.hash !== null)).toEqual([true, true, true, true, true, true, true, true, false, false, true, false, true]);
+    expect(rows.map((row) => row.hash !== null)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('verifies the whole chain, and finds a head noted at an encoding-2 row or at any append', async () => {
@@ -94,7 +141,16 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
   it('takes the digest of an append over the digest or hash before it and its events, as documented', () => {
     const rows = rowsOf(path);
     const digest = new AppendDigest().start(rows[7]!.hash!);
-    for (const row of rows.slice(8, 11)) digest.add(row.position, row.stream_id, row.revision, row.type, row.data, row.metadata, row.recorded_at);
+    for (const row of rows.slice(8, 11))
+      digest.add(
+        row.position,
+        row.stream_id,
+        row.revision,
+        row.type,
+        row.data,
+        row.metadata,
+        row.recorded_at,
+      );
 
     expect(digest.finish()).toBe(rows[10]!.hash);
   });
@@ -102,8 +158,16 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
   it.each([
     ['an encoding-1 row', 2, [{ position: 2, reason: MISMATCH }]],
     ['an encoding-2 row', 6, [{ position: 6, reason: MISMATCH }]],
-    ['the event of a one-event append, chained to the last encoding-2 row', 8, [{ position: 8, reason: appendMismatch(8, 8) }]],
-    ['the middle event of an append, found at the append that carries the digest', 10, [{ position: 11, reason: appendMismatch(9, 11) }]],
+    [
+      'the event of a one-event append, chained to the last encoding-2 row',
+      8,
+      [{ position: 8, reason: appendMismatch(8, 8) }],
+    ],
+    [
+      'the middle event of an append, found at the append that carries the digest',
+      10,
+      [{ position: 11, reason: appendMismatch(9, 11) }],
+    ],
   ])('finds the data edited in %s', async (_row, position, problems) => {
     unguarded(path, `UPDATE events SET data = json_set(data, '$.n', 99) WHERE position = ?`, position);
 
@@ -111,15 +175,44 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
   });
 
   it.each([
-    ['the first event of an append', 9, [{ position: 10, reason: 'follows position 8: events were removed or inserted' }, { position: 11, reason: appendMismatch(10, 11) }]],
-    ['the middle event of an append', 10, [{ position: 11, reason: 'follows position 9: events were removed or inserted' }, { position: 11, reason: appendMismatch(9, 11) }]],
-    ['the event that carries an append\'s digest: the append runs into the next', 11, [{ position: 12, reason: 'follows position 10: events were removed or inserted' }, { position: 13, reason: appendMismatch(9, 13) }]],
     [
-      'the last event of the log, which carries the last append\'s digest',
+      'the first event of an append',
+      9,
+      [
+        { position: 10, reason: 'follows position 8: events were removed or inserted' },
+        { position: 11, reason: appendMismatch(10, 11) },
+      ],
+    ],
+    [
+      'the middle event of an append',
+      10,
+      [
+        { position: 11, reason: 'follows position 9: events were removed or inserted' },
+        { position: 11, reason: appendMismatch(9, 11) },
+      ],
+    ],
+    [
+      "the event that carries an append's digest: the append runs into the next",
+      11,
+      [
+        { position: 12, reason: 'follows position 10: events were removed or inserted' },
+        { position: 13, reason: appendMismatch(9, 13) },
+      ],
+    ],
+    [
+      "the last event of the log, which carries the last append's digest",
       13,
       [
-        { position: 12, reason: 'the log ends inside the append that starts at position 12: the events at its end, which carried its digest, were removed' },
-        { position: null, reason: 'the log ends at position 12, but positions up to 13 were handed out: events at its end were removed' },
+        {
+          position: 12,
+          reason:
+            'the log ends inside the append that starts at position 12: the events at its end, which carried its digest, were removed',
+        },
+        {
+          position: null,
+          reason:
+            'the log ends at position 12, but positions up to 13 were handed out: events at its end were removed',
+        },
       ],
     ],
   ])('finds a removed row: %s', async (_row, position, problems) => {
@@ -132,7 +225,13 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
     unguarded(path, 'DELETE FROM events WHERE position = 13');
     unguarded(path, "UPDATE sqlite_sequence SET seq = 12 WHERE name = 'events'");
 
-    expect((await check()).problems).toEqual([{ position: 12, reason: 'the log ends inside the append that starts at position 12: the events at its end, which carried its digest, were removed' }]);
+    expect((await check()).problems).toEqual([
+      {
+        position: 12,
+        reason:
+          'the log ends inside the append that starts at position 12: the events at its end, which carried its digest, were removed',
+      },
+    ]);
   });
 
   it('finds two events of an append swapped, each keeping its position', async () => {
@@ -144,18 +243,35 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
   });
 
   it('finds a row inserted at the end as the start of an append that never ends', async () => {
-    unguarded(path, "INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash_encoding) SELECT 14, '99999999-2222-4333-8444-555555555555', stream_id, 99, type, data, metadata, recorded_at, 3 FROM events WHERE position = 13");
+    unguarded(
+      path,
+      "INSERT INTO events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash_encoding) SELECT 14, '99999999-2222-4333-8444-555555555555', stream_id, 99, type, data, metadata, recorded_at, 3 FROM events WHERE position = 13",
+    );
 
-    expect((await check()).problems).toEqual([{ position: 14, reason: 'the log ends inside the append that starts at position 14: the events at its end, which carried its digest, were removed' }]);
+    expect((await check()).problems).toEqual([
+      {
+        position: 14,
+        reason:
+          'the log ends inside the append that starts at position 14: the events at its end, which carried its digest, were removed',
+      },
+    ]);
   });
 
   it.each([
-    ['stripped of its digest, so that the append runs into the next', 'UPDATE events SET hash = NULL WHERE position = 11', [{ position: 13, reason: appendMismatch(9, 13) }]],
+    [
+      'stripped of its digest, so that the append runs into the next',
+      'UPDATE events SET hash = NULL WHERE position = 11',
+      [{ position: 13, reason: appendMismatch(9, 13) }],
+    ],
     [
       'passed off as encoding 2',
       'UPDATE events SET hash_encoding = 2 WHERE position = 11',
       [
-        { position: 10, reason: 'the append of positions 9–10 carries no digest: the event that carried it, at its end, was removed or stripped of it' },
+        {
+          position: 10,
+          reason:
+            'the append of positions 9–10 carries no digest: the event that carried it, at its end, was removed or stripped of it',
+        },
         { position: 11, reason: MISMATCH },
       ],
     ],
@@ -163,7 +279,11 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
       'given an encoding this build does not know',
       'UPDATE events SET hash_encoding = 7 WHERE position = 11',
       [
-        { position: 10, reason: 'the append of positions 9–10 carries no digest: the event that carried it, at its end, was removed or stripped of it' },
+        {
+          position: 10,
+          reason:
+            'the append of positions 9–10 carries no digest: the event that carried it, at its end, was removed or stripped of it',
+        },
         { position: 11, reason: 'its hash is of encoding 7, which this build does not know' },
       ],
     ],
@@ -177,7 +297,10 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
     unguarded(path, 'UPDATE events SET hash_encoding = NULL WHERE position = 9');
 
     expect((await check()).problems).toEqual([
-      { position: 9, reason: 'carries no hash although the chain starts at position 1: its hash was removed' },
+      {
+        position: 9,
+        reason: 'carries no hash although the chain starts at position 1: its hash was removed',
+      },
       { position: 11, reason: appendMismatch(10, 11) },
     ]);
   });
@@ -186,7 +309,16 @@ describe('a store file whose chain changed encoding on the way (encoding 1 rows,
     const rows = rowsOf(path);
     const data = rows[9]!.data.replace('quoted', 'forged');
     const digest = new AppendDigest().start(rows[7]!.hash!);
-    for (const row of rows.slice(8, 11)) digest.add(row.position, row.stream_id, row.revision, row.type, row.position === 10 ? data : row.data, row.metadata, row.recorded_at);
+    for (const row of rows.slice(8, 11))
+      digest.add(
+        row.position,
+        row.stream_id,
+        row.revision,
+        row.type,
+        row.position === 10 ? data : row.data,
+        row.metadata,
+        row.recorded_at,
+      );
     unguarded(path, 'UPDATE events SET data = ?, hash = ? WHERE position = ?', data, null, 10);
     unguarded(path, 'UPDATE events SET hash = ? WHERE position = ?', digest.finish(), 11);
 

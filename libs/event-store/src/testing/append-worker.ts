@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   if (!path || !streamId || !count) throw new Error('usage: append-worker <db> <stream> <count> [retry]');
   const store = new SqliteEventStore({ path });
   for (let n = 0; n < Number(count); n++) {
-    const events = Array.from({ length: mode === 'batches' ? 3 : 1 }, (_, k) => ({ id: randomUUID(), type: 'Counted', data: { n, k, pid: process.pid } }));
+    const events = Array.from({ length: mode === 'batches' ? 3 : 1 }, (_, k) => ({
+      id: randomUUID(),
+      type: 'Counted',
+      data: { n, k, pid: process.pid },
+    }));
     for (;;) {
       let expected: number | 'no_stream' | 'any' = 'any';
       if (mode === 'retry') {

@@ -112,7 +112,10 @@ export function describeEventStoreContract(
         });
         expect(seen.at(-1)).toEqual([0, 1]);
         expect(result.nextExpectedRevision).toBe(2);
-        expect((await collect(store.readStream(stream('s')))).at(-1)).toMatchObject({ type: 'Decided', data: { after: 2 } });
+        expect((await collect(store.readStream(stream('s')))).at(-1)).toMatchObject({
+          type: 'Decided',
+          data: { after: 2 },
+        });
       });
 
       it('writes nothing when the decision is a refusal, and answers the head when it decides on nothing', async () => {
@@ -136,9 +139,9 @@ export function describeEventStoreContract(
 
       it('accepts no_stream only for a stream that does not exist', async () => {
         await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' })).rejects.toThrow(
-          WrongExpectedRevision,
-        );
+        await expect(
+          store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' }),
+        ).rejects.toThrow(WrongExpectedRevision);
       });
 
       it('accepts stream_exists only for a stream that exists', async () => {
@@ -146,13 +149,17 @@ export function describeEventStoreContract(
           store.appendToStream(stream('s'), [event()], { expectedRevision: 'stream_exists' }),
         ).rejects.toMatchObject({ code: 'WRONG_EXPECTED_REVISION', streamId: stream('s'), actual: null });
         await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
-        const result = await store.appendToStream(stream('s'), [event()], { expectedRevision: 'stream_exists' });
+        const result = await store.appendToStream(stream('s'), [event()], {
+          expectedRevision: 'stream_exists',
+        });
         expect(result.nextExpectedRevision).toBe(1);
       });
 
       it('accepts an exact revision and names stream, expected and actual on a mismatch', async () => {
         await store.appendToStream(stream('s'), events(3), { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream('s'), [event()], { expectedRevision: 1 })).rejects.toMatchObject({
+        await expect(
+          store.appendToStream(stream('s'), [event()], { expectedRevision: 1 }),
+        ).rejects.toMatchObject({
           code: 'WRONG_EXPECTED_REVISION',
           streamId: stream('s'),
           expected: 1,
@@ -177,7 +184,9 @@ export function describeEventStoreContract(
       it('lets exactly one of several racing writers win each revision', async () => {
         await store.appendToStream(stream('race'), [event()], { expectedRevision: 'no_stream' });
         const attempts = await Promise.allSettled(
-          Array.from({ length: 8 }, () => store.appendToStream(stream('race'), events(2), { expectedRevision: 0 })),
+          Array.from({ length: 8 }, () =>
+            store.appendToStream(stream('race'), events(2), { expectedRevision: 0 }),
+          ),
         );
 
         expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
@@ -193,9 +202,13 @@ export function describeEventStoreContract(
           for (let n = 0; n < 10; n++) {
             const next = event('Written', { writer: name, n });
             for (;;) {
-              const last = (await collect(store.readStream(stream('shared'), { direction: 'backwards', maxCount: 1 })))[0];
+              const last = (
+                await collect(store.readStream(stream('shared'), { direction: 'backwards', maxCount: 1 }))
+              )[0];
               try {
-                await store.appendToStream(stream('shared'), [next], { expectedRevision: last?.revision ?? 'no_stream' });
+                await store.appendToStream(stream('shared'), [next], {
+                  expectedRevision: last?.revision ?? 'no_stream',
+                });
                 ids.push(next.id);
                 break;
               } catch (error) {
@@ -265,12 +278,16 @@ export function describeEventStoreContract(
           const headBefore = await store.headPosition();
 
           await expect(
-            store.appendToStream(stream('s'), [event(), event(), taken, event()], { expectedRevision: 'any' }),
+            store.appendToStream(stream('s'), [event(), event(), taken, event()], {
+              expectedRevision: 'any',
+            }),
           ).rejects.toThrow(EventIdConflict);
 
           expect(await collect(store.readStream(stream('s')))).toEqual([]);
           expect(await store.headPosition()).toBe(headBefore);
-          const result = await store.appendToStream(stream('s'), [event()], { expectedRevision: 'no_stream' });
+          const result = await store.appendToStream(stream('s'), [event()], {
+            expectedRevision: 'no_stream',
+          });
           expect(result.nextExpectedRevision).toBe(0);
         });
 
@@ -282,7 +299,9 @@ export function describeEventStoreContract(
           const batch = events(70);
           batch[50] = taken;
 
-          await expect(store.appendToStream(stream('s'), batch, { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT', eventId: taken.id });
+          await expect(
+            store.appendToStream(stream('s'), batch, { expectedRevision: 'any' }),
+          ).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT', eventId: taken.id });
 
           expect(await collect(store.readStream(stream('s')))).toEqual([]);
           expect(await store.headPosition()).toBe(headBefore);
@@ -291,28 +310,38 @@ export function describeEventStoreContract(
 
       it('refuses a malformed append before writing anything', async () => {
         const twice = event();
-        await expect(store.appendToStream(stream('s'), [twice, twice], { expectedRevision: 'any' })).rejects.toThrow(
-          InvalidArgument,
-        );
+        await expect(
+          store.appendToStream(stream('s'), [twice, twice], { expectedRevision: 'any' }),
+        ).rejects.toThrow(InvalidArgument);
         // Found before writing or, by the embedded store's unique index, as it writes: the same answer either way.
-        await expect(store.appendToStream(stream('s'), [twice, event(), twice], { expectedRevision: 'any' })).rejects.toThrow(
-          `events[2].id ${twice.id} appears twice in one append`,
-        );
+        await expect(
+          store.appendToStream(stream('s'), [twice, event(), twice], { expectedRevision: 'any' }),
+        ).rejects.toThrow(`events[2].id ${twice.id} appears twice in one append`);
         // Far apart in a long append, and next to each other late in one.
         const long = events(70);
-        await expect(store.appendToStream(stream('s'), [...long.slice(0, 45), long[3] as NewEvent, ...long.slice(46)], { expectedRevision: 'any' })).rejects.toThrow(
-          `events[45].id ${long[3]?.id} appears twice in one append`,
-        );
-        await expect(store.appendToStream(stream('s'), [...long.slice(0, 61), long[60] as NewEvent, ...long.slice(62)], { expectedRevision: 'any' })).rejects.toThrow(
-          `events[61].id ${long[60]?.id} appears twice in one append`,
-        );
+        await expect(
+          store.appendToStream(stream('s'), [...long.slice(0, 45), long[3] as NewEvent, ...long.slice(46)], {
+            expectedRevision: 'any',
+          }),
+        ).rejects.toThrow(`events[45].id ${long[3]?.id} appears twice in one append`);
+        await expect(
+          store.appendToStream(stream('s'), [...long.slice(0, 61), long[60] as NewEvent, ...long.slice(62)], {
+            expectedRevision: 'any',
+          }),
+        ).rejects.toThrow(`events[61].id ${long[60]?.id} appears twice in one append`);
         await expect(
           store.appendToStream(stream('s'), [{ ...event(), id: 'not-a-uuid' }], { expectedRevision: 'any' }),
         ).rejects.toThrow(/must be a UUID/);
-        await expect(store.appendToStream('', [event()], { expectedRevision: 'any' })).rejects.toThrow(InvalidArgument);
+        await expect(store.appendToStream('', [event()], { expectedRevision: 'any' })).rejects.toThrow(
+          InvalidArgument,
+        );
         // EventStoreDB would answer an empty append to a missing stream with a revision of 0: every adapter refuses it.
-        await expect(store.appendToStream(stream('s'), [], { expectedRevision: 'no_stream' })).rejects.toThrow(InvalidArgument);
-        await expect(store.appendToStream(stream('s'), [event()], { expectedRevision: 1.5 })).rejects.toThrow(InvalidArgument);
+        await expect(
+          store.appendToStream(stream('s'), [], { expectedRevision: 'no_stream' }),
+        ).rejects.toThrow(InvalidArgument);
+        await expect(store.appendToStream(stream('s'), [event()], { expectedRevision: 1.5 })).rejects.toThrow(
+          InvalidArgument,
+        );
         expect(await collect(store.readStream(stream('s')))).toEqual([]);
       });
     });
@@ -338,7 +367,9 @@ export function describeEventStoreContract(
 
         const fromThird = ours(await collect(store.readAll({ fromPosition: third })));
         expect(fromThird.map((e) => e.revision)).toEqual([2, 3, 4, 5]);
-        const backwards = ours(await collect(store.readAll({ fromPosition: third, direction: 'backwards', maxCount: 2 })));
+        const backwards = ours(
+          await collect(store.readAll({ fromPosition: third, direction: 'backwards', maxCount: 2 })),
+        );
         expect(backwards.map((e) => e.revision)).toEqual([2, 1]);
       });
 
@@ -351,7 +382,9 @@ export function describeEventStoreContract(
         for await (const page of store.readAllPages({ fromPosition: from, pageSize: 3 })) pages.push(page);
         expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
         expect(ours(pages.flat())).toEqual(all);
-        await expect(store.readAllPages({ pageSize: 0 })[Symbol.asyncIterator]().next()).rejects.toThrow(InvalidArgument);
+        await expect(store.readAllPages({ pageSize: 0 })[Symbol.asyncIterator]().next()).rejects.toThrow(
+          InvalidArgument,
+        );
       });
     });
 
@@ -404,7 +437,9 @@ export function describeEventStoreContract(
           store.subscribeToAll({ fromPosition: firstTen.at(-1)!.position }).pipe(take(15), toArray()),
         );
 
-        expect([...firstTen, ...rest].map((e) => e.revision)).toEqual(Array.from({ length: 25 }, (_, n) => n));
+        expect([...firstTen, ...rest].map((e) => e.revision)).toEqual(
+          Array.from({ length: 25 }, (_, n) => n),
+        );
       });
 
       it('delivers nothing more once unsubscribed', async () => {

@@ -50,13 +50,25 @@ export class FakeGrpcCall extends Readable {
     if (this.then === 'stay open') return;
     this.ended = true;
     if (this.then === 'end') this.push(null);
-    else this.destroy(Object.assign(new Error(`${this.then.fail.code} ${this.then.fail.details}`), { ...this.then.fail, metadata: new Metadata() }));
+    else
+      this.destroy(
+        Object.assign(new Error(`${this.then.fail.code} ${this.then.fail.details}`), {
+          ...this.then.fail,
+          metadata: new Metadata(),
+        }),
+      );
   }
 
   cancel(): void {
     if (this.cancelled || this.ended) return;
     this.cancelled = true;
-    this.destroy(Object.assign(new Error('1 CANCELLED: Cancelled on client'), { code: status.CANCELLED, details: 'Cancelled on client', metadata: new Metadata() }));
+    this.destroy(
+      Object.assign(new Error('1 CANCELLED: Cancelled on client'), {
+        code: status.CANCELLED,
+        details: 'Cancelled on client',
+        metadata: new Metadata(),
+      }),
+    );
   }
 }
 
@@ -82,9 +94,12 @@ export class FakeEventStoreDbServer {
   /** A client whose reads and subscriptions are answered by this fake server. */
   client(): EventStoreDBClient {
     return {
-      readAll: (request: ReadAllRequest = {}) => new ReadStream(() => asCall(this.readAll(request)), convertGrpcEvent, {}),
-      readStream: (streamId: string, request: { direction?: string; fromRevision?: 'start' | 'end' | bigint; maxCount?: number } = {}) =>
-        new ReadStream(() => asCall(this.readStream(streamId, request)), convertGrpcEvent, {}),
+      readAll: (request: ReadAllRequest = {}) =>
+        new ReadStream(() => asCall(this.readAll(request)), convertGrpcEvent, {}),
+      readStream: (
+        streamId: string,
+        request: { direction?: string; fromRevision?: 'start' | 'end' | bigint; maxCount?: number } = {},
+      ) => new ReadStream(() => asCall(this.readStream(streamId, request)), convertGrpcEvent, {}),
       subscribeToAll: (request: ReadAllRequest = {}) =>
         new Subscription(() => asCall(this.subscribeToAll(request)), convertGrpcEvent, {}, undefined),
     } as unknown as EventStoreDBClient;
@@ -95,7 +110,11 @@ export class FakeEventStoreDbServer {
     return this.calls.filter((call) => call.open);
   }
 
-  private readAll({ direction = 'forwards', fromPosition = direction === 'forwards' ? 'start' : 'end', maxCount }: ReadAllRequest): FakeGrpcCall {
+  private readAll({
+    direction = 'forwards',
+    fromPosition = direction === 'forwards' ? 'start' : 'end',
+    maxCount,
+  }: ReadAllRequest): FakeGrpcCall {
     const invalid = this.invalidPosition(fromPosition);
     if (invalid) return this.call([], invalid);
     const forwards = direction === 'forwards';
@@ -104,18 +123,31 @@ export class FakeEventStoreDbServer {
       const p = Number(fromPosition.prepare);
       events = events.filter((e) => (forwards ? e.position >= p : e.position < p));
     }
-    return this.call(events.slice(0, maxCount === undefined ? undefined : Number(maxCount)).map(toReadResp), 'end');
+    return this.call(
+      events.slice(0, maxCount === undefined ? undefined : Number(maxCount)).map(toReadResp),
+      'end',
+    );
   }
 
-  private readStream(streamId: string, { direction = 'forwards', fromRevision, maxCount }: { direction?: string; fromRevision?: 'start' | 'end' | bigint; maxCount?: number }): FakeGrpcCall {
+  private readStream(
+    streamId: string,
+    {
+      direction = 'forwards',
+      fromRevision,
+      maxCount,
+    }: { direction?: string; fromRevision?: 'start' | 'end' | bigint; maxCount?: number },
+  ): FakeGrpcCall {
     const forwards = direction === 'forwards';
     let events = this.log.filter((e) => e.streamId === streamId);
     if (!forwards) events = events.reverse();
     if (events.length === 0) {
-      const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(streamId)));
+      const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(
+        new StreamIdentifier().setStreamName(Buffer.from(streamId)),
+      );
       return this.call([new ReadResp().setStreamNotFound(notFound)], 'end');
     }
-    if (typeof fromRevision === 'bigint') events = events.filter((e) => (forwards ? e.revision >= fromRevision : e.revision <= fromRevision));
+    if (typeof fromRevision === 'bigint')
+      events = events.filter((e) => (forwards ? e.revision >= fromRevision : e.revision <= fromRevision));
     return this.call(events.slice(0, maxCount).map(toReadResp), 'end');
   }
 

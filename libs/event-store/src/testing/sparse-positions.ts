@@ -26,7 +26,11 @@ export class SparsePositionStore extends EventStore {
     super();
   }
 
-  override async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  override async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const result = await this.inner.appendToStream(streamId, events, options);
     return { ...result, position: sparse(result.position) };
   }
@@ -36,12 +40,18 @@ export class SparsePositionStore extends EventStore {
   }
 
   override async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const inner = options.fromPosition === undefined ? options : { ...options, fromPosition: dense(options.fromPosition) };
+    const inner =
+      options.fromPosition === undefined
+        ? options
+        : { ...options, fromPosition: dense(options.fromPosition) };
     for await (const event of this.inner.readAll(inner)) yield withSparsePosition(event);
   }
 
   override async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    const inner = options.fromPosition === undefined ? options : { ...options, fromPosition: dense(options.fromPosition) };
+    const inner =
+      options.fromPosition === undefined
+        ? options
+        : { ...options, fromPosition: dense(options.fromPosition) };
     for await (const page of this.inner.readAllPages(inner)) yield page.map(withSparsePosition);
   }
 
@@ -67,7 +77,9 @@ function sparse(position: number): number {
 
 function dense(position: number): number {
   if (!Number.isSafeInteger(position) || position < OFFSET || (position - OFFSET) % STRIDE !== 0) {
-    throw new InvalidArgument(`position ${position} is not the position of an event: positions are opaque, never computed`);
+    throw new InvalidArgument(
+      `position ${position} is not the position of an event: positions are opaque, never computed`,
+    );
   }
   return (position - OFFSET) / STRIDE;
 }

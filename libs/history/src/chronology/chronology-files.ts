@@ -1,4 +1,13 @@
-import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 
@@ -38,7 +47,10 @@ const YAML_NAME = /\.ya?ml$/;
  * or to a device), a named pipe (which would block the read) or a folder named like a chronology file is a
  * problem at its name. `base` is the directory that names are reported relative to.
  */
-export function chronologyFiles(path: string, base: string): { files: string[]; problems: ChronologyProblem[] } {
+export function chronologyFiles(
+  path: string,
+  base: string,
+): { files: string[]; problems: ChronologyProblem[] } {
   if (!statSync(path).isDirectory()) return { files: [path], problems: [] };
   const files: string[] = [];
   const problems: ChronologyProblem[] = [];
@@ -47,10 +59,15 @@ export function chronologyFiles(path: string, base: string): { files: string[]; 
       const full = join(dir, entry.name);
       const file = relative(base, full);
       const named = YAML_NAME.test(entry.name) && file !== SEED_ERRORS_FILE;
-      if (entry.isDirectory() && named) problems.push({ file, reason: 'a folder named like a chronology file: only regular files are read' });
+      if (entry.isDirectory() && named)
+        problems.push({ file, reason: 'a folder named like a chronology file: only regular files are read' });
       else if (entry.isDirectory()) walk(full);
       else if (named && entry.isFile()) files.push(full);
-      else if (named) problems.push({ file, reason: `${kindOf(entry)}, not a regular file: only regular files inside the folder are read` });
+      else if (named)
+        problems.push({
+          file,
+          reason: `${kindOf(entry)}, not a regular file: only regular files inside the folder are read`,
+        });
     }
   };
   walk(path);
@@ -74,18 +91,23 @@ function readTextFile(path: string): { text: string } | { refused: string } {
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { refused: 'a symbolic link, not a regular file: links are not followed' };
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+      return { refused: 'a symbolic link, not a regular file: links are not followed' };
     throw error;
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { refused: 'not a regular file (a device, a pipe or a socket): only regular files are read' };
-    if (stat.size > MAX_FILE_BYTES) return { refused: `${stat.size} bytes: a chronology file holds at most ${MAX_FILE_BYTES}` };
+    if (!stat.isFile())
+      return { refused: 'not a regular file (a device, a pipe or a socket): only regular files are read' };
+    if (stat.size > MAX_FILE_BYTES)
+      return { refused: `${stat.size} bytes: a chronology file holds at most ${MAX_FILE_BYTES}` };
     // One byte more than allowed is asked for, in case the file grew since fstat.
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_FILE_BYTES) return { refused: `more than ${MAX_FILE_BYTES} bytes: too large for a chronology file` };
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES)
+      return { refused: `more than ${MAX_FILE_BYTES} bytes: too large for a chronology file` };
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length)) };
     } catch {
@@ -100,13 +122,20 @@ function readTextFile(path: string): { text: string } | { refused: string } {
  * Reads one chronology file: a YAML mapping whose `facts` is a list of facts, each with a stable `id`.
  * `base` is the directory that file names are reported relative to.
  */
-export function readChronologyFile(path: string, base: string): { entries: ChronologyEntry[]; problems: ChronologyProblem[] } {
+export function readChronologyFile(
+  path: string,
+  base: string,
+): { entries: ChronologyEntry[]; problems: ChronologyProblem[] } {
   const file = relative(base, path) || path;
   const content = readTextFile(path);
   if ('refused' in content) return { entries: [], problems: [{ file, reason: content.refused }] };
   const lines = new LineCounter();
   // resolveKnownTags off: YAML 1.1 tags such as !!binary or !!set become unresolved, and so refused, below.
-  const document = parseDocument(content.text, { lineCounter: lines, prettyErrors: false, resolveKnownTags: false });
+  const document = parseDocument(content.text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    resolveKnownTags: false,
+  });
   const lineOf = (node: Node | null | undefined): number | undefined =>
     node?.range ? lines.linePos(node.range[0]).line : undefined;
 
@@ -120,7 +149,10 @@ export function readChronologyFile(path: string, base: string): { entries: Chron
 
   const facts = isMap(document.contents) ? document.contents.get('facts', true) : undefined;
   if (!isSeq(facts)) {
-    return { entries: [], problems: [{ file, line: 1, reason: 'a chronology file is a mapping with a list under `facts`' }] };
+    return {
+      entries: [],
+      problems: [{ file, line: 1, reason: 'a chronology file is a mapping with a list under `facts`' }],
+    };
   }
   const entries: ChronologyEntry[] = [];
   const problems: ChronologyProblem[] = [];
@@ -132,7 +164,12 @@ export function readChronologyFile(path: string, base: string): { entries: Chron
       value = (item as Node | null)?.toJS(document, { maxAliasCount: MAX_ALIASES });
     } catch (error) {
       // The yaml library refuses an alias expansion past maxAliasCount (a "billion laughs" file) by throwing.
-      problems.push({ file, line, path: `facts[${index}]`, reason: `aliases expand too far: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        file,
+        line,
+        path: `facts[${index}]`,
+        reason: `aliases expand too far: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -141,7 +178,12 @@ export function readChronologyFile(path: string, base: string): { entries: Chron
     }
     const { id, ...raw } = value as Record<string, unknown>;
     if (typeof id !== 'string' || !FACT_ID.test(id)) {
-      problems.push({ file, line, path: `facts[${index}].id`, reason: 'every fact needs a stable `id` such as cst-1992/signed/ARM' });
+      problems.push({
+        file,
+        line,
+        path: `facts[${index}].id`,
+        reason: 'every fact needs a stable `id` such as cst-1992/signed/ARM',
+      });
       return;
     }
     entries.push({ file, line: line ?? 1, factId: id, raw });

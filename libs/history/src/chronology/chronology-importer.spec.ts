@@ -15,7 +15,16 @@ class ContendedStore extends SqliteEventStore {
   override async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.interruptions-- > 0) {
       const decision = parseEvent({ ...sample('DecisionAdopted'), effectiveDate: '2024-01-01' });
-      await this.appendToStream('organisation-csto', [toNewEvent('00000000-0000-4000-8000-00000000000a', decision, { recordedBy: 'api', correlationId: 'c' })], { expectedRevision: 'any' });
+      await this.appendToStream(
+        'organisation-csto',
+        [
+          toNewEvent('00000000-0000-4000-8000-00000000000a', decision, {
+            recordedBy: 'api',
+            correlationId: 'c',
+          }),
+        ],
+        { expectedRevision: 'any' },
+      );
     }
     return super.appendToStreams(appends);
   }

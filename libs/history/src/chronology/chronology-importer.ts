@@ -2,10 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { DecidedStream, DomainError, InvalidEvent, parseEvent, streamOf, type DomainEvent, type RecordedFact } from '@app/domain';
+import {
+  DecidedStream,
+  DomainError,
+  InvalidEvent,
+  parseEvent,
+  streamOf,
+  type DomainEvent,
+  type RecordedFact,
+} from '@app/domain';
 import { EventIdConflict, EventStore, type StreamAppend, WrongExpectedRevision } from '@app/event-store';
 import { sameFact, toNewEvent, toStoredFact, type StoredFact } from '../stored-facts';
-import { type ChronologyEntry, type ChronologyProblem, chronologyFiles, readChronologyFile } from './chronology-files';
+import {
+  type ChronologyEntry,
+  type ChronologyProblem,
+  chronologyFiles,
+  readChronologyFile,
+} from './chronology-files';
 import { eventIdOf } from './fact-id';
 import { ImportJournal, type ImportSummary } from './import-journal';
 
@@ -69,11 +82,16 @@ export class ChronologyImporter {
     const entries = read.flatMap((r) => r.entries);
     const problems = [...refused, ...read.flatMap((r) => r.problems), ...duplicateIds(entries)];
     const streams = groupByStream(this.parse(entries, problems), problems);
-    const report = { files: files.map((file) => relative(base, file) || file), facts: entries.length, finished };
+    const report = {
+      files: files.map((file) => relative(base, file) || file),
+      facts: entries.length,
+      finished,
+    };
     for (let attempt = 1; ; attempt++) {
       const planProblems = [...problems];
       const plans = await this.plan(streams, planProblems);
-      if (planProblems.length > 0) return { ...report, appended: 0, alreadyRecorded: 0, problems: planProblems.sort(byPlace) };
+      if (planProblems.length > 0)
+        return { ...report, appended: 0, alreadyRecorded: 0, problems: planProblems.sort(byPlace) };
       try {
         const written = await this.write(plans, path, report.files, options, planProblems);
         if (written) return { ...report, ...written, problems: [] };
@@ -99,11 +117,15 @@ export class ChronologyImporter {
     });
   }
 
-  private async plan(streams: Map<string, ParsedFact[]>, problems: ChronologyProblem[]): Promise<StreamPlan[]> {
+  private async plan(
+    streams: Map<string, ParsedFact[]>,
+    problems: ChronologyProblem[],
+  ): Promise<StreamPlan[]> {
     const plans: StreamPlan[] = [];
     for (const [streamId, facts] of streams) {
       const stored = new Map<string, StoredFact>();
-      for await (const recorded of this.store.readStream(streamId)) stored.set(recorded.id, toStoredFact(recorded));
+      for await (const recorded of this.store.readStream(streamId))
+        stored.set(recorded.id, toStoredFact(recorded));
       // Decided once, then fact by fact from each fact's date on: an import's cost does not grow with the stream.
       const history = DecidedStream.of<RecordedFact>([...stored.values()]);
       const toAppend: ParsedFact[] = [];
@@ -151,7 +173,11 @@ export class ChronologyImporter {
         streamId: plan.streamId,
         expectedRevision: plan.expectedRevision,
         events: plan.toAppend.map(({ id, event, entry }) =>
-          toNewEvent(id, event, { recordedBy, correlationId, importedFrom: { file: entry.file, line: entry.line, factId: entry.factId } }),
+          toNewEvent(id, event, {
+            recordedBy,
+            correlationId,
+            importedFrom: { file: entry.file, line: entry.line, factId: entry.factId },
+          }),
         ),
       }));
     if (appends.length > 0) {
@@ -160,7 +186,15 @@ export class ChronologyImporter {
       } catch (error) {
         if (!(error instanceof EventIdConflict)) throw error;
         const fact = plans.flatMap((plan) => plan.toAppend).find((f) => f.id === error.eventId);
-        problems.push(fact ? { ...place(fact.entry), path: 'id', reason: `its event id is ${error.reason}: a fact id names one fact in the whole record` } : { file: source, reason: error.message });
+        problems.push(
+          fact
+            ? {
+                ...place(fact.entry),
+                path: 'id',
+                reason: `its event id is ${error.reason}: a fact id names one fact in the whole record`,
+              }
+            : { file: source, reason: error.message },
+        );
         return undefined;
       }
     }
@@ -170,18 +204,27 @@ export class ChronologyImporter {
 }
 
 /** In a chronology file a correction may name the fact it supersedes by fact id; the store knows event ids. */
-function withEventIds(raw: Record<string, unknown>, ids: ReadonlyMap<string, string>): Record<string, unknown> {
+function withEventIds(
+  raw: Record<string, unknown>,
+  ids: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const supersedes = raw['supersedes'];
   if (typeof supersedes !== 'string' || UUID.test(supersedes)) return raw;
   return { ...raw, supersedes: ids.get(supersedes) ?? supersedes };
 }
 
-function groupByStream(facts: readonly ParsedFact[], problems: ChronologyProblem[]): Map<string, ParsedFact[]> {
+function groupByStream(
+  facts: readonly ParsedFact[],
+  problems: ChronologyProblem[],
+): Map<string, ParsedFact[]> {
   const streamOfId = new Map<string, string>();
   const streams = new Map<string, ParsedFact[]>();
   for (const fact of facts) {
     try {
-      const streamId = streamOf(fact.event, (id) => streamOfId.get(id) as ReturnType<typeof streamOf> | undefined);
+      const streamId = streamOf(
+        fact.event,
+        (id) => streamOfId.get(id) as ReturnType<typeof streamOf> | undefined,
+      );
       streamOfId.set(fact.id, streamId);
       streams.set(streamId, [...(streams.get(streamId) ?? []), fact]);
     } catch (error) {
@@ -200,7 +243,13 @@ function duplicateIds(entries: readonly ChronologyEntry[]): ChronologyProblem[] 
       first.set(entry.factId, entry);
       return [];
     }
-    return [{ ...place(entry), path: 'id', reason: `the fact id is already used at ${earlier.file}:${earlier.line}` }];
+    return [
+      {
+        ...place(entry),
+        path: 'id',
+        reason: `the fact id is already used at ${earlier.file}:${earlier.line}`,
+      },
+    ];
   });
 }
 

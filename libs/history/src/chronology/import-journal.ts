@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { EventIdConflict, EventStore, type NewEvent, type RecordedEvent, type StreamAppend, WrongExpectedRevision } from '@app/event-store';
+import {
+  EventIdConflict,
+  EventStore,
+  type NewEvent,
+  type RecordedEvent,
+  type StreamAppend,
+  WrongExpectedRevision,
+} from '@app/event-store';
 
 /**
  * The record-keeping stream of imports: an import opens with `ImportStarted` (what it will write, how many events
@@ -48,7 +55,10 @@ export function isJournalEvent(recorded: Pick<RecordedEvent, 'streamId'>): boole
 
 /** SHA-256 over every event an import writes (stream, id, type, data, metadata), in order. */
 export function importDigest(appends: readonly Pick<StreamAppend, 'streamId' | 'events'>[]): string {
-  const content = appends.map(({ streamId, events }) => [streamId, events.map((e) => [e.id, e.type, e.data, e.metadata ?? {}])]);
+  const content = appends.map(({ streamId, events }) => [
+    streamId,
+    events.map((e) => [e.id, e.type, e.data, e.metadata ?? {}]),
+  ]);
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -62,7 +72,12 @@ export class ImportJournal {
    */
   async write(
     appends: readonly StreamAppend[],
-    { source, files, recordedBy, correlationId }: { source: string; files: readonly string[]; recordedBy: string; correlationId: string },
+    {
+      source,
+      files,
+      recordedBy,
+      correlationId,
+    }: { source: string; files: readonly string[]; recordedBy: string; correlationId: string },
   ): Promise<ImportSummary> {
     const started: ImportStarted = {
       importId: correlationId,
@@ -75,9 +90,17 @@ export class ImportJournal {
     const journalHead = await this.journalHead();
     const metadata = { recordedBy, correlationId, schemaVersion: JOURNAL_SCHEMA_VERSION };
     await this.store.appendToStreams([
-      { streamId: IMPORT_JOURNAL, events: [{ id: randomUUID(), type: 'ImportStarted', data: started, metadata }], expectedRevision: journalHead ?? 'no_stream' },
+      {
+        streamId: IMPORT_JOURNAL,
+        events: [{ id: randomUUID(), type: 'ImportStarted', data: started, metadata }],
+        expectedRevision: journalHead ?? 'no_stream',
+      },
       ...appends,
-      { streamId: IMPORT_JOURNAL, events: [this.completion(started, metadata)], expectedRevision: (journalHead ?? -1) + 1 },
+      {
+        streamId: IMPORT_JOURNAL,
+        events: [this.completion(started, metadata)],
+        expectedRevision: (journalHead ?? -1) + 1,
+      },
     ]);
     return { importId: started.importId, source, count: started.count };
   }
@@ -103,22 +126,36 @@ export class ImportJournal {
    * that way (a stream moved, or a log cut inside one of its appends, so that part of a batch is stored and part is
    * not) is told to it, nothing of that import is written, and the others are still finished; without, it throws.
    */
-  async finishUnfinished(finishedBy: string, refused?: (importId: string, reason: string) => void): Promise<ImportSummary[]> {
+  async finishUnfinished(
+    finishedBy: string,
+    refused?: (importId: string, reason: string) => void,
+  ): Promise<ImportSummary[]> {
     const finished: ImportSummary[] = [];
     for (const { started } of await this.unfinished()) {
-      const metadata = { recordedBy: finishedBy, correlationId: started.importId, schemaVersion: JOURNAL_SCHEMA_VERSION };
+      const metadata = {
+        recordedBy: finishedBy,
+        correlationId: started.importId,
+        schemaVersion: JOURNAL_SCHEMA_VERSION,
+      };
       const journalHead = await this.journalHead();
       try {
         await this.store.appendToStreams([
           ...started.appends,
-          { streamId: IMPORT_JOURNAL, events: [this.completion(started, metadata)], expectedRevision: journalHead ?? 'no_stream' },
+          {
+            streamId: IMPORT_JOURNAL,
+            events: [this.completion(started, metadata)],
+            expectedRevision: journalHead ?? 'no_stream',
+          },
         ]);
         finished.push({ importId: started.importId, source: started.source, count: started.count });
       } catch (error) {
         // Another process starting at the same moment may have closed it first; anything else stands.
-        const closedMeanwhile = error instanceof WrongExpectedRevision && !(await this.unfinished()).some((u) => u.started.importId === started.importId);
+        const closedMeanwhile =
+          error instanceof WrongExpectedRevision &&
+          !(await this.unfinished()).some((u) => u.started.importId === started.importId);
         if (closedMeanwhile) continue;
-        if (refused && (error instanceof WrongExpectedRevision || error instanceof EventIdConflict)) refused(started.importId, error.message);
+        if (refused && (error instanceof WrongExpectedRevision || error instanceof EventIdConflict))
+          refused(started.importId, error.message);
         else throw error;
       }
     }
@@ -126,12 +163,17 @@ export class ImportJournal {
   }
 
   private completion(started: ImportStarted, metadata: Record<string, unknown>): NewEvent {
-    const data: ImportCompleted = { importId: started.importId, count: started.count, digest: started.digest };
+    const data: ImportCompleted = {
+      importId: started.importId,
+      count: started.count,
+      digest: started.digest,
+    };
     return { id: randomUUID(), type: 'ImportCompleted', data, metadata };
   }
 
   private async journalHead(): Promise<number | null> {
-    for await (const last of this.store.readStream(IMPORT_JOURNAL, { direction: 'backwards', maxCount: 1 })) return last.revision;
+    for await (const last of this.store.readStream(IMPORT_JOURNAL, { direction: 'backwards', maxCount: 1 }))
+      return last.revision;
     return null;
   }
 }

@@ -24,7 +24,10 @@ export function readEnvironment<T extends object>(schema: new () => T, env: Node
   const values = plainToInstance(schema, env, { excludeExtraneousValues: true, exposeDefaultValues: true });
   const errors = validateSync(values, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    const problems = errors.map((error) => ({ variable: error.property, rule: Object.values(error.constraints ?? {}).join('; ') }));
+    const problems = errors.map((error) => ({
+      variable: error.property,
+      rule: Object.values(error.constraints ?? {}).join('; '),
+    }));
     throw new InvalidConfiguration(problems.sort((a, b) => a.variable.localeCompare(b.variable)));
   }
   return values;
@@ -35,7 +38,9 @@ const NOT_BLANK = /\S/;
 /** Where the record is kept: what the API and the CLI both need. */
 export class StoreEnvironment {
   @Expose()
-  @IsIn(['embedded', 'eventstoredb'], { message: ({ value }) => `must be "embedded" or "eventstoredb", got "${String(value).slice(0, 40)}"` })
+  @IsIn(['embedded', 'eventstoredb'], {
+    message: ({ value }) => `must be "embedded" or "eventstoredb", got "${String(value).slice(0, 40)}"`,
+  })
   readonly ANNALS_STORE: string = 'embedded';
 
   @Expose()
@@ -46,7 +51,8 @@ export class StoreEnvironment {
   @Expose()
   @ValidateIf((env: StoreEnvironment) => env.ANNALS_STORE === 'eventstoredb')
   @Matches(/^esdb(\+discover)?:\/\/\S+$/, {
-    message: 'required when ANNALS_STORE=eventstoredb: an esdb:// connection string, e.g. esdb://localhost:2113?tls=false',
+    message:
+      'required when ANNALS_STORE=eventstoredb: an esdb:// connection string, e.g. esdb://localhost:2113?tls=false',
   })
   readonly EVENTSTORE_CONNECTION_STRING?: string;
 }

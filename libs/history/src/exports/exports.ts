@@ -11,7 +11,17 @@ import { codeStateYear, referenceDayOf, STATE_YEAR_COLUMNS } from './state-year-
 /** The years the state-year panel covers: the record's span, from the Treaty to the last year it follows. */
 export const PANEL_YEARS = { first: 1992, last: 2024 } as const;
 
-const SPELL_COLUMNS = ['participant', 'organisation', 'instrument', 'status', 'body', 'from', 'to', 'basis', 'eventIds'];
+const SPELL_COLUMNS = [
+  'participant',
+  'organisation',
+  'instrument',
+  'status',
+  'body',
+  'from',
+  'to',
+  'basis',
+  'eventIds',
+];
 /** States are named by ISO 3166-1 alpha-3 codes; other participants (organisations such as the CIS) are slugs. */
 const STATE = /^[A-Z]{3}$/;
 
@@ -74,7 +84,8 @@ export class Exports {
     return (async function* () {
       const index = await record.current();
       const source = index.source(knownAt);
-      if (only !== undefined && !source.organisation(only)) throw record.notFound('organisation', only, knownAt);
+      if (only !== undefined && !source.organisation(only))
+        throw record.notFound('organisation', only, knownAt);
       yield csvRecord(STATE_YEAR_COLUMNS.map((column) => column.name));
       const states = participantsOf(source).filter((participant) => STATE.test(participant));
       for (const organisation of only === undefined ? organisationsOf(source) : [only]) {
@@ -84,7 +95,12 @@ export class Exports {
   }
 }
 
-function* stateYearRows(index: TemporalIndex, organisation: string, states: readonly string[], knownAt: string | null): Iterable<string> {
+function* stateYearRows(
+  index: TemporalIndex,
+  organisation: string,
+  states: readonly string[],
+  knownAt: string | null,
+): Iterable<string> {
   for (let year = PANEL_YEARS.first; year <= PANEL_YEARS.last; year++) {
     const asOf = referenceDayOf(year);
     const state = index.stateAsOf({ organisation, asOf, knownAt });
@@ -102,7 +118,9 @@ function organisationsOf(source: ViewSource): string[] {
   return [...source.subjects()]
     .flatMap((subject) => {
       const stream = parseStreamId(subject);
-      return stream?.category === 'organisation' && source.organisation(stream.id) !== undefined ? [stream.id] : [];
+      return stream?.category === 'organisation' && source.organisation(stream.id) !== undefined
+        ? [stream.id]
+        : [];
     })
     .sort();
 }

@@ -27,11 +27,26 @@ export const COW_CODEBOOK = [
     meaning: 'no membership',
     rule: 'no tie to the organisation itself: also a state that has only signed, and an observer or partner of another body of it (its parliamentary assembly), named in the body column',
   },
-  { code: -9, meaning: 'missing', rule: "the state's status on the reference day is known only to a period that contains it" },
-  { code: -1, meaning: 'state not in the system', rule: 'not emitted: every state in this record (the former Soviet republics) was independent throughout 1992–2024' },
+  {
+    code: -9,
+    meaning: 'missing',
+    rule: "the state's status on the reference day is known only to a period that contains it",
+  },
+  {
+    code: -1,
+    meaning: 'state not in the system',
+    rule: 'not emitted: every state in this record (the former Soviet republics) was independent throughout 1992–2024',
+  },
 ] as const;
 
-export const COW_CODES = { FULL_MEMBER: 1, ASSOCIATE_MEMBER: 2, OBSERVER: 3, NONE: 0, MISSING: -9, NOT_IN_SYSTEM: -1 } as const;
+export const COW_CODES = {
+  FULL_MEMBER: 1,
+  ASSOCIATE_MEMBER: 2,
+  OBSERVER: 3,
+  NONE: 0,
+  MISSING: -9,
+  NOT_IN_SYSTEM: -1,
+} as const;
 
 /** The panel's columns, in order, with what each holds. */
 export const STATE_YEAR_COLUMNS = [
@@ -39,9 +54,17 @@ export const STATE_YEAR_COLUMNS = [
   { name: 'organisation', meaning: "the organisation's slug, e.g. csto" },
   { name: 'year', meaning: 'the year coded' },
   { name: 'code', meaning: 'the COW code (codebook)' },
-  { name: 'status', meaning: 'what the record says on the reference day: active, suspended, frozen, observer, partner, signatory, none or uncertain' },
+  {
+    name: 'status',
+    meaning:
+      'what the record says on the reference day: active, suspended, frozen, observer, partner, signatory, none or uncertain',
+  },
   { name: 'basis', meaning: 'the instrument a membership rests on, or the instrument a signatory signed' },
-  { name: 'body', meaning: 'the body an observer or partner status was granted by: the organisation itself, or e.g. its parliamentary assembly' },
+  {
+    name: 'body',
+    meaning:
+      'the body an observer or partner status was granted by: the organisation itself, or e.g. its parliamentary assembly',
+  },
   { name: 'referenceDay', meaning: 'the day whose status codes the year (31 December)' },
 ] as const;
 
@@ -72,12 +95,16 @@ export function codeStateYear(state: OrganisationState, participant: string): St
   const member = state.members.find((row) => row.participant === participant);
   if (member) return { code: COW_CODES.FULL_MEMBER, status: member.status, basis: member.basis, body: null };
   // An observer or partner of the organisation itself is coded 3; of another body of it (its assembly), 0.
-  const byOrganisation = (body: string): CowCode => (body === state.organisation ? COW_CODES.OBSERVER : COW_CODES.NONE);
+  const byOrganisation = (body: string): CowCode =>
+    body === state.organisation ? COW_CODES.OBSERVER : COW_CODES.NONE;
   const observer = state.observers.find((row) => row.participant === participant);
-  if (observer) return { code: byOrganisation(observer.body), status: 'observer', basis: null, body: observer.body };
+  if (observer)
+    return { code: byOrganisation(observer.body), status: 'observer', basis: null, body: observer.body };
   const partner = state.partners.find((row) => row.participant === participant);
-  if (partner) return { code: byOrganisation(partner.body), status: 'partner', basis: null, body: partner.body };
+  if (partner)
+    return { code: byOrganisation(partner.body), status: 'partner', basis: null, body: partner.body };
   const signatory = state.signatories.find((row) => row.participant === participant);
-  if (signatory) return { code: COW_CODES.NONE, status: 'signatory', basis: signatory.instrument, body: null };
+  if (signatory)
+    return { code: COW_CODES.NONE, status: 'signatory', basis: signatory.instrument, body: null };
   return { code: COW_CODES.NONE, status: 'none', basis: null, body: null };
 }

@@ -1,12 +1,17 @@
 import { AnswerCache, type SerialisedAnswer } from './answer-cache';
 
-const answer = (body: string, headers: Record<string, string> = {}): SerialisedAnswer => ({ body: Buffer.from(body), headers });
+const answer = (body: string, headers: Record<string, string> = {}): SerialisedAnswer => ({
+  body: Buffer.from(body),
+  headers,
+});
 
 describe('the answer cache', () => {
   it('gives back an answer kept for the same question at the same version, with its headers', () => {
     const cache = new AnswerCache(1000);
     cache.keep('/organisations/csto/state?asOf=2012-12-20', 7, answer('{"members":[]}', { ETag: 'W/"e-1"' }));
-    expect(cache.lookup('/organisations/csto/state?asOf=2012-12-20', 7)).toEqual(answer('{"members":[]}', { ETag: 'W/"e-1"' }));
+    expect(cache.lookup('/organisations/csto/state?asOf=2012-12-20', 7)).toEqual(
+      answer('{"members":[]}', { ETag: 'W/"e-1"' }),
+    );
     expect(cache.lookup('/organisations/csto/state?asOf=2012-12-21', 7)).toBeUndefined();
   });
 
@@ -38,7 +43,11 @@ describe('the answer cache', () => {
     expect(cache.lookup('a', 1)).toBeDefined();
     cache.keep('d', 1, answer(body));
     expect(cache.lookup('b', 1)).toBeUndefined();
-    expect(['a', 'c', 'd'].map((question) => cache.lookup(question, 1)?.body.toString())).toEqual([body, body, body]);
+    expect(['a', 'c', 'd'].map((question) => cache.lookup(question, 1)?.body.toString())).toEqual([
+      body,
+      body,
+      body,
+    ]);
     expect(cache.size).toEqual({ answers: 3, bytes: 33 });
   });
 

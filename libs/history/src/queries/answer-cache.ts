@@ -41,7 +41,10 @@ export class AnswerCache {
   keep(question: string, version: number, answer: SerialisedAnswer): void {
     if (version < this.version) return;
     if (version > this.version) this.moveTo(version);
-    const bytes = question.length + answer.body.length + Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+    const bytes =
+      question.length +
+      answer.body.length +
+      Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
     if (bytes > this.maxBytes) return;
     this.forget(question);
     this.answers.set(question, { answer, bytes });

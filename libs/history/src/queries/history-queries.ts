@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { parseStreamId, type WireName } from '@app/domain';
-import type { HistorySpell, InstrumentStatus, OrganisationHistory, OrganisationState, TemporalIndex, TimelineEntry } from '@app/projections';
+import type {
+  HistorySpell,
+  InstrumentStatus,
+  OrganisationHistory,
+  OrganisationState,
+  TemporalIndex,
+  TimelineEntry,
+} from '@app/projections';
 import { eventIdOf } from '../chronology/fact-id';
 import { NotFound } from '../not-found';
 import { LiveRecord } from '../record/live-record';
@@ -76,14 +83,20 @@ export class HistoryQueries {
   }
 
   /** A participant the record does not name is not found, nor is one the organisation asked about never had. */
-  async participantHistory({ id: given, org: organisation, knownAt: at }: ParticipantHistoryQuestion): Promise<{ participant: string; spells: HistorySpell[] }> {
+  async participantHistory({
+    id: given,
+    org: organisation,
+    knownAt: at,
+  }: ParticipantHistoryQuestion): Promise<{ participant: string; spells: HistorySpell[] }> {
     const knownAt = instantOf(at);
     const index = await this.record.current();
     const source = index.source(knownAt);
-    if (organisation !== undefined && !source.organisation(organisation)) throw this.record.notFound('organisation', organisation, knownAt);
+    if (organisation !== undefined && !source.organisation(organisation))
+      throw this.record.notFound('organisation', organisation, knownAt);
     const id = participantOf(given, (participant) => [...source.subjectsOf(participant)].length > 0);
     const spells = index.participantHistory(id, { knownAt, ...(organisation ? { organisation } : {}) });
-    if (spells.length === 0 && [...source.subjectsOf(id)].length === 0) throw this.record.notFound('participant', id, knownAt);
+    if (spells.length === 0 && [...source.subjectsOf(id)].length === 0)
+      throw this.record.notFound('participant', id, knownAt);
     return { participant: id, spells };
   }
 
@@ -109,20 +122,44 @@ export class HistoryQueries {
 
   async timeline(question: TimelineQuestion): Promise<TimelinePage> {
     const { org } = question;
-    const [from, to, type, instrument, asked] = [question.from, question.to, question.type, question.instrument, question.participant].map(present);
+    const [from, to, type, instrument, asked] = [
+      question.from,
+      question.to,
+      question.type,
+      question.instrument,
+      question.participant,
+    ].map(present);
     const knownAt = instantOf(question.knownAt);
     const offset = countOf(question.offset, 0);
     const limit = countOf(question.limit, 100);
     const index = await this.indexHolding(org, knownAt);
-    const participant = asked === undefined ? undefined : participantOf(asked, (p) => [...index.source(knownAt).subjectsOf(p)].length > 0);
-    const entries = index.timeline({ organisation: org, from, to, participant, type: type as WireName | undefined, instrument, knownAt });
-    return { organisation: org, total: entries.length, offset, limit, entries: entries.slice(offset, offset + limit) };
+    const participant =
+      asked === undefined
+        ? undefined
+        : participantOf(asked, (p) => [...index.source(knownAt).subjectsOf(p)].length > 0);
+    const entries = index.timeline({
+      organisation: org,
+      from,
+      to,
+      participant,
+      type: type as WireName | undefined,
+      instrument,
+      knownAt,
+    });
+    return {
+      organisation: org,
+      total: entries.length,
+      offset,
+      limit,
+      entries: entries.slice(offset, offset + limit),
+    };
   }
 
   /** The index, once the record as it stood at `knownAt` holds the organisation; otherwise NotFound. */
   private async indexHolding(organisation: string, knownAt: string | null): Promise<TemporalIndex> {
     const index = await this.record.current();
-    if (!index.source(knownAt).organisation(organisation)) throw this.record.notFound('organisation', organisation, knownAt);
+    if (!index.source(knownAt).organisation(organisation))
+      throw this.record.notFound('organisation', organisation, knownAt);
     return index;
   }
 

@@ -16,7 +16,10 @@ const EVENTS = join(__dirname, '..', '..', '..', '..', 'events');
 const stores: [string, () => EventStore][] = [
   ['the real SQLite store', () => new SqliteEventStore({ path: ':memory:' })],
   // Positions as sparse as EventStoreDB's: the record must resume from a checkpoint without computing one.
-  ['the real SQLite store with sparse positions, as on EventStoreDB', () => new SparsePositionStore(new SqliteEventStore({ path: ':memory:' }))],
+  [
+    'the real SQLite store with sparse positions, as on EventStoreDB',
+    () => new SparsePositionStore(new SqliteEventStore({ path: ':memory:' })),
+  ],
 ];
 
 describe.each(stores)('the live record, on %s', (_name, open) => {
@@ -40,7 +43,11 @@ describe.each(stores)('the live record, on %s', (_name, open) => {
   };
   const append = async (): Promise<string> => {
     const id = randomUUID();
-    await store.appendToStream('organisation-csto', [toNewEvent(id, parseEvent(sample('MemberAdmitted')), { recordedBy: 'test', correlationId: id })], { expectedRevision: 'any' });
+    await store.appendToStream(
+      'organisation-csto',
+      [toNewEvent(id, parseEvent(sample('MemberAdmitted')), { recordedBy: 'test', correlationId: id })],
+      { expectedRevision: 'any' },
+    );
     return id;
   };
 
@@ -51,7 +58,11 @@ describe.each(stores)('the live record, on %s', (_name, open) => {
     const index = await record.current();
     expect(index.fact(id)?.event.type).toBe('MemberAdmitted');
     expect(index.size).toBe(stored + 1);
-    expect(record.status()).toMatchObject({ state: 'following', checkpoint: await store.headPosition(), interruptions: 0 });
+    expect(record.status()).toMatchObject({
+      state: 'following',
+      checkpoint: await store.headPosition(),
+      interruptions: 0,
+    });
   });
 
   it('rebuilds from the start to the same answers, reporting progress up to the head', async () => {
@@ -67,21 +78,32 @@ describe.each(stores)('the live record, on %s', (_name, open) => {
   it('answers as an index of plainly read facts does: the compact form of the facts changes no answer', async () => {
     const index = await record.current();
     const plain = new TemporalIndex<StoredFact>();
-    for await (const recorded of store.readAll()) if (!isJournalEvent(recorded)) plain.apply(toStoredFact(recorded));
+    for await (const recorded of store.readAll())
+      if (!isJournalEvent(recorded)) plain.apply(toStoredFact(recorded));
     const instruments = new Set<string>();
-    for await (const recorded of store.readAll()) if (recorded.streamId.startsWith('instrument-')) instruments.add(recorded.streamId.slice('instrument-'.length));
+    for await (const recorded of store.readAll())
+      if (recorded.streamId.startsWith('instrument-'))
+        instruments.add(recorded.streamId.slice('instrument-'.length));
     const days = Array.from({ length: 34 }, (_, n) => [`${1992 + n}-01-01`, `${1992 + n}-07-15`]).flat();
 
     expect(instruments.size).toBeGreaterThan(5);
     for (const asOf of days) {
-      expect(index.stateAsOf({ organisation: 'csto', asOf })).toEqual(plain.stateAsOf({ organisation: 'csto', asOf }));
-      for (const instrument of instruments) expect(index.instrumentStatusAsOf({ instrument, asOf })).toEqual(plain.instrumentStatusAsOf({ instrument, asOf }));
+      expect(index.stateAsOf({ organisation: 'csto', asOf })).toEqual(
+        plain.stateAsOf({ organisation: 'csto', asOf }),
+      );
+      for (const instrument of instruments)
+        expect(index.instrumentStatusAsOf({ instrument, asOf })).toEqual(
+          plain.instrumentStatusAsOf({ instrument, asOf }),
+        );
     }
     expect(index.timeline()).toEqual(plain.timeline());
-    expect(index.organisationHistory({ organisation: 'csto' })).toEqual(plain.organisationHistory({ organisation: 'csto' }));
+    expect(index.organisationHistory({ organisation: 'csto' })).toEqual(
+      plain.organisationHistory({ organisation: 'csto' }),
+    );
     expect(index.participantHistory('ARM')).toEqual(plain.participantHistory('ARM'));
     for await (const recorded of store.readAll()) {
-      if (!isJournalEvent(recorded)) expect(JSON.stringify(index.fact(recorded.id))).toBe(JSON.stringify(plain.fact(recorded.id)));
+      if (!isJournalEvent(recorded))
+        expect(JSON.stringify(index.fact(recorded.id))).toBe(JSON.stringify(plain.fact(recorded.id)));
     }
   });
 
@@ -96,21 +118,31 @@ describe.each(stores)('the live record, on %s', (_name, open) => {
   it('resumes from its checkpoint after the store drops its subscription (as EventStoreDB drops a slow subscriber), and says so in its status', async () => {
     const subscribe = store.subscribeToAll.bind(store);
     // The first subscription delivers one event, then ends as a server drops a subscriber; later ones are real.
-    jest
-      .spyOn(store, 'subscribeToAll')
-      .mockImplementationOnce((options) => concat(subscribe(options).pipe(take(1)), throwError(() => new StoreUnavailable('the server ended the subscription to $all'))));
+    jest.spyOn(store, 'subscribeToAll').mockImplementationOnce((options) =>
+      concat(
+        subscribe(options).pipe(take(1)),
+        throwError(() => new StoreUnavailable('the server ended the subscription to $all')),
+      ),
+    );
     const stored = await count();
     await record.current();
 
     const first = await append();
     await waitFor(() => record.status().state === 'interrupted');
-    expect(record.status()).toMatchObject({ interruptions: 1, lastInterruption: 'the server ended the subscription to $all' });
+    expect(record.status()).toMatchObject({
+      interruptions: 1,
+      lastInterruption: 'the server ended the subscription to $all',
+    });
     const second = await append();
 
     const index = await record.current();
     expect([index.fact(first)?.id, index.fact(second)?.id]).toEqual([first, second]);
     expect(index.size).toBe(stored + 2);
-    expect(record.status()).toMatchObject({ state: 'following', checkpoint: await store.headPosition(), interruptions: 1 });
+    expect(record.status()).toMatchObject({
+      state: 'following',
+      checkpoint: await store.headPosition(),
+      interruptions: 1,
+    });
   });
 });
 

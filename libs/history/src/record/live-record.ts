@@ -94,7 +94,13 @@ export class LiveRecord implements OnApplicationShutdown {
   /** How the record follows the store, for the health check: it never waits. */
   status(): RecordStatus {
     return {
-      state: this.subscription ? 'following' : this.following ? 'catching up' : this.interruptions > 0 ? 'interrupted' : 'idle',
+      state: this.subscription
+        ? 'following'
+        : this.following
+          ? 'catching up'
+          : this.interruptions > 0
+            ? 'interrupted'
+            : 'idle',
       checkpoint: this.checkpoint ?? null,
       interruptions: this.interruptions,
       lastInterruption: this.lastInterruption,
@@ -124,12 +130,15 @@ export class LiveRecord implements OnApplicationShutdown {
    */
   notFound(what: string, id: string, knownAt: string | null): NotFound {
     if (this.firstRecordedAt === undefined) return NotFound.emptyRecord();
-    if (knownAt !== null && knownAt < this.firstRecordedAt) return NotFound.nothingRecordedAt(knownAt, this.firstRecordedAt);
+    if (knownAt !== null && knownAt < this.firstRecordedAt)
+      return NotFound.nothingRecordedAt(knownAt, this.firstRecordedAt);
     return NotFound.subject(what, id);
   }
 
   /** Drops everything and folds the whole log again from the start, reporting progress as it goes. */
-  async rebuild(onProgress?: (done: number, total: number) => void): Promise<{ events: number; milliseconds: number }> {
+  async rebuild(
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ events: number; milliseconds: number }> {
     await this.following?.catch(() => undefined);
     this.stop();
     this.index = new TemporalIndex();
@@ -177,13 +186,17 @@ export class LiveRecord implements OnApplicationShutdown {
     if (this.store.readAllPagesSync) {
       for (const page of this.store.readAllPagesSync({ ...options, pageSize: SYNC_PAGE_SIZE })) {
         if (this.closed) return;
-        for (const stored of page) if ((from === undefined || stored.position > from) && !this.skippedAsJournal(stored)) this.apply(this.facts.fromText(stored));
+        for (const stored of page)
+          if ((from === undefined || stored.position > from) && !this.skippedAsJournal(stored))
+            this.apply(this.facts.fromText(stored));
         pageTaken();
       }
     } else {
       for await (const page of this.store.readAllPages(options)) {
         if (this.closed) return;
-        for (const recorded of page) if ((from === undefined || recorded.position > from) && !this.skippedAsJournal(recorded)) this.apply(this.facts.fromRecorded(recorded));
+        for (const recorded of page)
+          if ((from === undefined || recorded.position > from) && !this.skippedAsJournal(recorded))
+            this.apply(this.facts.fromRecorded(recorded));
         pageTaken();
       }
     }

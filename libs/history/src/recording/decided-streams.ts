@@ -23,7 +23,8 @@ export class DecidedStreams {
       for await (const recorded of this.store.readStream(streamId)) facts.push(toStoredFact(recorded));
       // A concurrent first read may have finished first: both read the store, so keep the longer.
       const kept = this.streams.get(streamId);
-      if (kept === undefined || kept.facts.length < facts.length) this.streams.set(streamId, DecidedStream.of(facts));
+      if (kept === undefined || kept.facts.length < facts.length)
+        this.streams.set(streamId, DecidedStream.of(facts));
       return this.current(streamId);
     }
     for await (const recorded of this.store.readStream(streamId, { fromRevision: nextRevision(known) })) {

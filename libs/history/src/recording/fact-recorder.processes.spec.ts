@@ -10,17 +10,30 @@ import { toNewEvent } from '../stored-facts';
 const WORKER = join(__dirname, '..', 'testing', 'record-worker.ts');
 
 /** Runs record-worker processes at once against one file; resolves with each one's printed lines. */
-function runWorkers(path: string, mode: 'same' | 'own', processes: number, count: number): Promise<string[][]> {
+function runWorkers(
+  path: string,
+  mode: 'same' | 'own',
+  processes: number,
+  count: number,
+): Promise<string[][]> {
   return Promise.all(
-    Array.from({ length: processes }, () => new Promise<string[]>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, path, mode, String(count)]);
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('error', reject);
-      child.on('exit', (status) => (status === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`worker exited ${status}: ${err}`))));
-    })),
+    Array.from(
+      { length: processes },
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', WORKER, path, mode, String(count)]);
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+          child.on('error', reject);
+          child.on('exit', (status) =>
+            status === 0
+              ? resolve(out.trim().split('\n'))
+              : reject(new Error(`worker exited ${status}: ${err}`)),
+          );
+        }),
+    ),
   );
 }
 
@@ -32,7 +45,16 @@ describe('recording facts from several processes on one store file', () => {
     path = join(dir, 'annals.db');
     const store = new SqliteEventStore({ path });
     const established = parseEvent(sample('OrganisationEstablished'));
-    await store.appendToStream('organisation-csto', [toNewEvent('00000000-0000-4000-8000-000000000001', established, { recordedBy: 'test', correlationId: 'c' })], { expectedRevision: 'no_stream' });
+    await store.appendToStream(
+      'organisation-csto',
+      [
+        toNewEvent('00000000-0000-4000-8000-000000000001', established, {
+          recordedBy: 'test',
+          correlationId: 'c',
+        }),
+      ],
+      { expectedRevision: 'no_stream' },
+    );
     await store.close();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,14 +62,17 @@ describe('recording facts from several processes on one store file', () => {
   const storedDecisions = async (): Promise<number> => {
     const store = new SqliteEventStore({ path });
     let decisions = 0;
-    for await (const event of store.readStream('organisation-csto')) if (event.type === 'DecisionAdopted') decisions += 1;
+    for await (const event of store.readStream('organisation-csto'))
+      if (event.type === 'DecisionAdopted') decisions += 1;
     await store.close();
     return decisions;
   };
 
   it('answers the same id sent by two processes as created once and as a retry once', async () => {
     const [first, second] = await runWorkers(path, 'same', 2, 30);
-    const created = [...first!, ...second!].filter((line) => line.endsWith(' created')).map((line) => line.split(' ')[0]);
+    const created = [...first!, ...second!]
+      .filter((line) => line.endsWith(' created'))
+      .map((line) => line.split(' ')[0]);
 
     expect([...first!, ...second!].filter((line) => line.includes(' error '))).toEqual([]);
     expect(created).toHaveLength(30);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseEvent } from '@app/domain';
-import { type AppendResult, type Decide, EventStore, SqliteEventStore, WrongExpectedRevision } from '@app/event-store';
+import {
+  type AppendResult,
+  type Decide,
+  EventStore,
+  SqliteEventStore,
+  WrongExpectedRevision,
+} from '@app/event-store';
 import { ChronologyImporter } from '../chronology/chronology-importer';
 import { toNewEvent } from '../stored-facts';
 import { DecidedStreams } from './decided-streams';
@@ -28,7 +34,7 @@ class ReadThenAppendStore extends SqliteEventStore {
   }
 }
 
-describe('recording a fact where the store cannot decide inside its write (the port\'s fallback, as on EventStoreDB), on the real SQLite store', () => {
+describe("recording a fact where the store cannot decide inside its write (the port's fallback, as on EventStoreDB), on the real SQLite store", () => {
   let store: SqliteEventStore;
   let recorder: FactRecorder;
   beforeEach(async () => {
@@ -44,7 +50,10 @@ describe('recording a fact where the store cannot decide inside its write (the p
   const interleave = (participant: string): void => {
     const append = store.appendToStream.bind(store);
     jest.spyOn(store, 'appendToStream').mockImplementationOnce(async (streamId, events, options) => {
-      const bob = toNewEvent(randomUUID(), parseEvent(signature(participant)), { recordedBy: 'bob', correlationId: randomUUID() });
+      const bob = toNewEvent(randomUUID(), parseEvent(signature(participant)), {
+        recordedBy: 'bob',
+        correlationId: randomUUID(),
+      });
       await append(streamId, [bob], options);
       return append(streamId, events, options);
     });
@@ -52,20 +61,50 @@ describe('recording a fact where the store cannot decide inside its write (the p
 
   it('appends with the exact revision it read whatever the writer expected, so that a retried append is idempotent on EventStoreDB too', async () => {
     const append = jest.spyOn(store, 'appendToStream');
-    const first = await recorder.record({ streamId: STREAM, event: signature('MNG'), expectedRevision: 'any', provenance });
-    await recorder.record({ streamId: STREAM, event: signature('IND'), expectedRevision: 'stream_exists', provenance });
+    const first = await recorder.record({
+      streamId: STREAM,
+      event: signature('MNG'),
+      expectedRevision: 'any',
+      provenance,
+    });
+    await recorder.record({
+      streamId: STREAM,
+      event: signature('IND'),
+      expectedRevision: 'stream_exists',
+      provenance,
+    });
 
-    expect(append.mock.calls.map(([, , options]) => options.expectedRevision)).toEqual([first.revision - 1, first.revision]);
+    expect(append.mock.calls.map(([, , options]) => options.expectedRevision)).toEqual([
+      first.revision - 1,
+      first.revision,
+    ]);
   });
 
   it('decides again against a stream that moved when the writer did not name a revision, and refuses the writer who did', async () => {
-    const read = await recorder.record({ streamId: STREAM, event: signature('MNG'), expectedRevision: 'any', provenance });
+    const read = await recorder.record({
+      streamId: STREAM,
+      event: signature('MNG'),
+      expectedRevision: 'any',
+      provenance,
+    });
     interleave('IND');
-    const moved = await recorder.record({ streamId: STREAM, event: signature('PAK'), expectedRevision: 'any', provenance });
+    const moved = await recorder.record({
+      streamId: STREAM,
+      event: signature('PAK'),
+      expectedRevision: 'any',
+      provenance,
+    });
     expect(moved.revision).toBe(read.revision + 2);
 
     interleave('CHN');
-    await expect(recorder.record({ streamId: STREAM, event: signature('TUR'), expectedRevision: moved.revision, provenance })).rejects.toMatchObject({
+    await expect(
+      recorder.record({
+        streamId: STREAM,
+        event: signature('TUR'),
+        expectedRevision: moved.revision,
+        provenance,
+      }),
+    ).rejects.toMatchObject({
       constructor: WrongExpectedRevision,
       expected: moved.revision,
       actual: moved.revision + 1,

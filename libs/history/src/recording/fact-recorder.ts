@@ -50,10 +50,16 @@ export class FactRecorder {
       request.streamId,
       (recent) => {
         // What another writer appended since the catch-up above: kept once each, so a second call is harmless.
-        for (const recorded of recent) if (recorded.revision === nextRevision(decided)) decided.follow(toStoredFact(recorded));
-        const stream = streamOf(event, (superseded) => (decided.fact(superseded) ? (request.streamId as StreamId) : undefined));
+        for (const recorded of recent)
+          if (recorded.revision === nextRevision(decided)) decided.follow(toStoredFact(recorded));
+        const stream = streamOf(event, (superseded) =>
+          decided.fact(superseded) ? (request.streamId as StreamId) : undefined,
+        );
         if (stream !== request.streamId) {
-          throw new DomainError('WRONG_STREAM', `${event.type} belongs to ${stream}, not to ${request.streamId}`);
+          throw new DomainError(
+            'WRONG_STREAM',
+            `${event.type} belongs to ${stream}, not to ${request.streamId}`,
+          );
         }
         found.earlier = decided.fact(id);
         if (found.earlier) return [];
@@ -65,13 +71,25 @@ export class FactRecorder {
       { fromRevision: nextRevision(decided) },
     );
     if (found.earlier) return this.retried(found.earlier, event);
-    return { id, streamId: request.streamId, revision: result.nextExpectedRevision, position: result.position, created: true };
+    return {
+      id,
+      streamId: request.streamId,
+      revision: result.nextExpectedRevision,
+      position: result.position,
+      created: true,
+    };
   }
 
   private retried(earlier: StoredFact, event: DomainEvent): RecordResult {
     if (!sameFact(earlier.event, event)) {
       throw new EventIdConflict(earlier.id, 'already recorded with different content');
     }
-    return { id: earlier.id, streamId: earlier.streamId, revision: earlier.revision, position: earlier.position, created: false };
+    return {
+      id: earlier.id,
+      streamId: earlier.streamId,
+      revision: earlier.revision,
+      position: earlier.position,
+      created: false,
+    };
   }
 }

@@ -8,7 +8,11 @@ export type InstrumentName = (id: string) => string;
  * (existence, instruments, members, signatures, grants, outside statuses, deployments). Participants acting
  * alike are named together, sorted, so that a day when six states join reads as one sentence.
  */
-export function describeChanges(before: OrganisationState, after: OrganisationState, name: InstrumentName): string[] {
+export function describeChanges(
+  before: OrganisationState,
+  after: OrganisationState,
+  name: InstrumentName,
+): string[] {
   return [
     ...existence(before, after),
     ...instruments(before, after, name),
@@ -36,15 +40,20 @@ function instruments(before: OrganisationState, after: OrganisationState, name: 
     const was = earlier.get(row.id);
     if (!was) sentences.push(`${name(row.id)} was adopted`);
     if (row.inForce === 'undetermined' && was?.inForce !== 'undetermined' && row.undetermined) {
-      sentences.push(`${name(row.id)} entered into force on a day from ${row.undetermined.from} to ${row.undetermined.to}, which the record cannot tell`);
+      sentences.push(
+        `${name(row.id)} entered into force on a day from ${row.undetermined.from} to ${row.undetermined.to}, which the record cannot tell`,
+      );
     }
     if (row.inForce === true && was?.inForce === false) sentences.push(`${name(row.id)} entered into force`);
-    if (row.inForce === false && was?.inForce === true) sentences.push(`${name(row.id)} ceased to be in force`);
+    if (row.inForce === false && was?.inForce === true)
+      sentences.push(`${name(row.id)} ceased to be in force`);
     const parties = new Set(was?.parties ?? []);
     const joined = row.parties.filter((p) => !parties.has(p));
     const left = [...parties].filter((p) => !row.parties.includes(p));
-    if (joined.length > 0) sentences.push(`${list(joined)} became ${joined.length === 1 ? 'a party' : 'parties'} to ${row.id}`);
-    if (left.length > 0) sentences.push(`${list(left)} ceased to be ${left.length === 1 ? 'a party' : 'parties'} to ${row.id}`);
+    if (joined.length > 0)
+      sentences.push(`${list(joined)} became ${joined.length === 1 ? 'a party' : 'parties'} to ${row.id}`);
+    if (left.length > 0)
+      sentences.push(`${list(left)} ceased to be ${left.length === 1 ? 'a party' : 'parties'} to ${row.id}`);
   }
   return sentences;
 }
@@ -55,7 +64,8 @@ const STATUS_CHANGES: Record<`${MemberRow['status']}>${MemberRow['status']}`, (w
   'frozen>suspended': (who) => `the membership of ${who} was suspended`,
   'suspended>active': (who) => `the membership of ${who} was restored`,
   'frozen>active': (who) => `${who} resumed participation`,
-  'suspended>frozen': (who) => `the suspension of ${who} was lifted; ${who.includes(',') ? 'their' : 'its'} participation remains frozen`,
+  'suspended>frozen': (who) =>
+    `the suspension of ${who} was lifted; ${who.includes(',') ? 'their' : 'its'} participation remains frozen`,
   'active>active': () => '',
   'suspended>suspended': () => '',
   'frozen>frozen': () => '',
@@ -75,10 +85,21 @@ function members(before: OrganisationState, after: OrganisationState): string[] 
   const changed = stayed.filter((row) => earlier.get(row.participant)?.status !== row.status);
   const left = was.filter((row) => !later.has(row.participant)).map((row) => row.participant);
   return [
-    ...grouped(joined, (row) => row.basis, (who, basis) => `${who} became ${who.includes(',') ? 'members' : 'a member'} (basis ${basis})`),
-    ...grouped(rebased, (row) => row.basis, (who, basis) => `${who} continued as ${who.includes(',') ? 'members' : 'a member'} on the basis of ${basis}`),
-    ...grouped(changed, (row) => `${earlier.get(row.participant)?.status ?? 'active'}>${row.status}`, (who, change) =>
-      STATUS_CHANGES[change as keyof typeof STATUS_CHANGES](who),
+    ...grouped(
+      joined,
+      (row) => row.basis,
+      (who, basis) => `${who} became ${who.includes(',') ? 'members' : 'a member'} (basis ${basis})`,
+    ),
+    ...grouped(
+      rebased,
+      (row) => row.basis,
+      (who, basis) =>
+        `${who} continued as ${who.includes(',') ? 'members' : 'a member'} on the basis of ${basis}`,
+    ),
+    ...grouped(
+      changed,
+      (row) => `${earlier.get(row.participant)?.status ?? 'active'}>${row.status}`,
+      (who, change) => STATUS_CHANGES[change as keyof typeof STATUS_CHANGES](who),
     ),
     ...(left.length > 0 ? [`${list(left)} ceased to be ${left.length === 1 ? 'a member' : 'members'}`] : []),
   ];
@@ -90,8 +111,16 @@ function grants(before: OrganisationState, after: OrganisationState): string[] {
     const noun = role === 'observers' ? 'observer' : 'partner';
     const key = (row: { participant: string; body: string }): string => `${row.body} ${row.participant}`;
     sentences.push(
-      ...grouped(gained(before[role], after[role], key), (row) => row.body, (who, body) => `${who} became ${noun}${who.includes(',') ? 's' : ''} (granted by ${body})`),
-      ...grouped(gained(after[role], before[role], key), (row) => row.body, (who, body) => `${who} ceased to be ${noun}${who.includes(',') ? 's' : ''} (${body})`),
+      ...grouped(
+        gained(before[role], after[role], key),
+        (row) => row.body,
+        (who, body) => `${who} became ${noun}${who.includes(',') ? 's' : ''} (granted by ${body})`,
+      ),
+      ...grouped(
+        gained(after[role], before[role], key),
+        (row) => row.body,
+        (who, body) => `${who} ceased to be ${noun}${who.includes(',') ? 's' : ''} (${body})`,
+      ),
     );
   }
   return sentences;
@@ -100,8 +129,12 @@ function grants(before: OrganisationState, after: OrganisationState): string[] {
 function external(before: OrganisationState, after: OrganisationState): string[] {
   const key = (row: { body: string; status: string }): string => `${row.body} ${row.status}`;
   return [
-    ...gained(before.externalStatuses, after.externalStatuses, key).map((row) => `${after.organisation} gained ${row.status} status in ${row.body}`),
-    ...gained(after.externalStatuses, before.externalStatuses, key).map((row) => `${after.organisation} lost its ${row.status} status in ${row.body}`),
+    ...gained(before.externalStatuses, after.externalStatuses, key).map(
+      (row) => `${after.organisation} gained ${row.status} status in ${row.body}`,
+    ),
+    ...gained(after.externalStatuses, before.externalStatuses, key).map(
+      (row) => `${after.organisation} lost its ${row.status} status in ${row.body}`,
+    ),
   ];
 }
 
@@ -116,7 +149,8 @@ function deployments(before: OrganisationState, after: OrganisationState): strin
     if (added.length > 0) sentences.push(`${list(added)} contributed to deployment ${row.id}`);
   }
   const now = new Set(rows(after).map((row) => row.id));
-  for (const row of rows(before)) if (!now.has(row.id)) sentences.push(`deployment ${row.id} in ${row.host} ended`);
+  for (const row of rows(before))
+    if (!now.has(row.id)) sentences.push(`deployment ${row.id} in ${row.host} ended`);
   return sentences;
 }
 
@@ -127,7 +161,11 @@ function gained<T>(before: readonly T[], after: readonly T[], key: (row: T) => s
 }
 
 /** One sentence per group, naming its participants together. */
-function grouped<T extends { participant: string }>(rows: readonly T[], group: (row: T) => string, say: (who: string, group: string) => string): string[] {
+function grouped<T extends { participant: string }>(
+  rows: readonly T[],
+  group: (row: T) => string,
+  say: (who: string, group: string) => string,
+): string[] {
   const groups = new Map<string, string[]>();
   for (const row of rows) groups.set(group(row), [...(groups.get(group(row)) ?? []), row.participant]);
   return [...groups].map(([key, who]) => say(list(who), key)).filter((sentence) => sentence !== '');

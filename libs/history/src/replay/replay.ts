@@ -39,9 +39,12 @@ export class HistoryReplay {
 
   async replay({ org, from, to, knownAt: at }: ReplayQuestion): Promise<Replay> {
     const knownAt = instantOf(at);
-    if (to < from) throw new InvalidQuery([{ path: 'to', reason: `must not be before from (${from}), got "${to}"` }]);
+    if (to < from)
+      throw new InvalidQuery([{ path: 'to', reason: `must not be before from (${from}), got "${to}"` }]);
     if (daysBetween(from, to) > MAX_REPLAY_DAYS) {
-      throw new InvalidQuery([{ path: 'to', reason: `at most ${MAX_REPLAY_DAYS} days after from can be replayed at once` }]);
+      throw new InvalidQuery([
+        { path: 'to', reason: `at most ${MAX_REPLAY_DAYS} days after from can be replayed at once` },
+      ]);
     }
     const index = await this.record.current();
     const source = index.source(knownAt);

@@ -15,14 +15,25 @@ import { FactRecorder } from '../recording/fact-recorder';
 
 async function main(): Promise<void> {
   const [path, mode, count] = process.argv.slice(2);
-  if (!path || (mode !== 'same' && mode !== 'own') || !count) throw new Error('usage: record-worker <db> <same|own> <count>');
+  if (!path || (mode !== 'same' && mode !== 'own') || !count)
+    throw new Error('usage: record-worker <db> <same|own> <count>');
   const store = new SqliteEventStore({ path });
   const recorder = new FactRecorder(store, new DecidedStreams(store));
   for (let n = 0; n < Number(count); n++) {
     const id = mode === 'same' ? eventIdOf(`race/decision/${n}`) : randomUUID();
-    const event = parseEvent({ ...sample('DecisionAdopted'), number: String(n), title: `decision ${mode === 'same' ? n : id}` });
+    const event = parseEvent({
+      ...sample('DecisionAdopted'),
+      number: String(n),
+      title: `decision ${mode === 'same' ? n : id}`,
+    });
     try {
-      const result = await recorder.record({ streamId: 'organisation-csto', id, event, expectedRevision: 'any', provenance: { recordedBy: `worker-${process.pid}`, correlationId: id } });
+      const result = await recorder.record({
+        streamId: 'organisation-csto',
+        id,
+        event,
+        expectedRevision: 'any',
+        provenance: { recordedBy: `worker-${process.pid}`, correlationId: id },
+      });
       process.stdout.write(`${id} ${result.created ? 'created' : 'retry'}\n`);
     } catch (error) {
       process.stdout.write(`${id} error ${(error as { code?: string }).code ?? String(error)}\n`);

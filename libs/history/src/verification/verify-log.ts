@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isRecordKeepingEvent, isWireName, parseEvent, SCHEMA_VERSIONS } from '@app/domain';
 import { EventStore, type RecordedEvent } from '@app/event-store';
-import { type ImportCompleted, ImportJournal, type ImportStarted, type ImportSummary, importDigest, isJournalEvent } from '../chronology/import-journal';
+import {
+  type ImportCompleted,
+  ImportJournal,
+  type ImportStarted,
+  type ImportSummary,
+  importDigest,
+  isJournalEvent,
+} from '../chronology/import-journal';
 
 export interface LogProblem {
   /** Null for a finding about the store as a whole (a missing trigger, a rolled-back file). */
@@ -55,7 +62,11 @@ export class LogVerifier {
   async verify({ expectedHead, onProgress }: VerifyOptions = {}): Promise<LogReport> {
     const problems: LogProblem[] = [];
     const finishedImports = await this.journal.finishUnfinished('annals:verify', (importId, reason) => {
-      problems.push({ position: null, id: null, reason: `import ${importId} could not be finished, so nothing of it was written again: ${reason}` });
+      problems.push({
+        position: null,
+        id: null,
+        reason: `import ${importId} could not be finished, so nothing of it was written again: ${reason}`,
+      });
     });
     const integrity = await this.store.checkIntegrity(expectedHead);
     for (const p of integrity.problems) problems.push({ position: p.position, id: null, reason: p.reason });
@@ -73,7 +84,8 @@ export class LogVerifier {
       if (!(event.position > previous)) problem(`position ${event.position} does not follow ${previous}`);
       previous = event.position;
       const expected = revisions.get(event.streamId) ?? 0;
-      if (event.revision !== expected) problem(`revision ${event.revision} of ${event.streamId}, expected ${expected}`);
+      if (event.revision !== expected)
+        problem(`revision ${event.revision} of ${event.streamId}, expected ${expected}`);
       revisions.set(event.streamId, event.revision + 1);
       const ids = idsByStream.get(event.streamId) ?? new Set<string>();
       idsByStream.set(event.streamId, ids);
@@ -93,7 +105,11 @@ export class LogVerifier {
     }
     for (const { event, supersedes } of supersessions) {
       if (!idsByStream.get(event.streamId)?.has(supersedes)) {
-        problems.push({ position: event.position, id: event.id, reason: `supersedes ${supersedes}, which is not an event of ${event.streamId}` });
+        problems.push({
+          position: event.position,
+          id: event.id,
+          reason: `supersedes ${supersedes}, which is not an event of ${event.streamId}`,
+        });
       }
     }
     problems.push(...(await this.journalProblems(journal)));
@@ -117,19 +133,26 @@ export class LogVerifier {
       };
       if (event.type === 'ImportStarted') {
         const data = event.data as ImportStarted;
-        if (importDigest(data.appends) !== data.digest) problem(`import ${data.importId}: its digest does not match the events it lists`);
+        if (importDigest(data.appends) !== data.digest)
+          problem(`import ${data.importId}: its digest does not match the events it lists`);
         started.set(data.importId, { event, data });
       } else if (event.type === 'ImportCompleted') {
         const data = event.data as ImportCompleted;
         const opening = started.get(data.importId);
         if (!opening) problem(`import ${data.importId} is closed but was never opened`);
-        else if (opening.data.count !== data.count || opening.data.digest !== data.digest) problem(`import ${data.importId} closed with another count or digest than it opened with`);
-        else if ((await this.storedDigest(opening.data)) !== data.digest) problem(`import ${data.importId}: the events in the store are not the ones it wrote`);
+        else if (opening.data.count !== data.count || opening.data.digest !== data.digest)
+          problem(`import ${data.importId} closed with another count or digest than it opened with`);
+        else if ((await this.storedDigest(opening.data)) !== data.digest)
+          problem(`import ${data.importId}: the events in the store are not the ones it wrote`);
         started.delete(data.importId);
       } else problem(`${event.type} is not an event of the import journal`);
     }
     for (const { event, data } of started.values()) {
-      problems.push({ position: event.position, id: event.id, reason: `import ${data.importId} of ${data.source} was never finished` });
+      problems.push({
+        position: event.position,
+        id: event.id,
+        reason: `import ${data.importId} of ${data.source} was never finished`,
+      });
     }
     return problems;
   }
@@ -140,7 +163,10 @@ export class LogVerifier {
     for (const { streamId, events } of started.appends) {
       const stored = new Map<string, RecordedEvent>();
       for await (const event of this.store.readStream(streamId)) stored.set(event.id, event);
-      appends.push({ streamId, events: events.map((e) => stored.get(e.id) ?? { id: e.id, type: 'absent', data: null }) });
+      appends.push({
+        streamId,
+        events: events.map((e) => stored.get(e.id) ?? { id: e.id, type: 'absent', data: null }),
+      });
     }
     return importDigest(appends);
   }
@@ -149,10 +175,15 @@ export class LogVerifier {
 function metadataProblems(type: string, metadata: Readonly<Record<string, unknown>>): string[] {
   const problems: string[] = [];
   const recordedBy = metadata['recordedBy'];
-  if (typeof recordedBy !== 'string' || recordedBy.trim() === '') problems.push('metadata.recordedBy is missing');
+  if (typeof recordedBy !== 'string' || recordedBy.trim() === '')
+    problems.push('metadata.recordedBy is missing');
   const version = metadata['schemaVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) problems.push('metadata.schemaVersion is missing or not a positive whole number');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    problems.push('metadata.schemaVersion is missing or not a positive whole number');
   // A replay reads each type at the version this build knows only; an older version needs an upcaster first.
-  else if (isWireName(type) && version !== SCHEMA_VERSIONS[type]) problems.push(`metadata.schemaVersion is ${version}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`);
+  else if (isWireName(type) && version !== SCHEMA_VERSIONS[type])
+    problems.push(
+      `metadata.schemaVersion is ${version}; this build reads ${type} at version ${SCHEMA_VERSIONS[type]}`,
+    );
   return problems;
 }

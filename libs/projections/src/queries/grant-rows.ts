@@ -70,7 +70,10 @@ interface GrantDays {
   readonly rows: (GrantRow | undefined)[];
 }
 
-function grantDays(source: ViewSource, organisation: OrganisationView): Readonly<Record<'observer' | 'partner', GrantDays>> {
+function grantDays(
+  source: ViewSource,
+  organisation: OrganisationView,
+): Readonly<Record<'observer' | 'partner', GrantDays>> {
   return source.memo(organisation, 'grant-days', () => {
     const timelines = grantTimelines(source, organisation);
     return { observer: grantDaysOf(timelines.observer), partner: grantDaysOf(timelines.partner) };
@@ -112,7 +115,16 @@ function grantDaysOf(timelines: readonly GrantTimeline[]): GrantDays {
     }
   });
   firstSpell[timelines.length] = at;
-  return { coarse, inOrder, firstSpell, from, until, opened, closed, rows: new Array<GrantRow | undefined>(spells) };
+  return {
+    coarse,
+    inOrder,
+    firstSpell,
+    from,
+    until,
+    opened,
+    closed,
+    rows: new Array<GrantRow | undefined>(spells),
+  };
 }
 
 /** A role's grant timelines and their days, and the recorded position up to which a question reads their changes. */
@@ -128,12 +140,24 @@ interface GrantsRead {
  * record's question mostly meets a view cut partway, and folding each of its grants again, with a table of days per
  * past record, was about a quarter of such a question's time (measured at 200k events).
  */
-function grantsRead(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner'): GrantsRead {
+function grantsRead(
+  source: ViewSource,
+  organisation: OrganisationView,
+  role: 'observer' | 'partner',
+): GrantsRead {
   const cut = organisation.cutFrom;
-  const latest = cut && source.latestValue(cut.view, 'grant-timelines', (latestSource) => grantTimelines(latestSource, cut.view));
-  const latestDays = cut && source.latestValue(cut.view, 'grant-days', (latestSource) => grantDays(latestSource, cut.view));
-  if (cut !== undefined && latest !== undefined && latestDays !== undefined) return { timelines: latest[role], days: latestDays[role], cutoff: cut.cutoff };
-  return { timelines: grantTimelines(source, organisation)[role], days: grantDays(source, organisation)[role], cutoff: Infinity };
+  const latest =
+    cut &&
+    source.latestValue(cut.view, 'grant-timelines', (latestSource) => grantTimelines(latestSource, cut.view));
+  const latestDays =
+    cut && source.latestValue(cut.view, 'grant-days', (latestSource) => grantDays(latestSource, cut.view));
+  if (cut !== undefined && latest !== undefined && latestDays !== undefined)
+    return { timelines: latest[role], days: latestDays[role], cutoff: cut.cutoff };
+  return {
+    timelines: grantTimelines(source, organisation)[role],
+    days: grantDays(source, organisation)[role],
+    cutoff: Infinity,
+  };
 }
 
 /** A timeline with no change recorded by a cutoff. */
@@ -144,7 +168,12 @@ const NO_SPELLS: readonly GrantSpell[] = Object.freeze([]);
  * order leave a prefix at any cutoff, whose spells are the latest ones opened by then, the last reopened when the
  * change that closed it came later; the others are folded again (a grant has a change or two).
  */
-function grantSpellsAt(timeline: GrantTimeline, days: GrantDays, index: number, cutoff: number): readonly GrantSpell[] {
+function grantSpellsAt(
+  timeline: GrantTimeline,
+  days: GrantDays,
+  index: number,
+  cutoff: number,
+): readonly GrantSpell[] {
   if (days.inOrder[index] === 0) {
     const changes = changesAt(timeline.changes, cutoff);
     return changes === timeline.changes ? timeline.spells : openClose(changes);
@@ -166,7 +195,14 @@ function reopen(spell: GrantSpell): GrantSpell {
   return { start: spell.start, end: null, eventIds: spell.eventIds.slice(0, 1) };
 }
 
-export function grants(source: ViewSource, organisation: OrganisationView, role: 'observer' | 'partner', day: string, today: number, uncertain: UncertainRow[]): GrantRow[] {
+export function grants(
+  source: ViewSource,
+  organisation: OrganisationView,
+  role: 'observer' | 'partner',
+  day: string,
+  today: number,
+  uncertain: UncertainRow[],
+): GrantRow[] {
   const { timelines, days, cutoff } = grantsRead(source, organisation, role);
   const { coarse, inOrder, firstSpell, from, until, opened, closed, rows: spellRows } = days;
   // At most a row per timeline: a list made at that length and cut to the rows due, where one grown by `push` to the
@@ -186,9 +222,18 @@ export function grants(source: ViewSource, organisation: OrganisationView, role:
         // Not in doubt on the day: the spell's row, as on any other day it holds; a spell reopened or folded again up
         // to a cutoff is not the timeline's own, and has a row of its own.
         const at = record.spells.indexOf(spell);
-        rows[count++] = at < 0 ? grantRow(record, spell, spell.eventIds) : (spellRows[(firstSpell[index] as number) + at] ??= spellRow(record, at));
+        rows[count++] =
+          at < 0
+            ? grantRow(record, spell, spell.eventIds)
+            : (spellRows[(firstSpell[index] as number) + at] ??= spellRow(record, at));
       } else {
-        rows[count++] = { participant: record.participant, body: record.body, since: spell.start.label, undetermined: { from: doubt.from, to: doubt.to }, eventIds: spell.eventIds };
+        rows[count++] = {
+          participant: record.participant,
+          body: record.body,
+          since: spell.start.label,
+          undetermined: { from: doubt.from, to: doubt.to },
+          eventIds: spell.eventIds,
+        };
       }
       continue;
     }
@@ -203,7 +248,10 @@ export function grants(source: ViewSource, organisation: OrganisationView, role:
         const record = timelines[index] as GrantTimeline;
         const spell = record.spells[at - first] as GrantSpell;
         // A spell whose closing change is not recorded by the cutoff rests on its opening change alone: a row of its own.
-        rows[count++] = closes || spell.end === null ? (spellRows[at] ??= spellRow(record, at - first)) : grantRow(record, spell, spell.eventIds.slice(0, 1));
+        rows[count++] =
+          closes || spell.end === null
+            ? (spellRows[at] ??= spellRow(record, at - first))
+            : grantRow(record, spell, spell.eventIds.slice(0, 1));
         break;
       }
     }
@@ -220,7 +268,12 @@ export function grants(source: ViewSource, organisation: OrganisationView, role:
  */
 function spellRow(timeline: GrantTimeline, index: number): GrantRow {
   const spell = timeline.spells[index] as GrantSpell;
-  return Object.freeze({ participant: timeline.participant, body: timeline.body, since: spell.start.label, eventIds: spell.eventIds });
+  return Object.freeze({
+    participant: timeline.participant,
+    body: timeline.body,
+    since: spell.start.label,
+    eventIds: spell.eventIds,
+  });
 }
 
 function grantRow(timeline: GrantTimeline, spell: GrantSpell, eventIds: readonly string[]): GrantRow {

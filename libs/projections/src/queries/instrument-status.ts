@@ -1,6 +1,12 @@
 import type { InstrumentQuery } from './query';
 import { generalEntryIntoForce, partiesOf, type PartySpell } from '../record/instrument-rules';
-import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
+import {
+  entryIntoForceDoubt,
+  inForceOn,
+  undeterminedBy,
+  unknownPartiesDoubt,
+  type Undetermined,
+} from './rows';
 import { hasTakenEffect, holdsOn, sameSpan, uncertainties, type Span, type UncertainRow } from '../time/span';
 import type { PartyEpisode } from '../record/subject-views';
 import type { ViewSource } from '../record/view-source';
@@ -18,7 +24,11 @@ export interface ParticipantRow {
   readonly participant: string;
   readonly status: 'signatory' | 'consented' | 'party' | 'no-longer-party';
   readonly signature: string | null;
-  readonly ratification: { readonly number: string | null; readonly date: string; readonly title: string } | null;
+  readonly ratification: {
+    readonly number: string | null;
+    readonly date: string;
+    readonly title: string;
+  } | null;
   readonly deposit: { readonly date: string; readonly kind: string } | null;
   /** The day the instrument entered into force for the participant, once it has. */
   readonly inForce: string | null;
@@ -64,8 +74,19 @@ export function composeInstrumentStatus(source: ViewSource, query: InstrumentQue
     const row = current && participantRow(participant, current, day);
     if (row) participants.push(row);
   }
-  const unbound = general?.derived === null && inForce !== false ? participants.filter((row) => row.status === 'signatory') : [];
-  if (general?.governing && unbound.length > 0) uncertain.push(unknownPartiesDoubt(id, general.governing, unbound.map((row) => row.participant), day));
+  const unbound =
+    general?.derived === null && inForce !== false
+      ? participants.filter((row) => row.status === 'signatory')
+      : [];
+  if (general?.governing && unbound.length > 0)
+    uncertain.push(
+      unknownPartiesDoubt(
+        id,
+        general.governing,
+        unbound.map((row) => row.participant),
+        day,
+      ),
+    );
   return {
     instrument: id,
     asOf: day,
@@ -110,11 +131,14 @@ function currentPeriod(spells: readonly PartySpell[], day: string): PartySpell |
 }
 
 function hasBegun(episode: PartyEpisode, day: string): boolean {
-  return [episode.signature, episode.ratification, episode.deposit, episode.reportedInForce].some((at) => at !== undefined && hasTakenEffect(at.span, day));
+  return [episode.signature, episode.ratification, episode.deposit, episode.reportedInForce].some(
+    (at) => at !== undefined && hasTakenEffect(at.span, day),
+  );
 }
 
 function participantRow(participant: string, spell: PartySpell, day: string): ParticipantRow | null {
-  const happened = <T extends { readonly span: Span }>(at: T | undefined): T | undefined => (at && hasTakenEffect(at.span, day) ? at : undefined);
+  const happened = <T extends { readonly span: Span }>(at: T | undefined): T | undefined =>
+    at && hasTakenEffect(at.span, day) ? at : undefined;
   const { episode } = spell;
   const signature = happened(episode.signature);
   const ratification = happened(episode.ratification);
@@ -123,21 +147,45 @@ function participantRow(participant: string, spell: PartySpell, day: string): Pa
   const bound = spell.start !== null && hasTakenEffect(spell.start, day);
   const gone = bound && spell.end !== null && hasTakenEffect(spell.end, day);
   if (!signature && !ratification && !deposit && !bound && !notice) return null;
-  const status = gone ? 'no-longer-party' : bound && holdsOn({ start: spell.start, end: spell.end }, day) ? 'party' : deposit ? 'consented' : 'signatory';
-  const termination = gone ? { ...compared(spell.derivedEnd, spell.reportedEnd, day), reason: spell.endReason } : null;
+  const status = gone
+    ? 'no-longer-party'
+    : bound && holdsOn({ start: spell.start, end: spell.end }, day)
+      ? 'party'
+      : deposit
+        ? 'consented'
+        : 'signatory';
+  const termination = gone
+    ? { ...compared(spell.derivedEnd, spell.reportedEnd, day), reason: spell.endReason }
+    : null;
   return {
     participant,
     status,
     signature: signature?.date ?? null,
-    ratification: ratification ? { number: ratification.act.number ?? null, date: ratification.act.date, title: ratification.act.title } : null,
+    ratification: ratification
+      ? {
+          number: ratification.act.number ?? null,
+          date: ratification.act.date,
+          title: ratification.act.title,
+        }
+      : null,
     deposit: deposit ? { date: deposit.date, kind: deposit.depositKind } : null,
     inForce: bound && spell.start ? spell.start.label : null,
     entryIntoForce: compared(spell.derivedStart, spell.reportedStart, day),
-    withdrawal: { notified: notice?.date ?? null, effective: notice && spell.end && spell.endReason === 'withdrawal' ? spell.end.label : null },
+    withdrawal: {
+      notified: notice?.date ?? null,
+      effective: notice && spell.end && spell.endReason === 'withdrawal' ? spell.end.label : null,
+    },
     termination,
     eventIds: [
       ...new Set([
-        ...[signature, ratification, deposit, happened(episode.reportedInForce), notice, happened(episode.termination)].flatMap((at) => (at ? [at.eventId] : [])),
+        ...[
+          signature,
+          ratification,
+          deposit,
+          happened(episode.reportedInForce),
+          notice,
+          happened(episode.termination),
+        ].flatMap((at) => (at ? [at.eventId] : [])),
         ...(bound ? spell.eventIds : []),
       ]),
     ],

@@ -1,4 +1,13 @@
-import { candidateMembers, deriveMembershipSpells, membershipSpells, predecessorSpells, statusSpellsOf, statusSpellsUpTo, type MemberSpell, type StatusSpell } from '../record/membership';
+import {
+  candidateMembers,
+  deriveMembershipSpells,
+  membershipSpells,
+  predecessorSpells,
+  statusSpellsOf,
+  statusSpellsUpTo,
+  type MemberSpell,
+  type StatusSpell,
+} from '../record/membership';
 import type { MemberChange, OrganisationCut, OrganisationView } from '../record/subject-views';
 import { isInRecordedOrder, organisationAt } from '../record/past-organisation-view';
 import type { ViewSource } from '../record/view-source';
@@ -57,21 +66,35 @@ class Timeline implements MemberTimeline {
  * Every participant's timeline, by participant, derived once per set of views: a state question reads them all. A
  * past view cut from the latest one cuts the latest view's timelines (`memberTimelineAt`) rather than deriving its own.
  */
-export function memberTimelines(source: ViewSource, organisation: OrganisationView): readonly MemberTimeline[] {
+export function memberTimelines(
+  source: ViewSource,
+  organisation: OrganisationView,
+): readonly MemberTimeline[] {
   return source.memo(organisation, 'member-timelines', () => {
-    const cut = organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
-    const latest = cut && source.latestValue(cut.view, 'member-timelines', (latestSource) => memberTimelines(latestSource, cut.view));
+    const cut =
+      organisation.cutFrom?.view.established === organisation.established ? organisation.cutFrom : undefined;
+    const latest =
+      cut &&
+      source.latestValue(cut.view, 'member-timelines', (latestSource) =>
+        memberTimelines(latestSource, cut.view),
+      );
     if (cut !== undefined && latest !== undefined) {
       // Asked for only by a cut that keeps nothing of some participant's list: most past records keep something of each.
       let unrecorded: readonly MemberTimeline[] | undefined;
       const unrecordedAt = (at: number): MemberTimeline | undefined => {
-        unrecorded ??= source.latestValue(cut.view, 'unrecorded-member-timelines', (latestSource) => unrecordedTimelines(latestSource, cut.view));
+        unrecorded ??= source.latestValue(cut.view, 'unrecorded-member-timelines', (latestSource) =>
+          unrecordedTimelines(latestSource, cut.view),
+        );
         return unrecorded?.[at];
       };
-      return latest.map((timeline, at) => memberTimelineAt(source, organisation, timeline, at, unrecordedAt, cut));
+      return latest.map((timeline, at) =>
+        memberTimelineAt(source, organisation, timeline, at, unrecordedAt, cut),
+      );
     }
     // The default order is `byText`'s (code units), with no comparator to call.
-    return [...candidateMembers(source, organisation)].sort().map((participant) => memberTimeline(source, organisation, participant));
+    return [...candidateMembers(source, organisation)]
+      .sort()
+      .map((participant) => memberTimeline(source, organisation, participant));
   });
 }
 
@@ -87,12 +110,27 @@ function unrecordedTimelines(source: ViewSource, latest: OrganisationView): read
     return memberTimelines(source, latest).map(({ participant }): MemberTimeline => {
       const spells = membershipSpells(source, none, participant);
       const predecessor = predecessorSpells(source, none, participant);
-      return new Timeline(participant, spells, predecessor, NO_STATUSES, NO_STATUSES, hasCoarseDates(spells) || hasCoarseDates(predecessor), 0, true, Infinity, -Infinity);
+      return new Timeline(
+        participant,
+        spells,
+        predecessor,
+        NO_STATUSES,
+        NO_STATUSES,
+        hasCoarseDates(spells) || hasCoarseDates(predecessor),
+        0,
+        true,
+        Infinity,
+        -Infinity,
+      );
     });
   });
 }
 
-function memberTimeline(source: ViewSource, organisation: OrganisationView, participant: string): MemberTimeline {
+function memberTimeline(
+  source: ViewSource,
+  organisation: OrganisationView,
+  participant: string,
+): MemberTimeline {
   // Derived here rather than through their own values: the timeline is kept whole, in the organisation's value.
   const spells = deriveMembershipSpells(source, organisation, participant);
   const predecessor = predecessorSpells(source, organisation, participant);
@@ -102,9 +140,20 @@ function memberTimeline(source: ViewSource, organisation: OrganisationView, part
   for (const status of statuses) (status.status === 'suspended' ? suspended : frozen).push(status);
   const changes = organisation.members.get(participant) ?? NO_CHANGES;
   let statusesFrom = changes.length;
-  while (statusesFrom > 0 && STATUS_CHANGES.has((changes[statusesFrom - 1] as MemberChange).kind)) statusesFrom -= 1;
+  while (statusesFrom > 0 && STATUS_CHANGES.has((changes[statusesFrom - 1] as MemberChange).kind))
+    statusesFrom -= 1;
   const coarse = hasCoarseDates(spells) || hasCoarseDates(predecessor) || hasCoarseDates(statuses);
-  return new Timeline(participant, spells, predecessor, suspended, frozen, coarse, statusesFrom, isInRecordedOrder(changes), ...recordedRange(changes, changes.length));
+  return new Timeline(
+    participant,
+    spells,
+    predecessor,
+    suspended,
+    frozen,
+    coarse,
+    statusesFrom,
+    isInRecordedOrder(changes),
+    ...recordedRange(changes, changes.length),
+  );
 }
 
 /** The lowest and highest recorded positions among the first `count` changes (Infinity and -Infinity with none). */
@@ -120,7 +169,12 @@ function recordedRange(changes: readonly MemberChange[], count: number): [from: 
 }
 
 /** Changes that begin or end a suspension or a freeze, and nothing else: membership spells do not read them. */
-const STATUS_CHANGES: ReadonlySet<MemberChange['kind']> = new Set(['suspended', 'restored', 'frozen', 'unfrozen']);
+const STATUS_CHANGES: ReadonlySet<MemberChange['kind']> = new Set([
+  'suspended',
+  'restored',
+  'frozen',
+  'unfrozen',
+]);
 
 /** A participant with no suspension or freeze. */
 const NO_STATUSES: readonly StatusSpell[] = Object.freeze([]);
@@ -148,24 +202,47 @@ function memberTimelineAt(
   cut: OrganisationCut,
 ): MemberTimeline {
   if (timeline.recordedUpTo <= cut.cutoff) return timeline;
-  if (timeline.recordedFrom > cut.cutoff) return unrecordedAt(at) ?? memberTimeline(source, organisation, timeline.participant);
+  if (timeline.recordedFrom > cut.cutoff)
+    return unrecordedAt(at) ?? memberTimeline(source, organisation, timeline.participant);
   const { participant } = timeline;
   const all = cut.view.members.get(participant) ?? NO_CHANGES;
-  const kept = timeline.inRecordedOrder ? countBefore(all, (change) => change.position <= cut.cutoff) : recordedPrefix(all, cut.cutoff);
+  const kept = timeline.inRecordedOrder
+    ? countBefore(all, (change) => change.position <= cut.cutoff)
+    : recordedPrefix(all, cut.cutoff);
   if (kept === all.length) return timeline;
-  if (kept <= 0) return (kept === 0 ? unrecordedAt(at) : undefined) ?? memberTimeline(source, organisation, participant);
+  if (kept <= 0)
+    return (kept === 0 ? unrecordedAt(at) : undefined) ?? memberTimeline(source, organisation, participant);
   // A list in effective order begins its changes' periods on days that never go back (`span.from` is the day a date
   // sorts by): the first change left out is the earliest dated of them.
   const lastDay = (all[kept - 1] as MemberChange).span.from;
-  if (kept < timeline.statusesFrom || (all[kept] as MemberChange).span.from <= lastDay) return memberTimeline(source, organisation, participant);
+  if (kept < timeline.statusesFrom || (all[kept] as MemberChange).span.from <= lastDay)
+    return memberTimeline(source, organisation, participant);
   const suspended = statusSpellsUpTo(timeline.suspended, timeline.spells, lastDay);
   const frozen = statusSpellsUpTo(timeline.frozen, timeline.spells, lastDay);
   if (suspended === timeline.suspended && frozen === timeline.frozen) return timeline;
   // The statuses cut keep the days of the latest ones, besides ends of membership: no period where the latest had none.
-  const coarse = timeline.coarse && (hasCoarseDates(timeline.spells) || hasCoarseDates(timeline.predecessor) || hasCoarseDates(suspended) || hasCoarseDates(frozen));
+  const coarse =
+    timeline.coarse &&
+    (hasCoarseDates(timeline.spells) ||
+      hasCoarseDates(timeline.predecessor) ||
+      hasCoarseDates(suspended) ||
+      hasCoarseDates(frozen));
   // The changes kept are the first `kept`: in recorded order, the first and last of them are the lowest and highest.
-  const [from, upTo] = timeline.inRecordedOrder ? [(all[0] as MemberChange).position, (all[kept - 1] as MemberChange).position] : recordedRange(all, kept);
-  return new Timeline(participant, timeline.spells, timeline.predecessor, suspended, frozen, coarse, timeline.statusesFrom, timeline.inRecordedOrder, from, upTo);
+  const [from, upTo] = timeline.inRecordedOrder
+    ? [(all[0] as MemberChange).position, (all[kept - 1] as MemberChange).position]
+    : recordedRange(all, kept);
+  return new Timeline(
+    participant,
+    timeline.spells,
+    timeline.predecessor,
+    suspended,
+    frozen,
+    coarse,
+    timeline.statusesFrom,
+    timeline.inRecordedOrder,
+    from,
+    upTo,
+  );
 }
 
 /**
@@ -176,6 +253,7 @@ function memberTimelineAt(
 function recordedPrefix(changes: readonly MemberChange[], cutoff: number): number {
   let kept = 0;
   while (kept < changes.length && (changes[kept] as MemberChange).position <= cutoff) kept += 1;
-  for (let at = kept + 1; at < changes.length; at++) if ((changes[at] as MemberChange).position <= cutoff) return -1;
+  for (let at = kept + 1; at < changes.length; at++)
+    if ((changes[at] as MemberChange).position <= cutoff) return -1;
   return kept;
 }

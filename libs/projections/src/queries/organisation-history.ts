@@ -3,7 +3,15 @@ import { generalEntryIntoForce } from '../record/instrument-rules';
 import { datesCompared, type DatesCompared } from './instrument-status';
 import { foundingOf } from '../record/membership';
 import { disputedDates, type DisputedDate } from '../record/disputes';
-import { byText, deploymentSteps, openClose, organisationDeployments, organisationInstruments, type DeploymentPhaseName, type RequestedDeployment } from '../record/organisation-record';
+import {
+  byText,
+  deploymentSteps,
+  openClose,
+  organisationDeployments,
+  organisationInstruments,
+  type DeploymentPhaseName,
+  type RequestedDeployment,
+} from '../record/organisation-record';
 import { composeHistory, type HistorySpell } from './participant-history';
 import type { InstrumentView, OrganisationView } from '../record/subject-views';
 import type { ViewSource } from '../record/view-source';
@@ -38,7 +46,11 @@ export interface DeploymentHistory {
   readonly id: string;
   readonly host: string;
   readonly phases: readonly DeploymentPhase[];
-  readonly contingents: readonly { readonly contributor: string; readonly from: string; readonly eventId: string }[];
+  readonly contingents: readonly {
+    readonly contributor: string;
+    readonly from: string;
+    readonly eventId: string;
+  }[];
 }
 
 /** A status of the organisation itself in another body (e.g. observer in the UN General Assembly), as a spell. */
@@ -75,14 +87,20 @@ export interface OrganisationHistory {
   readonly externalStatuses: readonly ExternalStatusSpell[];
 }
 
-export function composeOrganisationHistory(source: ViewSource, query: OrganisationHistoryQuery): OrganisationHistory {
+export function composeOrganisationHistory(
+  source: ViewSource,
+  query: OrganisationHistoryQuery,
+): OrganisationHistory {
   const { organisation: id, knownAt } = query;
   const organisation = source.organisation(id);
   const instruments = organisationInstruments(source, id);
   const deployments = organisationDeployments(source, id);
   const participants = [...participantsOf(organisation, instruments, deployments)]
     .sort(byText)
-    .map((participant) => ({ participant, spells: composeHistory(source, participant, { organisation: id, knownAt }) }))
+    .map((participant) => ({
+      participant,
+      spells: composeHistory(source, participant, { organisation: id, knownAt }),
+    }))
     .filter(({ spells }) => spells.length > 0);
   return {
     organisation: id,
@@ -101,13 +119,22 @@ export function composeOrganisationHistory(source: ViewSource, query: Organisati
 function establishmentOf(organisation: OrganisationView | undefined): Establishment | null {
   const established = organisation?.established;
   if (!established) return null;
-  return { foundingInstrument: established.foundingInstrument, predecessorInstrument: established.predecessorInstrument ?? null, eventId: established.eventId };
+  return {
+    foundingInstrument: established.foundingInstrument,
+    predecessorInstrument: established.predecessorInstrument ?? null,
+    eventId: established.eventId,
+  };
 }
 
-function participantsOf(organisation: OrganisationView | undefined, instruments: readonly InstrumentView[], deployments: readonly RequestedDeployment[]): Set<string> {
+function participantsOf(
+  organisation: OrganisationView | undefined,
+  instruments: readonly InstrumentView[],
+  deployments: readonly RequestedDeployment[],
+): Set<string> {
   const found = new Set<string>(organisation?.members.keys());
   for (const grant of organisation?.grants.values() ?? []) found.add(grant.participant);
-  for (const instrument of instruments) for (const participant of instrument.parties.keys()) found.add(participant);
+  for (const instrument of instruments)
+    for (const participant of instrument.parties.keys()) found.add(participant);
   for (const deployment of deployments) {
     found.add(deployment.requested.host);
     for (const contingent of deployment.contingents) found.add(contingent.contributor);
@@ -129,17 +156,30 @@ function instrumentDates(source: ViewSource, view: InstrumentView): InstrumentDa
 
 function deploymentHistory(view: RequestedDeployment): DeploymentHistory {
   const phases: DeploymentPhase[] = [];
-  for (const [status, at] of deploymentSteps(view)) if (at) phases.push({ status, from: at.date, eventId: at.eventId });
+  for (const [status, at] of deploymentSteps(view))
+    if (at) phases.push({ status, from: at.date, eventId: at.eventId });
   return {
     id: view.id,
     host: view.requested.host,
     phases,
-    contingents: view.contingents.map(({ contributor, date, eventId }) => ({ contributor, from: date, eventId })),
+    contingents: view.contingents.map(({ contributor, date, eventId }) => ({
+      contributor,
+      from: date,
+      eventId,
+    })),
   };
 }
 
 function externalStatusSpells(organisation: OrganisationView): ExternalStatusSpell[] {
   return [...organisation.external.values()]
     .sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status))
-    .flatMap(({ body, status, changes }) => openClose(changes).map(({ start, end, eventIds }) => ({ body, status, from: start.label, to: end?.label ?? null, eventIds })));
+    .flatMap(({ body, status, changes }) =>
+      openClose(changes).map(({ start, end, eventIds }) => ({
+        body,
+        status,
+        from: start.label,
+        to: end?.label ?? null,
+        eventIds,
+      })),
+    );
 }

@@ -1,14 +1,42 @@
 import type { StateQuery } from './query';
-import { boundSpells, partiesOf, partyDays, type PartyDays, type Signatory } from '../record/instrument-rules';
+import {
+  boundSpells,
+  partiesOf,
+  partyDays,
+  type PartyDays,
+  type Signatory,
+} from '../record/instrument-rules';
 import { firstDayOfRun, foundingOf } from '../record/membership';
 import { memberTimelines } from './member-timelines';
 import { grants, type GrantRow } from './grant-rows';
-import { collectUncertainties, dayNumber, hasTakenEffect, isUncertainOn, lastEndBy, spellMaybeOn, spellOn, type UncertainRow } from '../time/span';
+import {
+  collectUncertainties,
+  dayNumber,
+  hasTakenEffect,
+  isUncertainOn,
+  lastEndBy,
+  spellMaybeOn,
+  spellOn,
+  type UncertainRow,
+} from '../time/span';
 import type { OrganisationView } from '../record/subject-views';
 import { disputedRows, disputesOn, withDispute, type Disputed } from '../record/disputes';
 import type { ViewSource } from '../record/view-source';
-import { byText, DEPLOYMENT_PHASES, openClose, organisationDeployments, organisationInstruments, type DeploymentPhaseName } from '../record/organisation-record';
-import { entryIntoForceDoubt, inForceOn, undeterminedBy, unknownPartiesDoubt, type Undetermined } from './rows';
+import {
+  byText,
+  DEPLOYMENT_PHASES,
+  openClose,
+  organisationDeployments,
+  organisationInstruments,
+  type DeploymentPhaseName,
+} from '../record/organisation-record';
+import {
+  entryIntoForceDoubt,
+  inForceOn,
+  undeterminedBy,
+  unknownPartiesDoubt,
+  type Undetermined,
+} from './rows';
 
 export type { UncertainRow } from '../time/span';
 export type { Undetermined } from './rows';
@@ -98,13 +126,22 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
   const uncertain: UncertainRow[] = [];
   const founding = organisation ? foundingOf(source, organisation) : null;
   if (founding && isUncertainOn(founding, day)) {
-    uncertain.push({ subject: id, status: 'exists', from: founding.from, to: founding.to, because: `the founding instrument enters into force on ${founding.label}, known only to a period` });
+    uncertain.push({
+      subject: id,
+      status: 'exists',
+      from: founding.from,
+      to: founding.to,
+      because: `the founding instrument enters into force on ${founding.label}, known only to a period`,
+    });
   }
-  const instruments = organisation ? instrumentsInDays(source, organisation) : organisationInstruments(source, id).map((view) => partyDays(source, view));
+  const instruments = organisation
+    ? instrumentsInDays(source, organisation)
+    : organisationInstruments(source, id).map((view) => partyDays(source, view));
   const exists = founding !== null && hasTakenEffect(founding, day);
   const disputes = disputesOn(source, id, day);
   // Disputes are rare: the rows as they are, with no copy of each list, when none matters on the day.
-  const flag = <R extends { readonly eventIds: readonly string[] }>(rows: readonly R[]): readonly R[] => (disputes.size === 0 ? rows : rows.map((row) => withDispute(row, disputes)));
+  const flag = <R extends { readonly eventIds: readonly string[] }>(rows: readonly R[]): readonly R[] =>
+    disputes.size === 0 ? rows : rows.map((row) => withDispute(row, disputes));
   const today = dayNumber(day);
   const present = deployments(source, id, day, uncertain);
   const state: OrganisationState = {
@@ -117,7 +154,11 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
     observers: flag(organisation ? grants(source, organisation, 'observer', day, today, uncertain) : []),
     partners: flag(organisation ? grants(source, organisation, 'partner', day, today, uncertain) : []),
     externalStatuses: flag(organisation ? externalStatuses(organisation, day, uncertain) : []),
-    instruments: flag(instruments.map((instrument) => instrumentRow(source, instrument, day, today, uncertain)).filter((row) => row !== null)),
+    instruments: flag(
+      instruments
+        .map((instrument) => instrumentRow(source, instrument, day, today, uncertain))
+        .filter((row) => row !== null),
+    ),
     deployments: flag(present.deployments),
     pendingDeployments: flag(present.pendingDeployments),
     uncertain,
@@ -130,12 +171,26 @@ export function composeState(source: ViewSource, query: StateQuery): Organisatio
  * The members on the day. Before the organisation exists, its members are the parties to the predecessor treaty
  * (basis: the treaty; `exists` is false); from its founding, the members of the organisation itself.
  */
-function members(source: ViewSource, organisation: OrganisationView, exists: boolean, day: string, uncertain: UncertainRow[]): MemberRow[] {
+function members(
+  source: ViewSource,
+  organisation: OrganisationView,
+  exists: boolean,
+  day: string,
+  uncertain: UncertainRow[],
+): MemberRow[] {
   const rows: MemberRow[] = [];
   for (const timeline of memberTimelines(source, organisation)) {
     const { participant, suspended, frozen, coarse } = timeline;
     const spells = exists ? timeline.spells : timeline.predecessor;
-    if (coarse) collectUncertainties(uncertain, spells, day, exists ? 'membership' : (spells[0]?.basis ?? 'membership'), participant, exists ? 'member' : 'party');
+    if (coarse)
+      collectUncertainties(
+        uncertain,
+        spells,
+        day,
+        exists ? 'membership' : (spells[0]?.basis ?? 'membership'),
+        participant,
+        exists ? 'member' : 'party',
+      );
     // A timeline dated to the day leaves no day in doubt: its spell is found without an object to say so.
     const found = coarse ? spellMaybeOn(spells, day) : undefined;
     const spell = coarse ? found?.spell : spellOn(spells, day);
@@ -154,7 +209,9 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     const freezeEnded = lastEndBy(frozen, day);
     if (freezeEnded !== null && freezeEnded.from > statusSince.from) statusSince = freezeEnded;
     // Only a date known to a period leaves a day in doubt: a timeline dated to the day is not searched for one.
-    const doubt = coarse ? (found?.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt) : undefined;
+    const doubt = coarse
+      ? (found?.doubt ?? spellMaybeOn(suspended, day)?.doubt ?? spellMaybeOn(frozen, day)?.doubt)
+      : undefined;
     const status = current ? current.status : 'active';
     const statusFrom = current ? current.start.label : statusSince.label;
     const eventIds = current ? [...spell.eventIds, ...current.eventIds] : spell.eventIds;
@@ -162,19 +219,38 @@ function members(source: ViewSource, organisation: OrganisationView, exists: boo
     rows.push(
       doubt === undefined
         ? { participant, status, basis: spell.basis, since: since.label, statusSince: statusFrom, eventIds }
-        : { participant, status, basis: spell.basis, since: since.label, statusSince: statusFrom, undetermined: { from: doubt.from, to: doubt.to }, eventIds },
+        : {
+            participant,
+            status,
+            basis: spell.basis,
+            since: since.label,
+            statusSince: statusFrom,
+            undetermined: { from: doubt.from, to: doubt.to },
+            eventIds,
+          },
     );
   }
   return rows;
 }
 
-function externalStatuses(organisation: OrganisationView, day: string, uncertain: UncertainRow[]): ExternalStatusRow[] {
+function externalStatuses(
+  organisation: OrganisationView,
+  day: string,
+  uncertain: UncertainRow[],
+): ExternalStatusRow[] {
   const rows: ExternalStatusRow[] = [];
   for (const record of organisation.external.values()) {
     const spells = openClose(record.changes);
     collectUncertainties(uncertain, spells, day, record.body, undefined, record.status);
     const found = spellMaybeOn(spells, day);
-    if (found) rows.push({ body: record.body, status: record.status, since: found.spell.start.label, ...undeterminedBy(found.doubt), eventIds: found.spell.eventIds });
+    if (found)
+      rows.push({
+        body: record.body,
+        status: record.status,
+        since: found.spell.start.label,
+        ...undeterminedBy(found.doubt),
+        eventIds: found.spell.eventIds,
+      });
   }
   return rows.sort((a, b) => byText(a.body, b.body) || byText(a.status, b.status));
 }
@@ -197,7 +273,8 @@ function partiesBoundOn(days: PartyDays, today: number): string[] {
   for (let party = 0; party < participants.length; party++) if (isBoundOn(days, party, today)) count += 1;
   const parties = new Array<string>(count);
   let at = 0;
-  for (let party = 0; party < participants.length; party++) if (isBoundOn(days, party, today)) parties[at++] = participants[party] as string;
+  for (let party = 0; party < participants.length; party++)
+    if (isBoundOn(days, party, today)) parties[at++] = participants[party] as string;
   return parties;
 }
 
@@ -215,24 +292,58 @@ function isBoundOn(days: PartyDays, party: number, today: number): boolean {
  * and one lookup then serves where three per instrument did.
  */
 function instrumentsInDays(source: ViewSource, organisation: OrganisationView): readonly PartyDays[] {
-  return source.memo(organisation, 'instruments-in-days', () => organisationInstruments(source, organisation.id).map((view) => partyDays(source, view)));
+  return source.memo(organisation, 'instruments-in-days', () =>
+    organisationInstruments(source, organisation.id).map((view) => partyDays(source, view)),
+  );
 }
 
-function instrumentRow(source: ViewSource, days: PartyDays, day: string, today: number, uncertain: UncertainRow[]): InstrumentRow | null {
+function instrumentRow(
+  source: ViewSource,
+  days: PartyDays,
+  day: string,
+  today: number,
+  uncertain: UncertainRow[],
+): InstrumentRow | null {
   const { view: instrument, general } = days;
   if (!instrument.adopted || !hasTakenEffect(instrument.adopted.span, day)) return null;
   const { inForce, doubt } = inForceOn(general.governing, day);
   if (doubt) uncertain.push(entryIntoForceDoubt(instrument.id, doubt));
   // Only a start or end known to a period can make a day uncertain (exact ones add no row).
-  if (days.coarse) partiesOf(source, instrument).forEach((periods, participant) => collectUncertainties(uncertain, boundSpells(periods), day, instrument.id, participant, 'party'));
+  if (days.coarse)
+    partiesOf(source, instrument).forEach((periods, participant) =>
+      collectUncertainties(uncertain, boundSpells(periods), day, instrument.id, participant, 'party'),
+    );
   const parties = partiesOn(days, today);
   const unbound = general.derived === null && inForce !== false ? signatoriesOf(days, today) : NO_SIGNATORIES;
-  if (general.governing !== null && unbound.length > 0) uncertain.push(unknownPartiesDoubt(instrument.id, general.governing, unbound.map((row) => row.participant), day));
+  if (general.governing !== null && unbound.length > 0)
+    uncertain.push(
+      unknownPartiesDoubt(
+        instrument.id,
+        general.governing,
+        unbound.map((row) => row.participant),
+        day,
+      ),
+    );
   const eventIds = days.eventIds;
   const since = inForce === true && general.governing ? general.governing.label : null;
   // Written out rather than spread: a question makes a row per instrument.
-  const row: InstrumentRow = doubt === undefined ? { id: instrument.id, inForce, since, parties, eventIds } : { id: instrument.id, inForce, since, undetermined: { from: doubt.from, to: doubt.to }, parties, eventIds };
-  return general.disagreement ? { ...row, disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null } } : row;
+  const row: InstrumentRow =
+    doubt === undefined
+      ? { id: instrument.id, inForce, since, parties, eventIds }
+      : {
+          id: instrument.id,
+          inForce,
+          since,
+          undetermined: { from: doubt.from, to: doubt.to },
+          parties,
+          eventIds,
+        };
+  return general.disagreement
+    ? {
+        ...row,
+        disagreement: { derived: general.derived?.label ?? null, reported: general.reported?.label ?? null },
+      }
+    : row;
 }
 
 /**
@@ -274,7 +385,12 @@ function signatoryRow(days: PartyDays, party: number, period: number): Signatory
   const signature = days.signatures[period];
   if (signature === undefined) throw new Error(`period ${period} of ${days.view.id} has no signature`);
   // Frozen: every answer on the days the period is signed but not bound shares it.
-  return Object.freeze({ participant: days.participants[party] as string, instrument: days.view.id, since: signature.date, eventIds: [signature.eventId] });
+  return Object.freeze({
+    participant: days.participants[party] as string,
+    instrument: days.view.id,
+    since: signature.date,
+    eventIds: [signature.eventId],
+  });
 }
 
 const PRESENT: ReadonlySet<DeploymentRow['status']> = new Set(['active', 'withdrawing']);
@@ -295,7 +411,14 @@ function deployments(
     for (const [phase, step] of DEPLOYMENT_PHASES) {
       const at = step(view);
       if (!at) continue;
-      if (isUncertainOn(at.span, day)) uncertain.push({ subject: id, status: phase, from: at.span.from, to: at.span.to, because: `${phase} on ${at.date}, known only to a period` });
+      if (isUncertainOn(at.span, day))
+        uncertain.push({
+          subject: id,
+          status: phase,
+          from: at.span.from,
+          to: at.span.to,
+          because: `${phase} on ${at.date}, known only to a period`,
+        });
       if (!hasTakenEffect(at.span, day)) continue;
       status = phase;
       if (!eventIds.includes(at.eventId)) eventIds.push(at.eventId);
@@ -307,7 +430,13 @@ function deployments(
       if (!contributors.includes(contingent.contributor)) contributors.push(contingent.contributor);
       if (!eventIds.includes(contingent.eventId)) eventIds.push(contingent.eventId);
     }
-    (PRESENT.has(status) ? present : pending).push({ id, host: requested.host, status, contributors: contributors.sort(byText), eventIds });
+    (PRESENT.has(status) ? present : pending).push({
+      id,
+      host: requested.host,
+      status,
+      contributors: contributors.sort(byText),
+      eventIds,
+    });
   }
   return { deployments: present, pendingDeployments: pending };
 }

@@ -16,7 +16,10 @@ export function undeterminedBy(doubt: Span | undefined): { undetermined?: Undete
 }
 
 /** Whether an instrument whose entry into force governs from `governing` is in force on the day. */
-export function inForceOn(governing: Span | null, day: string): { inForce: boolean | 'undetermined'; doubt?: Span } {
+export function inForceOn(
+  governing: Span | null,
+  day: string,
+): { inForce: boolean | 'undetermined'; doubt?: Span } {
   if (governing === null) return { inForce: false };
   if (isUncertainOn(governing, day)) return { inForce: 'undetermined', doubt: governing };
   return { inForce: hasTakenEffect(governing, day) };
@@ -24,7 +27,13 @@ export function inForceOn(governing: Span | null, day: string): { inForce: boole
 
 /** The `uncertain` row of an instrument in force from a day the record cannot tell. */
 export function entryIntoForceDoubt(instrument: string, doubt: Span): UncertainRow {
-  return { subject: instrument, status: 'in-force', from: doubt.from, to: doubt.to, because: `in force from a day in ${doubt.label}: the record cannot tell which` };
+  return {
+    subject: instrument,
+    status: 'in-force',
+    from: doubt.from,
+    to: doubt.to,
+    because: `in force from a day in ${doubt.label}: the record cannot tell which`,
+  };
 }
 
 /**
@@ -32,7 +41,12 @@ export function entryIntoForceDoubt(instrument: string, doubt: Span): UncertainR
  * consents its entry into force would be derived from), on a day when some participants have signed and are not
  * shown bound: they may well be parties, and the record cannot tell.
  */
-export function unknownPartiesDoubt(instrument: string, governing: Span, signatories: readonly string[], day: string): UncertainRow {
+export function unknownPartiesDoubt(
+  instrument: string,
+  governing: Span,
+  signatories: readonly string[],
+  day: string,
+): UncertainRow {
   const who = signatories.length === 1 ? `${signatories[0]} is` : `${signatories.join(', ')} are`;
   return {
     subject: instrument,

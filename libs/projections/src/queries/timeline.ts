@@ -30,7 +30,8 @@ function concernsInstrument(event: SubjectEvent, instrument: string): boolean {
     ('instrument' in event && event.instrument === instrument) ||
     ('protocol' in event && event.protocol === instrument) ||
     (event.type === 'MemberAdmitted' && event.basis === instrument) ||
-    (event.type === 'OrganisationEstablished' && (event.foundingInstrument === instrument || event.predecessorInstrument === instrument))
+    (event.type === 'OrganisationEstablished' &&
+      (event.foundingInstrument === instrument || event.predecessorInstrument === instrument))
   );
 }
 
@@ -40,15 +41,16 @@ function concernsInstrument(event: SubjectEvent, instrument: string): boolean {
  */
 export function composeTimeline(source: ViewSource, query: TimelineQuery = {}): TimelineEntry[] {
   const own = query.organisation === undefined ? undefined : organisationSubjects(source, query.organisation);
-  const subjects = [...(query.participant !== undefined ? source.subjectsOf(query.participant) : (own ?? source.subjects()))].filter(
-    (subject) => own === undefined || own.has(subject),
-  );
+  const subjects = [
+    ...(query.participant !== undefined ? source.subjectsOf(query.participant) : (own ?? source.subjects())),
+  ].filter((subject) => own === undefined || own.has(subject));
   const from = query.from === undefined ? undefined : effectiveDay(query.from);
   const to = query.to === undefined ? undefined : effectiveDay(query.to);
   const selected: ResolvedFact[] = [];
   for (const subject of new Set(subjects)) {
     const facts = source.facts(subject);
-    const start = from === undefined ? 0 : countBefore(facts, (fact) => effectiveDay(fact.event.effectiveDate) < from);
+    const start =
+      from === undefined ? 0 : countBefore(facts, (fact) => effectiveDay(fact.event.effectiveDate) < from);
     for (let index = start; index < facts.length; index++) {
       const fact = facts[index] as ResolvedFact;
       if (to !== undefined && effectiveDay(fact.event.effectiveDate) > to) break;

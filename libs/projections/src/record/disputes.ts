@@ -32,15 +32,20 @@ interface DisputedFact {
  * whose contents was ever disputed is passed over by its category and id, with no stream id made for it.
  */
 function disputedFacts(source: ViewSource, organisation: string): readonly DisputedFact[] {
-  return source.memo(null, 'disputed', () => {
-    let found: DisputedFact[] | undefined;
-    forEachOrganisationSubject(source, organisation, (category, id) => {
-      if (!source.mayHoldDisputes(category, id)) return;
-      const facts = disputedFactsOf(source, streamId(category, id));
-      if (facts.length > 0) (found ??= []).push(...facts);
-    });
-    return found ?? UNDISPUTED;
-  }, organisation);
+  return source.memo(
+    null,
+    'disputed',
+    () => {
+      let found: DisputedFact[] | undefined;
+      forEachOrganisationSubject(source, organisation, (category, id) => {
+        if (!source.mayHoldDisputes(category, id)) return;
+        const facts = disputedFactsOf(source, streamId(category, id));
+        if (facts.length > 0) (found ??= []).push(...facts);
+      });
+      return found ?? UNDISPUTED;
+    },
+    organisation,
+  );
 }
 
 /** Most subjects have no disputed fact: they share one empty list, held once per subject while the views stand. */
@@ -48,33 +53,42 @@ const UNDISPUTED: readonly DisputedFact[] = Object.freeze([]);
 
 /** The disputed facts of a subject that may hold some: reading every fact of a subject to find none was a tenth of a first question about an organisation. */
 function disputedFactsOf(source: ViewSource, subject: string): readonly DisputedFact[] {
-  return source.memo(null, 'disputed-facts', () => {
-    const found: DisputedFact[] = [];
-    for (const fact of source.facts(subject)) {
-      const dispute = fact.event.dispute;
-      if (dispute === undefined) continue;
-      const readings = dispute.readings.map((reading) => ({
-        ...reading,
-        span: reading.effectiveDate === undefined ? null : spanOf(reading.effectiveDate),
-      }));
-      found.push({
-        eventId: fact.id,
-        subject,
-        event: fact.event,
-        span: spanOf(fact.event.effectiveDate),
-        readings,
-        followed: dispute.followed,
-      });
-    }
-    return found.length === 0 ? UNDISPUTED : found;
-  }, subject);
+  return source.memo(
+    null,
+    'disputed-facts',
+    () => {
+      const found: DisputedFact[] = [];
+      for (const fact of source.facts(subject)) {
+        const dispute = fact.event.dispute;
+        if (dispute === undefined) continue;
+        const readings = dispute.readings.map((reading) => ({
+          ...reading,
+          span: reading.effectiveDate === undefined ? null : spanOf(reading.effectiveDate),
+        }));
+        found.push({
+          eventId: fact.id,
+          subject,
+          event: fact.event,
+          span: spanOf(fact.event.effectiveDate),
+          readings,
+          followed: dispute.followed,
+        });
+      }
+      return found.length === 0 ? UNDISPUTED : found;
+    },
+    subject,
+  );
 }
 
 /**
  * The disputes that matter on `day`, by event id: facts whose reading followed and some dated reading fall on
  * different sides of the day, so that the status they decide differs between them.
  */
-export function disputesOn(source: ViewSource, organisation: string, day: string): ReadonlyMap<string, Disputed> {
+export function disputesOn(
+  source: ViewSource,
+  organisation: string,
+  day: string,
+): ReadonlyMap<string, Disputed> {
   const disputes = new Map<string, Disputed>();
   for (const fact of disputedFacts(source, organisation)) {
     const followedHappened = hasTakenEffect(fact.span, day);
@@ -115,10 +129,15 @@ export function disputedDates(source: ViewSource, organisation: string): Dispute
       eventId: fact.eventId,
       date: fact.event.effectiveDate,
       followed: fact.followed,
-      readings: fact.readings.map(({ claim, effectiveDate }) => ({ claim, effectiveDate: effectiveDate ?? null })),
+      readings: fact.readings.map(({ claim, effectiveDate }) => ({
+        claim,
+        effectiveDate: effectiveDate ?? null,
+      })),
       ...readingsSpan(fact),
     }))
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+    .sort((a, b) =>
+      a.from < b.from ? -1 : a.from > b.from ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0,
+    );
 }
 
 /** The days from the earliest to the latest of a disputed fact's readings, the one followed included. */
@@ -131,7 +150,11 @@ function readingsSpan(fact: DisputedFact): { from: string; to: string } {
 }
 
 /** The uncertain rows of the disputes on the day, one per disputed fact, from the earliest to the latest reading. */
-export function disputedRows(disputes: ReadonlyMap<string, Disputed>, source: ViewSource, organisation: string): UncertainRow[] {
+export function disputedRows(
+  disputes: ReadonlyMap<string, Disputed>,
+  source: ViewSource,
+  organisation: string,
+): UncertainRow[] {
   return disputedFacts(source, organisation)
     .filter((fact) => disputes.has(fact.eventId))
     .map((fact) => {

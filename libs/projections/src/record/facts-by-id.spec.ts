@@ -15,20 +15,25 @@ const id = fc.oneof(
 describe('facts by id', () => {
   it('finds what a Map finds, for any ids put in any order, growing from any size given up front', () => {
     fc.assert(
-      fc.property(fc.array(id, { maxLength: 400 }), fc.array(id, { maxLength: 50 }), fc.nat(300), (put, asked, expected) => {
-        const table = new FactsById<Named>(expected);
-        const map = new Map<string, Named>();
-        put.forEach((key, n) => {
-          const fact = { id: key, n };
-          table.add(fact);
-          if (!map.has(key)) map.set(key, fact);
-        });
-        expect(table.size).toBe(map.size);
-        for (const key of [...put, ...asked]) {
-          expect(table.get(key)).toBe(map.get(key));
-          expect(table.has(key)).toBe(map.has(key));
-        }
-      }),
+      fc.property(
+        fc.array(id, { maxLength: 400 }),
+        fc.array(id, { maxLength: 50 }),
+        fc.nat(300),
+        (put, asked, expected) => {
+          const table = new FactsById<Named>(expected);
+          const map = new Map<string, Named>();
+          put.forEach((key, n) => {
+            const fact = { id: key, n };
+            table.add(fact);
+            if (!map.has(key)) map.set(key, fact);
+          });
+          expect(table.size).toBe(map.size);
+          for (const key of [...put, ...asked]) {
+            expect(table.get(key)).toBe(map.get(key));
+            expect(table.has(key)).toBe(map.has(key));
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -1,6 +1,27 @@
-import { termEnd, withdrawalEffectivePeriod, type EntryIntoForceClause, type InstrumentRules } from '@app/domain';
-import { compareSpans, earlierSpan, isExact, laterSpan, NEVER, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
-import { episodesOf, type Consent, type InstrumentView, type PartyEpisode, type PartyRecord } from './subject-views';
+import {
+  termEnd,
+  withdrawalEffectivePeriod,
+  type EntryIntoForceClause,
+  type InstrumentRules,
+} from '@app/domain';
+import {
+  compareSpans,
+  earlierSpan,
+  isExact,
+  laterSpan,
+  NEVER,
+  sameSpan,
+  spanOf,
+  spanOfPeriod,
+  type Span,
+} from '../time/span';
+import {
+  episodesOf,
+  type Consent,
+  type InstrumentView,
+  type PartyEpisode,
+  type PartyRecord,
+} from './subject-views';
 import type { ViewSource } from './view-source';
 import { byText } from './organisation-record';
 
@@ -41,10 +62,14 @@ export function generalEntryIntoForce(source: ViewSource, view: InstrumentView):
 
 function deriveGeneralEntryIntoForce(view: InstrumentView): GeneralEntryIntoForce {
   const clause = view.adopted?.rules.entryIntoForce;
-  const derivedFrom = clause === undefined ? null : deriveGeneral(clause, view.consents, view.adopted?.eventId ?? '');
+  const derivedFrom =
+    clause === undefined ? null : deriveGeneral(clause, view.consents, view.adopted?.eventId ?? '');
   const derived = derivedFrom?.span ?? null;
   const reported = view.reportedGeneral?.span ?? null;
-  const eventIds = [...(derivedFrom?.eventIds ?? []), ...(view.reportedGeneral ? [view.reportedGeneral.eventId] : [])];
+  const eventIds = [
+    ...(derivedFrom?.eventIds ?? []),
+    ...(view.reportedGeneral ? [view.reportedGeneral.eventId] : []),
+  ];
   return {
     derived,
     reported,
@@ -59,7 +84,11 @@ function deriveGeneralEntryIntoForce(view: InstrumentView): GeneralEntryIntoForc
  * when each deposit is made: the instrument enters into force on the first deposit after which every state that
  * has signed so far has deposited (a state signing later does not put it back out of force).
  */
-function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[], adoptionId: string): { span: Span; eventIds: string[] } | null {
+function deriveGeneral(
+  clause: EntryIntoForceClause,
+  consents: readonly Consent[],
+  adoptionId: string,
+): { span: Span; eventIds: string[] } | null {
   const found = (consent: Consent | undefined): { span: Span; eventIds: string[] } | null =>
     consent ? { span: consent.span, eventIds: [consent.eventId] } : null;
   switch (clause.kind) {
@@ -96,10 +125,17 @@ function deriveGeneral(clause: EntryIntoForceClause, consents: readonly Consent[
  * before it and the participant signed no renewing protocol; else at the reported termination. Derived dates
  * govern; a report that differs is kept beside them.
  */
-function partySpells(view: InstrumentView, record: PartyRecord, general: GeneralEntryIntoForce, source: ViewSource): readonly PartySpell[] {
+function partySpells(
+  view: InstrumentView,
+  record: PartyRecord,
+  general: GeneralEntryIntoForce,
+  source: ViewSource,
+): readonly PartySpell[] {
   // Most participants have one period: one list of one spell, and no list of periods made to map over.
   if (record.later === undefined) return [deriveEpisode(view, record.participant, record, general, source)];
-  return episodesOf(record).map((episode) => deriveEpisode(view, record.participant, episode, general, source));
+  return episodesOf(record).map((episode) =>
+    deriveEpisode(view, record.participant, episode, general, source),
+  );
 }
 
 /**
@@ -110,7 +146,10 @@ function partySpells(view: InstrumentView, record: PartyRecord, general: General
  * rest on the report and on the amended instrument's facts. Derived once per instrument and set of views (one memo
  * per instrument, not per participant: a million-event record has hundreds of thousands of participants' periods).
  */
-export function partiesOf(source: ViewSource, view: InstrumentView): ReadonlyMap<string, readonly PartySpell[]> {
+export function partiesOf(
+  source: ViewSource,
+  view: InstrumentView,
+): ReadonlyMap<string, readonly PartySpell[]> {
   return source.memo(view, 'parties', () => deriveParties(source, view));
 }
 
@@ -118,7 +157,9 @@ function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<st
   const general = generalEntryIntoForce(source, view);
   const own = ownParties(view, general, source);
   const parties = new Map<string, readonly PartySpell[]>();
-  own.participants.forEach((participant, at) => parties.set(participant, own.periods[at] as readonly PartySpell[]));
+  own.participants.forEach((participant, at) =>
+    parties.set(participant, own.periods[at] as readonly PartySpell[]),
+  );
   const amended = amendedByReport(source, view, general);
   if (amended === undefined || general.reported === null) return parties;
   const report = general.reported;
@@ -131,7 +172,16 @@ function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<st
       const start = laterSpan(bound.start, report);
       if (bound.end !== null && compareSpans(start, bound.end) >= 0) return [];
       const ownIds = own?.[0]?.eventIds ?? [];
-      return [{ ...bound, episode, start, derivedStart: null, reportedStart: start, eventIds: [...ownIds, ...reportIds, ...bound.eventIds] }];
+      return [
+        {
+          ...bound,
+          episode,
+          start,
+          derivedStart: null,
+          reportedStart: start,
+          eventIds: [...ownIds, ...reportIds, ...bound.eventIds],
+        },
+      ];
     });
     if (implied.length > 0) parties.set(participant, implied);
   }
@@ -142,7 +192,11 @@ function deriveParties(source: ViewSource, view: InstrumentView): ReadonlyMap<st
  * The instrument whose parties this one binds by report (see `partiesOf`): an amending protocol whose entry into force
  * the record knows only from a general report. Mostly none, and then the parties are the instrument's own.
  */
-function amendedByReport(source: ViewSource, view: InstrumentView, general: GeneralEntryIntoForce): InstrumentView | undefined {
+function amendedByReport(
+  source: ViewSource,
+  view: InstrumentView,
+  general: GeneralEntryIntoForce,
+): InstrumentView | undefined {
   const amendedId = view.adopted?.rules.amends;
   const amended = amendedId === undefined ? undefined : source.instrument(amendedId);
   return amended === undefined || general.derived !== null || general.reported === null ? undefined : amended;
@@ -160,7 +214,12 @@ interface PartyPeriods {
  */
 function ownParties(view: InstrumentView, general: GeneralEntryIntoForce, source: ViewSource): PartyPeriods {
   const participants = [...view.parties.keys()].sort();
-  return { participants, periods: participants.map((participant) => partySpells(view, view.parties.get(participant) as PartyRecord, general, source)) };
+  return {
+    participants,
+    periods: participants.map((participant) =>
+      partySpells(view, view.parties.get(participant) as PartyRecord, general, source),
+    ),
+  };
 }
 
 /**
@@ -214,13 +273,21 @@ export interface PartyDays {
 export function partyDays(source: ViewSource, view: InstrumentView): PartyDays {
   return source.memo(view, 'party-days', () => {
     const general = generalEntryIntoForce(source, view);
-    if (amendedByReport(source, view, general) === undefined) return derivePartyDays(view, general, ownParties(view, general, source));
+    if (amendedByReport(source, view, general) === undefined)
+      return derivePartyDays(view, general, ownParties(view, general, source));
     const parties = deriveParties(source, view);
-    return derivePartyDays(view, general, { participants: [...parties.keys()], periods: [...parties.values()] });
+    return derivePartyDays(view, general, {
+      participants: [...parties.keys()],
+      periods: [...parties.values()],
+    });
   });
 }
 
-function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, parties: PartyPeriods): PartyDays {
+function derivePartyDays(
+  view: InstrumentView,
+  general: GeneralEntryIntoForce,
+  parties: PartyPeriods,
+): PartyDays {
   const { participants } = parties;
   let periods = 0;
   for (const spells of parties.periods) periods += spells.length;
@@ -247,7 +314,12 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
       boundUntil[at] = start === null || end === null ? NEVER : end.toDay;
       signedFrom[at] = signature === undefined ? NEVER : signature.span.toDay;
       if (start !== null && (!isExact(start) || (end !== null && !isExact(end)))) coarse = true;
-      if (start !== null) settledFrom = Math.max(settledFrom, boundFrom[at] as number, end === null ? 0 : (boundUntil[at] as number));
+      if (start !== null)
+        settledFrom = Math.max(
+          settledFrom,
+          boundFrom[at] as number,
+          end === null ? 0 : (boundUntil[at] as number),
+        );
       if (signature !== undefined) {
         signatoriesFrom = Math.min(signatoriesFrom, signedFrom[at] as number);
         signatoriesUntil = Math.max(signatoriesUntil, boundFrom[at] as number);
@@ -257,8 +329,27 @@ function derivePartyDays(view: InstrumentView, general: GeneralEntryIntoForce, p
   });
   firstPeriod[size] = at;
   const adoption = view.adopted?.eventId;
-  const eventIds = adoption === undefined ? general.eventIds : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
-  return { view, general, participants, firstPeriod, boundFrom, boundUntil, signedFrom, signatures, signatories: new Array<Signatory | undefined>(periods), settledFrom, settledParties: undefined, coarse, eventIds, signatoriesFrom, signatoriesUntil };
+  const eventIds =
+    adoption === undefined
+      ? general.eventIds
+      : [adoption, ...general.eventIds.filter((eventId) => eventId !== adoption)];
+  return {
+    view,
+    general,
+    participants,
+    firstPeriod,
+    boundFrom,
+    boundUntil,
+    signedFrom,
+    signatures,
+    signatories: new Array<Signatory | undefined>(periods),
+    settledFrom,
+    settledParties: undefined,
+    coarse,
+    eventIds,
+    signatoriesFrom,
+    signatoriesUntil,
+  };
 }
 
 /** A participant that has signed the instrument and is not bound by it yet, as answers show it. */
@@ -278,27 +369,58 @@ function byParticipant<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
 }
 
 /** The spells that bind: those with a start; the list itself when all do (queries ask this of every party, every day). */
-export function boundSpells(spells: readonly PartySpell[]): readonly (PartySpell & { readonly start: Span })[] {
-  for (const spell of spells) if (spell.start === null) return spells.filter((spell): spell is PartySpell & { readonly start: Span } => spell.start !== null);
+export function boundSpells(
+  spells: readonly PartySpell[],
+): readonly (PartySpell & { readonly start: Span })[] {
+  for (const spell of spells)
+    if (spell.start === null)
+      return spells.filter((spell): spell is PartySpell & { readonly start: Span } => spell.start !== null);
   return spells as readonly (PartySpell & { readonly start: Span })[];
 }
 
-function deriveEpisode(view: InstrumentView, participant: string, episode: PartyEpisode, general: GeneralEntryIntoForce, source: ViewSource): PartySpell {
+function deriveEpisode(
+  view: InstrumentView,
+  participant: string,
+  episode: PartyEpisode,
+  general: GeneralEntryIntoForce,
+  source: ViewSource,
+): PartySpell {
   const rules = view.adopted?.rules;
   const consent = rules?.entryIntoForce.kind === 'on-signature' ? episode.signature : episode.deposit;
   const derivedStart = general.governing && consent ? laterSpan(general.governing, consent.span) : null;
   const reportedStart = episode.reportedInForce?.span ?? null;
   const start = derivedStart ?? reportedStart;
-  const withdrawal = rules && episode.withdrawalNotice ? withdrawalSpan(rules, episode.withdrawalNotice.span) : null;
-  const lapse = start && !renewed(view, participant, general.governing, source) ? termLapse(view, general.governing) : null;
+  const withdrawal =
+    rules && episode.withdrawalNotice ? withdrawalSpan(rules, episode.withdrawalNotice.span) : null;
+  const lapse =
+    start && !renewed(view, participant, general.governing, source)
+      ? termLapse(view, general.governing)
+      : null;
   // A participant bound only after the first term ran out is bound by the renewed instrument: no lapse for it.
   const firstTermLapse = start && lapse && compareSpans(start, lapse) < 0 ? lapse : null;
-  const derivedEnd = withdrawal && firstTermLapse ? earlierSpan(withdrawal, firstTermLapse) : (withdrawal ?? firstTermLapse);
+  const derivedEnd =
+    withdrawal && firstTermLapse ? earlierSpan(withdrawal, firstTermLapse) : (withdrawal ?? firstTermLapse);
   const reportedEnd = episode.termination?.span ?? null;
   const end = start === null ? null : (derivedEnd ?? reportedEnd);
   const endReason =
-    end === null ? null : derivedEnd === null ? (episode.termination?.reason ?? null) : derivedEnd === withdrawal ? 'withdrawal' : 'non-renewal';
-  return new EpisodeSpell(participant, start, derivedStart, reportedStart, end, derivedEnd, reportedEnd, endReason, episode);
+    end === null
+      ? null
+      : derivedEnd === null
+        ? (episode.termination?.reason ?? null)
+        : derivedEnd === withdrawal
+          ? 'withdrawal'
+          : 'non-renewal';
+  return new EpisodeSpell(
+    participant,
+    start,
+    derivedStart,
+    reportedStart,
+    end,
+    derivedEnd,
+    reportedEnd,
+    endReason,
+    episode,
+  );
 }
 
 /**
@@ -336,7 +458,12 @@ export function withdrawalSpan(rules: InstrumentRules, notice: Span): Span | nul
 /** The facts of an episode, in the order its steps come, in a list made at its length. */
 function eventIdsOf(episode: PartyEpisode): string[] {
   const { signature, deposit, reportedInForce, withdrawalNotice, termination } = episode;
-  const steps = (signature ? 1 : 0) + (deposit ? 1 : 0) + (reportedInForce ? 1 : 0) + (withdrawalNotice ? 1 : 0) + (termination ? 1 : 0);
+  const steps =
+    (signature ? 1 : 0) +
+    (deposit ? 1 : 0) +
+    (reportedInForce ? 1 : 0) +
+    (withdrawalNotice ? 1 : 0) +
+    (termination ? 1 : 0);
   const eventIds = new Array<string>(steps);
   let at = 0;
   if (signature) eventIds[at++] = signature.eventId;
@@ -366,7 +493,12 @@ function termLapse(view: InstrumentView, general: Span | null): Span | null {
  * the instrument by the end of the term (CST 1992: the Protocol of 2 April 1999, effective 21 April 1999).
  * Later renewals are taken as made: the catalogue records the first term only.
  */
-function renewed(view: InstrumentView, participant: string, general: Span | null, source: ViewSource): boolean {
+function renewed(
+  view: InstrumentView,
+  participant: string,
+  general: Span | null,
+  source: ViewSource,
+): boolean {
   const end = termLapse(view, general);
   if (end === null) return true;
   return view.amendments.some((amendment) => {

@@ -67,7 +67,10 @@ function episodeOf(view: InstrumentView, participant: string, consents: boolean)
  * period found for it, with no second lookup of the participant (a consent is most of an instrument's facts).
  */
 function addConsent(view: InstrumentView, episode: PartyEpisode, consent: ConsentOf<Consent['kind']>): void {
-  const kept = consent.kind === 'signature' ? (episode.signature ??= consent as ConsentOf<'signature'>) : (episode.deposit ??= consent as ConsentOf<'deposit'>);
+  const kept =
+    consent.kind === 'signature'
+      ? (episode.signature ??= consent as ConsentOf<'signature'>)
+      : (episode.deposit ??= consent as ConsentOf<'deposit'>);
   if (kept === consent && isFirstPeriod(episode)) view.consents.push(consent);
 }
 
@@ -77,13 +80,28 @@ function isFirstPeriod(episode: PartyEpisode): boolean {
 }
 
 /** Signatures and deposits are most instrument facts: they make their `ConsentOf` alone, the others a `Dated`. */
-export function evolveInstrument(view: InstrumentView, event: InstrumentEvent, fact: ResolvedFact, span: Span): void {
+export function evolveInstrument(
+  view: InstrumentView,
+  event: InstrumentEvent,
+  fact: ResolvedFact,
+  span: Span,
+): void {
   switch (event.type) {
     case 'InstrumentAdopted':
-      view.adopted ??= { ...dated(fact, span), title: event.title, instrumentKind: event.kind, organisation: event.organisation, rules: event.rules };
+      view.adopted ??= {
+        ...dated(fact, span),
+        title: event.title,
+        instrumentKind: event.kind,
+        organisation: event.organisation,
+        rules: event.rules,
+      };
       return;
     case 'InstrumentSigned':
-      return addConsent(view, episodeOf(view, event.participant, true), new ConsentOf(fact, span, 'signature'));
+      return addConsent(
+        view,
+        episodeOf(view, event.participant, true),
+        new ConsentOf(fact, span, 'signature'),
+      );
     case 'RatificationLawEnacted':
       episodeOf(view, event.participant, true).ratification ??= { ...dated(fact, span), act: event.act };
       return;
@@ -97,7 +115,10 @@ export function evolveInstrument(view: InstrumentView, event: InstrumentEvent, f
       episodeOf(view, event.participant, false).withdrawalNotice ??= dated(fact, span);
       return;
     case 'InstrumentTerminatedForParticipant':
-      episodeOf(view, event.participant, false).termination ??= { ...dated(fact, span), reason: event.reason };
+      episodeOf(view, event.participant, false).termination ??= {
+        ...dated(fact, span),
+        reason: event.reason,
+      };
       return;
     case 'InstrumentAmended':
       view.amendments.push({ ...dated(fact, span), protocol: event.protocol });

@@ -32,7 +32,10 @@ export function candidateMembers(source: ViewSource, organisation: OrganisationV
 
 function deriveCandidates(source: ViewSource, organisation: OrganisationView): Set<string> {
   const candidates = new Set(organisation.members.keys());
-  for (const id of [organisation.established?.predecessorInstrument, organisation.established?.foundingInstrument]) {
+  for (const id of [
+    organisation.established?.predecessorInstrument,
+    organisation.established?.foundingInstrument,
+  ]) {
     const instrument = id === undefined ? undefined : source.instrument(id);
     for (const participant of instrument?.parties.keys() ?? []) candidates.add(participant);
   }
@@ -48,24 +51,47 @@ function deriveCandidates(source: ViewSource, organisation: OrganisationView): S
  * organisation's stream, where it speaks, governs: a party to the Charter that the stream records as having left
  * is not a member. Spells that meet with the same basis are joined.
  */
-export function membershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
-  return source.memo(organisation, 'members', () => deriveMembershipSpells(source, organisation, participant), participant);
+export function membershipSpells(
+  source: ViewSource,
+  organisation: OrganisationView,
+  participant: string,
+): MemberSpell[] {
+  return source.memo(
+    organisation,
+    'members',
+    () => deriveMembershipSpells(source, organisation, participant),
+    participant,
+  );
 }
 
 /**
  * `membershipSpells` derived afresh, for a caller that keeps what it derives from them in a value of its own (a
  * value per participant beside it was a table entry, a list of reads and one of versions for each, kept for nothing).
  */
-export function deriveMembershipSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
+export function deriveMembershipSpells(
+  source: ViewSource,
+  organisation: OrganisationView,
+  participant: string,
+): MemberSpell[] {
   const founding = foundingOf(source, organisation);
-  return founding === null ? [] : joinSpells(organisationEraSpells(source, organisation, participant, founding).sort((a, b) => compareSpans(a.start, b.start)));
+  return founding === null
+    ? []
+    : joinSpells(
+        organisationEraSpells(source, organisation, participant, founding).sort((a, b) =>
+          compareSpans(a.start, b.start),
+        ),
+      );
 }
 
 /**
  * A participant's spells as a party to the organisation's predecessor treaty, up to the day the organisation came
  * into being: what the organisation's membership was before it existed. Basis: the predecessor treaty.
  */
-export function predecessorSpells(source: ViewSource, organisation: OrganisationView, participant: string): MemberSpell[] {
+export function predecessorSpells(
+  source: ViewSource,
+  organisation: OrganisationView,
+  participant: string,
+): MemberSpell[] {
   const predecessorId = organisation.established?.predecessorInstrument;
   const predecessor = predecessorId === undefined ? undefined : source.instrument(predecessorId);
   const periods = predecessor && partiesOf(source, predecessor).get(participant);
@@ -74,29 +100,48 @@ export function predecessorSpells(source: ViewSource, organisation: Organisation
   const spells: MemberSpell[] = [];
   for (const party of boundSpells(periods)) {
     if (founding !== null && compareSpans(party.start, founding) >= 0) continue;
-    const end = founding !== null && (party.end === null || compareSpans(founding, party.end) < 0) ? founding : party.end;
+    const end =
+      founding !== null && (party.end === null || compareSpans(founding, party.end) < 0)
+        ? founding
+        : party.end;
     spells.push({ start: party.start, end, basis: predecessor.id, eventIds: party.eventIds });
   }
   return spells;
 }
 
-function organisationEraSpells(source: ViewSource, organisation: OrganisationView, participant: string, founding: Span): MemberSpell[] {
+function organisationEraSpells(
+  source: ViewSource,
+  organisation: OrganisationView,
+  participant: string,
+  founding: Span,
+): MemberSpell[] {
   const changes = organisation.members.get(participant) ?? [];
   const spells: MemberSpell[] = [];
   if (changes.some((c) => c.kind === 'admitted')) {
     let open: { start: Span; basis: string; ids: string[]; notice: Span | null } | null = null;
     const close = (end: Span | null, id?: string): void => {
       if (open === null) return;
-      spells.push({ start: open.start, end, basis: open.basis, eventIds: id === undefined ? open.ids : [...open.ids, id] });
+      spells.push({
+        start: open.start,
+        end,
+        basis: open.basis,
+        eventIds: id === undefined ? open.ids : [...open.ids, id],
+      });
       open = null;
     };
     for (const change of changes) {
       if (change.kind === 'admitted' && open === null) {
-        open = { start: change.span, basis: change.instrument ?? organisation.id, ids: [change.eventId], notice: null };
+        open = {
+          start: change.span,
+          basis: change.instrument ?? organisation.id,
+          ids: [change.eventId],
+          notice: null,
+        };
       } else if (change.kind === 'ended') {
         close(change.span, change.eventId);
       } else if (change.kind === 'notified' && open !== null) {
-        const rules = change.instrument === undefined ? undefined : source.instrument(change.instrument)?.adopted?.rules;
+        const rules =
+          change.instrument === undefined ? undefined : source.instrument(change.instrument)?.adopted?.rules;
         open.notice ??= rules ? withdrawalSpan(rules, change.span) : null;
         open.ids.push(change.eventId);
       }
@@ -105,7 +150,8 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
     const pending = open as { notice: Span | null } | null;
     close(pending?.notice ?? null);
   } else {
-    const instrument = organisation.established && source.instrument(organisation.established.foundingInstrument);
+    const instrument =
+      organisation.established && source.instrument(organisation.established.foundingInstrument);
     const periods = instrument && partiesOf(source, instrument).get(participant);
     if (instrument && periods) {
       for (const party of boundSpells(periods)) {
@@ -119,7 +165,9 @@ function organisationEraSpells(source: ViewSource, organisation: OrganisationVie
   for (const spell of spells) {
     const start = laterSpan(spell.start, founding);
     if (spell.end !== null && compareSpans(start, spell.end) >= 0) continue;
-    existing.push(start === spell.start ? spell : { start, end: spell.end, basis: spell.basis, eventIds: spell.eventIds });
+    existing.push(
+      start === spell.start ? spell : { start, end: spell.end, basis: spell.basis, eventIds: spell.eventIds },
+    );
   }
   return existing;
 }
@@ -129,7 +177,11 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
   for (const spell of spells) {
     const last = joined.at(-1);
     if (last?.end && last.basis === spell.basis && sameSpan(last.end, spell.start)) {
-      joined[joined.length - 1] = { ...last, end: spell.end, eventIds: [...last.eventIds, ...spell.eventIds] };
+      joined[joined.length - 1] = {
+        ...last,
+        end: spell.end,
+        eventIds: [...last.eventIds, ...spell.eventIds],
+      };
     } else {
       joined.push(spell);
     }
@@ -144,34 +196,75 @@ function joinSpells(spells: MemberSpell[]): MemberSpell[] {
  * (the member is active again: a state that still keeps away declares a new freeze); an unfreezing ends the
  * freeze; the end of membership ends both. Statuses outside membership are not statuses of a member: dropped.
  */
-export function statusSpells(source: ViewSource, organisation: OrganisationView, participant: string): StatusSpell[] {
+export function statusSpells(
+  source: ViewSource,
+  organisation: OrganisationView,
+  participant: string,
+): StatusSpell[] {
   return statusSpellsOf(organisation, participant, membershipSpells(source, organisation, participant));
 }
 
 /** `statusSpells` given the participant's membership spells. */
-export function statusSpellsOf(organisation: OrganisationView, participant: string, memberships: readonly MemberSpell[]): StatusSpell[] {
+export function statusSpellsOf(
+  organisation: OrganisationView,
+  participant: string,
+  memberships: readonly MemberSpell[],
+): StatusSpell[] {
   const spells: StatusSpell[] = [];
   for (const membership of memberships) statusSpellsWithin(organisation, participant, membership, spells);
   return spells;
 }
 
 /** Adds the statuses of one spell of membership: read afresh from its start, so no status outlives a membership. */
-function statusSpellsWithin(organisation: OrganisationView, participant: string, membership: MemberSpell, spells: StatusSpell[]): void {
+function statusSpellsWithin(
+  organisation: OrganisationView,
+  participant: string,
+  membership: MemberSpell,
+  spells: StatusSpell[],
+): void {
   let open: { status: StatusSpell['status']; start: Span; id: string } | null = null;
   for (const change of organisation.members.get(participant) ?? []) {
-    if (compareSpans(change.span, membership.start) < 0 || (membership.end !== null && compareSpans(change.span, membership.end) >= 0)) continue;
+    if (
+      compareSpans(change.span, membership.start) < 0 ||
+      (membership.end !== null && compareSpans(change.span, membership.end) >= 0)
+    )
+      continue;
     const supersedes = change.kind === 'suspended' && open?.status !== 'suspended';
-    const ends = supersedes || (change.kind === 'restored' && open?.status === 'suspended') || (change.kind === 'unfrozen' && open?.status === 'frozen');
-    if (ends && open !== null) spells.push({ status: open.status, start: open.start, end: change.span, eventIds: [open.id, change.eventId] });
+    const ends =
+      supersedes ||
+      (change.kind === 'restored' && open?.status === 'suspended') ||
+      (change.kind === 'unfrozen' && open?.status === 'frozen');
+    if (ends && open !== null)
+      spells.push({
+        status: open.status,
+        start: open.start,
+        end: change.span,
+        eventIds: [open.id, change.eventId],
+      });
     if (ends) open = null;
-    if (supersedes || (change.kind === 'frozen' && open === null)) open = { status: change.kind === 'frozen' ? 'frozen' : 'suspended', start: change.span, id: change.eventId };
+    if (supersedes || (change.kind === 'frozen' && open === null))
+      open = {
+        status: change.kind === 'frozen' ? 'frozen' : 'suspended',
+        start: change.span,
+        id: change.eventId,
+      };
   }
   if (open !== null) spells.push(endedWithMembership(open.status, open.start, open.id, membership));
 }
 
 /** A status still open when the membership ends: the end of membership ends it, and it rests on the fact that did. */
-function endedWithMembership(status: StatusSpell['status'], start: Span, id: string, membership: MemberSpell): StatusSpell {
-  return { status, start, end: membership.end, eventIds: membership.end === null ? [id] : [id, ...membership.eventIds.slice(-1)] };
+function endedWithMembership(
+  status: StatusSpell['status'],
+  start: Span,
+  id: string,
+  membership: MemberSpell,
+): StatusSpell {
+  return {
+    status,
+    start,
+    end: membership.end,
+    eventIds: membership.end === null ? [id] : [id, ...membership.eventIds.slice(-1)],
+  };
 }
 
 /**
@@ -186,15 +279,23 @@ function endedWithMembership(status: StatusSpell['status'], start: Span, id: str
  * so only the last of those may end after `lastDay`. A past record's question cuts every member's statuses: it reads
  * two spells of each list, not all of them.
  */
-export function statusSpellsUpTo(spells: readonly StatusSpell[], memberships: readonly MemberSpell[], lastDay: string): readonly StatusSpell[] {
+export function statusSpellsUpTo(
+  spells: readonly StatusSpell[],
+  memberships: readonly MemberSpell[],
+  lastDay: string,
+): readonly StatusSpell[] {
   const begun = startedBy(spells, lastDay);
   if (begun === 0) return spells.length === 0 ? spells : NO_STATUSES;
   const last = spells[begun - 1] as StatusSpell;
   const membership = membershipAt(memberships, last.start);
-  const endsBy = (last.end !== null && last.end.from <= lastDay) || membership === undefined || last.end === membership.end;
+  const endsBy =
+    (last.end !== null && last.end.from <= lastDay) ||
+    membership === undefined ||
+    last.end === membership.end;
   if (endsBy && begun === spells.length) return spells;
   const kept = spells.slice(0, begun);
-  if (!endsBy) kept[begun - 1] = endedWithMembership(last.status, last.start, last.eventIds[0] as string, membership);
+  if (!endsBy)
+    kept[begun - 1] = endedWithMembership(last.status, last.start, last.eventIds[0] as string, membership);
   return kept;
 }
 
@@ -221,4 +322,3 @@ export function firstDayOfRun(spells: readonly MemberSpell[], spell: MemberSpell
   }
   return (spells[index] as MemberSpell).start;
 }
-

@@ -1,6 +1,13 @@
 import { streamId, type StreamCategory } from '@app/domain';
 import type { Span } from '../time/span';
-import { grantsByParticipant, type Dated, type DeploymentView, type GrantRecord, type InstrumentView, type OrganisationView } from './subject-views';
+import {
+  grantsByParticipant,
+  type Dated,
+  type DeploymentView,
+  type GrantRecord,
+  type InstrumentView,
+  type OrganisationView,
+} from './subject-views';
 import type { ViewSource } from './view-source';
 
 /** The order every answer lists names and ids in: by code unit, the same on every machine. */
@@ -18,29 +25,44 @@ export function organisationInstruments(source: ViewSource, id: string): Instrum
   // The organisation's view enters only through the two instruments it names, which the key holds: the value reads
   // instruments alone, so that a past record holding them as the latest record does shares the latest's list.
   const key = `${id}\u0000${founding ?? ''}\u0000${predecessor ?? ''}`;
-  return source.memo(null, 'instruments', () => {
-    // The views met while choosing, by id: a past record's question makes this list anew, and looked each one up twice.
-    const views = new Map<string, InstrumentView | undefined>();
-    const viewOf = (candidate: string): InstrumentView | undefined => {
-      if (!views.has(candidate)) views.set(candidate, source.instrument(candidate));
-      return views.get(candidate);
-    };
-    const ids = new Set<string>();
-    for (const candidate of source.instrumentsOf(id)) if (viewOf(candidate)?.adopted?.organisation === id) ids.add(candidate);
-    for (const own of [founding, predecessor]) if (own) ids.add(own);
-    for (const amended of ids) {
-      for (const protocol of source.amendmentsOf(amended)) if (viewOf(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
-    }
-    // The default order is `byText`'s (code units), with no comparator to call: a past record's question sorts anew.
-    return [...ids].sort().map(viewOf).filter((view) => view !== undefined);
-  }, key);
+  return source.memo(
+    null,
+    'instruments',
+    () => {
+      // The views met while choosing, by id: a past record's question makes this list anew, and looked each one up twice.
+      const views = new Map<string, InstrumentView | undefined>();
+      const viewOf = (candidate: string): InstrumentView | undefined => {
+        if (!views.has(candidate)) views.set(candidate, source.instrument(candidate));
+        return views.get(candidate);
+      };
+      const ids = new Set<string>();
+      for (const candidate of source.instrumentsOf(id))
+        if (viewOf(candidate)?.adopted?.organisation === id) ids.add(candidate);
+      for (const own of [founding, predecessor]) if (own) ids.add(own);
+      for (const amended of ids) {
+        for (const protocol of source.amendmentsOf(amended))
+          if (viewOf(protocol)?.adopted?.rules.amends === amended) ids.add(protocol);
+      }
+      // The default order is `byText`'s (code units), with no comparator to call: a past record's question sorts anew.
+      return [...ids]
+        .sort()
+        .map(viewOf)
+        .filter((view) => view !== undefined);
+    },
+    key,
+  );
 }
 
 /** A deployment whose request the record holds. */
-export type RequestedDeployment = DeploymentView & { readonly requested: NonNullable<DeploymentView['requested']> };
+export type RequestedDeployment = DeploymentView & {
+  readonly requested: NonNullable<DeploymentView['requested']>;
+};
 
 /** The deployments requested by the organisation, by id: found once per set of views, not on every question. */
-export function organisationDeployments(source: ViewSource, organisation: string): readonly RequestedDeployment[] {
+export function organisationDeployments(
+  source: ViewSource,
+  organisation: string,
+): readonly RequestedDeployment[] {
   const derive = (): RequestedDeployment[] =>
     [...new Set(source.deploymentsOf(organisation))]
       .sort()
@@ -54,7 +76,11 @@ export function organisationDeployments(source: ViewSource, organisation: string
  * its instruments, its deployments. No stream id is made: a question about a past record visits every one of them to
  * look for disputes, and a set of stream ids per question was most of what that look cost.
  */
-export function forEachOrganisationSubject(source: ViewSource, id: string, visit: (category: StreamCategory, id: string) => void): void {
+export function forEachOrganisationSubject(
+  source: ViewSource,
+  id: string,
+  visit: (category: StreamCategory, id: string) => void,
+): void {
   visit('organisation', id);
   for (const instrument of organisationInstruments(source, id)) visit('instrument', instrument.id);
   for (const deployment of organisationDeployments(source, id)) visit('deployment', deployment.id);
@@ -72,7 +98,10 @@ export type DeploymentPhaseName = 'requested' | 'authorized' | 'active' | 'withd
 export type DeploymentStep = readonly [DeploymentPhaseName, Dated | null | undefined];
 
 /** A deployment's phases in order, each with where its view holds the fact that began it: one list, read by every question. */
-export const DEPLOYMENT_PHASES: readonly (readonly [DeploymentPhaseName, (view: DeploymentView) => Dated | null | undefined])[] = [
+export const DEPLOYMENT_PHASES: readonly (readonly [
+  DeploymentPhaseName,
+  (view: DeploymentView) => Dated | null | undefined,
+])[] = [
   ['requested', (view) => view.requested],
   ['authorized', (view) => view.authorized],
   ['active', (view) => view.contingents[0]],
@@ -140,7 +169,8 @@ export function inAnswerOrder(organisation: OrganisationView): GrantRecord[] {
   for (const participant of [...byParticipant.keys()].sort()) {
     const records = byParticipant.get(participant) as readonly GrantRecord[];
     // A copy to sort: the fold's lists are the view's own.
-    for (const record of records.length > 1 ? [...records].sort((a, b) => byText(a.body, b.body)) : records) ordered.push(record);
+    for (const record of records.length > 1 ? [...records].sort((a, b) => byText(a.body, b.body)) : records)
+      ordered.push(record);
   }
   return ordered;
 }

@@ -1,4 +1,12 @@
-import type { Dated, ExternalRecord, GrantRecord, MemberChange, OrganisationCut, OrganisationView, Recorded } from './subject-views';
+import type {
+  Dated,
+  ExternalRecord,
+  GrantRecord,
+  MemberChange,
+  OrganisationCut,
+  OrganisationView,
+  Recorded,
+} from './subject-views';
 import { effectiveOrdinal } from '../time/span';
 
 /**
@@ -32,17 +40,39 @@ class OrganisationViewAt implements OrganisationView {
   }
 
   get members(): Map<string, MemberChange[]> {
-    return (this.cutMembers ??= new Map(cutEach(this.cutFrom.view.members, this.cutFrom.cutoff, ([, changes]) => changes, ([participant], kept) => [participant, kept])));
+    return (this.cutMembers ??= new Map(
+      cutEach(
+        this.cutFrom.view.members,
+        this.cutFrom.cutoff,
+        ([, changes]) => changes,
+        ([participant], kept) => [participant, kept],
+      ),
+    ));
   }
 
   get grants(): readonly GrantRecord[] {
-    const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({ role: record.role, participant: record.participant, body: record.body, changes });
-    return (this.cutGrants ??= cutEach(this.cutFrom.view.grants, this.cutFrom.cutoff, (record) => record.changes, cut));
+    const cut = (record: GrantRecord, changes: GrantRecord['changes']): GrantRecord => ({
+      role: record.role,
+      participant: record.participant,
+      body: record.body,
+      changes,
+    });
+    return (this.cutGrants ??= cutEach(
+      this.cutFrom.view.grants,
+      this.cutFrom.cutoff,
+      (record) => record.changes,
+      cut,
+    ));
   }
 
   get external(): Map<string, ExternalRecord> {
-    const cut = ([key, record]: [string, ExternalRecord], changes: ExternalRecord['changes']): [string, ExternalRecord] => [key, { body: record.body, status: record.status, changes }];
-    return (this.cutExternal ??= new Map(cutEach(this.cutFrom.view.external, this.cutFrom.cutoff, ([, record]) => record.changes, cut)));
+    const cut = (
+      [key, record]: [string, ExternalRecord],
+      changes: ExternalRecord['changes'],
+    ): [string, ExternalRecord] => [key, { body: record.body, status: record.status, changes }];
+    return (this.cutExternal ??= new Map(
+      cutEach(this.cutFrom.view.external, this.cutFrom.cutoff, ([, record]) => record.changes, cut),
+    ));
   }
 }
 
@@ -53,7 +83,12 @@ class OrganisationViewAt implements OrganisationView {
  * what they find in it): the latest view's, unless the cut dropped an entry's first change and kept a later one.
  * The entries of a map are its `[key, value]` pairs.
  */
-function cutEach<V, C extends Dated & Recorded>(entries: Iterable<V>, cutoff: number, changesOf: (entry: V) => readonly C[], withChanges: (entry: V, kept: C[]) => V): V[] {
+function cutEach<V, C extends Dated & Recorded>(
+  entries: Iterable<V>,
+  cutoff: number,
+  changesOf: (entry: V) => readonly C[],
+  withChanges: (entry: V, kept: C[]) => V,
+): V[] {
   const cut: V[] = [];
   let moved = false;
   for (const entry of entries) {
@@ -70,9 +105,16 @@ function cutEach<V, C extends Dated & Recorded>(entries: Iterable<V>, cutoff: nu
 }
 
 /** The entries by their first change in effective order (day, then recorded position), as a fold adds them. */
-function inFoldOrder<V, C extends Dated & Recorded>(entries: V[], changesOf: (entry: V) => readonly C[]): V[] {
+function inFoldOrder<V, C extends Dated & Recorded>(
+  entries: V[],
+  changesOf: (entry: V) => readonly C[],
+): V[] {
   const first = (entry: V): C => changesOf(entry)[0] as C;
-  return entries.sort((a, b) => effectiveOrdinal(first(a).date) - effectiveOrdinal(first(b).date) || first(a).position - first(b).position);
+  return entries.sort(
+    (a, b) =>
+      effectiveOrdinal(first(a).date) - effectiveOrdinal(first(b).date) ||
+      first(a).position - first(b).position,
+  );
 }
 
 /** No change recorded by a cutoff: one empty list for every key a cut drops. */
@@ -84,12 +126,14 @@ export function changesAt<C extends Recorded>(changes: readonly C[], cutoff: num
   while (at < changes.length && (changes[at] as C).position <= cutoff) at += 1;
   if (at === changes.length) return changes;
   let kept: C[] | undefined;
-  for (let next = at + 1; next < changes.length; next++) if ((changes[next] as C).position <= cutoff) (kept ??= changes.slice(0, at)).push(changes[next] as C);
+  for (let next = at + 1; next < changes.length; next++)
+    if ((changes[next] as C).position <= cutoff) (kept ??= changes.slice(0, at)).push(changes[next] as C);
   return kept ?? (at === 0 ? NONE_RECORDED : changes.slice(0, at));
 }
 
 /** Whether each change was recorded after the one before it in effective order. */
 export function isInRecordedOrder(changes: readonly Recorded[]): boolean {
-  for (let at = 1; at < changes.length; at++) if ((changes[at] as Recorded).position < (changes[at - 1] as Recorded).position) return false;
+  for (let at = 1; at < changes.length; at++)
+    if ((changes[at] as Recorded).position < (changes[at - 1] as Recorded).position) return false;
   return true;
 }

@@ -1,4 +1,12 @@
-import { parseStreamId, type DeploymentEvent, type OrganisationEvent, type DEPOSIT_KINDS, type InstrumentRules, type RatificationAct, type TERMINATION_REASONS } from '@app/domain';
+import {
+  parseStreamId,
+  type DeploymentEvent,
+  type OrganisationEvent,
+  type DEPOSIT_KINDS,
+  type InstrumentRules,
+  type RatificationAct,
+  type TERMINATION_REASONS,
+} from '@app/domain';
 // The event tests from their own module, not the domain's index: the index re-exports through a getter, met once per fact.
 import { isDeploymentEvent, isInstrumentEvent, isOrganisationEvent } from '@app/domain/events/catalogue';
 import type { ResolvedFact } from './fact';
@@ -20,11 +28,12 @@ export interface Recorded {
   readonly position: number;
 }
 
-export type MemberChange = Dated & Recorded & {
-  readonly kind: 'admitted' | 'ended' | 'notified' | 'suspended' | 'restored' | 'frozen' | 'unfrozen';
-  /** The instrument named by an admission (`basis`) or a withdrawal notice. */
-  readonly instrument?: string;
-};
+export type MemberChange = Dated &
+  Recorded & {
+    readonly kind: 'admitted' | 'ended' | 'notified' | 'suspended' | 'restored' | 'frozen' | 'unfrozen';
+    /** The instrument named by an admission (`basis`) or a withdrawal notice. */
+    readonly instrument?: string;
+  };
 
 /** A change of an observer, partner or external status. */
 export type StatusChange = Dated & Recorded & { readonly kind: 'granted' | 'ended' };
@@ -45,7 +54,14 @@ export interface ExternalRecord {
 export interface OrganisationView {
   readonly kind: 'organisation';
   readonly id: string;
-  established: (Dated & Recorded & { readonly name: string; readonly foundingInstrument: string; readonly predecessorInstrument?: string }) | null;
+  established:
+    | (Dated &
+        Recorded & {
+          readonly name: string;
+          readonly foundingInstrument: string;
+          readonly predecessorInstrument?: string;
+        })
+    | null;
   /** Membership changes per participant, in effective order. */
   readonly members: Map<string, MemberChange[]>;
   /** Observer and partner statuses, one record per role, participant and body, in the order they were first met. */
@@ -101,7 +117,12 @@ export interface InstrumentView {
   readonly kind: 'instrument';
   readonly id: string;
   adopted:
-    | (Dated & { readonly title: string; readonly instrumentKind: string; readonly organisation?: string; readonly rules: InstrumentRules })
+    | (Dated & {
+        readonly title: string;
+        readonly instrumentKind: string;
+        readonly organisation?: string;
+        readonly rules: InstrumentRules;
+      })
     | null;
   reportedGeneral: Dated | null;
   readonly amendments: (Dated & { readonly protocol: string })[];
@@ -132,7 +153,11 @@ export type SubjectView = OrganisationView | InstrumentView | DeploymentView;
  * kind repeat it (a re-deposit does not move entry into force). `spans` gives each date's span: the index passes
  * its own `Spans`, so that every view shares one object per distinct date.
  */
-export function buildView(subject: string, facts: readonly ResolvedFact[], spans: (date: string) => Span): SubjectView | undefined {
+export function buildView(
+  subject: string,
+  facts: readonly ResolvedFact[],
+  spans: (date: string) => Span,
+): SubjectView | undefined {
   if (facts.length === 0) return undefined;
   const view = emptyView(subject);
   for (const fact of facts) evolveView(view, fact, spans);
@@ -142,12 +167,36 @@ export function buildView(subject: string, facts: readonly ResolvedFact[], spans
 function emptyView(subject: string): SubjectView {
   const { category, id } = parseStreamId(subject) ?? { category: 'organisation', id: subject };
   if (category === 'deployment') {
-    return { kind: 'deployment', id, requested: null, authorized: null, contingents: [], withdrawalStarted: null, ended: null };
+    return {
+      kind: 'deployment',
+      id,
+      requested: null,
+      authorized: null,
+      contingents: [],
+      withdrawalStarted: null,
+      ended: null,
+    };
   }
   if (category === 'instrument') {
-    return { kind: 'instrument', id, adopted: null, reportedGeneral: null, amendments: [], consents: [], parties: new Map() };
+    return {
+      kind: 'instrument',
+      id,
+      adopted: null,
+      reportedGeneral: null,
+      amendments: [],
+      consents: [],
+      parties: new Map(),
+    };
   }
-  const organisation: FoldedOrganisation = { kind: 'organisation', id, established: null, members: new Map(), grants: [], grantsByParticipant: new Map(), external: new Map() };
+  const organisation: FoldedOrganisation = {
+    kind: 'organisation',
+    id,
+    established: null,
+    members: new Map(),
+    grants: [],
+    grantsByParticipant: new Map(),
+    external: new Map(),
+  };
   return organisation;
 }
 
@@ -163,7 +212,9 @@ interface FoldedOrganisation extends OrganisationView {
 }
 
 /** A view's grant records by participant, each list in the order the fold met them, where the fold made the view. */
-export function grantsByParticipant(view: OrganisationView): ReadonlyMap<string, readonly GrantRecord[]> | undefined {
+export function grantsByParticipant(
+  view: OrganisationView,
+): ReadonlyMap<string, readonly GrantRecord[]> | undefined {
   return (view as Partial<FoldedOrganisation>).grantsByParticipant;
 }
 
@@ -176,11 +227,17 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
   switch (view.kind) {
     case 'organisation':
       // The fold extends only views it made (a past view cut from the latest one is never extended: the index forgets it first).
-      return isOrganisationEvent(event) ? evolveOrganisation(view as FoldedOrganisation, event, fact, spans(event.effectiveDate)) : undefined;
+      return isOrganisationEvent(event)
+        ? evolveOrganisation(view as FoldedOrganisation, event, fact, spans(event.effectiveDate))
+        : undefined;
     case 'instrument':
-      return isInstrumentEvent(event) ? evolveInstrument(view, event, fact, spans(event.effectiveDate)) : undefined;
+      return isInstrumentEvent(event)
+        ? evolveInstrument(view, event, fact, spans(event.effectiveDate))
+        : undefined;
     case 'deployment':
-      return isDeploymentEvent(event) ? evolveDeployment(view, event, dated(fact, spans(event.effectiveDate))) : undefined;
+      return isDeploymentEvent(event)
+        ? evolveDeployment(view, event, dated(fact, spans(event.effectiveDate)))
+        : undefined;
   }
 }
 
@@ -190,7 +247,13 @@ export function evolveView(view: SubjectView, fact: ResolvedFact, spans: (date: 
  * each several times, from objects of one shape (with getters reading the fact instead, as consents do, the first
  * question about an organisation took a fifth more time, measured).
  */
-function changeOf<K extends string>(date: string, span: Span, fact: ResolvedFact, kind: K, instrument?: string): Dated & Recorded & { readonly kind: K; readonly instrument?: string } {
+function changeOf<K extends string>(
+  date: string,
+  span: Span,
+  fact: ResolvedFact,
+  kind: K,
+  instrument?: string,
+): Dated & Recorded & { readonly kind: K; readonly instrument?: string } {
   return { date, span, eventId: fact.id, position: fact.position, kind, instrument };
 }
 
@@ -212,10 +275,18 @@ function addSecondChange(record: { changes: StatusChange[] }, change: StatusChan
   record.changes = [record.changes[0] as StatusChange, change];
 }
 
-function addGrantChange(view: FoldedOrganisation, role: GrantRecord['role'], participant: string, body: string, change: GrantRecord['changes'][number]): void {
+function addGrantChange(
+  view: FoldedOrganisation,
+  role: GrantRecord['role'],
+  participant: string,
+  body: string,
+  change: GrantRecord['changes'][number],
+): void {
   const records = view.grantsByParticipant.get(participant);
   let record: GrantRecord | undefined;
-  if (records !== undefined) for (const candidate of records) if (candidate.role === role && candidate.body === body) record = candidate;
+  if (records !== undefined)
+    for (const candidate of records)
+      if (candidate.role === role && candidate.body === body) record = candidate;
   if (record === undefined) {
     record = { role, participant, body, changes: [change] };
     // A participant has a record or three (a role in a body): its list is made anew at its length, as a status's is.
@@ -225,7 +296,12 @@ function addGrantChange(view: FoldedOrganisation, role: GrantRecord['role'], par
   else record.changes.push(change);
 }
 
-function addExternalChange(view: OrganisationView, body: string, status: string, change: ExternalRecord['changes'][number]): void {
+function addExternalChange(
+  view: OrganisationView,
+  body: string,
+  status: string,
+  change: ExternalRecord['changes'][number],
+): void {
   const key = `${body}\u0000${status}`;
   const record = view.external.get(key);
   if (record === undefined) view.external.set(key, { body, status, changes: [change] });
@@ -233,11 +309,24 @@ function addExternalChange(view: OrganisationView, body: string, status: string,
   else record.changes.push(change);
 }
 
-function evolveOrganisation(view: FoldedOrganisation, event: OrganisationEvent, fact: ResolvedFact, span: Span): void {
+function evolveOrganisation(
+  view: FoldedOrganisation,
+  event: OrganisationEvent,
+  fact: ResolvedFact,
+  span: Span,
+): void {
   const date = event.effectiveDate;
   switch (event.type) {
     case 'OrganisationEstablished':
-      view.established ??= { date, span, eventId: fact.id, position: fact.position, name: event.name, foundingInstrument: event.foundingInstrument, predecessorInstrument: event.predecessorInstrument };
+      view.established ??= {
+        date,
+        span,
+        eventId: fact.id,
+        position: fact.position,
+        name: event.name,
+        foundingInstrument: event.foundingInstrument,
+        predecessorInstrument: event.predecessorInstrument,
+      };
       return;
     case 'MemberAdmitted':
       return addMemberChange(view, event.participant, changeOf(date, span, fact, 'admitted', event.basis));
@@ -250,17 +339,45 @@ function evolveOrganisation(view: FoldedOrganisation, event: OrganisationEvent, 
     case 'ParticipationUnfrozen':
       return addMemberChange(view, event.participant, changeOf(date, span, fact, 'unfrozen'));
     case 'MembershipWithdrawalNotified':
-      return addMemberChange(view, event.participant, changeOf(date, span, fact, 'notified', event.instrument));
+      return addMemberChange(
+        view,
+        event.participant,
+        changeOf(date, span, fact, 'notified', event.instrument),
+      );
     case 'MembershipEnded':
       return addMemberChange(view, event.participant, changeOf(date, span, fact, 'ended'));
     case 'ObserverStatusGranted':
-      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, fact, 'granted'));
+      return addGrantChange(
+        view,
+        'observer',
+        event.participant,
+        event.body,
+        changeOf(date, span, fact, 'granted'),
+      );
     case 'ObserverStatusEnded':
-      return addGrantChange(view, 'observer', event.participant, event.body, changeOf(date, span, fact, 'ended'));
+      return addGrantChange(
+        view,
+        'observer',
+        event.participant,
+        event.body,
+        changeOf(date, span, fact, 'ended'),
+      );
     case 'PartnerStatusGranted':
-      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, fact, 'granted'));
+      return addGrantChange(
+        view,
+        'partner',
+        event.participant,
+        event.body,
+        changeOf(date, span, fact, 'granted'),
+      );
     case 'PartnerStatusEnded':
-      return addGrantChange(view, 'partner', event.participant, event.body, changeOf(date, span, fact, 'ended'));
+      return addGrantChange(
+        view,
+        'partner',
+        event.participant,
+        event.body,
+        changeOf(date, span, fact, 'ended'),
+      );
     case 'ExternalStatusGranted':
       return addExternalChange(view, event.body, event.status, changeOf(date, span, fact, 'granted'));
     case 'ExternalStatusEnded':
@@ -283,7 +400,12 @@ function evolveDeployment(view: DeploymentView, event: DeploymentEvent, at: Date
       view.authorized ??= at;
       return;
     case 'ContingentDeployed':
-      view.contingents.push({ date: at.date, span: at.span, eventId: at.eventId, contributor: event.contributor });
+      view.contingents.push({
+        date: at.date,
+        span: at.span,
+        eventId: at.eventId,
+        contributor: event.contributor,
+      });
       return;
     case 'DeploymentWithdrawalStarted':
       view.withdrawalStarted ??= at;

@@ -8,6 +8,8 @@ import type { Fact, ResolvedFact } from './fact';
  */
 export function resolveFacts(facts: Iterable<Fact>): ResolvedFact[] {
   const resolved: ResolvedFact[] = [];
-  forEachStanding(facts, ({ id, position, recordedAt }, event, correctedBy) => resolved.push({ id, position, recordedAt, event, correctedBy }));
+  forEachStanding(facts, ({ id, position, recordedAt }, event, correctedBy) =>
+    resolved.push({ id, position, recordedAt, event, correctedBy }),
+  );
   return resolved;
 }

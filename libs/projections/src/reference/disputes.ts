@@ -79,14 +79,23 @@ export function disputedDatesOf(record: Record, streams: Iterable<string>): Disp
     for (const fact of record.stream(stream)) {
       const dispute = fact.event.dispute;
       if (dispute === undefined) continue;
-      const spans = [fact.event.effectiveDate, ...dispute.readings.flatMap((reading) => reading.effectiveDate ?? [])].map(spanOf);
+      const spans = [
+        fact.event.effectiveDate,
+        ...dispute.readings.flatMap((reading) => reading.effectiveDate ?? []),
+      ].map(spanOf);
       found.push({
         eventId: fact.id,
         date: fact.event.effectiveDate,
         followed: dispute.followed,
-        readings: dispute.readings.map((reading) => ({ claim: reading.claim, effectiveDate: reading.effectiveDate ?? null })),
+        readings: dispute.readings.map((reading) => ({
+          claim: reading.claim,
+          effectiveDate: reading.effectiveDate ?? null,
+        })),
         from: spans.map((span) => span.from).sort()[0] as string,
-        to: spans.map((span) => span.to).sort().at(-1) as string,
+        to: spans
+          .map((span) => span.to)
+          .sort()
+          .at(-1) as string,
       });
     }
   }

@@ -31,7 +31,12 @@ export function referenceInstrumentStatusAsOf(
     if (row) participants.push(row);
   }
   const signatories = participants.filter((row) => row.status === 'signatory').map((row) => row.participant);
-  if (instrument?.derived === null && instrument.governing !== null && inForce !== false && signatories.length > 0) {
+  if (
+    instrument?.derived === null &&
+    instrument.governing !== null &&
+    inForce !== false &&
+    signatories.length > 0
+  ) {
     uncertain.push(unknownPartiesDoubt(id, instrument.governing, signatories, day));
   }
   return {

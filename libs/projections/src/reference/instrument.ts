@@ -1,6 +1,14 @@
 import { streamId, termEnd, withdrawalEffectiveDate, type InstrumentRules } from '@app/domain';
 import type { ResolvedFact } from '../record/fact';
-import { compareSpans, earlierSpan, laterSpan, sameSpan, spanOf, spanOfPeriod, type Span } from '../time/span';
+import {
+  compareSpans,
+  earlierSpan,
+  laterSpan,
+  sameSpan,
+  spanOf,
+  spanOfPeriod,
+  type Span,
+} from '../time/span';
 import { when, type Record, type When } from './record';
 
 /** One period of a participant's consent: the first fact of each kind within it. */

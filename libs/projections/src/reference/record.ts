@@ -1,4 +1,10 @@
-import { compareInEffectiveOrder, parseStreamId, streamOf, type StreamCategory, type SubjectEvent } from '@app/domain';
+import {
+  compareInEffectiveOrder,
+  parseStreamId,
+  streamOf,
+  type StreamCategory,
+  type SubjectEvent,
+} from '@app/domain';
 import { isKnown, type Fact, type ResolvedFact } from '../record/fact';
 import { spanOf, type Span } from '../time/span';
 import { resolveFacts } from '../record/supersession';
@@ -15,7 +21,9 @@ export class Record {
   private readonly readings = new Map<string, unknown>();
 
   constructor(log: readonly Fact[], knownAt: string | null | undefined) {
-    this.facts = resolveFacts(log.filter((fact) => isKnown(fact.recordedAt, knownAt))).sort(compareInEffectiveOrder);
+    this.facts = resolveFacts(log.filter((fact) => isKnown(fact.recordedAt, knownAt))).sort(
+      compareInEffectiveOrder,
+    );
     for (const fact of this.facts) {
       const stream = streamOf(fact.event);
       const list = this.streams.get(stream);

@@ -12,13 +12,7 @@ import type {
   UncertainRow,
 } from '../queries/organisation-state';
 import { hasTakenEffect, isUncertainOn, sameSpan, type Span } from '../time/span';
-import {
-  holds,
-  inForceOnDay,
-  lastEnded,
-  spellOnDay,
-  uncertainRows,
-} from './days';
+import { holds, inForceOnDay, lastEnded, spellOnDay, uncertainRows } from './days';
 import { entryIntoForceDoubt, undeterminedBy, unknownPartiesDoubt } from '../queries/rows';
 import { deploymentsOf, phasesOf, type Deployment } from './deployments';
 import { disputesOnDay, flagged } from './disputes';
@@ -248,7 +242,12 @@ function instrumentRow(
     if (bound.some((spell) => holds(spell, day))) parties.push(participant);
   }
   const signatories = signatoryRows(record, [instrument], day).map((row) => row.participant);
-  if (instrument.derived === null && instrument.governing !== null && inForce !== false && signatories.length > 0) {
+  if (
+    instrument.derived === null &&
+    instrument.governing !== null &&
+    inForce !== false &&
+    signatories.length > 0
+  ) {
     uncertain.push(unknownPartiesDoubt(instrument.id, instrument.governing, signatories, day));
   }
   const row: InstrumentRow = {

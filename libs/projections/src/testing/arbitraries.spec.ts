@@ -46,7 +46,11 @@ describe('generated histories', () => {
         reached.add('row flagged disputed');
       if (state.uncertain.some((row) => ranges.some((range) => row.because.includes(range))))
         reached.add('range date');
-      if (state.uncertain.some((row) => row.because.includes('by report, but the record holds none of the consents')))
+      if (
+        state.uncertain.some((row) =>
+          row.because.includes('by report, but the record holds none of the consents'),
+        )
+      )
         reached.add('signatories of an instrument in force by report');
       const protocol = referenceInstrumentStatusAsOf(facts, { instrument: 'cst-protocol-2010', asOf });
       if (protocol.participants.some((row) => row.status === 'party' && row.entryIntoForce.derived === null))

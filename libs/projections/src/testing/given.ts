@@ -6,10 +6,16 @@ import type { OrganisationState } from '../queries/organisation-state';
 import type { InstrumentStatus } from '../queries/instrument-status';
 import { referenceInstrumentStatusAsOf } from '../reference';
 
-const shared = { sources: [{ seed: '004_b382b7bce98f5533.txt', quote: 'test' }], confidence: 'high' as const };
+const shared = {
+  sources: [{ seed: '004_b382b7bce98f5533.txt', quote: 'test' }],
+  confidence: 'high' as const,
+};
 
 /** An event of the catalogue from its wire name and its own fields, with sources and confidence filled in. */
-export function event<N extends WireName>(type: N, fields: Omit<EventOfType<N>, 'type' | 'sources' | 'confidence'>): EventOfType<N> {
+export function event<N extends WireName>(
+  type: N,
+  fields: Omit<EventOfType<N>, 'type' | 'sources' | 'confidence'>,
+): EventOfType<N> {
   return { type, ...shared, ...fields } as unknown as EventOfType<N>;
 }
 

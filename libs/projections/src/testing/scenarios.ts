@@ -8,14 +8,32 @@ export const cst = {
     instrument: 'cst-1992',
     title: 'Collective Security Treaty',
     kind: 'treaty',
-    rules: { entryIntoForce: { kind: 'on-stated-date', date: '1994-04-20' }, term: { years: 5, renewal: 'by-protocol' } },
+    rules: {
+      entryIntoForce: { kind: 'on-stated-date', date: '1994-04-20' },
+      term: { years: 5, renewal: 'by-protocol' },
+    },
   }),
-  signed: (participant: string, effectiveDate = '1992-05-15') => event('InstrumentSigned', { effectiveDate, instrument: 'cst-1992', participant }),
+  signed: (participant: string, effectiveDate = '1992-05-15') =>
+    event('InstrumentSigned', { effectiveDate, instrument: 'cst-1992', participant }),
   inForce: (participant?: string, effectiveDate = '1994-04-20') =>
-    event('EntryIntoForceReported', participant === undefined ? { effectiveDate, instrument: 'cst-1992' } : { effectiveDate, instrument: 'cst-1992', participant }),
+    event(
+      'EntryIntoForceReported',
+      participant === undefined
+        ? { effectiveDate, instrument: 'cst-1992' }
+        : { effectiveDate, instrument: 'cst-1992', participant },
+    ),
   terminated: (participant: string, effectiveDate = '1999-04-21') =>
-    event('InstrumentTerminatedForParticipant', { effectiveDate, instrument: 'cst-1992', participant, reason: 'non-renewal' }),
-  extended: event('InstrumentAmended', { effectiveDate: '1999-04-21', instrument: 'cst-1992', protocol: 'cst-extension-protocol-1999' }),
+    event('InstrumentTerminatedForParticipant', {
+      effectiveDate,
+      instrument: 'cst-1992',
+      participant,
+      reason: 'non-renewal',
+    }),
+  extended: event('InstrumentAmended', {
+    effectiveDate: '1999-04-21',
+    instrument: 'cst-1992',
+    protocol: 'cst-extension-protocol-1999',
+  }),
   extensionAdopted: event('InstrumentAdopted', {
     effectiveDate: '1999-04-02',
     instrument: 'cst-extension-protocol-1999',
@@ -24,7 +42,11 @@ export const cst = {
     rules: { entryIntoForce: { kind: 'on-nth-deposit', n: 5 }, amends: 'cst-1992' },
   }),
   extensionSigned: (participant: string) =>
-    event('InstrumentSigned', { effectiveDate: '1999-04-02', instrument: 'cst-extension-protocol-1999', participant }),
+    event('InstrumentSigned', {
+      effectiveDate: '1999-04-02',
+      instrument: 'cst-extension-protocol-1999',
+      participant,
+    }),
 };
 
 export const charter = {
@@ -43,11 +65,22 @@ export const charter = {
     organisation: 'csto',
     rules: { entryIntoForce: { kind: 'on-last-signatory-deposit' }, withdrawalNoticeMonths: 6 },
   }),
-  signed: (participant: string, effectiveDate = '2002-10-07') => event('InstrumentSigned', { effectiveDate, instrument: 'csto-charter-2002', participant }),
+  signed: (participant: string, effectiveDate = '2002-10-07') =>
+    event('InstrumentSigned', { effectiveDate, instrument: 'csto-charter-2002', participant }),
   deposited: (participant: string, effectiveDate: string) =>
-    event('InstrumentDeposited', { effectiveDate, instrument: 'csto-charter-2002', participant, kind: 'ratification' }),
+    event('InstrumentDeposited', {
+      effectiveDate,
+      instrument: 'csto-charter-2002',
+      participant,
+      kind: 'ratification',
+    }),
   inForce: (effectiveDate = '2003-09-18', participant?: string) =>
-    event('EntryIntoForceReported', participant === undefined ? { effectiveDate, instrument: 'csto-charter-2002' } : { effectiveDate, instrument: 'csto-charter-2002', participant }),
+    event(
+      'EntryIntoForceReported',
+      participant === undefined
+        ? { effectiveDate, instrument: 'csto-charter-2002' }
+        : { effectiveDate, instrument: 'csto-charter-2002', participant },
+    ),
 };
 
 export const peacekeeping = {
@@ -59,26 +92,69 @@ export const peacekeeping = {
     organisation: 'csto',
     rules: { entryIntoForce: { kind: 'on-nth-deposit', n: 4 }, withdrawalNoticeMonths: 6 },
   }),
-  signed: (participant: string) => event('InstrumentSigned', { effectiveDate: '2007-10-06', instrument: 'peacekeeping-agreement-2007', participant }),
+  signed: (participant: string) =>
+    event('InstrumentSigned', {
+      effectiveDate: '2007-10-06',
+      instrument: 'peacekeeping-agreement-2007',
+      participant,
+    }),
   deposited: (participant: string, effectiveDate: string) =>
-    event('InstrumentDeposited', { effectiveDate, instrument: 'peacekeeping-agreement-2007', participant, kind: 'ratification' }),
+    event('InstrumentDeposited', {
+      effectiveDate,
+      instrument: 'peacekeeping-agreement-2007',
+      participant,
+      kind: 'ratification',
+    }),
   withdrawalNotified: (participant: string, effectiveDate: string) =>
-    event('InstrumentWithdrawalNotified', { effectiveDate, instrument: 'peacekeeping-agreement-2007', participant }),
+    event('InstrumentWithdrawalNotified', {
+      effectiveDate,
+      instrument: 'peacekeeping-agreement-2007',
+      participant,
+    }),
 };
 
 export const csto = {
-  admitted: (participant: string, effectiveDate: string, basis = 'csto-charter-2002', mode: 'original' | 'accession' | 'admission' | 'restoration' = 'admission') =>
-    event('MemberAdmitted', { effectiveDate, organisation: 'csto', participant, mode, basis }),
+  admitted: (
+    participant: string,
+    effectiveDate: string,
+    basis = 'csto-charter-2002',
+    mode: 'original' | 'accession' | 'admission' | 'restoration' = 'admission',
+  ) => event('MemberAdmitted', { effectiveDate, organisation: 'csto', participant, mode, basis }),
   suspended: (participant: string, effectiveDate: string) =>
-    event('MembershipSuspended', { effectiveDate, organisation: 'csto', participant, decidedBy: 'csto-collective-security-council' }),
+    event('MembershipSuspended', {
+      effectiveDate,
+      organisation: 'csto',
+      participant,
+      decidedBy: 'csto-collective-security-council',
+    }),
   restored: (participant: string, effectiveDate: string) =>
-    event('MembershipRestored', { effectiveDate, organisation: 'csto', participant, decidedBy: 'csto-collective-security-council' }),
+    event('MembershipRestored', {
+      effectiveDate,
+      organisation: 'csto',
+      participant,
+      decidedBy: 'csto-collective-security-council',
+    }),
   frozen: (participant: string, effectiveDate: string) =>
-    event('ParticipationFrozen', { effectiveDate, organisation: 'csto', participant, declaredBy: participant }),
+    event('ParticipationFrozen', {
+      effectiveDate,
+      organisation: 'csto',
+      participant,
+      declaredBy: participant,
+    }),
   unfrozen: (participant: string, effectiveDate: string) =>
-    event('ParticipationUnfrozen', { effectiveDate, organisation: 'csto', participant, declaredBy: participant }),
+    event('ParticipationUnfrozen', {
+      effectiveDate,
+      organisation: 'csto',
+      participant,
+      declaredBy: participant,
+    }),
   withdrawalNotified: (participant: string, effectiveDate: string) =>
-    event('MembershipWithdrawalNotified', { effectiveDate, organisation: 'csto', participant, instrument: 'csto-charter-2002' }),
+    event('MembershipWithdrawalNotified', {
+      effectiveDate,
+      organisation: 'csto',
+      participant,
+      instrument: 'csto-charter-2002',
+    }),
   ended: (participant: string, effectiveDate: string) =>
     event('MembershipEnded', { effectiveDate, organisation: 'csto', participant, reason: 'withdrawal' }),
   observer: (participant: string, body: string, effectiveDate: string) =>

@@ -3,7 +3,12 @@ import { Spans, spanOf } from './span';
 
 /** Dates of every form, days inside and outside the years `Spans` finds by slot among them. */
 const anyDate = fc
-  .tuple(fc.integer({ min: 1850, max: 2150 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.constantFrom('day', 'day', 'month', 'year', 'range'))
+  .tuple(
+    fc.integer({ min: 1850, max: 2150 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+    fc.constantFrom('day', 'day', 'month', 'year', 'range'),
+  )
   .map(([y, m, d, precision]) => {
     const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
     const day = `${month}-${String(Math.min(d, 28)).padStart(2, '0')}`;

@@ -93,7 +93,11 @@ function daySlot(date: string): number {
 }
 
 export function spanOfPeriod(period: Period): Span {
-  return makeSpan(period.from, period.to, period.from === period.to ? period.from : `${period.from}/${period.to}`);
+  return makeSpan(
+    period.from,
+    period.to,
+    period.from === period.to ? period.from : `${period.from}/${period.to}`,
+  );
 }
 
 export function isExact(span: Span): boolean {
@@ -122,7 +126,8 @@ export function isUncertainOn(span: Span, day: string): boolean {
  * day falls inside the period of a start or an end known only to a period (a coarse date or a range), where the
  * record cannot tell. The undetermined answer names that period (`doubt`).
  */
-export type Holding = { readonly holds: 'holds' | 'no' } | { readonly holds: 'undetermined'; readonly doubt: Span };
+export type Holding =
+  { readonly holds: 'holds' | 'no' } | { readonly holds: 'undetermined'; readonly doubt: Span };
 
 const HOLDS: Holding = { holds: 'holds' };
 const NO: Holding = { holds: 'no' };
@@ -187,7 +192,10 @@ export function startedBy(spells: readonly { readonly start: Span }[], day: stri
  * The spell holding on `day`, by binary search over spells sorted by start. Spells of one subject do not overlap
  * except where a coarse start has not yet taken effect, so the candidate and the one before it are enough.
  */
-export function spellOn<T extends { readonly start: Span; readonly end: Span | null }>(spells: readonly T[], day: string): T | undefined {
+export function spellOn<T extends { readonly start: Span; readonly end: Span | null }>(
+  spells: readonly T[],
+  day: string,
+): T | undefined {
   const started = startedBy(spells, day);
   for (let index = started - 1; index >= Math.max(0, started - 2); index--) {
     const spell = spells[index] as T;
@@ -216,7 +224,10 @@ export function spellMaybeOn<T extends { readonly start: Span; readonly end: Spa
 }
 
 /** The latest end among spells that has taken effect on `day` (spells sorted by start and not overlapping). */
-export function lastEndBy(spells: readonly { readonly start: Span; readonly end: Span | null }[], day: string): Span | null {
+export function lastEndBy(
+  spells: readonly { readonly start: Span; readonly end: Span | null }[],
+  day: string,
+): Span | null {
   for (let index = startedBy(spells, day) - 1; index >= 0; index--) {
     const end = (spells[index] as { readonly end: Span | null }).end;
     if (end !== null && hasTakenEffect(end, day)) return end;
@@ -225,8 +236,11 @@ export function lastEndBy(spells: readonly { readonly start: Span; readonly end:
 }
 
 /** Whether any start or end of the spells is coarse: only then can a day be uncertain. */
-export function hasCoarseDates(spells: readonly { readonly start: Span; readonly end: Span | null }[]): boolean {
-  for (const spell of spells) if (!isExact(spell.start) || (spell.end !== null && !isExact(spell.end))) return true;
+export function hasCoarseDates(
+  spells: readonly { readonly start: Span; readonly end: Span | null }[],
+): boolean {
+  for (const spell of spells)
+    if (!isExact(spell.start) || (spell.end !== null && !isExact(spell.end))) return true;
   return false;
 }
 
@@ -257,16 +271,40 @@ export function collectUncertainties(
     const previous = spells[index - 1];
     const next = spells[index + 1];
     if (isUncertainOn(spell.start, day) && !(previous?.end && sameSpan(previous.end, spell.start))) {
-      into.push(uncertainRow(subject, participant, status, spell.start, `${status} from ${spell.start.label}: the date is known only to ${precisionWords(spell.start)}`));
+      into.push(
+        uncertainRow(
+          subject,
+          participant,
+          status,
+          spell.start,
+          `${status} from ${spell.start.label}: the date is known only to ${precisionWords(spell.start)}`,
+        ),
+      );
     }
     if (spell.end !== null && isUncertainOn(spell.end, day) && !(next && sameSpan(spell.end, next.start))) {
-      into.push(uncertainRow(subject, participant, status, spell.end, `${status} until ${spell.end.label}: the date is known only to ${precisionWords(spell.end)}`));
+      into.push(
+        uncertainRow(
+          subject,
+          participant,
+          status,
+          spell.end,
+          `${status} until ${spell.end.label}: the date is known only to ${precisionWords(spell.end)}`,
+        ),
+      );
     }
   }
 }
 
-function uncertainRow(subject: string, participant: string | undefined, status: string, span: Span, because: string): UncertainRow {
-  return participant === undefined ? { subject, status, from: span.from, to: span.to, because } : { subject, participant, status, from: span.from, to: span.to, because };
+function uncertainRow(
+  subject: string,
+  participant: string | undefined,
+  status: string,
+  span: Span,
+  because: string,
+): UncertainRow {
+  return participant === undefined
+    ? { subject, status, from: span.from, to: span.to, because }
+    : { subject, participant, status, from: span.from, to: span.to, because };
 }
 
 /** The uncertain rows of `spells` on `day`, as a new list. */

@@ -13,7 +13,8 @@ type Check = (value: string) => string | undefined;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Participants: an ISO 3166-1 alpha-3 code in any case (`uzb` is UZB), or an organisation's slug. */
 const PARTICIPANT = /^([A-Za-z]{3}|[a-z0-9]+(-[a-z0-9]+)*)$/;
-const INSTANT = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2})))?$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2})))?$/;
 
 function rule(name: string, check: Check, required: boolean): PropertyDecorator {
   return ValidateBy({
@@ -31,8 +32,16 @@ function problemOf(value: unknown, check: Check, required: boolean): string | un
   return check(value);
 }
 
-function field(name: string, check: Check, required: boolean, doc: { description: string; example?: string; pattern?: string; format?: string }): PropertyDecorator {
-  return applyDecorators(rule(name, check, required), required ? ApiProperty({ type: String, ...doc }) : ApiPropertyOptional({ type: String, ...doc }));
+function field(
+  name: string,
+  check: Check,
+  required: boolean,
+  doc: { description: string; example?: string; pattern?: string; format?: string },
+): PropertyDecorator {
+  return applyDecorators(
+    rule(name, check, required),
+    required ? ApiProperty({ type: String, ...doc }) : ApiPropertyOptional({ type: String, ...doc }),
+  );
 }
 
 const clip = (value: string, length = 60): string => value.slice(0, length);
@@ -53,7 +62,8 @@ export const instantProblem: Check = (value) => {
   if (hours !== undefined && (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59)) {
     return `"${clip(value, 40)}" is not a time of day: hours run 00–23, minutes and seconds 00–59`;
   }
-  if (Number(offsetHours) > 14 || Number(offsetMinutes) > 59) return `"${clip(value, 40)}" has an offset beyond ±14:00`;
+  if (Number(offsetHours) > 14 || Number(offsetMinutes) > 59)
+    return `"${clip(value, 40)}" has an offset beyond ±14:00`;
   return undefined;
 };
 
@@ -69,44 +79,79 @@ const matching =
     pattern.test(value) ? undefined : `must be ${what}, got "${clip(value)}"`;
 
 const wireNameProblem: Check = (value) =>
-  (WIRE_NAMES as readonly string[]).includes(value) ? undefined : `"${clip(value)}" is not an event type; see docs/event-catalogue.md`;
+  (WIRE_NAMES as readonly string[]).includes(value)
+    ? undefined
+    : `"${clip(value)}" is not an event type; see docs/event-catalogue.md`;
 
 const countProblem =
   (min: number, max: number): Check =>
   (value) => {
     const number = Number(value);
-    return /^\d+$/.test(value) && number >= min && number <= max ? undefined : `must be a whole number from ${min} to ${max}, got "${clip(value)}"`;
+    return /^\d+$/.test(value) && number >= min && number <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}, got "${clip(value)}"`;
   };
 
 /** A calendar day, YYYY-MM-DD: "as of" is always a day. */
-export const Day = (description: string, { required = false, example }: { required?: boolean; example?: string } = {}): PropertyDecorator =>
+export const Day = (
+  description: string,
+  { required = false, example }: { required?: boolean; example?: string } = {},
+): PropertyDecorator =>
   field('day', dayProblem, required, { description, format: 'date', ...(example ? { example } : {}) });
 
 /** Recorded time: what the record said at this instant. */
 export const KnownAt = (): PropertyDecorator =>
   field('instant', instantProblem, false, {
-    description: 'recorded time: the record as it stood at this instant (ISO 8601 with a zone, or a day: its end, UTC)',
+    description:
+      'recorded time: the record as it stood at this instant (ISO 8601 with a zone, or a day: its end, UTC)',
     example: '2026-01-01T00:00:00Z',
   });
 
-export const Slug = (description: string, { required = false, example }: { required?: boolean; example?: string } = {}): PropertyDecorator =>
-  field('slug', matching(SLUG, 'a slug such as csto or csto-charter-2002'), required, { description, pattern: SLUG.source, ...(example ? { example } : {}) });
-
-export const Participant = (description: string, { required = false }: { required?: boolean } = {}): PropertyDecorator =>
-  field('participant', matching(PARTICIPANT, 'an ISO 3166-1 alpha-3 code such as ARM (any case), or a slug such as cis'), required, {
+export const Slug = (
+  description: string,
+  { required = false, example }: { required?: boolean; example?: string } = {},
+): PropertyDecorator =>
+  field('slug', matching(SLUG, 'a slug such as csto or csto-charter-2002'), required, {
     description,
-    pattern: PARTICIPANT.source,
-    example: 'UZB',
+    pattern: SLUG.source,
+    ...(example ? { example } : {}),
   });
 
+export const Participant = (
+  description: string,
+  { required = false }: { required?: boolean } = {},
+): PropertyDecorator =>
+  field(
+    'participant',
+    matching(PARTICIPANT, 'an ISO 3166-1 alpha-3 code such as ARM (any case), or a slug such as cis'),
+    required,
+    {
+      description,
+      pattern: PARTICIPANT.source,
+      example: 'UZB',
+    },
+  );
+
 export const WireName = (description: string): PropertyDecorator =>
-  applyDecorators(rule('wireName', wireNameProblem, false), ApiPropertyOptional({ description, enum: [...WIRE_NAMES] }));
+  applyDecorators(
+    rule('wireName', wireNameProblem, false),
+    ApiPropertyOptional({ description, enum: [...WIRE_NAMES] }),
+  );
 
 /** A whole number within bounds, given as text; the default is the service's. */
-export const Count = (description: string, { min, max, fallback }: { min: number; max: number; fallback: number }): PropertyDecorator =>
+export const Count = (
+  description: string,
+  { min, max, fallback }: { min: number; max: number; fallback: number },
+): PropertyDecorator =>
   applyDecorators(
     rule('count', countProblem(min, max), false),
-    ApiPropertyOptional({ type: 'integer', description: `${description} (${min}–${max}, default ${fallback})`, minimum: min, maximum: max, default: fallback }),
+    ApiPropertyOptional({
+      type: 'integer',
+      description: `${description} (${min}–${max}, default ${fallback})`,
+      minimum: min,
+      maximum: max,
+      default: fallback,
+    }),
   );
 
 /** Counts arrive as text: `countOf` reads one that passed `Count`. */

@@ -16,7 +16,10 @@ export class InstrumentPath {
 }
 
 export class ParticipantPath {
-  @Participant('the participant: an ISO 3166-1 alpha-3 code (any case) or an organisation slug', { required: true }) readonly id!: string;
+  @Participant('the participant: an ISO 3166-1 alpha-3 code (any case) or an organisation slug', {
+    required: true,
+  })
+  readonly id!: string;
 }
 
 /** What the record says at a recorded time: every question takes it. */
@@ -29,7 +32,8 @@ export class DayQuery extends RecordedTimeQuery {
 }
 
 export class ParticipantHistoryQuery extends RecordedTimeQuery {
-  @Slug('only this organisation: its membership, statuses and instruments', { example: 'csto' }) readonly org?: string;
+  @Slug('only this organisation: its membership, statuses and instruments', { example: 'csto' })
+  readonly org?: string;
 }
 
 export class TimelineQuery extends RecordedTimeQuery {
@@ -38,7 +42,8 @@ export class TimelineQuery extends RecordedTimeQuery {
   @Participant('only facts about this participant') readonly participant?: string;
   @WireName('only facts of this event type') readonly type?: string;
   @Slug('only facts about this instrument') readonly instrument?: string;
-  @Count('skip this many entries', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }) readonly offset?: string;
+  @Count('skip this many entries', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 })
+  readonly offset?: string;
   @Count('at most this many entries', { min: 1, max: 1000, fallback: 100 }) readonly limit?: string;
 }
 
@@ -61,10 +66,16 @@ export class ReplayQuestion extends IntersectionType(OrganisationPath, ReplayQue
 
 /** Where the live feed starts: after this position (a reconnecting browser sends Last-Event-ID instead). */
 export class FeedQuery {
-  @Count('send the events recorded after this position', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }) readonly after?: string;
+  @Count('send the events recorded after this position', {
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    fallback: 0,
+  })
+  readonly after?: string;
 }
 
 /** The Last-Event-ID header of a reconnecting client, under its own name so that an error names it. */
 export class FeedResumption {
-  @Count('the position of the last event received', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }) readonly 'Last-Event-ID'?: string;
+  @Count('the position of the last event received', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 })
+  readonly 'Last-Event-ID'?: string;
 }

@@ -4,7 +4,11 @@ import type { Problem } from '@app/domain';
 import { InvalidQuery } from '../../invalid-query';
 
 /** The options the HTTP ValidationPipe and `validateQuery` share, so that both doors refuse the same. */
-export const QUERY_VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+export const QUERY_VALIDATION = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+} as const;
 
 /** Every problem of a failed validation, by field, in the words of the rules: the InvalidQuery both doors throw. */
 export function invalidQueryOf(errors: readonly ValidationError[]): InvalidQuery {
@@ -12,14 +16,20 @@ export function invalidQueryOf(errors: readonly ValidationError[]): InvalidQuery
     errors.flatMap((error) =>
       Object.entries(error.constraints ?? {}).map(([name, reason]): Problem => ({
         path: error.property,
-        reason: name === 'whitelistValidation' ? `is not a field here; the fields are: ${fieldsOf(error.target)}` : reason,
+        reason:
+          name === 'whitelistValidation'
+            ? `is not a field here; the fields are: ${fieldsOf(error.target)}`
+            : reason,
       })),
     ),
   );
 }
 
 /** Validates raw arguments (flags, positional arguments) as `question`: the instance, or InvalidQuery with every problem. */
-export function validateQuery<T extends object>(question: new () => T, raw: Readonly<Record<string, unknown>>): T {
+export function validateQuery<T extends object>(
+  question: new () => T,
+  raw: Readonly<Record<string, unknown>>,
+): T {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
   const instance = plainToInstance(question, given);
   const errors = validateSync(instance, QUERY_VALIDATION);
