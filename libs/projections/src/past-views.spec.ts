@@ -6,29 +6,10 @@ import { buildView, type OrganisationView } from './record/subject-views';
 import { TemporalIndex } from './temporal-index';
 import { day, effectiveDate, organisationEvent } from './testing/arbitraries';
 import { event, record, recordedOn } from './testing/given';
+import { charterFounding } from './testing/scenarios';
 import { Spans } from './time/span';
 
-const setting: DomainEvent[] = [
-  event('InstrumentAdopted', {
-    effectiveDate: '2002-10-07',
-    instrument: 'csto-charter-2002',
-    title: 'Charter',
-    kind: 'charter',
-    rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 },
-  }),
-  event('InstrumentDeposited', {
-    effectiveDate: '2003-01-02',
-    instrument: 'csto-charter-2002',
-    participant: 'ARM',
-    kind: 'ratification',
-  }),
-  event('OrganisationEstablished', {
-    effectiveDate: '2002-10-07',
-    organisation: 'csto',
-    name: 'CSTO',
-    foundingInstrument: 'csto-charter-2002',
-  }),
-];
+const setting = charterFounding();
 /** Grants and ends recorded in effective order, so that past views are cut from the latest one. */
 const grants: DomainEvent[] = [
   event('ObserverStatusGranted', {

@@ -6,6 +6,7 @@ import { TemporalIndex } from './temporal-index';
 import { effectiveDay } from '@app/domain';
 import { day, effectiveDate, organisationEvent } from './testing/arbitraries';
 import { event, record } from './testing/given';
+import { charterFounding } from './testing/scenarios';
 
 const INSTRUMENTS = ['cst-1992', 'csto-charter-2002'] as const;
 const STATES = ['ARM', 'KAZ', 'RUS'] as const;
@@ -274,27 +275,7 @@ describe('the recorded-time axis of the subject logs', () => {
       .map(([y, m, d, precision]) =>
         precision === 'day' ? `${y}-0${m}-0${d}` : precision === 'month' ? `${y}-0${m}` : `${y}`,
       );
-    const setting: DomainEvent[] = [
-      event('InstrumentAdopted', {
-        effectiveDate: '2002-10-07',
-        instrument: 'csto-charter-2002',
-        title: 'Charter',
-        kind: 'charter',
-        rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 },
-      }),
-      event('InstrumentDeposited', {
-        effectiveDate: '2003-01-02',
-        instrument: 'csto-charter-2002',
-        participant: 'ARM',
-        kind: 'ratification',
-      }),
-      event('OrganisationEstablished', {
-        effectiveDate: '2002-10-07',
-        organisation: 'csto',
-        name: 'CSTO',
-        foundingInstrument: 'csto-charter-2002',
-      }),
-    ];
+    const setting = charterFounding();
     const stream = fc
       .array(fc.tuple(organisationEvent, tightDate), { minLength: 1, maxLength: 25 })
       .map((pairs) => pairs.map(([content, date]) => ({ ...content, effectiveDate: date })));

@@ -196,3 +196,28 @@ export function charterHistory(): DomainEvent[] {
     charter.inForce(),
   ];
 }
+
+/** The smallest founding: the Charter adopted (in force on deposit), Armenia's deposit, the CSTO established on it. */
+export function charterFounding(): DomainEvent[] {
+  return [
+    event('InstrumentAdopted', {
+      effectiveDate: '2002-10-07',
+      instrument: 'csto-charter-2002',
+      title: 'Charter',
+      kind: 'charter',
+      rules: { entryIntoForce: { kind: 'on-deposit' }, withdrawalNoticeMonths: 6 },
+    }),
+    event('InstrumentDeposited', {
+      effectiveDate: '2003-01-02',
+      instrument: 'csto-charter-2002',
+      participant: 'ARM',
+      kind: 'ratification',
+    }),
+    event('OrganisationEstablished', {
+      effectiveDate: '2002-10-07',
+      organisation: 'csto',
+      name: 'CSTO',
+      foundingInstrument: 'csto-charter-2002',
+    }),
+  ];
+}
