@@ -2,14 +2,14 @@
  * The first question about each organisation, asked of a record as the service's start-up leaves it, in a process of
  * its own: `node first-questions.js <database> <organisations>`. The process replays the store (`LiveRecord`, as the
  * service does before its first answer), then asks one state question per organisation (`org-0` …), each the first
- * about it, so each builds its organisation's views and derived values. Prints `{ ms, cpuMs, questions, members }`
+ * about it, so each builds its organisation's views and derived values. Prints `{ ms, questions, members }`
  * as one JSON line, timed around the questions alone; `members` (the members the answers list, summed) lets the
  * bench check these answers against its own.
  *
  * In the bench's process the same questions come after it has appended the log and validated a hundred thousand
- * events, whose leftovers the collector is still working through, and they are one pass of about a second: one
- * slow stretch of the machine decides the figure. Here each run starts from the state a user meets, and the bench
- * takes the middle of several.
+ * events, which no service does before its first answer, and they are one pass of about a second: one slow stretch
+ * of the machine decides the figure. Here each run starts from the state a user meets, and the bench takes the
+ * middle of several.
  */
 import { SqliteEventStore } from '@app/event-store';
 import { LiveRecord } from '@app/history';
@@ -27,17 +27,13 @@ async function main(): Promise<void> {
   await record.rebuild();
   const index = await record.current();
   let members = 0;
-  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   for (let o = 0; o < organisations; o++)
     members += index.stateAsOf({ organisation: `org-${o}`, asOf: FIRST_QUESTION_DAY }).members.length;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const used = process.cpuUsage(cpu);
   record.onApplicationShutdown();
   await store.close();
-  console.log(
-    JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, questions: organisations, members }),
-  );
+  console.log(JSON.stringify({ ms, questions: organisations, members }));
 }
 
 if (require.main === module) {

@@ -166,7 +166,6 @@ interface SideTiming {
 /** What a process asking the first questions reports (first-questions.ts). */
 interface FirstQuestionsTiming {
   readonly ms: number;
-  readonly cpuMs: number;
   readonly questions: number;
   readonly members: number;
 }
