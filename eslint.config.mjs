@@ -2,6 +2,18 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The modules that do I/O: neither the domain nor the projections import them. */
+const IO_MODULES = [
+  'fs',
+  'node:*',
+  'path',
+  'better-sqlite3',
+  '@eventstore/*',
+  'child_process',
+  'net',
+  'http',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.mjs'] },
   eslint.configs.recommended,
@@ -46,16 +58,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@nestjs/*'], message: 'the domain and projections import no framework' },
             {
-              group: [
-                'fs',
-                'node:*',
-                'path',
-                'better-sqlite3',
-                '@eventstore/*',
-                'child_process',
-                'net',
-                'http',
-              ],
+              group: IO_MODULES,
               message: 'the domain and projections do no I/O',
             },
           ],
@@ -91,17 +94,7 @@ export default tseslint.config(
               message: 'libs/domain imports no framework and no rxjs',
             },
             {
-              group: [
-                'fs',
-                'node:*',
-                'path',
-                'better-sqlite3',
-                '@eventstore/*',
-                'child_process',
-                'net',
-                'http',
-                '@app/*',
-              ],
+              group: [...IO_MODULES, '@app/*'],
               message: 'libs/domain does no I/O and depends on no other lib',
             },
           ],
