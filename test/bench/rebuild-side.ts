@@ -24,6 +24,7 @@
  */
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@app/event-store';
+import { COLUMNS, type RawRow } from '@app/event-store/sqlite/statements';
 import { LiveRecord } from '@app/history';
 
 interface Timed {
@@ -33,23 +34,13 @@ interface Timed {
 
 /** LiveRecord's page size for a synchronous replay. */
 const PAGE_SIZE = 256;
-type Row = [
-  position: number,
-  id: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
 
 /** Reads the rows a replay reads, as the store reads them (see `raw`), handing each to `visit`; returns their count. */
-function readRows(path: string, visit: (row: Row) => void): number {
+function readRows(path: string, visit: (row: RawRow) => void): number {
   const db = new Database(path);
   const page = db
-    .prepare<[number, number], Row>(
-      'SELECT position, id, stream_id, revision, type, data, metadata, recorded_at FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?',
+    .prepare<[number, number], RawRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
     )
     .raw(true);
   let events = 0;

@@ -6,7 +6,7 @@ import type { StoredRow } from './schema';
 export type EventRow = Omit<StoredRow, 'hash' | 'hash_encoding'>;
 
 /** An event row as an array, in the order of `COLUMNS`: cheaper to make than an object when pages are large. */
-type RawRow = [
+export type RawRow = [
   position: number,
   id: string,
   streamId: string,
@@ -16,7 +16,7 @@ type RawRow = [
   metadata: string,
   recordedAt: string,
 ];
-const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
+export const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
 /** The statements the store reads with, prepared once per connection. */
 export function prepareStatements(db: Database.Database) {
